@@ -1,0 +1,152 @@
+"""The composition root: settings in, a ready bot out.
+
+`create_bot` opens the storage, builds the services, creates python-telegram-bot's
+`Application` with every handler, and returns an `Ouderbot` that can be started and
+stopped (by `ouderbot run`, the demo and the tests alike).
+
+Handler groups (order matters):
+  -10  gatekeeper: refuses groups, loads the user, limits floods; may stop the update
+    0  every feature's commands and buttons, then the free-text router, then the
+       fallbacks for anything unhandled (the first matching handler in a group wins)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseHandler, ContextTypes
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.context import AppState, BotContext
+from bot.dispatcher import OutboxDispatcher
+from bot.services import Services
+from bot.updates import DurablePoller, UpdateProcessor
+from handlers import errors, fallback, gatekeeper, moderation, roles, start, webinar_parent
+from handlers.menus import set_default_menus, set_user_menu
+from handlers.panels import PanelRefresher
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+OuderbotApplication = Application[Any, BotContext, Any, Any, AppState, Any]
+
+
+def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    """Group 0, in order: commands and buttons, free text, then the fallbacks."""
+    return [
+        *start.HANDLERS,
+        *webinar_parent.HANDLERS,
+        *moderation.HANDLERS,
+        *roles.HANDLERS,
+        moderation.WRITTEN_ANSWER,  # falls through to a parent's question
+        *fallback.HANDLERS,
+    ]
+
+
+def build_application(settings: Settings, token: str) -> OuderbotApplication:
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram.base_url)
+        .base_file_url(settings.telegram.base_file_url)
+        .context_types(ContextTypes(context=BotContext, bot_data=AppState))
+        # Replies are not throttled (the outbox dispatcher paces bulk sends itself), but
+        # a 429 on a reply is waited out and retried instead of losing the reply.
+        .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2))
+        .connect_timeout(settings.telegram.request_timeout_seconds)
+        .read_timeout(settings.telegram.request_timeout_seconds)
+        .write_timeout(settings.telegram.request_timeout_seconds)
+        .connection_pool_size(64)
+        .updater(None)  # bot.updates.DurablePoller gets the updates
+        .build()
+    )
+    app.add_handlers({-10: gatekeeper.HANDLERS, 0: feature_handlers()})
+    app.add_error_handler(errors.on_error)
+    return app
+
+
+@dataclass
+class Ouderbot:
+    """A running (or ready to run) bot: the application and what surrounds it."""
+
+    application: OuderbotApplication
+    services: Services
+    processor: UpdateProcessor
+    dispatcher: OutboxDispatcher
+    panels: PanelRefresher
+    poller: DurablePoller | None = None
+    _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
+
+    async def start(self, *, polling: bool = True) -> None:
+        """Connect to Telegram, set the command menus, start sending and (optionally) polling."""
+        app = self.application
+        await app.initialize()
+        app.bot_data.bot_username = app.bot.username
+        await app.start()
+        await self._set_menus()
+        self.dispatcher.start()
+        if polling:
+            self.poller = DurablePoller(app, self.processor, self.services.settings.telegram.poll_timeout_seconds)
+            self._poll_task = asyncio.create_task(self.poller.run(), name="ouderbot-poller")
+        log.info("bot started as @%s", app.bot.username)
+
+    async def _set_menus(self) -> None:
+        services = self.services
+        try:
+            await set_default_menus(self.application.bot, services.t)
+            for user_id, _ in await services.repos.users.role_holders():
+                user = await services.repos.users.get(user_id)
+                if user is not None:
+                    await set_user_menu(self.application.bot, services.t, user)
+        except Exception as error:  # menus are a convenience; the bot works without them
+            log.warning("could not set command menus: %s", type(error).__name__)
+
+    async def wait(self) -> None:
+        """Until polling stops (by `stop` or a fatal error such as an invalid token)."""
+        if self._poll_task is not None:
+            await self._poll_task
+
+    async def stop(self) -> None:
+        """Finish what is in flight, confirm handled updates, close the database."""
+        if self.poller is not None:
+            self.poller.stop()
+        if self._poll_task is not None:
+            try:
+                await self._poll_task
+            except Exception as error:
+                log.warning("polling ended with %s", type(error).__name__)
+            self._poll_task = None
+        await self.dispatcher.stop()
+        await self.panels.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+        await self.services.db.close()
+        log.info("bot stopped")
+
+
+async def create_bot(settings: Settings, *, token: str, clock: Clock | None = None) -> Ouderbot:
+    """Open the database and wire everything together; call `start()` to run."""
+    clock = clock or SystemClock()
+    db = await Database.open(settings.storage.database, busy_timeout_ms=settings.storage.busy_timeout_ms)
+    try:
+        services = Services.build(settings, clock, db)
+        await services.repos.users.sync_configured_coordinators(settings.roles.coordinators, clock.now())
+        app = build_application(settings, token)
+        panels = PanelRefresher(app.bot, services)
+        app.bot_data.services = services
+        app.bot_data.panels = panels
+        dispatcher = OutboxDispatcher(
+            app.bot, services.repos.outbox, services.repos.users, services.t, clock,
+            settings.timezone, settings.reminders.messages_per_second,
+        )
+        app.bot_data.dispatcher = dispatcher
+        return Ouderbot(app, services, UpdateProcessor(app, services.repos.updates), dispatcher, panels)
+    except BaseException:
+        await db.close()
+        raise

@@ -1,0 +1,97 @@
+"""Callback data for inline buttons: a small, versioned, parsed format.
+
+``1:q:asked:1234`` is version 1, feature ``q``, action ``asked``, argument 1234.
+Every press is parsed against the list of known actions below; anything else (an old
+button from a removed feature, data forged by a client) is rejected before a handler
+runs, and the handler still checks that the presser may do it. Encoded data is kept
+under Telegram's 64-byte limit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VERSION = "1"
+MAX_BYTES = 64
+
+# feature -> action -> number of integer arguments
+ACTIONS: dict[str, dict[str, int]] = {
+    # a gespreksleider's question card
+    "q": {
+        "asked": 1,
+        "back": 1,
+        "later": 1,
+        "remove": 1,
+        "write": 1,
+        "merge": 1,
+        "show": 1,
+        "mute": 1,
+    },
+    # a parent on their own question / other parents' questions
+    "p": {"withdraw": 1, "vote": 1, "list": 1, "name": 1, "noname": 1},
+    # consent and privacy
+    "c": {"agree": 0, "decline": 0},
+    # a parent's own data: erase after confirmation
+    "me": {"forget": 0, "keep": 0},
+    # language choice: argument is an index into the translator's languages
+    "lang": {"set": 1},
+    # the queue panel
+    "panel": {"next": 1, "refresh": 1},
+    # inloop: wijk choice, subscribe, unsubscribe, cancellation flow
+    "i": {"wijk": 1, "sub": 1, "unsub": 1, "list": 0, "cancel": 2, "msg": 1},
+    # feedback: request id, then the answer
+    "f": {"score": 2, "helped": 2, "skip": 2, "there": 2},
+    # coordinator: invites and summaries
+    "inv": {"role": 1},
+    "sum": {"pick": 2},
+}
+
+_PART = re.compile(r"^-?\d{1,12}$")
+
+
+class BadCallback(ValueError):
+    """Callback data that is not one of ours (malformed, outdated or forged)."""
+
+
+@dataclass(frozen=True)
+class Callback:
+    feature: str
+    action: str
+    args: tuple[int, ...] = ()
+
+    def encode(self) -> str:
+        data = ":".join([VERSION, self.feature, self.action, *map(str, self.args)])
+        if len(data.encode()) > MAX_BYTES:
+            raise ValueError(f"callback data too long: {len(data.encode())} bytes")
+        return data
+
+    @property
+    def arg(self) -> int:
+        return self.args[0]
+
+
+def make(feature: str, action: str, *args: int) -> str:
+    if ACTIONS.get(feature, {}).get(action) != len(args):
+        raise ValueError(f"unknown callback {feature}:{action}/{len(args)}")
+    return Callback(feature, action, tuple(args)).encode()
+
+
+def parse(data: str | None) -> Callback:
+    if not data or len(data.encode()) > MAX_BYTES:
+        raise BadCallback("empty or too long")
+    version, *rest = data.split(":")
+    if version != VERSION or len(rest) < 2:
+        raise BadCallback("unknown version")
+    feature, action, *raw_args = rest
+    expected = ACTIONS.get(feature, {}).get(action)
+    if expected is None or expected != len(raw_args):
+        raise BadCallback("unknown action")
+    if not all(_PART.match(part) for part in raw_args):
+        raise BadCallback("malformed argument")
+    return Callback(feature, action, tuple(int(part) for part in raw_args))
+
+
+def pattern(feature: str) -> re.Pattern[str]:
+    """The regex a CallbackQueryHandler uses to route one feature's buttons."""
+    return re.compile(rf"^{VERSION}:{re.escape(feature)}:")

@@ -1,0 +1,95 @@
+"""The `ouderbot` command: run, import, demo, backup."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.logging_setup import configure_logging
+
+log = logging.getLogger("ouderbot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ouderbot", description="Ouderbot, the parenting support bot")
+    parser.add_argument("--config", type=Path, help="configuration file (default: $OUDERBOT_CONFIG or ./ouderbot.toml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run the bot (long polling, or a webhook with --webhook)")
+    run.add_argument("--webhook", action="store_true", help="receive updates on a webhook")
+    imp = commands.add_parser("import", help="load a programme CSV")
+    imp.add_argument("file", type=Path)
+    demo = commands.add_parser("demo", help="the whole bot against a built-in local Telegram, no token")
+    demo.add_argument("--fast", action="store_true", help="no pauses between the steps")
+    backup = commands.add_parser("backup", help="an online backup of the database")
+    backup.add_argument("destination", type=Path)
+    return parser
+
+
+async def _run(settings: Settings, webhook: bool) -> int:
+    from bot.app import create_bot
+
+    token = settings.token_value()
+    bot = await create_bot(settings, token=token)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    if webhook:
+        from bot.webhook import serve_webhook
+
+        await serve_webhook(bot, settings, stop)
+        return 0
+    await bot.start()
+    waiter = asyncio.ensure_future(bot.wait())
+    stopper = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    stopper.cancel()
+    await bot.stop()
+    if waiter.done() and waiter.exception() is not None:
+        raise waiter.exception()  # type: ignore[misc]
+    return 0
+
+
+async def _backup(settings: Settings, destination: Path) -> int:
+    from storage.db import backup
+
+    await backup(settings.storage.database, destination)
+    print(f"backup written to {destination}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    configure_logging()
+    try:
+        if args.command == "demo":
+            from bot.demo import run_demo
+
+            return asyncio.run(run_demo(fast=args.fast))
+        settings = load_settings(args.config)
+        if args.command == "run":
+            return asyncio.run(_run(settings, args.webhook))
+        if args.command == "import":
+            from bot.programme_import import import_file
+
+            return asyncio.run(import_file(settings, args.file))
+        if args.command == "backup":
+            return asyncio.run(_backup(settings, args.destination))
+    except ConfigError as error:
+        print(f"ouderbot: {error}", file=sys.stderr)
+        return 2
+    except FileExistsError as error:
+        print(f"ouderbot: {error} already exists", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Settings: one validated object, loaded from TOML by `load_settings`, never at import time.
+
+Secrets come only from the environment: ``OUDERBOT_TOKEN`` (the bot token) and
+``OUDERBOT_WEBHOOK_SECRET`` (the webhook's secret token). ``OUDERBOT_CONFIG`` names the
+configuration file when ``--config`` is not given.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
+
+TOKEN_ENV = "OUDERBOT_TOKEN"
+CONFIG_ENV = "OUDERBOT_CONFIG"
+WEBHOOK_SECRET_ENV = "OUDERBOT_WEBHOOK_SECRET"
+TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{10,}$")
+
+
+class ConfigError(Exception):
+    """A configuration problem, said in one line a person can act on."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TelegramSettings(_Section):
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    # Filled from OUDERBOT_TOKEN only; a token in the file is refused (see load_settings).
+    token: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: Annotated[int, Field(ge=1, le=65535)] = 8443
+    webhook_url: str = ""
+    webhook_secret: SecretStr | None = None
+    poll_timeout_seconds: Annotated[int, Field(ge=0, le=50)] = 10
+    request_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 10.0
+
+
+class StorageSettings(_Section):
+    database: Path = Path("ouderbot.sqlite3")
+    busy_timeout_ms: Annotated[int, Field(ge=100)] = 5000
+
+
+class RoleSettings(_Section):
+    coordinators: Annotated[list[int], Field(min_length=1)]
+    invite_valid_hours: Annotated[int, Field(ge=1, le=24 * 30)] = 72
+
+
+def _clock_time(value: str) -> time | None:
+    if value == "":
+        return None
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", value.strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValueError(f"expected a time like 19:00 or an empty string, got {value!r}")
+    return time(int(match[1]), int(match[2]))
+
+
+class ReminderSettings(_Section):
+    evening_before: str = "19:00"
+    before_start_minutes: Annotated[int, Field(ge=0, le=24 * 60)] = 60
+    # Telegram accepts about 30 messages a second from one bot; stay just under it.
+    messages_per_second: Annotated[float, Field(gt=0, le=30)] = 28.0
+
+    @field_validator("evening_before")
+    @classmethod
+    def _valid_time(cls, value: str) -> str:
+        _clock_time(value)
+        return value
+
+    @property
+    def evening_time(self) -> time | None:
+        return _clock_time(self.evening_before)
+
+
+class PrivacySettings(_Section):
+    retention_days: Annotated[int, Field(ge=1, le=3650)] = 30
+    statement_url: str = "https://example.org/privacy"
+    # Raise when the notice text changes materially: parents are asked again.
+    notice_version: Annotated[int, Field(ge=1)] = 1
+
+
+class LimitSettings(_Section):
+    questions_per_minute: Annotated[int, Field(ge=1)] = 5
+    messages_per_minute: Annotated[int, Field(ge=1)] = 20
+    question_max_chars: Annotated[int, Field(ge=20, le=4000)] = 1000
+
+
+class WebinarSettings(_Section):
+    # The queue panel (/rij) is edited at most this often, whatever the traffic.
+    panel_refresh_seconds: Annotated[float, Field(ge=0.5, le=60)] = 3.0
+    panel_top_questions: Annotated[int, Field(ge=1, le=20)] = 5
+
+
+class Settings(_Section):
+    timezone: str = "Europe/Amsterdam"
+    default_language: Literal["nl", "en"] = "nl"
+    telegram: TelegramSettings = TelegramSettings()
+    storage: StorageSettings = StorageSettings()
+    roles: RoleSettings
+    reminders: ReminderSettings = ReminderSettings()
+    privacy: PrivacySettings = PrivacySettings()
+    limits: LimitSettings = LimitSettings()
+    webinars: WebinarSettings = WebinarSettings()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def token_value(self) -> str:
+        """The bot token; raises ConfigError when it is missing (only `run` needs it)."""
+        if self.telegram.token is None:
+            raise ConfigError(f"no bot token: set the environment variable {TOKEN_ENV}")
+        return self.telegram.token.get_secret_value()
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "configuration"
+    return f"{where}: {first['msg']}"
+
+
+def settings_from_mapping(data: Mapping[str, object], env: Mapping[str, str]) -> Settings:
+    """Validate a parsed configuration and add the secrets from the environment."""
+    telegram = dict(data.get("telegram", {}) or {})  # type: ignore[call-overload]
+    for secret in ("token", "webhook_secret"):
+        if secret in telegram:
+            raise ConfigError(
+                f"telegram.{secret} must not be in the configuration file; use the environment"
+            )
+    token = env.get(TOKEN_ENV, "").strip()
+    if token:
+        if not TOKEN_PATTERN.match(token):
+            raise ConfigError(f"{TOKEN_ENV} does not look like a bot token (digits:letters)")
+        telegram["token"] = token
+    if env.get(WEBHOOK_SECRET_ENV):
+        telegram["webhook_secret"] = env[WEBHOOK_SECRET_ENV]
+    merged = {**data, "telegram": telegram}
+    try:
+        return Settings.model_validate(merged)
+    except ValidationError as error:
+        raise ConfigError(_first_error(error)) from None
+
+
+def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Read the TOML file at `path` (or $OUDERBOT_CONFIG, or ./ouderbot.toml)."""
+    env = os.environ if env is None else env
+    if path is None:
+        path = Path(env.get(CONFIG_ENV, "ouderbot.toml"))
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"configuration file not found: {path}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror}") from None
+    return settings_from_mapping(data, env)

@@ -1,0 +1,67 @@
+"""The typed callback context handlers receive: `context.services`, `context.member`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.models import User
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from bot.dispatcher import OutboxDispatcher
+    from bot.models import Webinar
+    from bot.services import Services
+    from handlers.panels import PanelRefresher
+
+
+class AppState:
+    """The application's bot_data: one typed object instead of a dict of string keys.
+    Filled by the composition root (bot.app.create_bot)."""
+
+    services: Services
+    panels: PanelRefresher
+    dispatcher: OutboxDispatcher
+
+    def __init__(self) -> None:
+        self.bot_username = ""
+        # Features that react to a webinar closing (feedback requests) register here.
+        self.on_webinar_closed: list[Callable[[BotContext, Webinar], Awaitable[None]]] = []
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], AppState]):
+    """One per update (python-telegram-bot reuses it across handler groups), so the
+    gatekeeper can put the loaded user on it for the handlers that follow."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ):
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        self._member: User | None = None
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services
+
+    @property
+    def member(self) -> User:
+        if self._member is None:
+            raise RuntimeError("no user loaded: the gatekeeper did not run for this update")
+        return self._member
+
+    @member.setter
+    def member(self, user: User) -> None:
+        self._member = user
+
+    @property
+    def language(self) -> str:
+        return self._member.language if self._member else self.services.settings.default_language
+
+    def tr(self, key: str, /, **params: object) -> str:
+        """A text in this user's language."""
+        return self.services.t(self.language, key, **params)

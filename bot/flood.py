@@ -1,0 +1,45 @@
+"""Per-parent limits, so one person (or a stuck client) cannot flood the queue or the bot."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+
+@dataclass
+class _Window:
+    times: deque[float] = field(default_factory=deque)
+    warned: bool = False
+
+
+class SlidingWindowLimiter:
+    """At most `limit` events per `seconds` per key; memory is bounded by active keys."""
+
+    def __init__(self, limit: int, seconds: float):
+        self.limit = limit
+        self.seconds = seconds
+        self._windows: dict[int, _Window] = {}
+
+    def allow(self, key: int, now: float) -> bool:
+        window = self._windows.setdefault(key, _Window())
+        while window.times and window.times[0] <= now - self.seconds:
+            window.times.popleft()
+        if len(window.times) >= self.limit:
+            return False
+        window.times.append(now)
+        window.warned = False
+        if len(self._windows) > 50_000:
+            self._forget_idle(now)
+        return True
+
+    def first_refusal(self, key: int) -> bool:
+        """True once per burst of refusals: the parent is told once, not at every message."""
+        window = self._windows.setdefault(key, _Window())
+        if window.warned:
+            return False
+        window.warned = True
+        return True
+
+    def _forget_idle(self, now: float) -> None:
+        for key in [k for k, w in self._windows.items() if not w.times or w.times[-1] <= now - self.seconds]:
+            del self._windows[key]

@@ -1,0 +1,100 @@
+"""Plain records passed between storage, domain and handlers (no SQL, no Telegram)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    MODERATOR = "moderator"  # a gespreksleider
+    COORDINATOR = "coordinator"
+
+
+class WebinarState(StrEnum):
+    SCHEDULED = "scheduled"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class QuestionState(StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    ANSWERED = "answered"
+    REMOVED = "removed"
+    WITHDRAWN = "withdrawn"
+    MERGED = "merged"
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    language: str
+    language_chosen: bool
+    show_name: bool
+    first_name: str | None
+    consent_version: int | None
+    current_webinar: int | None
+    active: bool
+    roles: frozenset[Role] = field(default_factory=frozenset)
+
+    def has(self, role: Role) -> bool:
+        # A coordinator can do everything a gespreksleider can.
+        return role in self.roles or (role is Role.MODERATOR and Role.COORDINATOR in self.roles)
+
+
+@dataclass(frozen=True)
+class Webinar:
+    id: int
+    code: str
+    title: str
+    theme: str
+    starts_at: datetime
+    ends_at: datetime
+    replay_url: str | None
+    state: WebinarState
+
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    webinar_id: int
+    asker_id: int | None
+    text: str | None
+    shown_name: str | None
+    state: QuestionState
+    visible: bool
+    votes: int
+    similar_count: int
+    deferred: bool
+    claimed_by: int | None
+    merged_into: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    open: int = 0
+    claimed: int = 0
+    answered: int = 0
+    removed: int = 0
+    merged: int = 0
+    withdrawn: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.open + self.claimed + self.answered + self.removed + self.merged
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """A message for the outbox: a translation key and parameters, rendered at send time
+    in the recipient's language. `buttons` rows hold (label key, callback data)."""
+
+    user_id: int
+    kind: str
+    key: str
+    params: dict[str, str | int] = field(default_factory=dict)
+    buttons: list[list[tuple[str, str]]] = field(default_factory=list)
+    dedup_key: str = ""

@@ -1,0 +1,69 @@
+"""Everything a handler may use, built once by the composition root (bot.app)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.flood import SlidingWindowLimiter
+from bot.i18n import Translator
+from bot.question_desk import QuestionDesk
+from storage.db import Database
+from storage.outbox import OutboxRepository
+from storage.questions import QuestionRepository
+from storage.updates import PanelRepository, UpdateLog
+from storage.users import InviteRepository, UserRepository
+from storage.webinars import WebinarRepository
+
+
+@dataclass
+class Repositories:
+    users: UserRepository
+    invites: InviteRepository
+    webinars: WebinarRepository
+    questions: QuestionRepository
+    outbox: OutboxRepository
+    updates: UpdateLog
+    panels: PanelRepository
+
+    @classmethod
+    def on(cls, db: Database) -> Repositories:
+        return cls(
+            users=UserRepository(db),
+            invites=InviteRepository(db),
+            webinars=WebinarRepository(db),
+            questions=QuestionRepository(db),
+            outbox=OutboxRepository(db),
+            updates=UpdateLog(db),
+            panels=PanelRepository(db),
+        )
+
+
+@dataclass
+class Services:
+    settings: Settings
+    clock: Clock
+    db: Database
+    repos: Repositories
+    t: Translator
+    desk: QuestionDesk
+    message_limit: SlidingWindowLimiter
+    question_limit: SlidingWindowLimiter
+    # Questions a parent sent before agreeing to the privacy notice, by user id; kept in
+    # memory only, because nothing may be stored before consent.
+    awaiting_consent: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
+        repos = Repositories.on(db)
+        return cls(
+            settings=settings,
+            clock=clock,
+            db=db,
+            repos=repos,
+            t=Translator(settings.default_language),
+            desk=QuestionDesk(repos.questions, clock),
+            message_limit=SlidingWindowLimiter(settings.limits.messages_per_minute, 60.0),
+            question_limit=SlidingWindowLimiter(settings.limits.questions_per_minute, 60.0),
+        )

@@ -1,0 +1,482 @@
+"""Recognise similar parent questions (and topic wishes), in Dutch and English.
+
+Fuzzy string matching alone does not see that "mijn dreumes wil niet slapen" and "how do I
+get my toddler to sleep?" ask the same thing: the words differ. So the work is done in
+`normalize`, which reduces a text to a few *concept* words:
+
+1. lowercase, fold accents (``é`` -> ``e``), turn punctuation into spaces;
+2. rewrite a few multi-word phrases (``s avonds``, ``time out``, ``uit elkaar``);
+3. drop stopwords and question filler in both languages ("hoe", "moet ik", "tips", "my");
+4. map each remaining word through a small bilingual parenting lexicon to one canonical
+   Dutch concept (``dreumes``, ``toddler`` -> ``peuter``; ``schermtijd``, ``tablet``,
+   ``screen`` -> ``scherm``), splitting Dutch compounds (``slaapproblemen``) and
+   correcting typos against the lexicon (``drifbuien`` -> ``driftbuien``);
+5. strip common suffixes from words the lexicon does not know, drop duplicates.
+
+Normalised forms are then compared with rapidfuzz. The scorer and `SIMILAR_THRESHOLD`
+were chosen by measurement on the labelled set in ``tests/data/parent_questions.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+# --------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------
+
+# Function words and question filler. They say how a parent asks, not what.
+_STOPWORDS_NL = """
+aan af al alle alleen alles als altijd ander andere anders ben beetje bij binnen d dan dat de
+deze die dit doe doen doet door dus echt een eens eigenlijk elk elke en er erg erin even ff
+ga gaan gaat gewoon geen graag haar had heb hebben heeft heel hele helemaal hem het hier hij
+hoe hoor hun ie iedere iemand iets ik in is ja je jij jou jouw jullie k kan keer komen komt
+krijg krijgen krijgt kun kunnen kunt lust lusten maak maakt maar maken me meer men met mij
+mijn mn mag mogen moet moeten na naar net niet niets nog nooit nou nu of oke om omdat ons
+onze ook op over per pff s t te tegen terwijl tijd tips tip toch toen tot u uit uw van vaak
+veel vind vinden voor vraag vragen waar want was wat we weer wel welk welke wie wil willen
+wij word wordt worden zal ze zegt zeggen zei zelf zich zij zijn zit zn zo zodat zonder zou
+zoveel steeds gedaan geval jaar jaren jarige oud oude uur uren maand maanden weken dag dagen
+vanaf weet weten wanneer wnnr wnr hou houd houden daarmee daarover daar dr z wort wordt
+niks niets tijdens sinds los oplossen pak aanpakken zorg mee geef geven paar zoek zoeken
+blijf blijft blijven goed slecht beter tenzij terug wilt nie n tussen genoeg zeg uitloopt uitlopen overal stel stellen
+""".split()
+_STOPWORDS_EN = """
+a about after again all also always am an and any anymore anyone are as at be been before
+being but by can cant could d day days did do does doesn doing don during each even ever
+every for from get gets getting go goes going got had has have he her here him his how i if
+in into is isn it its just keep keeps ll m make makes me might more most my never no not
+now of off ok okay on only or our out over please re really s shall she should so some still
+t than that the their them then there these they this those time times to too totally up us
+ve very was we were what when where which while who why will with won would you your just
+help tips actually constant constantly want wants year years old months month hours want
+know does lot lots all thing things way stop right doesnt dont cant wont isnt didnt
+nothing since throw throws threw stay stays staying different other unless good bad better
+seek between enough give gives ages without until take say says said whether
+real ever
+""".split()
+# Words that look like filler in one language but carry the question in the other are
+# handled in the lexicon below (e.g. "much" -> "hoeveel").
+STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_NL) | frozenset(_STOPWORDS_EN)
+
+# canonical concept -> the words (Dutch and English, inflections, sms spellings) that
+# mean it. A concept may be several words ("middag slaap"); an empty concept drops the
+# word (it would otherwise survive as content, e.g. child/son/daughter, which every
+# question in a parenting webinar is about).
+_CONCEPTS: dict[str, str] = {
+    "": """kind kinderen kinders kindje kids kid child children zoon zoons zoontje dochter
+        dochters dochtertje son sons daughter daughters jongen meisje boy girl jongetje
+        meid normaal normal erg zorgen bezorgd worried worry worrying
+        concerned refuses refuse refused weigert weigeren training trained ok oke
+        stoppen stopt ouder ouders parent parents""",
+    # "naar bed", "in bed krijgen", "go to bed": in parents' questions bed means sleep.
+    "slaap": """slapen slaap slaapt sliep sleep sleeping sleeps slept asleep slaapje
+        inslapen bed bedje beds bedtime bedtijd""",
+    "avond": "avond avonds savonds evening evenings",
+    "nacht": "nacht nachts snachts night nights nighttime",
+    "wakker": "wakker waking wakes wake awake woke",
+    "middag slaap": "nap naps napping dutje",
+    "middag": "middag middags afternoon",
+    "peuter": "peuter peuters peutertje dreumes dreumesen dreumesje toddler toddlers",
+    "kleuter": "kleuter kleuters preschooler preschoolers",
+    "baby": "baby babys babies babytje newborn zuigeling geboorte birth",
+    "puber": """puber pubers puberteit tiener tieners teenager teenagers teen teens
+        teenage adolescent adolescents puberty""",
+    "drift": """driftbui driftbuien driftig tantrum tantrums meltdown meltdowns
+        woedeaanval woedeaanvallen woede rage""",
+    "boos": "boos kwaad angry mad furious woedend",
+    "slaan": "slaan slaat sloeg hits hit hitting schoppen schopt kicks kicking bijten bijt",
+    "winkel": "winkel winkels supermarkt shop shops store supermarket boodschappen",
+    "reageren": "reageren reageer reageert react reacting reaction reactie",
+    "scherm": """scherm schermen schermtijd screen screens screentime tablet tablets ipad
+        ipads tv televisie youtube""",
+    "telefoon": "telefoon telefoons mobiel mobieltje smartphone smartphones phone phones gsm",
+    "gamen": "gamen gamet gamed game games gaming gamer playstation fortnite xbox",
+    "verslaafd": "verslaafd verslaving addicted addiction addictive",
+    "ruzie": """ruzie ruzies fight fights fighting argue arguing argument arguments quarrel
+        quarrels vechten vecht bickering""",
+    "kamer": "kamer kamertje room rooms bedroom",
+    "praten": """praten praat praatte talk talks talking spreken communiceren communicate
+        contact""",
+    "somber": """somber sombere somberheid depressief depressie depressed depression gloomy
+        verdrietig sad""",
+    "humeurig": "humeurig moody",
+    "hoeveel": "hoeveel much many lang long",
+    "scheiding": """scheiden scheiding scheidingen gescheiden divorce divorced divorcing
+        separation separated""",
+    "vertellen": "vertellen vertel vertelt tell telling uitleggen explain",
+    "ex": "ex exman exvrouw expartner",
+    "coouder": "coouder coouderschap coparent coparenting",
+    "regels": "regels regel rules rule afspraken",
+    "vader": "vader vaders papa pap dad dads daddy father",
+    "moeder": "moeder moeders mama mam mom mum mommy mother",
+    "eten": "eten eet eat eats eating eters eaters food maaltijd meal meals dinner avondeten",
+    "groente": "groente groenten groentes vegetables vegetable veggies veg",
+    "tafel": "tafel table",
+    "zitten": "zitten seated sit sitting",
+    "snoep": "snoep snoepjes sweets candy snacks snack koekjes chips crisps junkfood fastfood",
+    "afvallen": "afvallen dieet diet",
+    "zindelijk": """zindelijk zindelijkheid zindelijkheids potje potty toilettraining""",
+    "wc": "wc toilet",
+    "plassen": """plassen plast plas bedplassen bedwetting wets wet wetting pee peeing
+        droog dry""",
+    "poepen": "poepen poep poept poop pooping",
+    "luier": "luier luiers diaper diapers nappy nappies",
+    "broerzus": """broer broers broertje broertjes zus zussen zusje zusjes brother brothers
+        sister sisters sibling siblings""",
+    "jaloers": "jaloers jaloezie jealous jealousy",
+    "pesten": "pest pesten pestkop pestkoppen bully bullies bullying",
+    "gepest": "gepest bullied",
+    "school": "school scholen klas class classroom",
+    "leerkracht": "juf meester leerkracht leraar lerares teacher teachers",
+    "ochtend": "ochtend ochtends sochtends morning mornings",
+    "huiswerk": "huiswerk homework",
+    "spraak": "spraak speech",
+    "woord": "woord woorden woordjes words",
+    "achterstand": "achterstand delay delayed",
+    "logopedie": "logopedie logopedist logopediste",
+    "autisme": "autisme autistisch autism autistic asd",
+    "signaal": "signaal signalen signs signals tekenen kenmerken",
+    "kruipen": "kruipen kruipt crawl crawling crawls",
+    "luisteren": """luisteren luistert luister listen listens listening gehoorzamen obey
+        obeys""",
+    "schreeuwen": "schreeuwen schreeuw shout shouting shouts yell yelling gillen screaming",
+    "timeout": "timeout",
+    "straf": """straf straffen straft punish punishment punishing consequentie
+        consequenties consequence consequences""",
+    "grenzen": "grens grenzen limit limits boundaries boundary",
+    "nee": "nee",
+    "leeftijd": "leeftijd age",
+    "eigen": "eigen own",
+    "eerste": "eerste first",
+    "middelen": "blowen blowt wiet weed drugs cannabis alcohol",
+    "probleem": "probleem problemen problem problems",
+    "spelen": "spelen speelt play plays playing played",
+    "bijna": "bijna barely",
+    "begin": "begin beginnen start starten starting",
+    "jong": "jong jonge young",
+    "oudste": "oudste older oldest eldest grote groot",
+    "nieuw": "nieuw nieuwe new",
+    "huis": "huis thuis house home",
+    "werkt": "werkt werken work works helpt helps",
+    "terugtrekken": """terugtrekken trekt withdraw withdraws withdrawn withdrawing sluit
+        opsluiten isoleert isolates""",
+    "voorkomen": "voorkomen voorkom prevent preventing",
+    "voorbereiden": "voorbereiden bereid prepare preparing",
+    # Broader parenting vocabulary, by theme, so that questions outside the tuning set
+    # still meet (the lexicon is what recall depends on most).
+    "ritueel": "ritueel ritueeltje routine routines",
+    "nachtmerrie": "nachtmerrie nachtmerries nightmare nightmares",
+    "bang": "bang angst angstig scared afraid fear fears anxious anxiety",
+    "donker": "donker dark",
+    "moe": "moe uitgeput tired exhausted vermoeid",
+    "vroeg": "vroeg early",
+    "speeltuin": "speeltuin speeltuintje playground park",
+    "weggaan": "weggaan weg leave leaving vertrekken",
+    "huilen": "huilen huilt huilde cry cries crying tears",
+    "zeuren": "zeuren zeurt gezeur jengelen jengelt gejengel whine whines whining nagging",
+    "koppig": "koppig koppigheid koppigheidsfase stubborn dwars eigenwijs",
+    "koppig peuter": "peuterpuberteit",
+    "rustig": "rustig kalm kalmeren calm calmly",
+    "afleiden": "afleiden distract distraction",
+    "socialemedia": """socialemedia tiktok instagram snapchat whatsapp""",
+    "internet": "internet online",
+    "brutaal": "brutaal rude cheeky disrespectful grof",
+    "liegen": "liegen liegt loog lie lies lying",
+    "deur": "deur deuren doors",  # not "door": a Dutch stopword
+    "uitgaan": "uitgaan feestje feestjes party parties",
+    "vrienden": """vrienden vriendjes vriendinnetjes vriendje vriendinnetje friends friend
+        friendship friendships""",
+    "partner": """partner vriend vriendin boyfriend girlfriend stiefvader stiefmoeder
+        stepfather stepmother stepdad stepmom""",
+    "voorstellen": "voorstellen introduce introducing",
+    "omgang": "omgang omgangsregeling visitation custody",
+    "fruit": "fruit",
+    "kieskeurig": "kieskeurig kieskeurige picky fussy",
+    "suiker": "suiker sugar",
+    "gewicht": "gewicht overgewicht dik overweight weight",
+    "eetstoornis": "eetstoornis anorexia boulimia",
+    "voeding": "voeding borstvoeding fles flesje breastfeeding bottle",
+    "ongelukje": "ongelukje ongelukjes accident accidents",
+    "broek": "broek onderbroek pants underwear",
+    "terugval": "terugval regressie regression",
+    "aandacht": "aandacht attention",
+    "eerlijk": "eerlijk oneerlijk fair fairly unfair",
+    "voortrekken": "voortrekken voorkeur favourite favorite favoritism",
+    "concentratie": "concentratie concentreren concentrate concentrating focus focussen",
+    "adhd": "adhd add",
+    "druk": "druk onrustig hyperactive hyper stilzitten beweeglijk",
+    "toets": "toets toetsen cito test tests exam exams",
+    "middelbare": "middelbare brugklas secondary highschool",
+    "spijbelen": "spijbelen truancy",
+    "eenzaam": "eenzaam buitengesloten lonely excluded",
+    "ontwikkeling": "ontwikkeling development developing develop",
+    "lopen": "lopen loopt walk walking walks",
+    "stotteren": "stotteren stottert stutter stuttering",
+    "gehoor": "gehoor horen hearing doof deaf",
+    "hoogbegaafd": "hoogbegaafd hoogbegaafdheid gifted",
+    "dyslexie": "dyslexie dyslexia",
+    "arts": "arts huisarts dokter doctor gp kinderarts pediatrician",
+    "psycholoog": "psycholoog psychologist therapeut therapist counselor",
+    "consultatiebureau": "consultatiebureau jgz",
+    "beloning": "beloning belonen beloon reward rewards rewarding stickers sticker",
+    "consequent": "consequent consistent",
+    "geduld": "geduld patience patient",
+    "alleenstaand": "alleenstaand alleenstaande single",
+    "rouw": "rouw rouwen dood overleden overlijden sterven died death dies grief loss verlies",
+    "grootouder": "opa oma opa's grandpa grandma grandparents grootouders",
+    "knuffelen": "knuffelen knuffel knuffelt hug hugs hugging cuddle cuddles",
+    "zakgeld": "zakgeld geld money",
+    "verlegen": "verlegen shy",
+    "zelfvertrouwen": "zelfvertrouwen zelfbeeld confidence",
+    "vloeken": "vloeken vloekt swearing swears",
+    "stelen": "stelen steelt stealing steals",
+    "afpakken": "afpakken afpak innemen confiscate",
+    "laat": "laat late later",
+    "opvang": "opvang kinderopvang kinderdagverblijf kdv creche daycare peuterspeelzaal bso",
+    "verdelen": "verdelen verdeel delen share sharing divide",
+}
+
+# Multi-word phrases, rewritten before the word-by-word pass (on folded text).
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{pattern}\b"), replacement)
+    for pattern, replacement in (
+        (r"s (avonds|nachts|ochtends|middags)", r"s\1"),
+        (r"time outs?", "timeout"),
+        (r"screen time", "screentime"),
+        (r"uit elkaar", "scheiding"),
+        (r"co (ouderschap|ouder|parenting|parent)", r"co\1"),
+        (r"(potty|toilet) train(ing|ed)?", "zindelijk"),
+        (r"speech therap(y|ist)", "logopedie"),
+        (r"in slaap", "slaap"),
+        (r"terrible twos", "peuterpuberteit"),
+        (r"take (it |them |his |her )?away", "afpakken"),
+        (r"social(e)? media", "socialemedia"),
+        (r"high school", "highschool"),
+    )
+)
+
+_LEXICON: dict[str, str] = {
+    word: concept for concept, words in _CONCEPTS.items() for word in words.split()
+}
+_KNOWN: frozenset[str] = frozenset(_LEXICON) | STOPWORDS
+
+def _typo_targets() -> dict[str, tuple[str, ...]]:
+    """Known words by first letter; longer first, so a tie prefers the content word."""
+    targets: dict[str, list[str]] = {}
+    for word in sorted(_KNOWN, key=lambda w: (-len(w), w)):
+        targets.setdefault(word[0], []).append(word)
+    return {letter: tuple(words) for letter, words in targets.items()}
+
+
+# Typos rarely change the first letter; requiring it to match keeps real words from
+# being "corrected" into concepts ("tussen" is one edit from "zussen").
+_TYPO_TARGETS = _typo_targets()
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_DIGIT = re.compile(r"\d")
+# Suffixes stripped from words the lexicon does not know (longest first), so that
+# "kruipt"/"kruipen", "regels"/"regel" meet. Only when a stem of 4+ letters remains.
+_SUFFIXES = ("tjes", "jes", "tje", "ing", "en", "je", "ed", "es", "s", "t")
+_MIN_STEM = 4
+# Typo correction: words of at least this length may be 1 edit (2 from the second
+# length) away from a lexicon word.
+_TYPO_MIN_LEN = 5
+_TYPO_TWO_EDITS_LEN = 9
+
+
+def _fold(text: str) -> str:
+    """Lowercase, fold accents, and turn everything but letters and digits into spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # "'s avonds", "doesn't": an apostrophe joins, it does not separate.
+    ascii_only = re.sub(r"(?<=\w)['’`](?=\w)", "", ascii_only)
+    return _NON_WORD.sub(" ", ascii_only).strip()
+
+
+@lru_cache(maxsize=1 << 14)
+def _concept(word: str) -> str:
+    """The canonical concept(s) of one folded word; '' when it carries no content."""
+    if word in STOPWORDS or len(word) < 2 or _DIGIT.search(word):
+        return ""
+    if word in _LEXICON:
+        return _LEXICON[word]
+    split = _split_compound(word)
+    if split is not None:
+        return " ".join(part for part in (_concept(p) for p in split) if part)
+    if len(word) >= _TYPO_MIN_LEN:
+        max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
+        match = process.extractOne(
+            word, _TYPO_TARGETS.get(word[0], ()), scorer=OSA.distance, score_cutoff=max_edits
+        )
+        if match is not None:
+            return _LEXICON.get(match[0], "")
+    return _stem(word)
+
+
+def _split_compound(word: str) -> tuple[str, str] | None:
+    """Split a Dutch compound into two known words ("slaapproblemen"), or None.
+
+    A linking "s" or "en" between the parts is allowed ("zindelijkheidstraining").
+    The first part must be a lexicon word, so "bedtijd" splits but "gevoel" does not.
+    """
+    for cut in range(len(word) - 3, 2, -1):
+        head, tail = word[:cut], word[cut:]
+        if head not in _LEXICON or len(head) < 3:
+            continue
+        if tail in _KNOWN or (len(tail) >= _MIN_STEM and _concept_known(tail)):
+            return head, tail
+    return None
+
+
+def _concept_known(word: str) -> bool:
+    return word in _KNOWN or (word[:-1] in _KNOWN and word[-1] in "s")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def normalize(text: str) -> str:
+    """A text reduced to its concept words, space-separated, in order of appearance.
+
+    Lowercased, accents folded, punctuation and stopwords (Dutch and English) removed,
+    synonyms and translations mapped to one Dutch concept, typos corrected against the
+    lexicon, unknown words lightly stemmed, duplicates dropped. '' if nothing is left.
+    """
+    folded = _fold(text)
+    for pattern, replacement in _PHRASES:
+        folded = pattern.sub(replacement, folded)
+    seen: dict[str, None] = {}
+    for word in folded.split():
+        for concept in _concept(word).split():
+            seen.setdefault(concept, None)
+    return " ".join(seen)
+
+
+# --------------------------------------------------------------------------------------
+# Scoring
+# --------------------------------------------------------------------------------------
+
+_SCORER = fuzz.token_set_ratio
+
+SIMILAR_THRESHOLD: float = 75.0
+
+
+def _score(a_norm: str, b_norm: str, score_cutoff: float = 0.0) -> float:
+    if not a_norm or not b_norm:
+        return 0.0
+    return _SCORER(a_norm, b_norm, score_cutoff=score_cutoff)
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two texts are, 0..100, computed on their normalised forms."""
+    return _score(normalize(a), normalize(b))
+
+
+def are_similar(a: str, b: str) -> bool:
+    """Whether a gespreksleider would probably merge these two questions."""
+    return similarity(a, b) >= SIMILAR_THRESHOLD
+
+
+# --------------------------------------------------------------------------------------
+# Index and grouping
+# --------------------------------------------------------------------------------------
+
+
+class SimilarityIndex:
+    """The questions of one webinar, searchable for similar ones.
+
+    Kept in memory; after a restart, rebuild it by adding the stored questions again.
+    Texts are normalised once, on `add`; a query compares its normalised form with all
+    entries in one rapidfuzz call (C++ loop with an early-exit cutoff).
+    """
+
+    def __init__(self, entries: Iterable[tuple[int, str]] = ()) -> None:
+        # key -> normalised text. Empty normalised texts are not searchable: a text with
+        # no content is similar to nothing.
+        self._normalized: dict[int, str] = {}
+        for key, text in entries:
+            self.add(key, text)
+
+    def add(self, key: int, text: str) -> None:
+        """Add (or replace) the text stored under key."""
+        self._normalized[key] = normalize(text)
+
+    def discard(self, key: int) -> None:
+        """Forget key; nothing happens if it is not there."""
+        self._normalized.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._normalized)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._normalized
+
+    def similar_to(self, text: str, *, exclude: int | None = None) -> list[int]:
+        """Keys of the entries similar to text, most similar first (ties: lowest key)."""
+        return [key for key, _ in self.scored_similar_to(text, exclude=exclude)]
+
+    def scored_similar_to(
+        self, text: str, *, exclude: int | None = None
+    ) -> list[tuple[int, float]]:
+        """Like `similar_to`, with each key's score."""
+        query = normalize(text)
+        if not query or not self._normalized:
+            return []
+        matches = process.extract(
+            query,
+            self._normalized,
+            scorer=_SCORER,
+            score_cutoff=SIMILAR_THRESHOLD,
+            limit=None,
+        )
+        found = [
+            (key, float(score))
+            for _, score, key in matches
+            if key != exclude and self._normalized[key]
+        ]
+        found.sort(key=lambda item: (-item[1], item[0]))
+        return found
+
+
+def group_similar(texts: Sequence[str]) -> list[list[int]]:
+    """Cluster texts: lists of indices into texts, largest cluster first.
+
+    Greedy star clustering: the text similar to the most still-unassigned texts becomes a
+    cluster's centre (its first index, the representative), and takes those texts with
+    it; repeat. Each text is in exactly one cluster (singletons included). Ties go to the
+    earlier text, so the result is deterministic.
+    """
+    normalized = [normalize(text) for text in texts]
+    neighbours: list[set[int]] = [set() for _ in texts]
+    choices = dict(enumerate(normalized))
+    for i, query in enumerate(normalized):
+        if not query:
+            continue
+        for _, score, j in process.extract(
+            query, choices, scorer=_SCORER, score_cutoff=SIMILAR_THRESHOLD, limit=None
+        ):
+            if j != i and normalized[j]:
+                neighbours[i].add(j)
+    unassigned = set(range(len(texts)))
+    clusters: list[list[int]] = []
+    while unassigned:
+        centre = max(sorted(unassigned), key=lambda i: len(neighbours[i] & unassigned))
+        members = sorted(
+            neighbours[centre] & unassigned,
+            key=lambda j: (-_score(normalized[centre], normalized[j]), j),
+        )
+        clusters.append([centre, *members])
+        unassigned.difference_update(clusters[-1])
+    clusters.sort(key=lambda cluster: (-len(cluster), cluster[0]))
+    return clusters

@@ -1,0 +1,52 @@
+"""Cleaning what people type before it is stored or shown to anyone else."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+# Bidirectional overrides and isolates can make a question display as something other
+# than what was typed; zero-width characters hide text. Both are removed.
+_INVISIBLE = dict.fromkeys(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF], None
+)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+class Rejection(StrEnum):
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str | None
+    rejection: Rejection | None = None
+
+
+def clean_text(raw: str, max_chars: int) -> CleanText:
+    """Remove control and invisible characters, tidy white space, check the length."""
+    text = raw.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(
+        char for char in text if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf")
+    )
+    text = _BLANK_LINES.sub("\n\n", _SPACES.sub(" ", text)).strip()
+    if not text:
+        return CleanText(None, Rejection.EMPTY)
+    if len(text) > max_chars:
+        return CleanText(None, Rejection.TOO_LONG)
+    return CleanText(text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"

@@ -1,0 +1,33 @@
+"""The one error handler: log the failure (never message text), tell the user kindly."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.context import BotContext
+from storage.db import StorageError
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(error, Forbidden):
+        log.info("update %s: the user blocked the bot", update_id)
+        return
+    # exc_info gives the traceback; the update itself (with its text) is never logged.
+    log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    key = "core.not_saved" if isinstance(error, StorageError) else "core.error"
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(context.tr(key), show_alert=True)
+        else:
+            await context.bot.send_message(update.effective_chat.id, context.tr(key))
+    except TelegramError as follow_up:
+        log.warning("could not tell the user about the error: %s", type(follow_up).__name__)

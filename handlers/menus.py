@@ -1,0 +1,56 @@
+"""Command menus per role (setMyCommands): parents see only their own commands."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from telegram.error import TelegramError
+
+from bot.context import BotContext
+from bot.i18n import Translator
+from bot.models import Role, User
+
+log = logging.getLogger(__name__)
+
+PARENT_COMMANDS = ["start", "webinar", "vraag", "inloop", "taal", "mijngegevens", "vergeetmij", "help"]
+MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit"]
+COORDINATOR_COMMANDS = ["uitnodigen", "afgelasten", "bericht", "samenvatting"]
+
+
+def commands_for(user_roles: frozenset[Role]) -> list[str]:
+    names = list(PARENT_COMMANDS)
+    if Role.MODERATOR in user_roles or Role.COORDINATOR in user_roles:
+        names += MODERATOR_COMMANDS
+    if Role.COORDINATOR in user_roles:
+        names += COORDINATOR_COMMANDS
+    return names
+
+
+def _commands(t: Translator, language: str, names: list[str]) -> list[BotCommand]:
+    return [BotCommand(name, t(language, f"menu.{name}")) for name in names]
+
+
+async def set_default_menus(bot: Bot, t: Translator) -> None:
+    """Parents' menu for every private chat, per language (the default language unscoped)."""
+    scope = BotCommandScopeAllPrivateChats()
+    for language in t.languages:
+        commands = _commands(t, language, PARENT_COMMANDS)
+        code = None if language == t.default_language else language
+        await bot.set_my_commands(commands, scope=scope, language_code=code)
+
+
+async def set_user_menu(bot: Bot, t: Translator, user: User) -> None:
+    """A gespreksleider's or coordinator's own chat gets their fuller menu."""
+    scope = BotCommandScopeChat(user.id)
+    if not user.roles:
+        await bot.delete_my_commands(scope=scope)
+        return
+    await bot.set_my_commands(_commands(t, user.language, commands_for(user.roles)), scope=scope)
+
+
+async def refresh_menu(context: BotContext, user: User) -> None:
+    try:
+        await set_user_menu(context.bot, context.services.t, user)
+    except TelegramError as error:
+        log.warning("could not set the command menu: %s", type(error).__name__)

@@ -1,0 +1,121 @@
+"""First contact, /start deep links, /help, /taal and the privacy consent."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks
+from bot.context import BotContext
+from bot.models import Role
+from handlers.common import edit, say
+from handlers.roles import accept_invite
+from handlers.webinar_parent import join_webinar, store_question
+
+CONSENT_BUTTONS = [[("core.consent.agree", callbacks.make("c", "agree")),
+                    ("core.consent.decline", callbacks.make("c", "decline"))]]
+
+
+def needs_consent(context: BotContext) -> bool:
+    return context.member.consent_version != context.services.settings.privacy.notice_version
+
+
+async def show_notice(update: Update, context: BotContext) -> None:
+    privacy = context.services.settings.privacy
+    await say(update, context, "core.notice", CONSENT_BUTTONS,
+              days=privacy.retention_days, url=privacy.statement_url)
+
+
+async def start(update: Update, context: BotContext) -> None:
+    argument = (context.args or [""])[0]
+    if argument.startswith("w-"):
+        await join_webinar(update, context, argument[2:])
+        return
+    if argument.startswith("g-"):
+        await accept_invite(update, context, argument[2:])
+        return
+    await say(update, context, "core.welcome")
+    if needs_consent(context):
+        await show_notice(update, context)
+    else:
+        await help_command(update, context)
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    text = context.tr("core.help.parent")
+    if context.member.has(Role.MODERATOR):
+        text += "\n\n" + context.tr("core.help.moderator")
+    if context.member.has(Role.COORDINATOR):
+        text += "\n\n" + context.tr("core.help.coordinator")
+    await context.bot.send_message(update.effective_chat.id, text, parse_mode=ParseMode.HTML)  # type: ignore[union-attr]
+
+
+async def language_command(update: Update, context: BotContext) -> None:
+    t = context.services.t
+    markup = InlineKeyboardMarkup([
+        [InlineKeyboardButton(t(lang, "core.language.name"),
+                              callback_data=callbacks.make("lang", "set", index))]
+        for index, lang in enumerate(t.languages)
+    ])
+    await context.bot.send_message(
+        update.effective_chat.id, context.tr("core.language.choose"), reply_markup=markup  # type: ignore[union-attr]
+    )
+
+
+async def language_chosen(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
+    languages = context.services.t.languages
+    if not 0 <= choice.arg < len(languages):
+        await update.callback_query.answer()  # type: ignore[union-attr]
+        return
+    language = languages[choice.arg]
+    await context.services.repos.users.set_language(context.member.id, language)
+    await update.callback_query.answer()  # type: ignore[union-attr]
+    await update.callback_query.edit_message_text(  # type: ignore[union-attr]
+        context.services.t(language, "core.language.set")
+    )
+    refreshed = await context.services.repos.users.get(context.member.id)
+    if refreshed is not None:
+        context.member = refreshed
+        from handlers.menus import refresh_menu
+
+        await refresh_menu(context, refreshed)
+
+
+async def consent(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
+    query = update.callback_query
+    assert query is not None
+    services = context.services
+    await query.answer()
+    if choice.action == "decline":
+        services.awaiting_consent.pop(context.member.id, None)
+        await edit(update, context, context.tr("core.consent.declined"))
+        return
+    await services.repos.users.record_consent(
+        context.member.id, services.settings.privacy.notice_version, services.clock.now()
+    )
+    refreshed = await services.repos.users.get(context.member.id)
+    assert refreshed is not None
+    context.member = refreshed
+    await edit(update, context, context.tr("core.consent.thanks"))
+    pending = services.awaiting_consent.pop(context.member.id, None)
+    if pending is not None:
+        webinar_id, source_msg, text = pending
+        await store_question(update, context, webinar_id, source_msg, text)
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    choice = callbacks.parse(update.callback_query.data)  # type: ignore[union-attr]
+    if choice.feature == "lang":
+        await language_chosen(update, context, choice)
+    else:
+        await consent(update, context, choice)
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("start", start),
+    CommandHandler("help", help_command),
+    CommandHandler("taal", language_command),
+    CallbackQueryHandler(on_button, pattern=callbacks.pattern("lang")),
+    CallbackQueryHandler(on_button, pattern=callbacks.pattern("c")),
+]

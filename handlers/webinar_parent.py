@@ -1,0 +1,206 @@
+"""A parent in a webinar: joining, asking, withdrawing, backing other parents' questions."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks
+from bot.context import BotContext
+from bot.i18n import format_moment
+from bot.models import WebinarState
+from bot.text_input import clean_text, shorten
+from handlers.common import command_argument, edit, say
+
+log = logging.getLogger(__name__)
+
+VISIBLE_LIST_SIZE = 8
+
+
+async def join_webinar(update: Update, context: BotContext, code: str) -> None:
+    services = context.services
+    code = code.strip().lower()
+    webinar = await services.repos.webinars.by_code(code) if code else None
+    if webinar is None:
+        await say(update, context, "webinar.join.unknown", code=code or "…")
+        return
+    if webinar.state is WebinarState.CLOSED:
+        key = "webinar.join.closed_replay" if webinar.replay_url else "webinar.join.closed"
+        await say(update, context, key, title=webinar.title, url=webinar.replay_url or "")
+        return
+    await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
+    when = format_moment(webinar.starts_at.astimezone(services.settings.zone), context.language)
+    key = "webinar.join.open" if webinar.state is WebinarState.OPEN else "webinar.join.early"
+    name_button = ("webinar.name.show", callbacks.make("p", "name", webinar.id))
+    await say(update, context, key, [[name_button]], title=webinar.title, when=when)
+    from handlers.start import needs_consent, show_notice
+
+    if needs_consent(context):
+        await show_notice(update, context)
+
+
+async def webinar_command(update: Update, context: BotContext) -> None:
+    code = command_argument(context)
+    if not code:
+        await say(update, context, "webinar.join.how")
+        return
+    await join_webinar(update, context, code)
+
+
+async def question_text(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    await ask(update, context, message.text)
+
+
+async def question_command(update: Update, context: BotContext) -> None:
+    text = command_argument(context)
+    if not text:
+        await say(update, context, "webinar.ask.how")
+        return
+    await ask(update, context, text)
+
+
+async def ask(update: Update, context: BotContext, raw: str) -> None:
+    services = context.services
+    member = context.member
+    webinar = (
+        await services.repos.webinars.by_id(member.current_webinar)
+        if member.current_webinar else None
+    )
+    if webinar is None or webinar.state is WebinarState.CLOSED:
+        await say(update, context, "webinar.ask.not_joined")
+        return
+    cleaned = clean_text(raw, services.settings.limits.question_max_chars)
+    if cleaned.text is None:
+        await say(update, context, f"webinar.ask.{cleaned.rejection}",
+                  limit=services.settings.limits.question_max_chars)
+        return
+    if await services.repos.webinars.is_muted(webinar.id, member.id):
+        await say(update, context, "webinar.ask.muted")
+        return
+    if not services.question_limit.allow(member.id, time.monotonic()):
+        await say(update, context, "webinar.ask.too_many")
+        return
+    source_msg = update.effective_message.message_id  # type: ignore[union-attr]
+    from handlers.start import needs_consent, show_notice
+
+    if needs_consent(context):
+        # Nothing is stored before the parent agrees; the question waits in memory.
+        services.awaiting_consent[member.id] = (webinar.id, source_msg, cleaned.text)
+        await say(update, context, "webinar.ask.consent_first")
+        await show_notice(update, context)
+        return
+    await store_question(update, context, webinar.id, source_msg, cleaned.text)
+
+
+async def store_question(
+    update: Update, context: BotContext, webinar_id: int, source_msg: int, text: str
+) -> None:
+    services = context.services
+    webinar = await services.repos.webinars.by_id(webinar_id)
+    if webinar is None or webinar.state is WebinarState.CLOSED:
+        await say(update, context, "webinar.ask.not_joined")
+        return
+    asked = await services.desk.ask(webinar, context.member, source_msg, text)
+    log.info("question %d stored in webinar %d", asked.question.id, webinar.id)
+    key = "webinar.ask.queued_similar" if asked.similar_count else "webinar.ask.queued"
+    rows = [[("webinar.ask.withdraw", callbacks.make("p", "withdraw", asked.question.id)),
+             ("webinar.ask.others", callbacks.make("p", "list", webinar.id))]]
+    await say(update, context, key, rows, position=asked.position, similar=asked.similar_count)
+    from handlers.moderation import queue_changed
+
+    queue_changed(context, webinar.id)
+
+
+async def withdraw(update: Update, context: BotContext, question_id: int) -> None:
+    services = context.services
+    if await services.repos.questions.withdraw(question_id, context.member.id):
+        await services.desk.left_queue(question_id)
+        await update.callback_query.answer()  # type: ignore[union-attr]
+        await edit(update, context, context.tr("webinar.ask.withdrawn"))
+        question = await services.repos.questions.get(question_id)
+        if question is not None:
+            from handlers.moderation import queue_changed
+
+            queue_changed(context, question.webinar_id)
+    else:
+        await update.callback_query.answer(context.tr("webinar.ask.cannot_withdraw"))  # type: ignore[union-attr]
+
+
+async def list_visible(update: Update, context: BotContext, webinar_id: int) -> None:
+    services = context.services
+    await update.callback_query.answer()  # type: ignore[union-attr]
+    if context.member.current_webinar != webinar_id:
+        await say(update, context, "webinar.ask.not_joined")
+        return
+    questions = await services.repos.questions.visible_open(webinar_id, VISIBLE_LIST_SIZE)
+    if not questions:
+        await say(update, context, "webinar.others.none")
+        return
+    lines = [context.tr("webinar.others.heading")]
+    rows = []
+    for number, question in enumerate(questions, start=1):
+        lines.append(context.tr("webinar.others.line", number=number,
+                                text=shorten(question.text or "", 300), votes=question.votes))
+        rows.append([(f"webinar.others.vote_{number}", callbacks.make("p", "vote", question.id))])
+    await say(update, context, "core.raw", rows, text=_raw("\n\n".join(lines)))
+
+
+def _raw(text: str) -> object:
+    from bot.i18n import Raw
+
+    return Raw(text)
+
+
+async def vote(update: Update, context: BotContext, question_id: int) -> None:
+    services = context.services
+    counted = await services.repos.questions.vote(question_id, context.member.id, services.clock.now())
+    key = "webinar.others.voted" if counted else "webinar.others.not_counted"
+    await update.callback_query.answer(context.tr(key))  # type: ignore[union-attr]
+    if counted:
+        question = await services.repos.questions.get(question_id)
+        if question is not None:
+            from handlers.moderation import queue_changed
+
+            queue_changed(context, question.webinar_id)
+
+
+async def toggle_name(update: Update, context: BotContext, webinar_id: int, show: bool) -> None:
+    sender = update.effective_user
+    assert sender is not None
+    await context.services.repos.users.set_shown_name(context.member.id, sender.first_name if show else None)
+    await update.callback_query.answer(  # type: ignore[union-attr]
+        context.tr("webinar.name.shown" if show else "webinar.name.hidden")
+    )
+    button = ("webinar.name.hide", callbacks.make("p", "noname", webinar_id)) if show else (
+        "webinar.name.show", callbacks.make("p", "name", webinar_id))
+    await update.callback_query.edit_message_reply_markup(  # type: ignore[union-attr]
+        reply_markup=__import__("handlers.common", fromlist=["keyboard"]).keyboard(context, [[button]])
+    )
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    choice = callbacks.parse(update.callback_query.data)  # type: ignore[union-attr]
+    if choice.action == "withdraw":
+        await withdraw(update, context, choice.arg)
+    elif choice.action == "list":
+        await list_visible(update, context, choice.arg)
+    elif choice.action == "vote":
+        await vote(update, context, choice.arg)
+    else:
+        await toggle_name(update, context, choice.arg, show=choice.action == "name")
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("webinar", webinar_command),
+    CommandHandler("vraag", question_command),
+    CallbackQueryHandler(on_button, pattern=callbacks.pattern("p")),
+]
+
+# Plain text is a question; registered after everything else in the root (see bot.app),
+# so that a gespreksleider's written answer is picked up first.
+QUESTION_TEXT = MessageHandler(filters.TEXT & ~filters.COMMAND, question_text)

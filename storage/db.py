@@ -1,0 +1,276 @@
+"""The SQLite database: connections, pragmas, migrations, and group-committed writes.
+
+Two aiosqlite connections share one file in WAL mode. The *writer* runs every change
+through `Database.write`: operations queue up and the writer task applies all queued
+operations in one transaction (each inside its own savepoint, so one failing operation
+does not undo the others) and commits once. Under a burst of 1,000 questions a second
+this turns 1,000 fsyncs into a few dozen, while each caller still learns whether *its*
+change is durable before it acknowledges anything to a parent. The *reader* serves
+queries that need no transaction.
+
+When an update is being handled (see `bot.updates`), the first committed operation also
+records the update's id in ``processed_updates`` in the same transaction: a redelivered
+update is then recognised and skipped, so its effect happens once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Operation = Callable[[aiosqlite.Connection], Awaitable[T]]
+
+# The Telegram update being handled by the current task, if any (set by bot.updates).
+current_update_id: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "current_update_id", default=None
+)
+
+
+class StorageError(Exception):
+    """A change could not be made durable (disk full, read-only file, locked database)."""
+
+
+@dataclass
+class _Pending:
+    operation: Operation[Any]
+    future: asyncio.Future[Any]
+    update_id: int | None
+    marks_update: bool
+
+
+@dataclass
+class _Batch:
+    items: list[_Pending] = field(default_factory=list)
+
+
+def _migrations() -> list[tuple[int, str]]:
+    """Numbered SQL files in storage/migrations, in order: (number, script)."""
+    folder = resources.files("storage") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            found.append((int(name[:4]), entry.read_text(encoding="utf-8")))
+    found.sort()
+    numbers = [number for number, _ in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {numbers}")
+    return found
+
+
+async def _configure(conn: aiosqlite.Connection, busy_timeout_ms: int) -> None:
+    await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    await conn.execute("PRAGMA foreign_keys = ON")
+    await conn.execute("PRAGMA synchronous = FULL")
+
+
+async def migrate(conn: aiosqlite.Connection) -> int:
+    """Apply the migrations above PRAGMA user_version, each in one transaction."""
+    async with conn.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    current = int(row[0]) if row else 0
+    for number, script in _migrations():
+        if number <= current:
+            continue
+        # executescript would commit on its own; run the statements in one explicit
+        # transaction so a failing migration leaves the previous version intact.
+        await conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split_statements(script):
+                await conn.execute(statement)
+            await conn.execute(f"PRAGMA user_version = {number}")
+            await conn.commit()
+        except BaseException:
+            await conn.rollback()
+            raise
+        log.info("database migrated to version %d", number)
+        current = number
+    return current
+
+
+def _split_statements(script: str) -> list[str]:
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise RuntimeError("a migration ends with an incomplete statement")
+    return statements
+
+
+class Database:
+    """One SQLite file: a group-committing writer and a reader. Open with `Database.open`."""
+
+    def __init__(self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection):
+        self.path = path
+        self._writer = writer
+        self.reader = reader
+        self._queue: list[_Pending] = []
+        self._wake = asyncio.Event()
+        self._closing = False
+        self._task: asyncio.Task[None] | None = None
+
+    @classmethod
+    async def open(cls, path: Path, *, busy_timeout_ms: int = 5000) -> Database:
+        path = Path(path)
+        if path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, sqlite3 adds nothing.
+        writer = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            writer.row_factory = aiosqlite.Row
+            await _configure(writer, busy_timeout_ms)
+            async with writer.execute("PRAGMA journal_mode = WAL") as cursor:
+                mode = await cursor.fetchone()
+            if mode is None or str(mode[0]).lower() != "wal":
+                log.warning("SQLite did not switch to WAL mode (got %s)", mode)
+            await migrate(writer)
+            reader = await aiosqlite.connect(path, isolation_level=None)
+        except BaseException:
+            await writer.close()
+            raise
+        reader.row_factory = aiosqlite.Row
+        await _configure(reader, busy_timeout_ms)
+        database = cls(path, writer, reader)
+        database._task = asyncio.create_task(database._write_loop(), name="ouderbot-db-writer")
+        return database
+
+    async def close(self) -> None:
+        """Finish queued writes, then close both connections (an open one hangs the exit)."""
+        self._closing = True
+        self._wake.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
+        await self.reader.close()
+        await self._writer.close()
+
+    async def write(self, operation: Operation[T], *, marks_update: bool = True) -> T:
+        """Run `operation` inside a committed transaction and return its result.
+
+        Raises the operation's own exception (its changes rolled back), or StorageError
+        when the commit itself failed. `marks_update=False` is for preparatory writes
+        (creating a user row on first contact) that are not the update's effect.
+        """
+        if self._closing:
+            raise StorageError("database is closing")
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._queue.append(_Pending(operation, future, current_update_id.get(), marks_update))
+        self._wake.set()
+        return await future
+
+    async def fetch_all(self, sql: str, params: tuple[Any, ...] = ()) -> list[aiosqlite.Row]:
+        async with self.reader.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetch_one(self, sql: str, params: tuple[Any, ...] = ()) -> aiosqlite.Row | None:
+        async with self.reader.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def fetch_value(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        row = await self.fetch_one(sql, params)
+        return None if row is None else row[0]
+
+    async def _write_loop(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            if not self._queue:
+                if self._closing:
+                    return
+                continue
+            batch, self._queue = self._queue, []
+            await self._apply(batch)
+
+    async def _apply(self, batch: list[_Pending]) -> None:
+        conn = self._writer
+        outcomes: list[tuple[_Pending, bool, Any]] = []
+        try:
+            await conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            self._fail_all(batch, error)
+            return
+        marked: set[int] = set()
+        for item in batch:
+            await conn.execute("SAVEPOINT op")
+            try:
+                result = await item.operation(conn)
+                if item.marks_update and item.update_id is not None and (
+                    item.update_id not in marked
+                ):
+                    await conn.execute(
+                        "INSERT OR IGNORE INTO processed_updates (update_id) VALUES (?)",
+                        (item.update_id,),
+                    )
+                    marked.add(item.update_id)
+                await conn.execute("RELEASE op")
+                outcomes.append((item, True, result))
+            except Exception as error:  # the operation's own failure: undo just it
+                try:
+                    await conn.execute("ROLLBACK TO op")
+                    await conn.execute("RELEASE op")
+                except sqlite3.Error as rollback_error:
+                    await self._rollback_quietly()
+                    self._fail_all(batch, rollback_error)
+                    return
+                outcomes.append((item, False, error))
+        try:
+            await conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            await self._rollback_quietly()
+            self._fail_all(batch, error)
+            return
+        for item, ok, value in outcomes:
+            if item.future.done():
+                continue
+            if ok:
+                item.future.set_result(value)
+            else:
+                item.future.set_exception(_as_storage_error(value))
+
+    async def _rollback_quietly(self) -> None:
+        try:
+            await self._writer.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    @staticmethod
+    def _fail_all(batch: list[_Pending], error: BaseException) -> None:
+        log.error("database commit failed for %d operations: %s", len(batch), error)
+        for item in batch:
+            if not item.future.done():
+                item.future.set_exception(StorageError(str(error)))
+
+
+def _as_storage_error(error: BaseException) -> BaseException:
+    """SQLite's operational errors (full, read-only, I/O) become StorageError."""
+    if isinstance(error, sqlite3.OperationalError | sqlite3.DatabaseError) and not isinstance(
+        error, sqlite3.IntegrityError
+    ):
+        return StorageError(str(error))
+    return error
+
+
+async def backup(database_path: Path, destination: Path) -> None:
+    """Copy a live database with SQLite's online backup API (consistent while writes go on)."""
+    destination = Path(destination)
+    if destination.exists():
+        raise FileExistsError(destination)
+    async with aiosqlite.connect(database_path) as source, aiosqlite.connect(destination) as target:
+        await source.backup(target)

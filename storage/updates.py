@@ -1,0 +1,70 @@
+"""Which Telegram updates have had their effect (see storage.db for how they are marked)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from storage.db import Database
+from storage.timefmt import to_db
+
+
+class UpdateLog:
+    def __init__(self, db: Database):
+        self.db = db
+
+    async def is_processed(self, update_id: int) -> bool:
+        row = await self.db.fetch_one(
+            "SELECT 1 FROM processed_updates WHERE update_id = ?", (update_id,)
+        )
+        return row is not None
+
+    async def mark_processed(self, update_id: int) -> None:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "INSERT OR IGNORE INTO processed_updates (update_id) VALUES (?)", (update_id,)
+            )
+
+        await self.db.write(op, marks_update=False)
+
+    async def forget_before(self, moment: datetime) -> int:
+        """Telegram redelivers for at most a day; older ids need not be remembered."""
+
+        async def op(conn: aiosqlite.Connection) -> int:
+            cursor = await conn.execute(
+                "DELETE FROM processed_updates WHERE processed_at < ?", (to_db(moment),)
+            )
+            return cursor.rowcount
+
+        return await self.db.write(op, marks_update=False)
+
+
+class PanelRepository:
+    """The queue-panel message each gespreksleider has per webinar."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    async def set(self, webinar_id: int, chat_id: int, message_id: int) -> None:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "INSERT OR REPLACE INTO panels (webinar_id, chat_id, message_id) VALUES (?, ?, ?)",
+                (webinar_id, chat_id, message_id),
+            )
+
+        await self.db.write(op)
+
+    async def of_webinar(self, webinar_id: int) -> list[tuple[int, int]]:
+        rows = await self.db.fetch_all(
+            "SELECT chat_id, message_id FROM panels WHERE webinar_id = ?", (webinar_id,)
+        )
+        return [(row["chat_id"], row["message_id"]) for row in rows]
+
+    async def drop(self, webinar_id: int, chat_id: int) -> None:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "DELETE FROM panels WHERE webinar_id = ? AND chat_id = ?", (webinar_id, chat_id)
+            )
+
+        await self.db.write(op, marks_update=False)

@@ -1,0 +1,158 @@
+"""Users and their roles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from bot.models import Role, User
+from storage.db import Database
+from storage.timefmt import to_db
+
+
+def _user(row: aiosqlite.Row, roles: frozenset[Role]) -> User:
+    return User(
+        id=row["id"],
+        language=row["language"],
+        language_chosen=bool(row["language_chosen"]),
+        show_name=bool(row["show_name"]),
+        first_name=row["first_name"],
+        consent_version=row["consent_version"],
+        current_webinar=row["current_webinar"],
+        active=bool(row["active"]),
+        roles=roles,
+    )
+
+
+class UserRepository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    async def get(self, user_id: int) -> User | None:
+        row = await self.db.fetch_one("SELECT * FROM users WHERE id = ?", (user_id,))
+        if row is None:
+            return None
+        return _user(row, await self.roles_of(user_id))
+
+    async def roles_of(self, user_id: int) -> frozenset[Role]:
+        rows = await self.db.fetch_all("SELECT role FROM roles WHERE user_id = ?", (user_id,))
+        return frozenset(Role(row["role"]) for row in rows)
+
+    async def ensure(self, user_id: int, language: str, now: datetime) -> tuple[User, bool]:
+        """The user's row, created on first contact. Returns (user, created)."""
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "INSERT INTO users (id, language, created_at, last_seen_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at, active = 1",
+                (user_id, language, to_db(now), to_db(now)),
+            )
+
+        existing = await self.get(user_id)
+        if existing is not None and existing.active:
+            return existing, False
+        await self.db.write(op, marks_update=False)
+        user = await self.get(user_id)
+        assert user is not None
+        return user, existing is None
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        await self._update(user_id, "language = ?, language_chosen = 1", (language,))
+
+    async def record_notice_shown(self, user_id: int, now: datetime) -> None:
+        await self._update(user_id, "notice_shown_at = ?", (to_db(now),), marks_update=False)
+
+    async def record_consent(self, user_id: int, version: int, now: datetime) -> None:
+        await self._update(user_id, "consent_version = ?, consent_at = ?", (version, to_db(now)))
+
+    async def set_shown_name(self, user_id: int, first_name: str | None) -> None:
+        """Show the first name to gespreksleiders (or stop: the stored name is erased)."""
+        await self._update(
+            user_id, "show_name = ?, first_name = ?", (int(first_name is not None), first_name)
+        )
+
+    async def mark_inactive(self, user_id: int) -> None:
+        await self._update(user_id, "active = 0", (), marks_update=False)
+
+    async def _update(
+        self, user_id: int, assignments: str, params: tuple[object, ...], *, marks_update: bool = True
+    ) -> None:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(f"UPDATE users SET {assignments} WHERE id = ?", (*params, user_id))
+
+        await self.db.write(op, marks_update=marks_update)
+
+    async def grant_role(self, user_id: int, role: Role, granted_by: int | None, now: datetime) -> None:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "INSERT OR IGNORE INTO roles (user_id, role, granted_by, granted_at)"
+                " VALUES (?, ?, ?, ?)",
+                (user_id, role.value, granted_by, to_db(now)),
+            )
+
+        await self.db.write(op)
+
+    async def revoke_role(self, user_id: int, role: Role) -> bool:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "DELETE FROM roles WHERE user_id = ? AND role = ?", (user_id, role.value)
+            )
+            return cursor.rowcount > 0
+
+        return await self.db.write(op)
+
+    async def role_holders(self) -> list[tuple[int, Role]]:
+        rows = await self.db.fetch_all("SELECT user_id, role FROM roles ORDER BY user_id, role")
+        return [(row["user_id"], Role(row["role"])) for row in rows]
+
+    async def sync_configured_coordinators(self, user_ids: list[int], now: datetime) -> None:
+        """Coordinators listed in the configuration always hold the role."""
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.executemany(
+                "INSERT OR IGNORE INTO roles (user_id, role, granted_by, granted_at)"
+                " VALUES (?, 'coordinator', NULL, ?)",
+                [(user_id, to_db(now)) for user_id in user_ids],
+            )
+
+        await self.db.write(op, marks_update=False)
+
+
+class InviteRepository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    async def create(
+        self, token_hash: str, role: Role, created_by: int, now: datetime, expires_at: datetime
+    ) -> None:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "INSERT INTO invites (token_hash, role, created_by, created_at, expires_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (token_hash, role.value, created_by, to_db(now), to_db(expires_at)),
+            )
+
+        await self.db.write(op)
+
+    async def redeem(self, token_hash: str, user_id: int, now: datetime) -> Role | None:
+        """Use an invite once: grants its role to `user_id`, or None if unusable."""
+
+        async def op(conn: aiosqlite.Connection) -> Role | None:
+            cursor = await conn.execute(
+                "UPDATE invites SET used_by = ?, used_at = ?"
+                " WHERE token_hash = ? AND used_by IS NULL AND expires_at > ? RETURNING role",
+                (user_id, to_db(now), token_hash, to_db(now)),
+            )
+            row = await cursor.fetchone()
+            if row is None:
+                return None
+            role = Role(row[0])
+            await conn.execute(
+                "INSERT OR IGNORE INTO roles (user_id, role, granted_by, granted_at)"
+                " SELECT ?, role, created_by, ? FROM invites WHERE token_hash = ?",
+                (user_id, to_db(now), token_hash),
+            )
+            return role
+
+        return await self.db.write(op)

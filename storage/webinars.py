@@ -1,0 +1,172 @@
+"""Webinars and who joined them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from bot.models import Webinar, WebinarState
+from storage.db import Database
+from storage.timefmt import from_db, to_db
+
+
+def _webinar(row: aiosqlite.Row) -> Webinar:
+    return Webinar(
+        id=row["id"],
+        code=row["code"],
+        title=row["title"],
+        theme=row["theme"],
+        starts_at=from_db(row["starts_at"]),
+        ends_at=from_db(row["ends_at"]),
+        replay_url=row["replay_url"],
+        state=WebinarState(row["state"]),
+    )
+
+
+@dataclass(frozen=True)
+class WebinarDraft:
+    """A webinar as the programme file describes it."""
+
+    code: str
+    title: str
+    theme: str
+    starts_at: datetime
+    ends_at: datetime
+    replay_url: str | None
+
+
+class WebinarRepository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    async def by_code(self, code: str) -> Webinar | None:
+        row = await self.db.fetch_one("SELECT * FROM webinars WHERE code = ?", (code.lower(),))
+        return None if row is None else _webinar(row)
+
+    async def by_id(self, webinar_id: int) -> Webinar | None:
+        row = await self.db.fetch_one("SELECT * FROM webinars WHERE id = ?", (webinar_id,))
+        return None if row is None else _webinar(row)
+
+    async def upsert(self, drafts: list[WebinarDraft]) -> tuple[int, int]:
+        """Insert new webinars, update changed ones by code. Returns (added, changed)."""
+
+        async def op(conn: aiosqlite.Connection) -> tuple[int, int]:
+            added = changed = 0
+            for draft in drafts:
+                values = (
+                    draft.title,
+                    draft.theme,
+                    to_db(draft.starts_at),
+                    to_db(draft.ends_at),
+                    draft.replay_url,
+                )
+                cursor = await conn.execute(
+                    "SELECT title, theme, starts_at, ends_at, replay_url FROM webinars"
+                    " WHERE code = ?",
+                    (draft.code,),
+                )
+                row = await cursor.fetchone()
+                if row is None:
+                    await conn.execute(
+                        "INSERT INTO webinars (code, title, theme, starts_at, ends_at, replay_url)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        (draft.code, *values),
+                    )
+                    added += 1
+                elif tuple(row) != values:
+                    await conn.execute(
+                        "UPDATE webinars SET title = ?, theme = ?, starts_at = ?, ends_at = ?,"
+                        " replay_url = ? WHERE code = ?",
+                        (*values, draft.code),
+                    )
+                    changed += 1
+            return added, changed
+
+        return await self.db.write(op)
+
+    async def set_state(self, webinar_id: int, state: WebinarState, now: datetime) -> bool:
+        """Move a webinar to `state`; False when it already was there."""
+        column = {WebinarState.OPEN: "opened_at", WebinarState.CLOSED: "closed_at"}[state]
+
+        async def op(conn: aiosqlite.Connection) -> bool:
+            cursor = await conn.execute(
+                f"UPDATE webinars SET state = ?, {column} = ? WHERE id = ? AND state != ?",
+                (state.value, to_db(now), webinar_id, state.value),
+            )
+            if state is WebinarState.CLOSED:
+                # Parents leave a closed webinar: their next text is not a question for it.
+                await conn.execute(
+                    "UPDATE users SET current_webinar = NULL WHERE current_webinar = ?",
+                    (webinar_id,),
+                )
+                await conn.execute("DELETE FROM answer_drafts WHERE question_id IN"
+                                   " (SELECT id FROM questions WHERE webinar_id = ?)", (webinar_id,))
+            return cursor.rowcount > 0
+
+        return await self.db.write(op)
+
+    async def join(self, webinar_id: int, user_id: int, now: datetime) -> bool:
+        """Make `webinar_id` the user's current webinar. True if they joined it just now."""
+
+        async def op(conn: aiosqlite.Connection) -> bool:
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO participants (webinar_id, user_id, joined_at)"
+                " VALUES (?, ?, ?)",
+                (webinar_id, user_id, to_db(now)),
+            )
+            await conn.execute(
+                "UPDATE users SET current_webinar = ? WHERE id = ?", (webinar_id, user_id)
+            )
+            return cursor.rowcount > 0
+
+        return await self.db.write(op)
+
+    async def leave(self, user_id: int) -> None:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute("UPDATE users SET current_webinar = NULL WHERE id = ?", (user_id,))
+
+        await self.db.write(op)
+
+    async def participant_ids(self, webinar_id: int) -> list[int]:
+        rows = await self.db.fetch_all(
+            "SELECT user_id FROM participants WHERE webinar_id = ? ORDER BY joined_at",
+            (webinar_id,),
+        )
+        return [row["user_id"] for row in rows]
+
+    async def participant_count(self, webinar_id: int) -> int:
+        return int(
+            await self.db.fetch_value(
+                "SELECT count(*) FROM participants WHERE webinar_id = ?", (webinar_id,)
+            )
+        )
+
+    async def is_muted(self, webinar_id: int, user_id: int) -> bool:
+        value = await self.db.fetch_value(
+            "SELECT muted FROM participants WHERE webinar_id = ? AND user_id = ?",
+            (webinar_id, user_id),
+        )
+        return bool(value)
+
+    async def mute(self, webinar_id: int, user_id: int) -> None:
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "UPDATE participants SET muted = 1 WHERE webinar_id = ? AND user_id = ?",
+                (webinar_id, user_id),
+            )
+
+        await self.db.write(op)
+
+    async def open_webinars(self) -> list[Webinar]:
+        rows = await self.db.fetch_all("SELECT * FROM webinars WHERE state = 'open' ORDER BY id")
+        return [_webinar(row) for row in rows]
+
+    async def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
+        rows = await self.db.fetch_all(
+            "SELECT * FROM webinars WHERE state != 'closed' AND ends_at > ?"
+            " ORDER BY starts_at LIMIT ?",
+            (to_db(now), limit),
+        )
+        return [_webinar(row) for row in rows]

@@ -1,0 +1,308 @@
+"""Labelled parent questions for tuning and testing `bot.similarity`.
+
+Each cluster holds questions a gespreksleider would merge: the same underlying question,
+in other words, in Dutch or English, with the typos and sms-style of a webinar chat.
+A cluster of one is a question nobody else asked. Clusters on the same theme are hard
+negatives of each other (same words, different question), e.g. screen time for a
+four-year-old versus quarrels about a teenager's phone.
+
+A pair of questions is *similar* when both are in the same cluster, and *not similar*
+otherwise. The labels were written before the algorithm was tuned and are not to be
+adjusted to it.
+
+`QUESTION_CLUSTERS` is the tuning set. `HELD_OUT_CLUSTERS` was written at the same time
+but never looked at while tuning; its figures show how well the tuning generalises.
+`TOPIC_WISH_CLUSTERS` are answers to "what would you like to talk about next time?".
+"""
+
+from __future__ import annotations
+
+Clusters = tuple[tuple[str, ...], ...]
+
+QUESTION_CLUSTERS: Clusters = (
+    # --- sleep -------------------------------------------------------------------------
+    # toddler will not go to bed / fall asleep in the evening
+    (
+        "hoe krijg ik mijn peuter s avonds in bed?",
+        "mijn dreumes wil niet slapen wat moet ik doen",
+        "How do I get my toddler to sleep?",
+        "mn peuter wil nooit naar bed elke avond strijd",
+        "tips om mijn kind van 2 in slaap te krijgen savonds??",
+        "my 3 year old refuses to go to bed every night, help",
+        "mijn toddler wil savonds niet slapen, bedtijd is elke keer drama",
+    ),
+    # waking up at night
+    (
+        "mijn zoon word elke nacht wakker en komt dan bij ons in bed",
+        "kind wort snachts steeds wakker hoe los ik dat op",
+        "My daughter keeps waking up at night and climbs into our bed",
+        "ze slaapt niet door, wordt 3x per nacht wakker",
+    ),
+    ("vanaf welke leeftijd kan een kind zonder middagslaapje?",),
+    ("is het slecht als mijn baby bij ons in bed slaapt?",),
+    # --- tantrums ----------------------------------------------------------------------
+    # handling a tantrum in a shop
+    (
+        "wat doe je als je kind een driftbui krijgt in de supermarkt",
+        "mijn peuter krijgt woedeaanvallen in de winkel, hoe moet ik reageren",
+        "how should i react when my toddler throws a tantrum in the shop?",
+        "drifbuien in de winkel wat moet ik doen??",
+    ),
+    # child hits when angry
+    (
+        "mijn zoon van 4 slaat mij als hij boos is",
+        "my son hits me when he gets angry, what can i do",
+        "kind slaat en schopt als ie boos word",
+    ),
+    ("is het normaal dat mijn kind van 5 nog zoveel driftbuien heeft?",),
+    # --- screen time -------------------------------------------------------------------
+    # how much screen time for a young child
+    (
+        "hoeveel schermtijd voor een kind van 4?",
+        "hoe lang mag een kleuter per dag op de tablet",
+        "how much screen time is ok for a 4 year old",
+        "hoeveel uur ipad per dag is normaal voor een kind van 5",
+        "screentime voor mijn zoon van 4, hoeveel is oke?",
+    ),
+    # quarrels with a teenager about the phone
+    (
+        "hoe stop ik ruzie over de telefoon met mijn puber?",
+        "elke dag ruzie met mn dochter van 14 over haar mobiel",
+        "constant fighting with my teenager about his phone, how do we stop it",
+        "mijn puber wil zn telefoon niet wegleggen en dan krijgen we ruzie",
+    ),
+    # gaming addiction
+    (
+        "mijn zoon gamet de hele dag, is hij verslaafd?",
+        "Is my son addicted to gaming? He plays all day",
+        "zoon zit uren te gamen wnnr is het een verslaving",
+    ),
+    # first own phone
+    (
+        "vanaf welke leeftijd mag een kind een eigen telefoon",
+        "what age is right for a first smartphone?",
+        "wanneer geef je je kind een eigen mobiel, al in groep 6?",
+    ),
+    # --- puberty, a gloomy teenager ----------------------------------------------------
+    # teenager withdraws, no contact
+    (
+        "mijn dochter van 15 zit alleen maar op haar kamer en praat niet meer met ons",
+        "mijn puber sluit zich op in zn kamer en zegt niks",
+        "my teenage son stays in his room all day and doesn't talk to us anymore",
+        "hoe krijg ik weer contact met mijn puber, ze trekt zich helemaal terug",
+        "mijn teenager praat niet meer met me, zit alleen op zn kamer",
+    ),
+    # gloomy or depressed?
+    (
+        "hoe weet ik of mijn puber somber is of depressief",
+        "mijn dochter is zo somber, wanneer moet ik hulp zoeken",
+        "how do i know if my teenager is depresed or just moody",
+        "wanneer is somberheid bij een tiener niet meer normaal",
+    ),
+    ("mijn zoon van 16 blowt, hoe praat ik daarover met hem",),
+    # --- divorce and co-parenting ------------------------------------------------------
+    # telling the children
+    (
+        "hoe vertel je je kinderen dat je gaat scheiden",
+        "how do we tell the kids we are getting divorced",
+        "wij gaan uit elkaar, hoe breng ik dat aan mijn kinderen van 6 en 9",
+        "hoe vertelle we de kids over de scheiding?",
+    ),
+    # different rules in two homes
+    (
+        "mijn ex heeft hele andere regels, de kinderen komen helemaal ontregeld terug",
+        "bij mijn ex mag alles en bij mij niet, hoe gaan we daar mee om",
+        "my ex has totally different rules at his house, how do we co-parent",
+        "andere regels bij papa dan bij mama na de scheiding, wat doe je daarmee",
+    ),
+    # child refuses to go to the other parent
+    (
+        "mijn kind wil niet meer naar zijn vader in het weekend",
+        "my daughter refuses to go to her dad's at the weekend",
+    ),
+    # --- eating ------------------------------------------------------------------------
+    # no vegetables
+    (
+        "mijn kind eet geen groente, hoe krijg ik dat erin",
+        "zoontje lust geen groentes wat kan ik doen",
+        "my daughter refuses to eat vegetables, any tips?",
+        "peuter wil alleen pasta en brood eten, geen groente",
+    ),
+    # staying seated at the table
+    (
+        "elke avond strijd aan tafel, hij blijft niet zitten",
+        "mijn kind wil niet aan tafel blijven zitten tijdens het eten",
+        "how do i get my toddler to stay seated at dinner",
+    ),
+    ("mijn dochter van 13 eet bijna niks meer en wil afvallen, moet ik me zorgen maken",),
+    ("hoeveel snoep mag een kind per dag",),
+    # --- toilet training ---------------------------------------------------------------
+    # when to start
+    (
+        "wanneer kan ik beginne met zindelijk maken",
+        "when should i start potty training?",
+        "op welke leeftijd begin je met zindelijkheidstraining",
+        "mijn zoon is 2,5 is het tijd voor het potje?",
+    ),
+    # bed-wetting
+    (
+        "mijn kind van 6 plast nog in bed, is dat normaal",
+        "my 6 year old still wets the bed at night",
+        "zoon van 7 is snachts nog niet droog wat kunnen we doen",
+    ),
+    ("mijn dochter wil niet op de wc poepen, alleen in haar luier",),
+    # --- siblings ----------------------------------------------------------------------
+    # siblings quarrel
+    (
+        "mijn kinderen maken de hele dag ruzie met elkaar",
+        "hoe voorkom ik ruzie tussen broer en zus",
+        "my kids fight all the time, how do i stop the sibling fighting",
+        "broertjes vechte constant, moet ik ingrijpen of niet",
+    ),
+    # jealous of the new baby
+    (
+        "mijn oudste is jaloers op de baby hoe ga ik daarmee om",
+        "my older son is jealous of his new baby sister",
+        "grote zus is jaloers sinds de baby er is en doet zelf weer als een baby",
+    ),
+    ("hoe bereid ik mijn peuter voor op een broertje of zusje",),
+    # --- school and bullying -----------------------------------------------------------
+    # being bullied
+    (
+        "mijn dochter wordt gepest op school, wat kan ik doen",
+        "my son is being bullied at school and the teacher does nothing",
+        "kind word gepest in de klas hoe help ik haar",
+        "wat moet je doen als je kind gepest wordt",
+    ),
+    # does not want to go to school
+    (
+        "mijn zoon wil elke ochtend niet naar school",
+        "kind heeft elke ochtend buikpijn en wil niet naar school, hoe pak ik dat aan",
+        "my daughter refuses to go to school in the morning",
+    ),
+    ("wat doe ik als mijn kind zelf andere kinderen pest",),
+    ("hoe help ik mijn kind met huiswerk zonder ruzie",),
+    # --- development worries -----------------------------------------------------------
+    # late talking
+    (
+        "mijn zoon van 2 praat nog bijna niet, moet ik me zorgen maken",
+        "my 2 year old barley talks, should i be worried?",
+        "dochter van 2,5 zegt maar een paar woordjes is dat normaal",
+        "spraakachterstand bij mijn peuter, wanneer naar de logopedist",
+    ),
+    # autism?
+    (
+        "hoe weet je of je kind autisme heeft",
+        "mijn kind reageert heel anders dan andere kinderen, zou het autisme kunnen zijn",
+        "what are the signs of autism in young children",
+    ),
+    ("mijn baby van 10 maanden kruipt nog niet, is dat erg",),
+    # --- setting limits ----------------------------------------------------------------
+    # child does not listen
+    (
+        "mijn kind luisterd niet, ik moet alles 10x zeggen",
+        "hoe zorg ik dat mijn kind luistert zonder te schreeuwen",
+        "my kids never listen unless i shout",
+        "ik word boos omdat hij nooit luistert, hoe kan het anders",
+    ),
+    # does a time-out work?
+    (
+        "werkt een time out eigenlijk of niet",
+        "is straffen met de time-out stoel goed voor een peuter",
+        "do time outs actually work?",
+    ),
+    ("hoe stel ik grenzen aan mijn puber die steeds later thuiskomt",),
+    ("mijn kind zegt overal nee op, is dat de terrible twos?",),
+)
+
+HELD_OUT_CLUSTERS: Clusters = (
+    (
+        "mijn peuter blijft uit bed komen na het slapen gaan",
+        "elke avond komt ze 10x haar bed uit, hoe houd ik haar in bed",
+        "my toddler keeps getting out of bed after lights out",
+    ),
+    (
+        "mijn puber zit tot 2 uur snachts op zn telefoon",
+        "my teen is on her phone until late at night, should i take it away at bedtime",
+        "moet ik de telefoon van mijn puber snachts innemen",
+    ),
+    (
+        "hoe voorkom ik een driftbui als we weg moeten van de speeltuin",
+        "mijn dreumes krijgt elke keer een woedeaanval als we naar huis moeten",
+        "meltdown every time we have to leave the playground, how to prevent it?",
+    ),
+    (
+        "hoe vertel ik mijn kinderen dat ik een nieuwe partner heb",
+        "when should i introduce my new boyfriend to my kids after the divorce",
+        "wanneer stel je een nieuwe vriend voor aan je kinderen na een scheiding",
+    ),
+    (
+        "mijn ex en ik maken ruzie waar de kinderen bij zijn",
+        "hoe communiceer ik met mijn ex zonder ruzie, voor de kinderen",
+    ),
+    (
+        "mijn kind wil alleen maar snoep en chips",
+        "my son only wants sweets and crisps, not real food",
+    ),
+    (
+        "ze was al zindelijk maar plast nu weer in haar broek",
+        "my daughter was potty trained but now has accidents again",
+        "na de geboorte van zijn zusje plast hij weer in zn broek",
+    ),
+    (
+        "hoe verdeel ik mijn aandacht eerlijk tussen mijn kinderen",
+        "how do i give each of my children enough attention",
+    ),
+    (
+        "juf zegt dat mijn zoon zich niet kan concentreren, kan het adhd zijn",
+        "teacher thinks my son might have adhd, what now",
+        "mijn kind kan niet stilzitten in de klas, is dat adhd",
+    ),
+    (
+        "hoe zeg ik nee zonder dat het uitloopt op gejengel",
+        "how do i say no without my child whining for ages",
+    ),
+    (
+        "vanaf wanneer mag mijn kind op tiktok",
+        "what age for instagram or tiktok?",
+        "mijn dochter van 10 wil op tiktok, wat vinden jullie",
+    ),
+    ("mijn zoon van 12 wil niet meer knuffelen, is dat normaal",),
+    ("hoe praat ik met mijn kind over de dood van opa",),
+    ("how can i stay calm when i am exhausted as a single mum",),
+    ("kan mijn kind van 3 al naar de peuterspeelzaal als hij nog niet zindelijk is",),
+    ("my teenager is moody and slams doors, how do i react",),
+)
+
+TOPIC_WISH_CLUSTERS: Clusters = (
+    (
+        "slapen",
+        "slaapproblemen bij peuters",
+        "meer over slaap",
+        "sleep problems",
+        "doorslapen",
+    ),
+    (
+        "pubers en hun telefoon",
+        "telefoongebruik van pubers",
+        "teenagers and phones",
+    ),
+    (
+        "scheiding",
+        "co-ouderschap na scheiding",
+        "ouderschap na een scheiding",
+        "divorce and co-parenting",
+    ),
+    (
+        "pesten",
+        "pesten op school",
+        "bullying",
+    ),
+    (
+        "eten",
+        "kieskeurige eters",
+        "picky eating",
+    ),
+    ("zindelijkheid",),
+    ("rouw en verlies",),
+)

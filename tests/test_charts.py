@@ -1,0 +1,80 @@
+"""The scores-over-time chart: a real PNG of exactly the size asked for."""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from matplotlib.image import imread
+
+from bot.charts import scores_chart_png
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+POINTS = [
+    (date(2025, 3, 4), 69 / 18, 18),
+    (date(2025, 3, 11), 47 / 13, 13),
+    (date(2025, 3, 13), 4.2, 5),
+]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from the IHDR chunk, which a valid PNG has first."""
+    assert data[:8] == PNG_SIGNATURE
+    length, chunk_type = struct.unpack(">I4s", data[8:16])
+    assert (length, chunk_type) == (13, b"IHDR")
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_chart_is_a_png_of_the_default_size() -> None:
+    data = scores_chart_png(POINTS, title="Feedback maart")
+    assert data.startswith(PNG_SIGNATURE)
+    assert png_size(data) == (1000, 500)
+
+
+@pytest.mark.parametrize(("width", "height"), [(641, 359), (1280, 720)])
+def test_chart_has_exactly_the_pixel_size_asked_for(width: int, height: int) -> None:
+    data = scores_chart_png(POINTS, title="Feedback", width_px=width, height_px=height)
+    assert png_size(data) == (width, height)
+    pixels = imread(io.BytesIO(data), format="png")
+    assert pixels.shape[:2] == (height, width)
+
+
+def test_no_scores_give_a_readable_image_instead_of_an_error() -> None:
+    data = scores_chart_png([], title="Inloop", no_data_text="Nog geen scores")
+    assert png_size(data) == (1000, 500)
+    pixels = imread(io.BytesIO(data), format="png")
+    assert (pixels[..., :3] < 0.6).any()  # the "no data" text is drawn, not a blank image
+
+
+def test_a_single_session_day_is_drawn() -> None:
+    data = scores_chart_png([(date(2025, 3, 4), 5.0, 1)], title="Eén sessie")
+    assert png_size(data) == (1000, 500)
+
+
+def test_titles_with_dollars_and_emoji_are_drawn_literally_without_warnings() -> None:
+    # warnings are errors in this test suite: a missing glyph or a mathtext error fails
+    data = scores_chart_png(POINTS, title="👶 Slapen voor $5 — één & twee_3^2")
+    assert png_size(data) == (1000, 500)
+
+
+def test_a_silly_size_is_refused() -> None:
+    with pytest.raises(ValueError):
+        scores_chart_png(POINTS, title="x", width_px=10)
+
+
+def test_importing_charts_selects_no_backend_and_loads_no_pyplot() -> None:
+    # dict.__getitem__ reads the raw setting; rcParams["backend"] would resolve it
+    code = (
+        "import sys, matplotlib;"
+        "raw = lambda: dict.__getitem__(matplotlib.rcParams, 'backend');"
+        "before = raw();"
+        "import bot.charts;"
+        "assert 'matplotlib.pyplot' not in sys.modules;"
+        "assert raw() == before"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
