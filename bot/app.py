@@ -91,7 +91,9 @@ class Ouderbot:
         await self._set_menus()
         self.dispatcher.start()
         if polling:
-            self.poller = DurablePoller(app, self.processor, self.services.settings.telegram.poll_timeout_seconds)
+            self.poller = DurablePoller(
+                app, self.processor, self.services.settings.telegram.poll_timeout_seconds
+            )
             self._poll_task = asyncio.create_task(self.poller.run(), name="ouderbot-poller")
         log.info("bot started as @%s", app.bot.username)
 
@@ -133,20 +135,31 @@ class Ouderbot:
 async def create_bot(settings: Settings, *, token: str, clock: Clock | None = None) -> Ouderbot:
     """Open the database and wire everything together; call `start()` to run."""
     clock = clock or SystemClock()
-    db = await Database.open(settings.storage.database, busy_timeout_ms=settings.storage.busy_timeout_ms)
+    db = await Database.open(
+        settings.storage.database, busy_timeout_ms=settings.storage.busy_timeout_ms
+    )
     try:
         services = Services.build(settings, clock, db)
-        await services.repos.users.sync_configured_coordinators(settings.roles.coordinators, clock.now())
+        await services.repos.users.sync_configured_coordinators(
+            settings.roles.coordinators, clock.now()
+        )
         app = build_application(settings, token)
         panels = PanelRefresher(app.bot, services)
         app.bot_data.services = services
         app.bot_data.panels = panels
         dispatcher = OutboxDispatcher(
-            app.bot, services.repos.outbox, services.repos.users, services.t, clock,
-            settings.timezone, settings.reminders.messages_per_second,
+            app.bot,
+            services.repos.outbox,
+            services.repos.users,
+            services.t,
+            clock,
+            settings.timezone,
+            settings.reminders.messages_per_second,
         )
         app.bot_data.dispatcher = dispatcher
-        return Ouderbot(app, services, UpdateProcessor(app, services.repos.updates), dispatcher, panels)
+        return Ouderbot(
+            app, services, UpdateProcessor(app, services.repos.updates), dispatcher, panels
+        )
     except BaseException:
         await db.close()
         raise

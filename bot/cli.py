@@ -16,14 +16,22 @@ log = logging.getLogger("ouderbot")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ouderbot", description="Ouderbot, the parenting support bot")
-    parser.add_argument("--config", type=Path, help="configuration file (default: $OUDERBOT_CONFIG or ./ouderbot.toml)")
+    parser = argparse.ArgumentParser(
+        prog="ouderbot", description="Ouderbot, the parenting support bot"
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        help="configuration file (default: $OUDERBOT_CONFIG or ./ouderbot.toml)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run the bot (long polling, or a webhook with --webhook)")
     run.add_argument("--webhook", action="store_true", help="receive updates on a webhook")
     imp = commands.add_parser("import", help="load a programme CSV")
     imp.add_argument("file", type=Path)
-    demo = commands.add_parser("demo", help="the whole bot against a built-in local Telegram, no token")
+    demo = commands.add_parser(
+        "demo", help="the whole bot against a built-in local Telegram, no token"
+    )
     demo.add_argument("--fast", action="store_true", help="no pauses between the steps")
     backup = commands.add_parser("backup", help="an online backup of the database")
     backup.add_argument("destination", type=Path)

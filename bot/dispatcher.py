@@ -168,8 +168,10 @@ class OutboxDispatcher:
         if row.buttons:
             markup = InlineKeyboardMarkup(
                 [
-                    [InlineKeyboardButton(self.t(user.language, label), callback_data=data)
-                     for label, data in line]
+                    [
+                        InlineKeyboardButton(self.t(user.language, label), callback_data=data)
+                        for label, data in line
+                    ]
                     for line in row.buttons
                 ]
             )

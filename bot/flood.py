@@ -41,5 +41,7 @@ class SlidingWindowLimiter:
         return True
 
     def _forget_idle(self, now: float) -> None:
-        for key in [k for k, w in self._windows.items() if not w.times or w.times[-1] <= now - self.seconds]:
+        for key in [
+            k for k, w in self._windows.items() if not w.times or w.times[-1] <= now - self.seconds
+        ]:
             del self._windows[key]

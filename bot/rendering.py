@@ -29,9 +29,7 @@ def nested(key: str) -> dict[str, str]:
     return {"text": key}
 
 
-def render(
-    t: Translator, language: str, zone: ZoneInfo, key: str, params: dict[str, Param]
-) -> str:
+def render(t: Translator, language: str, zone: ZoneInfo, key: str, params: dict[str, Param]) -> str:
     resolved: dict[str, object] = {}
     for name, value in params.items():
         if isinstance(value, dict):

@@ -45,7 +45,8 @@ wij word wordt worden zal ze zegt zeggen zei zelf zich zij zijn zit zn zo zodat 
 zoveel steeds gedaan geval jaar jaren jarige oud oude uur uren maand maanden weken dag dagen
 vanaf weet weten wanneer wnnr wnr hou houd houden daarmee daarover daar dr z wort wordt
 niks niets tijdens sinds los oplossen pak aanpakken zorg mee geef geven paar zoek zoeken
-blijf blijft blijven goed slecht beter tenzij terug wilt nie n tussen genoeg zeg uitloopt uitlopen overal stel stellen
+blijf blijft blijven goed slecht beter tenzij terug wilt nie n tussen genoeg zeg uitloopt uitlopen overal stel stellen via dagelijks opvoeding
+opvoeden
 """.split()
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been before
@@ -59,7 +60,7 @@ help tips actually constant constantly want wants year years old months month ho
 know does lot lots all thing things way stop right doesnt dont cant wont isnt didnt
 nothing since throw throws threw stay stays staying different other unless good bad better
 seek between enough give gives ages without until take say says said whether
-real ever
+real ever yet back come came found daily parenting
 """.split()
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -91,7 +92,8 @@ _CONCEPTS: dict[str, str] = {
     "drift": """driftbui driftbuien driftig tantrum tantrums meltdown meltdowns
         woedeaanval woedeaanvallen woede rage""",
     "boos": "boos kwaad angry mad furious woedend",
-    "slaan": "slaan slaat sloeg hits hit hitting schoppen schopt kicks kicking bijten bijt",
+    "slaan": """slaan slaat sloeg hits hit hitting schoppen schopt kicks kicking bijten bijt
+        duwen duwt push pushes pushing""",
     "winkel": "winkel winkels supermarkt shop shops store supermarket boodschappen",
     "reageren": "reageren reageer reageert react reacting reaction reactie",
     "scherm": """scherm schermen schermtijd screen screens screentime tablet tablets ipad
@@ -116,7 +118,8 @@ _CONCEPTS: dict[str, str] = {
     "regels": "regels regel rules rule afspraken",
     "vader": "vader vaders papa pap dad dads daddy father",
     "moeder": "moeder moeders mama mam mom mum mommy mother",
-    "eten": "eten eet eat eats eating eters eaters food maaltijd meal meals dinner avondeten",
+    "eten": """eten eet eat eats eating eters eaters food maaltijd meal meals dinner avondeten
+        ontbijt ontbijten breakfast lunch""",
     "groente": "groente groenten groentes vegetables vegetable veggies veg",
     "tafel": "tafel table",
     "zitten": "zitten seated sit sitting",
@@ -163,7 +166,7 @@ _CONCEPTS: dict[str, str] = {
     "jong": "jong jonge young",
     "oudste": "oudste older oldest eldest grote groot",
     "nieuw": "nieuw nieuwe new",
-    "huis": "huis thuis house home",
+    "huis": "huis huizen thuis house home place",
     "werkt": "werkt werken work works helpt helps",
     "terugtrekken": """terugtrekken trekt withdraw withdraws withdrawn withdrawing sluit
         opsluiten isoleert isolates""",
@@ -185,7 +188,7 @@ _CONCEPTS: dict[str, str] = {
     "koppig peuter": "peuterpuberteit",
     "rustig": "rustig kalm kalmeren calm calmly",
     "afleiden": "afleiden distract distraction",
-    "socialemedia": """socialemedia tiktok instagram snapchat whatsapp""",
+    "socialemedia": "socialemedia tiktok instagram snapchat whatsapp app apps appen appje",
     "internet": "internet online",
     "brutaal": "brutaal rude cheeky disrespectful grof",
     "liegen": "liegen liegt loog lie lies lying",
@@ -196,7 +199,6 @@ _CONCEPTS: dict[str, str] = {
     "partner": """partner vriend vriendin boyfriend girlfriend stiefvader stiefmoeder
         stepfather stepmother stepdad stepmom""",
     "voorstellen": "voorstellen introduce introducing",
-    "omgang": "omgang omgangsregeling visitation custody",
     "fruit": "fruit",
     "kieskeurig": "kieskeurig kieskeurige picky fussy",
     "suiker": "suiker sugar",
@@ -241,6 +243,8 @@ _CONCEPTS: dict[str, str] = {
     "laat": "laat late later",
     "opvang": "opvang kinderopvang kinderdagverblijf kdv creche daycare peuterspeelzaal bso",
     "verdelen": "verdelen verdeel delen share sharing divide",
+    "overstuur": "overstuur ontdaan upset",
+    "omgang": "omgang omgangsregeling visitation custody wissel wisselen handover",
 }
 
 # Multi-word phrases, rewritten before the word-by-word pass (on folded text).
@@ -255,6 +259,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(potty|toilet) train(ing|ed)?", "zindelijk"),
         (r"speech therap(y|ist)", "logopedie"),
         (r"in slaap", "slaap"),
+        (r"van slag", "overstuur"),
         (r"terrible twos", "peuterpuberteit"),
         (r"take (it |them |his |her )?away", "afpakken"),
         (r"social(e)? media", "socialemedia"),
@@ -267,6 +272,47 @@ _LEXICON: dict[str, str] = {
 }
 _KNOWN: frozenset[str] = frozenset(_LEXICON) | STOPWORDS
 
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_DIGIT = re.compile(r"\d")
+# Suffixes stripped (longest first) so that inflections meet: "kruipt"/"kruipen",
+# "screams"/"screaming". Only when a stem of 4+ letters remains.
+_SUFFIXES = ("tjes", "jes", "tje", "ing", "en", "je", "ed", "es", "s", "t")
+_MIN_STEM = 4
+# A compound whose last part is a lexicon word takes that word's concept
+# ("cyberpesten" -> "pesten"), when the part has at least this many letters: shorter
+# ones match by accident ("vergeten" ends in "eten").
+_MIN_COMPOUND_TAIL = 5
+# Typo correction: words of at least this length may be 1 edit (2 from the second
+# length) away from a known word.
+_TYPO_MIN_LEN = 5
+_TYPO_TWO_EDITS_LEN = 9
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def _stem_lexicon() -> dict[str, str]:
+    """Lexicon keyed by stem, so an inflection the lexicon does not list still resolves.
+
+    A stem shared by words of different concepts is left out, as are stems that are
+    themselves words (those resolve directly).
+    """
+    by_stem: dict[str, set[str]] = {}
+    for word, concept in _LEXICON.items():
+        by_stem.setdefault(_stem(word), set()).add(concept)
+    for word in STOPWORDS:
+        by_stem.setdefault(_stem(word), set()).add("")
+    return {
+        stem: concepts.pop()
+        for stem, concepts in by_stem.items()
+        if len(concepts) == 1 and stem not in _KNOWN
+    }
+
+
 def _typo_targets() -> dict[str, tuple[str, ...]]:
     """Known words by first letter; longer first, so a tie prefers the content word."""
     targets: dict[str, list[str]] = {}
@@ -275,20 +321,10 @@ def _typo_targets() -> dict[str, tuple[str, ...]]:
     return {letter: tuple(words) for letter, words in targets.items()}
 
 
+_STEM_LEXICON = _stem_lexicon()
 # Typos rarely change the first letter; requiring it to match keeps real words from
 # being "corrected" into concepts ("tussen" is one edit from "zussen").
 _TYPO_TARGETS = _typo_targets()
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_DIGIT = re.compile(r"\d")
-# Suffixes stripped from words the lexicon does not know (longest first), so that
-# "kruipt"/"kruipen", "regels"/"regel" meet. Only when a stem of 4+ letters remains.
-_SUFFIXES = ("tjes", "jes", "tje", "ing", "en", "je", "ed", "es", "s", "t")
-_MIN_STEM = 4
-# Typo correction: words of at least this length may be 1 edit (2 from the second
-# length) away from a lexicon word.
-_TYPO_MIN_LEN = 5
-_TYPO_TWO_EDITS_LEN = 9
 
 
 def _fold(text: str) -> str:
@@ -300,16 +336,30 @@ def _fold(text: str) -> str:
     return _NON_WORD.sub(" ", ascii_only).strip()
 
 
-@lru_cache(maxsize=1 << 14)
-def _concept(word: str) -> str:
-    """The canonical concept(s) of one folded word; '' when it carries no content."""
-    if word in STOPWORDS or len(word) < 2 or _DIGIT.search(word):
+def _lookup(word: str) -> str | None:
+    """The concept of a known word or of its stem; None when unknown."""
+    if word in STOPWORDS:
         return ""
     if word in _LEXICON:
         return _LEXICON[word]
-    split = _split_compound(word)
-    if split is not None:
-        return " ".join(part for part in (_concept(p) for p in split) if part)
+    return _STEM_LEXICON.get(_stem(word))
+
+
+@lru_cache(maxsize=1 << 14)
+def _concept(word: str) -> str:
+    """The canonical concept(s) of one folded word; '' when it carries no content.
+
+    Tried in order: stopword or lexicon word (also by stem), compound of known parts,
+    typo of a known word, and else the word itself, stemmed.
+    """
+    if len(word) < 2 or _DIGIT.search(word):
+        return ""
+    known = _lookup(word)
+    if known is not None:
+        return known
+    compound = _split_compound(word)
+    if compound is not None:
+        return compound
     if len(word) >= _TYPO_MIN_LEN:
         max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
         match = process.extractOne(
@@ -320,30 +370,24 @@ def _concept(word: str) -> str:
     return _stem(word)
 
 
-def _split_compound(word: str) -> tuple[str, str] | None:
-    """Split a Dutch compound into two known words ("slaapproblemen"), or None.
+def _split_compound(word: str) -> str | None:
+    """The concepts of a compound ("slaapproblemen", "cyberpesten"), or None.
 
-    A linking "s" or "en" between the parts is allowed ("zindelijkheidstraining").
-    The first part must be a lexicon word, so "bedtijd" splits but "gevoel" does not.
+    Either both parts are known ("slaap" + "problemen"; the first a lexicon word), or the
+    last part is a lexicon word of some length: in Dutch and English compounds the last
+    part names the thing ("klassenapp" is an app).
     """
-    for cut in range(len(word) - 3, 2, -1):
+    for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        if head not in _LEXICON or len(head) < 3:
+        tail_concept = _lookup(tail)
+        if tail_concept is None:
             continue
-        if tail in _KNOWN or (len(tail) >= _MIN_STEM and _concept_known(tail)):
-            return head, tail
+        head_concept = _LEXICON.get(head)
+        if head_concept is not None:
+            return " ".join(c for c in (head_concept, tail_concept) if c)
+        if len(tail) >= _MIN_COMPOUND_TAIL and tail_concept:
+            return tail_concept
     return None
-
-
-def _concept_known(word: str) -> bool:
-    return word in _KNOWN or (word[:-1] in _KNOWN and word[-1] in "s")
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            return word[: -len(suffix)]
-    return word
 
 
 def normalize(text: str) -> str:
@@ -454,27 +498,29 @@ def group_similar(texts: Sequence[str]) -> list[list[int]]:
 
     Greedy star clustering: the text similar to the most still-unassigned texts becomes a
     cluster's centre (its first index, the representative), and takes those texts with
-    it; repeat. Each text is in exactly one cluster (singletons included). Ties go to the
-    earlier text, so the result is deterministic.
+    it, most similar first; repeat. Unlike chaining similar pairs together, this never
+    puts two texts in one cluster that are both far from its centre. Each text is in
+    exactly one cluster (singletons included); ties go to the earlier text.
     """
     normalized = [normalize(text) for text in texts]
-    neighbours: list[set[int]] = [set() for _ in texts]
-    choices = dict(enumerate(normalized))
+    neighbours: list[dict[int, float]] = [{} for _ in texts]
+    # The scorer is symmetric: compare each text with the ones after it only.
     for i, query in enumerate(normalized):
         if not query:
             continue
-        for _, score, j in process.extract(
-            query, choices, scorer=_SCORER, score_cutoff=SIMILAR_THRESHOLD, limit=None
+        later = normalized[i + 1 :]
+        for _, score, offset in process.extract(
+            query, later, scorer=_SCORER, score_cutoff=SIMILAR_THRESHOLD, limit=None
         ):
-            if j != i and normalized[j]:
-                neighbours[i].add(j)
+            j = i + 1 + offset
+            if normalized[j]:
+                neighbours[i][j] = neighbours[j][i] = score
     unassigned = set(range(len(texts)))
     clusters: list[list[int]] = []
     while unassigned:
-        centre = max(sorted(unassigned), key=lambda i: len(neighbours[i] & unassigned))
+        centre = max(sorted(unassigned), key=lambda i: len(neighbours[i].keys() & unassigned))
         members = sorted(
-            neighbours[centre] & unassigned,
-            key=lambda j: (-_score(normalized[centre], normalized[j]), j),
+            neighbours[centre].keys() & unassigned, key=lambda j: (-neighbours[centre][j], j)
         )
         clusters.append([centre, *members])
         unassigned.difference_update(clusters[-1])

@@ -114,13 +114,20 @@ class DurablePoller:
             except (InvalidToken, Conflict):
                 raise
             except RetryAfter as error:
-                await asyncio.sleep(float(error.retry_after if isinstance(error.retry_after, int)
-                                          else error.retry_after.total_seconds()))
+                await asyncio.sleep(
+                    float(
+                        error.retry_after
+                        if isinstance(error.retry_after, int)
+                        else error.retry_after.total_seconds()
+                    )
+                )
                 continue
             except (TimedOut, NetworkError) as error:
                 failures += 1
                 wait = min(30.0, 0.5 * 2 ** min(failures, 6))
-                log.warning("getUpdates failed (%s); retrying in %.1f s", type(error).__name__, wait)
+                log.warning(
+                    "getUpdates failed (%s); retrying in %.1f s", type(error).__name__, wait
+                )
                 await asyncio.sleep(wait)
                 continue
             failures = 0

@@ -19,24 +19,29 @@ def keyboard(context: BotContext, rows: Buttons) -> InlineKeyboardMarkup | None:
     if not rows:
         return None
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(context.tr(label), callback_data=data) for label, data in row]
-         for row in rows]
+        [
+            [InlineKeyboardButton(context.tr(label), callback_data=data) for label, data in row]
+            for row in rows
+        ]
     )
 
 
-async def reply(
-    update: Update, context: BotContext, text: str, rows: Buttons = ()
-) -> Message:
+async def reply(update: Update, context: BotContext, text: str, rows: Buttons = ()) -> Message:
     """Send `text` (Telegram HTML) to the chat the update came from."""
     chat = update.effective_chat
     assert chat is not None
     return await context.bot.send_message(
-        chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard(context, rows),
+        chat.id,
+        text,
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard(context, rows),
         disable_web_page_preview=True,
     )
 
 
-async def say(update: Update, context: BotContext, key: str, rows: Buttons = (), **params: object) -> Message:
+async def say(
+    update: Update, context: BotContext, key: str, rows: Buttons = (), **params: object
+) -> Message:
     return await reply(update, context, context.tr(key, **params), rows)
 
 
@@ -46,7 +51,9 @@ async def edit(update: Update, context: BotContext, text: str, rows: Buttons = (
     assert query is not None
     try:
         await query.edit_message_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=keyboard(context, rows),
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard(context, rows),
             disable_web_page_preview=True,
         )
     except BadRequest as error:

@@ -29,6 +29,8 @@ async def stale_button(update: Update, context: BotContext) -> None:
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     MessageHandler(filters.COMMAND, unknown_command),
-    MessageHandler(filters.ALL & ~filters.TEXT & ~filters.Document.ALL & ~filters.StatusUpdate.ALL, not_text),
+    MessageHandler(
+        filters.ALL & ~filters.TEXT & ~filters.Document.ALL & ~filters.StatusUpdate.ALL, not_text
+    ),
     CallbackQueryHandler(stale_button),
 ]

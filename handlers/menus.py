@@ -13,7 +13,16 @@ from bot.models import Role, User
 
 log = logging.getLogger(__name__)
 
-PARENT_COMMANDS = ["start", "webinar", "vraag", "inloop", "taal", "mijngegevens", "vergeetmij", "help"]
+PARENT_COMMANDS = [
+    "start",
+    "webinar",
+    "vraag",
+    "inloop",
+    "taal",
+    "mijngegevens",
+    "vergeetmij",
+    "help",
+]
 MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit"]
 COORDINATOR_COMMANDS = ["uitnodigen", "afgelasten", "bericht", "samenvatting"]
 

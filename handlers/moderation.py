@@ -46,8 +46,9 @@ async def open_command(update: Update, context: BotContext) -> None:
     await services.repos.webinars.set_state(webinar.id, WebinarState.OPEN, services.clock.now())
     await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
     link = f"https://t.me/{context.bot_data.bot_username}?start=w-{webinar.code}"
-    await say(update, context, "moderation.open.done", title=webinar.title, code=webinar.code,
-              link=link)
+    await say(
+        update, context, "moderation.open.done", title=webinar.title, code=webinar.code, link=link
+    )
 
 
 async def queue_command(update: Update, context: BotContext) -> None:
@@ -60,8 +61,15 @@ async def queue_command(update: Update, context: BotContext) -> None:
 
 def card_text(context: BotContext, card: Card) -> str:
     question = card.question
-    lines = [context.tr("moderation.card.heading", number=question.id, votes=question.votes,
-                        similar=question.similar_count, remaining=card.remaining)]
+    lines = [
+        context.tr(
+            "moderation.card.heading",
+            number=question.id,
+            votes=question.votes,
+            similar=question.similar_count,
+            remaining=card.remaining,
+        )
+    ]
     lines.append(f"<blockquote>{Raw(_escape(question.text or ''))}</blockquote>")
     if question.shown_name:
         lines.append(context.tr("moderation.card.asked_by", name=question.shown_name))
@@ -79,10 +87,14 @@ def _escape(text: str) -> str:
 def card_buttons(card: Card) -> list[list[tuple[str, str]]]:
     qid = card.question.id
     rows = [
-        [("moderation.card.asked", callbacks.make("q", "asked", qid)),
-         ("moderation.card.back", callbacks.make("q", "back", qid))],
-        [("moderation.card.later", callbacks.make("q", "later", qid)),
-         ("moderation.card.remove", callbacks.make("q", "remove", qid))],
+        [
+            ("moderation.card.asked", callbacks.make("q", "asked", qid)),
+            ("moderation.card.back", callbacks.make("q", "back", qid)),
+        ],
+        [
+            ("moderation.card.later", callbacks.make("q", "later", qid)),
+            ("moderation.card.remove", callbacks.make("q", "remove", qid)),
+        ],
         [("moderation.card.write", callbacks.make("q", "write", qid))],
     ]
     if card.similar_open:
@@ -94,7 +106,9 @@ def card_buttons(card: Card) -> list[list[tuple[str, str]]]:
     return rows
 
 
-async def show_card(update: Update, context: BotContext, card: Card, *, edit_in_place: bool) -> None:
+async def show_card(
+    update: Update, context: BotContext, card: Card, *, edit_in_place: bool
+) -> None:
     text = card_text(context, card)
     if card.similar_open:
         text += "\n" + context.tr("moderation.card.similar_open", count=len(card.similar_open))
@@ -126,9 +140,17 @@ async def pull_next(update: Update, context: BotContext, webinar: Webinar) -> No
 
 def asked_notice(question: Question, webinar_title: str) -> callable:  # type: ignore[valid-type]
     def build(askers: list[int]) -> list[OutgoingMessage]:
-        return [OutgoingMessage(user_id=asker, kind="question.asked", key="webinar.notify.asked",
-                                params={"title": webinar_title},
-                                dedup_key=f"asked:{question.id}:{asker}") for asker in askers]
+        return [
+            OutgoingMessage(
+                user_id=asker,
+                kind="question.asked",
+                key="webinar.notify.asked",
+                params={"title": webinar_title},
+                dedup_key=f"asked:{question.id}:{asker}",
+            )
+            for asker in askers
+        ]
+
     return build
 
 
@@ -142,7 +164,11 @@ async def on_card_button(update: Update, context: BotContext) -> None:
     question = await services.repos.questions.get(choice.arg)
     # Only the gespreksleider who pulled the question may act on it (forged or stale
     # presses included); nothing about the question is revealed otherwise.
-    if question is None or question.claimed_by != context.member.id or question.state.value != "claimed":
+    if (
+        question is None
+        or question.claimed_by != context.member.id
+        or question.state.value != "claimed"
+    ):
         await query.answer(context.tr("moderation.card.stale"), show_alert=True)
         return
     action = CARD_ACTIONS[choice.action]
@@ -153,19 +179,24 @@ async def card_asked(update: Update, context: BotContext, question: Question) ->
     services = context.services
     webinar = await services.repos.webinars.by_id(question.webinar_id)
     assert webinar is not None
-    askers = await services.desk.finish(question.id, context.member.id, "live",
-                                        asked_notice(question, webinar.title))
+    askers = await services.desk.finish(
+        question.id, context.member.id, "live", asked_notice(question, webinar.title)
+    )
     context.bot_data.dispatcher.wake()
     await _finished(update, context, question, "moderation.card.done_asked", askers is not None)
 
 
 async def card_back(update: Update, context: BotContext, question: Question) -> None:
-    done = await context.services.repos.questions.release(question.id, context.member.id, defer=False)
+    done = await context.services.repos.questions.release(
+        question.id, context.member.id, defer=False
+    )
     await _finished(update, context, question, "moderation.card.done_back", done)
 
 
 async def card_later(update: Update, context: BotContext, question: Question) -> None:
-    done = await context.services.repos.questions.release(question.id, context.member.id, defer=True)
+    done = await context.services.repos.questions.release(
+        question.id, context.member.id, defer=True
+    )
     await _finished(update, context, question, "moderation.card.done_later", done)
 
 
@@ -199,7 +230,9 @@ async def card_mute(update: Update, context: BotContext, question: Question) -> 
 
 async def card_write(update: Update, context: BotContext, question: Question) -> None:
     services = context.services
-    await services.repos.questions.start_written_answer(question.id, context.member.id, services.clock.now())
+    await services.repos.questions.start_written_answer(
+        question.id, context.member.id, services.clock.now()
+    )
     await update.callback_query.answer()  # type: ignore[union-attr]
     await say(update, context, "moderation.write.prompt", number=question.id)
 
@@ -210,17 +243,27 @@ async def _reload(context: BotContext, question: Question) -> Question:
     return fresh
 
 
-async def _finished(update: Update, context: BotContext, question: Question, key: str, done: bool) -> None:
+async def _finished(
+    update: Update, context: BotContext, question: Question, key: str, done: bool
+) -> None:
     query = update.callback_query
     assert query is not None
     if not done:
         await query.answer(context.tr("moderation.card.stale"), show_alert=True)
         return
     await query.answer()
-    text = context.tr(key, number=question.id) + "\n<blockquote>" + _escape(
-        shorten(question.text or "", 500)) + "</blockquote>"
-    await edit(update, context, text,
-               [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]])
+    text = (
+        context.tr(key, number=question.id)
+        + "\n<blockquote>"
+        + _escape(shorten(question.text or "", 500))
+        + "</blockquote>"
+    )
+    await edit(
+        update,
+        context,
+        text,
+        [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]],
+    )
     queue_changed(context, question.webinar_id)
 
 
@@ -240,7 +283,11 @@ async def written_answer(update: Update, context: BotContext) -> None:
     """A gespreksleider's text after "answer in writing" is the answer for the asker."""
     services = context.services
     member = context.member
-    question_id = await services.repos.questions.pending_written_answer(member.id) if member.has(Role.MODERATOR) else None
+    question_id = (
+        await services.repos.questions.pending_written_answer(member.id)
+        if member.has(Role.MODERATOR)
+        else None
+    )
     if question_id is None:
         from handlers.webinar_parent import question_text
 
@@ -261,10 +308,20 @@ async def written_answer(update: Update, context: BotContext) -> None:
     answer = cleaned.text
 
     def notice(askers: list[int]) -> list[OutgoingMessage]:
-        return [OutgoingMessage(user_id=asker, kind="question.answer", key="webinar.notify.written",
-                                params={"title": webinar.title, "question": shorten(question.text or "", 1000),
-                                        "answer": answer},
-                                dedup_key=f"written:{question.id}:{asker}") for asker in askers]
+        return [
+            OutgoingMessage(
+                user_id=asker,
+                kind="question.answer",
+                key="webinar.notify.written",
+                params={
+                    "title": webinar.title,
+                    "question": shorten(question.text or "", 1000),
+                    "answer": answer,
+                },
+                dedup_key=f"written:{question.id}:{asker}",
+            )
+            for asker in askers
+        ]
 
     askers = await services.desk.finish(question.id, member.id, "written", notice)
     if askers is None:
@@ -272,8 +329,13 @@ async def written_answer(update: Update, context: BotContext) -> None:
         await say(update, context, "moderation.card.stale")
         return
     context.bot_data.dispatcher.wake()
-    await say(update, context, "moderation.write.sent", number=question.id,
-              rows=[[("moderation.card.next", callbacks.make("panel", "next", webinar.id))]])
+    await say(
+        update,
+        context,
+        "moderation.write.sent",
+        number=question.id,
+        rows=[[("moderation.card.next", callbacks.make("panel", "next", webinar.id))]],
+    )
     queue_changed(context, webinar.id)
 
 
@@ -288,9 +350,16 @@ async def close_command(update: Update, context: BotContext) -> None:
     counts = await services.repos.questions.counts(webinar.id)
     participants = await services.repos.webinars.participant_count(webinar.id)
     unanswered = await services.repos.questions.unanswered(webinar.id)
-    await say(update, context, "moderation.close.summary", title=webinar.title,
-              participants=participants, total=counts.total, answered=counts.answered,
-              unanswered=len(unanswered))
+    await say(
+        update,
+        context,
+        "moderation.close.summary",
+        title=webinar.title,
+        participants=participants,
+        total=counts.total,
+        answered=counts.answered,
+        unanswered=len(unanswered),
+    )
     for chunk in _chunks([shorten(q.text or "", 600) for q in unanswered]):
         await say(update, context, "core.raw", text=Raw(chunk))
     services.desk.forget_webinar(webinar.id)

@@ -26,42 +26,71 @@ log = logging.getLogger(__name__)
 
 
 def panel_text(t: Translator, language: str, webinar: Webinar, counts: object, top: list) -> str:  # type: ignore[type-arg]
-    lines = [t(language, "moderation.panel.heading", title=webinar.title,
-               open=counts.open, claimed=counts.claimed, answered=counts.answered)]  # type: ignore[attr-defined]
+    lines = [
+        t(
+            language,
+            "moderation.panel.heading",
+            title=webinar.title,
+            open=counts.open,
+            claimed=counts.claimed,
+            answered=counts.answered,
+        )
+    ]  # type: ignore[attr-defined]
     if not top:
         lines.append(t(language, "moderation.panel.empty"))
     for number, question in enumerate(top, start=1):
-        lines.append(t(language, "moderation.panel.line", number=number,
-                       text=shorten(question.text or "", 140), votes=question.votes,
-                       similar=question.similar_count))
+        lines.append(
+            t(
+                language,
+                "moderation.panel.line",
+                number=number,
+                text=shorten(question.text or "", 140),
+                votes=question.votes,
+                similar=question.similar_count,
+            )
+        )
     return "\n".join(lines)
 
 
 def panel_markup(t: Translator, language: str, webinar_id: int):  # type: ignore[no-untyped-def]
     from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(t(language, "moderation.panel.next"),
-                             callback_data=callbacks.make("panel", "next", webinar_id)),
-        InlineKeyboardButton(t(language, "moderation.panel.refresh"),
-                             callback_data=callbacks.make("panel", "refresh", webinar_id)),
-    ]])
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t(language, "moderation.panel.next"),
+                    callback_data=callbacks.make("panel", "next", webinar_id),
+                ),
+                InlineKeyboardButton(
+                    t(language, "moderation.panel.refresh"),
+                    callback_data=callbacks.make("panel", "refresh", webinar_id),
+                ),
+            ]
+        ]
+    )
 
 
 async def render_panel(services: Services, language: str, webinar: Webinar) -> str:
     counts = await services.repos.questions.counts(webinar.id)
-    top = await services.repos.questions.top_open(webinar.id, services.settings.webinars.panel_top_questions)
+    top = await services.repos.questions.top_open(
+        webinar.id, services.settings.webinars.panel_top_questions
+    )
     return panel_text(services.t, language, webinar, counts, top)
 
 
-async def send_panel(context: BotContext, webinar: Webinar, chat_id: int, *, refresh_only: bool = False) -> None:
+async def send_panel(
+    context: BotContext, webinar: Webinar, chat_id: int, *, refresh_only: bool = False
+) -> None:
     services = context.services
     text = await render_panel(services, context.language, webinar)
     markup = panel_markup(services.t, context.language, webinar.id)
     if refresh_only:
         await context.bot_data.panels.refresh_now(webinar.id)
         return
-    message = await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    message = await context.bot.send_message(
+        chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+    )
     await services.repos.panels.set(webinar.id, chat_id, message.message_id)
 
 
@@ -100,7 +129,10 @@ class PanelRefresher:
             text = await render_panel(services, language, webinar)
             try:
                 await self.bot.edit_message_text(
-                    text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML,
+                    text,
+                    chat_id=chat_id,
+                    message_id=message_id,
+                    parse_mode=ParseMode.HTML,
                     reply_markup=panel_markup(services.t, language, webinar_id),
                 )
             except BadRequest as error:

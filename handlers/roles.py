@@ -22,10 +22,15 @@ ROLE_CHOICES = [Role.MODERATOR, Role.COORDINATOR]
 async def invite_command(update: Update, context: BotContext) -> None:
     if not await require_role(update, context, Role.COORDINATOR):
         return
-    await say(update, context, "roles.invite.choose", [
-        [("roles.name.moderator", callbacks.make("inv", "role", 0))],
-        [("roles.name.coordinator", callbacks.make("inv", "role", 1))],
-    ])
+    await say(
+        update,
+        context,
+        "roles.invite.choose",
+        [
+            [("roles.name.moderator", callbacks.make("inv", "role", 0))],
+            [("roles.name.coordinator", callbacks.make("inv", "role", 1))],
+        ],
+    )
 
 
 async def invite_role_chosen(update: Update, context: BotContext) -> None:
@@ -42,12 +47,18 @@ async def invite_role_chosen(update: Update, context: BotContext) -> None:
     token = new_token()
     now = services.clock.now()
     hours = services.settings.roles.invite_valid_hours
-    await services.repos.invites.create(token_hash(token), role, context.member.id, now,
-                                        now + timedelta(hours=hours))
+    await services.repos.invites.create(
+        token_hash(token), role, context.member.id, now, now + timedelta(hours=hours)
+    )
     await query.answer()
     link = f"https://t.me/{context.bot_data.bot_username}?start=g-{token}"
-    await edit(update, context, context.tr("roles.invite.created", role=context.tr(f"roles.name.{role}"),
-                                           link=link, hours=hours))
+    await edit(
+        update,
+        context,
+        context.tr(
+            "roles.invite.created", role=context.tr(f"roles.name.{role}"), link=link, hours=hours
+        ),
+    )
     log.info("invite created for role %s", role)
 
 
@@ -55,8 +66,9 @@ async def accept_invite(update: Update, context: BotContext, token: str) -> None
     services = context.services
     role = None
     if looks_like_token(token):
-        role = await services.repos.invites.redeem(token_hash(token), context.member.id,
-                                                   services.clock.now())
+        role = await services.repos.invites.redeem(
+            token_hash(token), context.member.id, services.clock.now()
+        )
     if role is None:
         await say(update, context, "roles.invite.invalid")
         return

@@ -13,8 +13,12 @@ from handlers.common import edit, say
 from handlers.roles import accept_invite
 from handlers.webinar_parent import join_webinar, store_question
 
-CONSENT_BUTTONS = [[("core.consent.agree", callbacks.make("c", "agree")),
-                    ("core.consent.decline", callbacks.make("c", "decline"))]]
+CONSENT_BUTTONS = [
+    [
+        ("core.consent.agree", callbacks.make("c", "agree")),
+        ("core.consent.decline", callbacks.make("c", "decline")),
+    ]
+]
 
 
 def needs_consent(context: BotContext) -> bool:
@@ -23,8 +27,14 @@ def needs_consent(context: BotContext) -> bool:
 
 async def show_notice(update: Update, context: BotContext) -> None:
     privacy = context.services.settings.privacy
-    await say(update, context, "core.notice", CONSENT_BUTTONS,
-              days=privacy.retention_days, url=privacy.statement_url)
+    await say(
+        update,
+        context,
+        "core.notice",
+        CONSENT_BUTTONS,
+        days=privacy.retention_days,
+        url=privacy.statement_url,
+    )
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -53,13 +63,21 @@ async def help_command(update: Update, context: BotContext) -> None:
 
 async def language_command(update: Update, context: BotContext) -> None:
     t = context.services.t
-    markup = InlineKeyboardMarkup([
-        [InlineKeyboardButton(t(lang, "core.language.name"),
-                              callback_data=callbacks.make("lang", "set", index))]
-        for index, lang in enumerate(t.languages)
-    ])
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t(lang, "core.language.name"),
+                    callback_data=callbacks.make("lang", "set", index),
+                )
+            ]
+            for index, lang in enumerate(t.languages)
+        ]
+    )
     await context.bot.send_message(
-        update.effective_chat.id, context.tr("core.language.choose"), reply_markup=markup  # type: ignore[union-attr]
+        update.effective_chat.id,
+        context.tr("core.language.choose"),
+        reply_markup=markup,  # type: ignore[union-attr]
     )
 
 

@@ -69,15 +69,20 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
     member = context.member
     webinar = (
         await services.repos.webinars.by_id(member.current_webinar)
-        if member.current_webinar else None
+        if member.current_webinar
+        else None
     )
     if webinar is None or webinar.state is WebinarState.CLOSED:
         await say(update, context, "webinar.ask.not_joined")
         return
     cleaned = clean_text(raw, services.settings.limits.question_max_chars)
     if cleaned.text is None:
-        await say(update, context, f"webinar.ask.{cleaned.rejection}",
-                  limit=services.settings.limits.question_max_chars)
+        await say(
+            update,
+            context,
+            f"webinar.ask.{cleaned.rejection}",
+            limit=services.settings.limits.question_max_chars,
+        )
         return
     if await services.repos.webinars.is_muted(webinar.id, member.id):
         await say(update, context, "webinar.ask.muted")
@@ -108,8 +113,12 @@ async def store_question(
     asked = await services.desk.ask(webinar, context.member, source_msg, text)
     log.info("question %d stored in webinar %d", asked.question.id, webinar.id)
     key = "webinar.ask.queued_similar" if asked.similar_count else "webinar.ask.queued"
-    rows = [[("webinar.ask.withdraw", callbacks.make("p", "withdraw", asked.question.id)),
-             ("webinar.ask.others", callbacks.make("p", "list", webinar.id))]]
+    rows = [
+        [
+            ("webinar.ask.withdraw", callbacks.make("p", "withdraw", asked.question.id)),
+            ("webinar.ask.others", callbacks.make("p", "list", webinar.id)),
+        ]
+    ]
     await say(update, context, key, rows, position=asked.position, similar=asked.similar_count)
     from handlers.moderation import queue_changed
 
@@ -144,8 +153,14 @@ async def list_visible(update: Update, context: BotContext, webinar_id: int) -> 
     lines = [context.tr("webinar.others.heading")]
     rows = []
     for number, question in enumerate(questions, start=1):
-        lines.append(context.tr("webinar.others.line", number=number,
-                                text=shorten(question.text or "", 300), votes=question.votes))
+        lines.append(
+            context.tr(
+                "webinar.others.line",
+                number=number,
+                text=shorten(question.text or "", 300),
+                votes=question.votes,
+            )
+        )
         rows.append([(f"webinar.others.vote_{number}", callbacks.make("p", "vote", question.id))])
     await say(update, context, "core.raw", rows, text=_raw("\n\n".join(lines)))
 
@@ -158,7 +173,9 @@ def _raw(text: str) -> object:
 
 async def vote(update: Update, context: BotContext, question_id: int) -> None:
     services = context.services
-    counted = await services.repos.questions.vote(question_id, context.member.id, services.clock.now())
+    counted = await services.repos.questions.vote(
+        question_id, context.member.id, services.clock.now()
+    )
     key = "webinar.others.voted" if counted else "webinar.others.not_counted"
     await update.callback_query.answer(context.tr(key))  # type: ignore[union-attr]
     if counted:
@@ -172,14 +189,21 @@ async def vote(update: Update, context: BotContext, question_id: int) -> None:
 async def toggle_name(update: Update, context: BotContext, webinar_id: int, show: bool) -> None:
     sender = update.effective_user
     assert sender is not None
-    await context.services.repos.users.set_shown_name(context.member.id, sender.first_name if show else None)
+    await context.services.repos.users.set_shown_name(
+        context.member.id, sender.first_name if show else None
+    )
     await update.callback_query.answer(  # type: ignore[union-attr]
         context.tr("webinar.name.shown" if show else "webinar.name.hidden")
     )
-    button = ("webinar.name.hide", callbacks.make("p", "noname", webinar_id)) if show else (
-        "webinar.name.show", callbacks.make("p", "name", webinar_id))
+    button = (
+        ("webinar.name.hide", callbacks.make("p", "noname", webinar_id))
+        if show
+        else ("webinar.name.show", callbacks.make("p", "name", webinar_id))
+    )
     await update.callback_query.edit_message_reply_markup(  # type: ignore[union-attr]
-        reply_markup=__import__("handlers.common", fromlist=["keyboard"]).keyboard(context, [[button]])
+        reply_markup=__import__("handlers.common", fromlist=["keyboard"]).keyboard(
+            context, [[button]]
+        )
     )
 
 

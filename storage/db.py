@@ -16,6 +16,7 @@ update is then recognised and skipped, so its effect happens once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import logging
 import sqlite3
@@ -65,8 +66,8 @@ def _migrations() -> list[tuple[int, str]]:
             found.append((int(name[:4]), entry.read_text(encoding="utf-8")))
     found.sort()
     numbers = [number for number, _ in found]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {numbers}")
+    if len(set(numbers)) != len(numbers) or (numbers and numbers[0] != 1):
+        raise RuntimeError(f"migrations must start at 0001 and be numbered uniquely: {numbers}")
     return found
 
 
@@ -211,8 +212,10 @@ class Database:
             await conn.execute("SAVEPOINT op")
             try:
                 result = await item.operation(conn)
-                if item.marks_update and item.update_id is not None and (
-                    item.update_id not in marked
+                if (
+                    item.marks_update
+                    and item.update_id is not None
+                    and (item.update_id not in marked)
                 ):
                     await conn.execute(
                         "INSERT OR IGNORE INTO processed_updates (update_id) VALUES (?)",
@@ -245,10 +248,8 @@ class Database:
                 item.future.set_exception(_as_storage_error(value))
 
     async def _rollback_quietly(self) -> None:
-        try:
+        with contextlib.suppress(sqlite3.Error):
             await self._writer.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
 
     @staticmethod
     def _fail_all(batch: list[_Pending], error: BaseException) -> None:

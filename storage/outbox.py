@@ -99,9 +99,7 @@ class OutboxRepository:
         return [_row(row) for row in rows]
 
     async def next_due_at(self) -> datetime | None:
-        value = await self.db.fetch_value(
-            "SELECT min(due_at) FROM outbox WHERE state = 'pending'"
-        )
+        value = await self.db.fetch_value("SELECT min(due_at) FROM outbox WHERE state = 'pending'")
         return None if value is None else from_db(value)
 
     async def mark_sent(self, ids: list[int], now: datetime) -> None:

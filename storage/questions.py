@@ -201,9 +201,7 @@ class QuestionRepository:
 
         return await self.db.write(op)
 
-    async def merge(
-        self, question_id: int, moderator_id: int, others: Sequence[int]
-    ) -> list[int]:
+    async def merge(self, question_id: int, moderator_id: int, others: Sequence[int]) -> list[int]:
         """Fold open questions into the claimed one; their votes count for it.
         Returns the ids that were merged."""
         if not others:
@@ -274,7 +272,9 @@ class QuestionRepository:
             )
             if cursor.rowcount == 0:
                 return False
-            await conn.execute("UPDATE questions SET votes = votes + 1 WHERE id = ?", (question_id,))
+            await conn.execute(
+                "UPDATE questions SET votes = votes + 1 WHERE id = ?", (question_id,)
+            )
             return True
 
         return await self.db.write(op)
@@ -285,7 +285,9 @@ class QuestionRepository:
             (webinar_id,),
         )
         found = {row["state"]: row["n"] for row in rows}
-        return QueueCounts(**{state: found.get(state, 0) for state in QueueCounts.__dataclass_fields__})
+        return QueueCounts(
+            **{state: found.get(state, 0) for state in QueueCounts.__dataclass_fields__}
+        )
 
     async def top_open(self, webinar_id: int, limit: int) -> list[Question]:
         rows = await self.db.fetch_all(
@@ -336,7 +338,9 @@ class QuestionRepository:
             )
         )
 
-    async def start_written_answer(self, question_id: int, moderator_id: int, now: datetime) -> bool:
+    async def start_written_answer(
+        self, question_id: int, moderator_id: int, now: datetime
+    ) -> bool:
         async def op(conn: aiosqlite.Connection) -> bool:
             cursor = await conn.execute(
                 "SELECT 1 FROM questions WHERE id = ? AND state = 'claimed' AND claimed_by = ?",

@@ -76,14 +76,21 @@ class UserRepository:
         await self._update(user_id, "active = 0", (), marks_update=False)
 
     async def _update(
-        self, user_id: int, assignments: str, params: tuple[object, ...], *, marks_update: bool = True
+        self,
+        user_id: int,
+        assignments: str,
+        params: tuple[object, ...],
+        *,
+        marks_update: bool = True,
     ) -> None:
         async def op(conn: aiosqlite.Connection) -> None:
             await conn.execute(f"UPDATE users SET {assignments} WHERE id = ?", (*params, user_id))
 
         await self.db.write(op, marks_update=marks_update)
 
-    async def grant_role(self, user_id: int, role: Role, granted_by: int | None, now: datetime) -> None:
+    async def grant_role(
+        self, user_id: int, role: Role, granted_by: int | None, now: datetime
+    ) -> None:
         async def op(conn: aiosqlite.Connection) -> None:
             await conn.execute(
                 "INSERT OR IGNORE INTO roles (user_id, role, granted_by, granted_at)"
@@ -94,8 +101,8 @@ class UserRepository:
         await self.db.write(op)
 
     async def revoke_role(self, user_id: int, role: Role) -> bool:
-        async def op(conn: aiosqlite.Connection) -> None:
-            await conn.execute(
+        async def op(conn: aiosqlite.Connection) -> bool:
+            cursor = await conn.execute(
                 "DELETE FROM roles WHERE user_id = ? AND role = ?", (user_id, role.value)
             )
             return cursor.rowcount > 0

@@ -101,8 +101,11 @@ class WebinarRepository:
                     "UPDATE users SET current_webinar = NULL WHERE current_webinar = ?",
                     (webinar_id,),
                 )
-                await conn.execute("DELETE FROM answer_drafts WHERE question_id IN"
-                                   " (SELECT id FROM questions WHERE webinar_id = ?)", (webinar_id,))
+                await conn.execute(
+                    "DELETE FROM answer_drafts WHERE question_id IN"
+                    " (SELECT id FROM questions WHERE webinar_id = ?)",
+                    (webinar_id,),
+                )
             return cursor.rowcount > 0
 
         return await self.db.write(op)

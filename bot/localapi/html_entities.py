@@ -142,7 +142,9 @@ class _Parser:
             else:
                 pos = self.start_tag(at)
         if self.stack:
-            raise self.fail(f'Can\'t find end tag corresponding to start tag "{self.stack[-1].name}"')
+            raise self.fail(
+                f'Can\'t find end tag corresponding to start tag "{self.stack[-1].name}"'
+            )
         self.entities.sort(key=lambda e: (e["offset"], -e["length"]))
         return "".join(self.pieces), self.entities
 
@@ -235,7 +237,7 @@ class _Parser:
         top = self.stack[-1]
         if end_name and end_name != top.name:
             raise self.fail(
-                f'Unmatched end tag at byte offset {len(text[:begin].encode())}, '
+                f"Unmatched end tag at byte offset {len(text[:begin].encode())}, "
                 f'expected "</{top.name}>", found "</{end_name}>"'
             )
         self.stack.pop()

@@ -123,7 +123,9 @@ def _trim(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str
     return stripped, kept
 
 
-def check_reply_markup(value: Any, *, inline_only: bool = False) -> tuple[str, dict[str, Any] | None]:
+def check_reply_markup(
+    value: Any, *, inline_only: bool = False
+) -> tuple[str, dict[str, Any] | None]:
     """Check a reply_markup; return its kind and the markup to keep.
 
     Kinds: "inline" (the markup, or None for an empty keyboard), "keyboard", "remove",
@@ -204,7 +206,8 @@ def _check_reply_keyboard(rows: Any) -> None:
         for button in row:
             text = button.get("text") if isinstance(button, dict) else button
             if not isinstance(text, str):
-                raise bad_request("can't parse keyboard button: Field \"text\" must be of type String")
+                raise bad_request(
+                    'can\'t parse keyboard button: Field "text" must be of type String'
+                )
             if not text.strip():
                 raise bad_request("BUTTON_TEXT_EMPTY")
-

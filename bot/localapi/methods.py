@@ -35,7 +35,12 @@ CHAT_ACTIONS = frozenset(
 COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 SCOPES_WITH_CHAT = frozenset({"chat", "chat_administrators", "chat_member"})
-SCOPES = SCOPES_WITH_CHAT | {"default", "all_private_chats", "all_group_chats", "all_chat_administrators"}
+SCOPES = SCOPES_WITH_CHAT | {
+    "default",
+    "all_private_chats",
+    "all_group_chats",
+    "all_chat_administrators",
+}
 MAX_DOCUMENT = 50 * 1024 * 1024
 MAX_PHOTO = 10 * 1024 * 1024
 MAX_DOWNLOAD = 20 * 1024 * 1024
@@ -170,7 +175,9 @@ class BotMethods:
             strict_html_entities=self._strict(),
         )
 
-    def _markup(self, params: Params, *, inline_only: bool) -> tuple[str | None, dict[str, Any] | None]:
+    def _markup(
+        self, params: Params, *, inline_only: bool
+    ) -> tuple[str | None, dict[str, Any] | None]:
         if "reply_markup" not in params.values:
             return None, None
         return check_reply_markup(params.values["reply_markup"], inline_only=inline_only)
@@ -330,7 +337,9 @@ class BotMethods:
             raise bad_request("message can't be edited")
         if "text" in old:
             raise bad_request("there is no caption in the message to edit")
-        new = {k: v for k, v in old.items() if k not in ("caption", "caption_entities", "reply_markup")}
+        new = {
+            k: v for k, v in old.items() if k not in ("caption", "caption_entities", "reply_markup")
+        }
         if caption:
             new["caption"] = caption
         if entities:
@@ -372,7 +381,9 @@ class BotMethods:
         query_id = params.get_str("callback_query_id", required=True) or ""
         query = self.world.callback_queries.get(query_id)
         if query is None or query.answered:
-            raise bad_request("query is too old and response timeout expired or query ID is invalid")
+            raise bad_request(
+                "query is too old and response timeout expired or query ID is invalid"
+            )
         text = params.get_str("text")
         if text is not None and len(text) > 200:
             raise bad_request("MESSAGE_TOO_LONG")
@@ -485,7 +496,9 @@ def _unless_unchanged(old: Message, new: Message, keys: tuple[str, ...]) -> None
         raise bad_request(NOT_MODIFIED)
 
 
-def _captioned(content: dict[str, Any], caption: str, entities: list[dict[str, Any]]) -> dict[str, Any]:
+def _captioned(
+    content: dict[str, Any], caption: str, entities: list[dict[str, Any]]
+) -> dict[str, Any]:
     if caption:
         content["caption"] = caption
     if entities:

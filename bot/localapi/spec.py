@@ -84,9 +84,8 @@ class FieldSpec:
         elif isinstance(value, list):
             if "array" in kinds:
                 return value
-        elif isinstance(value, dict):
-            if "object" in kinds:
-                return value
+        elif isinstance(value, dict) and "object" in kinds:
+            return value
         raise self.type_error()
 
     def _coerce_text(self, value: str) -> Any:

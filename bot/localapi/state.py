@@ -8,10 +8,10 @@ snapshot handed to a test or kept in a chat's event log therefore stays as it wa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import time
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,13 +112,11 @@ class Chat:
             if not waiter.done():
                 waiter.set_result(None)
 
-    async def wait_event(self, timeout: float) -> None:
+    async def wait_event(self, seconds: float) -> None:
         waiter = asyncio.get_running_loop().create_future()
         self._event_waiters.append(waiter)
-        try:
-            await asyncio.wait_for(waiter, timeout)
-        except TimeoutError:
-            pass
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(waiter, seconds)
 
 
 class UpdateQueue:
@@ -151,14 +149,12 @@ class UpdateQueue:
             if not waiter.done():
                 waiter.set_result(None)
 
-    async def wait(self, timeout: float) -> None:
-        """Return when an update arrives, wake() is called, or after ``timeout`` seconds."""
+    async def wait(self, seconds: float) -> None:
+        """Return when an update arrives, wake() is called, or after ``seconds``."""
         waiter = asyncio.get_running_loop().create_future()
         self._waiters.append(waiter)
-        try:
-            await asyncio.wait_for(waiter, timeout)
-        except TimeoutError:
-            pass
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(waiter, seconds)
 
     def confirm(self, offset: int) -> None:
         """getUpdates ``offset``: forget updates below it; a negative one keeps the last -offset."""
@@ -191,7 +187,9 @@ class UpdateQueue:
         index = 0
         while len(result) < limit and index < len(items):
             item = items[index]
-            wanted = item.kind in allowed if allowed is not None else item.kind not in NOT_BY_DEFAULT
+            wanted = (
+                item.kind in allowed if allowed is not None else item.kind not in NOT_BY_DEFAULT
+            )
             if wanted:
                 result.append(item.update)
                 index += 1
@@ -292,7 +290,9 @@ class World:
         }
 
 
-def scope_key(scope: dict[str, Any] | None, language_code: str) -> tuple[str, int | None, int | None, str]:
+def scope_key(
+    scope: dict[str, Any] | None, language_code: str
+) -> tuple[str, int | None, int | None, str]:
     """The storage key of a BotCommandScope (a dict as the Bot API sends it)."""
     scope = scope or {"type": "default"}
     chat_id = scope.get("chat_id")
@@ -303,11 +303,3 @@ def scope_key(scope: dict[str, Any] | None, language_code: str) -> tuple[str, in
         int(user_id) if user_id is not None else None,
         language_code or "",
     )
-
-
-def first_present(values: Iterable[list[dict[str, str]] | None]) -> list[dict[str, str]]:
-    for value in values:
-        if value:
-            return value
-    return []
-

@@ -10,8 +10,18 @@ A pair of questions is *similar* when both are in the same cluster, and *not sim
 otherwise. The labels were written before the algorithm was tuned and are not to be
 adjusted to it.
 
-`QUESTION_CLUSTERS` is the tuning set. `HELD_OUT_CLUSTERS` was written at the same time
-but never looked at while tuning; its figures show how well the tuning generalises.
+Pairs are only formed within a set:
+
+- `QUESTION_CLUSTERS`: the tuning set. The scorer, the threshold and the lexicon in
+  `bot.similarity` were chosen on it.
+- `SECOND_CLUSTERS`: written at the same time as a held-out set. Scored once, unseen, it
+  reached precision 1.00 and recall 0.40, which showed the lexicon's gaps; the lexicon
+  was then broadened by theme, so it is held out no longer.
+- `THIRD_CLUSTERS`: written as the next held-out set. Scored once, unseen: precision
+  0.85, recall 0.39. Its errors showed generic gaps (unlisted inflections, compounds
+  named by their last part), which were then fixed, so it is held out no longer.
+- `HELD_OUT_CLUSTERS`: written after the last change to `bot.similarity`; nothing was
+  tuned on it, and its figures are the honest estimate for unseen questions.
 `TOPIC_WISH_CLUSTERS` are answers to "what would you like to talk about next time?".
 """
 
@@ -215,7 +225,7 @@ QUESTION_CLUSTERS: Clusters = (
     ("mijn kind zegt overal nee op, is dat de terrible twos?",),
 )
 
-HELD_OUT_CLUSTERS: Clusters = (
+SECOND_CLUSTERS: Clusters = (
     (
         "mijn peuter blijft uit bed komen na het slapen gaan",
         "elke avond komt ze 10x haar bed uit, hoe houd ik haar in bed",
@@ -272,6 +282,130 @@ HELD_OUT_CLUSTERS: Clusters = (
     ("how can i stay calm when i am exhausted as a single mum",),
     ("kan mijn kind van 3 al naar de peuterspeelzaal als hij nog niet zindelijk is",),
     ("my teenager is moody and slams doors, how do i react",),
+)
+
+THIRD_CLUSTERS: Clusters = (
+    (
+        "het duurt elke avond uren voordat mijn zoontje slaapt",
+        "bedtime takes forever, he keeps calling me back in",
+        "ze roept steeds als ik beneden ben, hoe krijg ik haar rustig in slaap",
+    ),
+    (
+        "mijn puber liegt steeds tegen me, hoe ga ik daar mee om",
+        "my 14 year old keeps lying to me about where she goes",
+        "dochter van 15 liegt over waar ze is",
+    ),
+    (
+        "na het weekend bij zijn vader is mijn zoon altijd van slag",
+        "my kids are upset every time they come back from their dads place",
+        "kinderen zijn overstuur na de wissel tussen 2 huizen",
+    ),
+    (
+        "mijn dochter wil nooit ontbijten voor school",
+        "how do i get my son to eat breakfast before school",
+        "ontbijt skippen voor school, hoe los ik dat op",
+    ),
+    (
+        "mijn peuter krijgt een driftbui als de tablet uit moet",
+        "my toddler screams when i turn off the ipad",
+        "elke keer gillen als het scherm uit gaat, hoe doe je dat",
+    ),
+    (
+        "mijn oudste slaat de baby als ik niet kijk",
+        "my 3 year old is rough with the baby, hits and pushes her",
+    ),
+    (
+        "mijn dochter wordt online gepest via whatsapp",
+        "my son is being cyberbullied on snapchat, what should i do",
+        "wat te doen bij pesten in de klassenapp",
+    ),
+    (
+        "mijn dochter van 16 maanden loopt nog niet",
+        "my son is 18 months and not walking yet, is that late?",
+        "wanneer moet een kind kunnen lopen, de mijne is bijna 1,5",
+    ),
+    (
+        "hoeveel zakgeld geef je een kind van 10",
+        "how much pocket money for a 10 year old?",
+    ),
+    (
+        "mijn zoon is overdag droog maar snachts nog een luier, wanneer stoppen",
+        "when can we stop the night nappy? she's dry during the day",
+    ),
+    (
+        "mijn zoon en ik hebben elke dag ruzie over huiswerk",
+        "homework is a daily fight in our house",
+        "huiswerk maken eindigt altijd in gedoe, tips?",
+    ),
+    (
+        "mijn zoon van 15 drinkt op feestjes, wat doe ik",
+        "found out my 15 year old has been drinking alcohol at parties",
+    ),
+    ("mijn peuter wil alleen nog maar youtube kijken",),
+    ("vanaf welke leeftijd mag mijn kind alleen naar school fietsen",),
+    ("how do i explain to my child that grandma is ill",),
+    ("mijn puber wil op vakantie met vrienden, mag dat met 16?",),
+    ("mijn baby huilt heel veel, is dat normaal",),
+    ("hoe leer ik mijn kind omgaan met verliezen bij spelletjes",),
+)
+
+HELD_OUT_CLUSTERS: Clusters = (
+    (
+        "mijn dochter is bang in het donker en wil niet alleen slapen",
+        "my son is scared of monsters at bedtime, what helps?",
+        "kind durft savonds niet alleen op zn kamer te slapen, bang",
+    ),
+    (
+        "mijn puber doet niks in huis, hoe krijg ik hem aan het helpen",
+        "how do i get my teenager to help with chores",
+        "tiener wil nooit helpen met afwassen of opruimen",
+    ),
+    (
+        "mijn ex praat slecht over mij tegen de kinderen",
+        "my ex says bad things about me to our children, what do i do",
+    ),
+    (
+        "mijn peuter bijt andere kinderen op de opvang",
+        "daycare says my toddler keeps biting other kids",
+        "dreumes bijt op het kinderdagverblijf wat kunnen we doen",
+    ),
+    (
+        "mijn kind doet een uur over zijn bord eten",
+        "my daughter takes forever to finish her dinner",
+    ),
+    (
+        "moet de telefoon savonds uit de slaapkamer?",
+        "should phones be banned from the bedroom at night?",
+        "mobiel mee naar bed ja of nee, zoon is 12",
+    ),
+    (
+        "mijn kinderen klikken steeds over elkaar",
+        "my kids keep telling on each other all day",
+    ),
+    (
+        "mijn zoon gaat naar de brugklas en is heel zenuwachtig",
+        "my daughter is anxious about starting secondary school",
+        "hoe help ik mijn kind bij de overstap naar de middelbare",
+    ),
+    (
+        "mijn zoontje van 3 stottert ineens, moet ik iets doen",
+        "my 3 year old suddenly started stuttering",
+    ),
+    (
+        "mijn kind van 7 scheldt en vloekt, waar heeft hij dat vandaan",
+        "how do i stop my kid from swearing",
+        "zoon zegt steeds lelijke woorden, hoe reageer je",
+    ),
+    (
+        "mijn zoon durft niet te poepen op de wc en houdt het op",
+        "my son holds in his poop because he's scared of the toilet",
+    ),
+    ("hoe lang moet een kind van 4 slapen per nacht",),
+    ("mijn ex wil de kinderen vaker zien dan afgesproken",),
+    ("what do i do when my baby bites me while breastfeeding",),
+    ("is het erg als mijn kind van 8 nog niet kan zwemmen",),
+    ("mijn puber wil niet meer mee op vakantie",),
+    ("hoe praat ik met mijn kind over seks en verliefdheid",),
 )
 
 TOPIC_WISH_CLUSTERS: Clusters = (

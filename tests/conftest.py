@@ -1,0 +1,42 @@
+"""Shared fixtures: a local Bot API server, a manual clock, and the real bot against them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import Ouderbot
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.localapi import LocalBotApi
+from tests.helpers import START, TOKEN, make_settings, start_bot
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[LocalBotApi]:
+    server = LocalBotApi(token=TOKEN, bot_username="ouderbot_test")
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, api: LocalBotApi) -> Settings:
+    return make_settings(tmp_path / "ouderbot.sqlite3", api)
+
+
+@pytest.fixture
+async def bot(settings: Settings, clock: ManualClock, api: LocalBotApi) -> AsyncIterator[Ouderbot]:
+    running = await start_bot(settings, clock)
+    yield running
+    await running.stop()
+    # Every request the bot made must have been one Telegram accepts.
+    assert [(r.method, r.description) for r in api.rejections] == []
+    assert api.unanswered_callback_queries() == []

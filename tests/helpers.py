@@ -1,0 +1,100 @@
+"""Helpers for end-to-end tests: a bot wired to the local Bot API server, acting users."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.app import Ouderbot, create_bot
+from bot.clock import ManualClock
+from bot.config import Settings, settings_from_mapping
+from bot.localapi import LocalBotApi
+from storage.webinars import WebinarDraft
+
+TOKEN = "123456:LOCAL-TEST-TOKEN-abcdefghij"
+COORDINATOR_ID = 900_001
+MODERATOR_IDS = (800_001, 800_002)
+# A Tuesday in December 2026, 09:00 UTC (10:00 in Utrecht).
+START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def make_settings(database: Path, api: LocalBotApi, **overrides: Any) -> Settings:
+    data: dict[str, Any] = {
+        "telegram": {
+            "base_url": api.base_url,
+            "base_file_url": api.base_file_url,
+            "poll_timeout_seconds": 1,
+            "request_timeout_seconds": 5,
+        },
+        "storage": {"database": str(database)},
+        "roles": {"coordinators": [COORDINATOR_ID]},
+        "webinars": {"panel_refresh_seconds": 0.5},
+    }
+    for section, values in overrides.items():
+        if isinstance(values, dict):
+            data.setdefault(section, {}).update(values)
+        else:
+            data[section] = values
+    return settings_from_mapping(data, {"OUDERBOT_TOKEN": TOKEN})
+
+
+async def start_bot(settings: Settings, clock: ManualClock) -> Ouderbot:
+    bot = await create_bot(settings, token=TOKEN, clock=clock)
+    await bot.start()
+    return bot
+
+
+async def add_webinar(
+    bot: Ouderbot,
+    code: str = "slapen",
+    title: str = "Slapen zonder strijd",
+    starts_in: timedelta = timedelta(hours=1),
+) -> int:
+    now = bot.services.clock.now()
+    await bot.services.repos.webinars.upsert(
+        [
+            WebinarDraft(
+                code=code,
+                title=title,
+                theme="slapen",
+                starts_at=now + starts_in,
+                ends_at=now + starts_in + timedelta(hours=1, minutes=30),
+                replay_url=None,
+            )
+        ]
+    )
+    webinar = await bot.services.repos.webinars.by_code(code)
+    assert webinar is not None
+    return webinar.id
+
+
+async def make_moderator(bot: Ouderbot, user_id: int) -> None:
+    from bot.models import Role
+
+    await bot.services.repos.users.ensure(user_id, "nl", bot.services.clock.now())
+    await bot.services.repos.users.grant_role(
+        user_id, Role.MODERATOR, COORDINATOR_ID, bot.services.clock.now()
+    )
+
+
+async def eventually(
+    check: Callable[[], Any], timeout: float = 10.0, interval: float = 0.02
+) -> Any:
+    """Wait until `check()` returns something truthy (awaiting it if it is a coroutine)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        result = check()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return result
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await asyncio.sleep(interval)
+
+
+def texts(user: Any) -> list[str]:
+    return [m.get("text") or m.get("caption") or "" for m in user.messages]

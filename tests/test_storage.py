@@ -1,0 +1,291 @@
+"""Storage against a real SQLite file: migrations, group commit, the question queue."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.models import OutgoingMessage, QuestionState
+from storage.db import Database, StorageError, current_update_id
+from storage.outbox import OutboxRepository
+from storage.questions import QuestionRepository
+from storage.updates import UpdateLog
+from storage.users import UserRepository
+from storage.webinars import WebinarDraft, WebinarRepository
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "test.sqlite3")
+    yield database
+    await database.close()
+
+
+async def _webinar_with_askers(db: Database, askers: int) -> int:
+    webinars = WebinarRepository(db)
+    await webinars.upsert(
+        [WebinarDraft("w1", "Slapen", "slapen", NOW, NOW + timedelta(hours=1), None)]
+    )
+    users = UserRepository(db)
+    for user_id in range(1, askers + 1):
+        await users.ensure(user_id, "nl", NOW)
+    webinar = await webinars.by_code("w1")
+    assert webinar is not None
+    return webinar.id
+
+
+async def test_database_is_wal_with_full_sync_and_latest_schema(db: Database) -> None:
+    assert (await db.fetch_value("PRAGMA journal_mode")).lower() == "wal"
+    assert await db.fetch_value("PRAGMA user_version") >= 1
+    assert await db.fetch_value("PRAGMA synchronous") == 2  # FULL
+
+
+async def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
+    path = tmp_path / "again.sqlite3"
+    first = await Database.open(path)
+    version = await first.fetch_value("PRAGMA user_version")
+    await first.close()
+    second = await Database.open(path)
+    assert await second.fetch_value("PRAGMA user_version") == version
+    await second.close()
+
+
+async def test_concurrent_writes_are_all_committed(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 50)
+    questions = QuestionRepository(db)
+    results = await asyncio.gather(
+        *(
+            questions.add(
+                webinar_id=webinar_id,
+                asker_id=user,
+                source_msg=1,
+                text=f"vraag {user}",
+                shown_name=None,
+                similar_ids=[],
+                now=NOW,
+            )
+            for user in range(1, 51)
+        )
+    )
+    assert all(result.created for result in results)
+    assert await db.fetch_value("SELECT count(*) FROM questions") == 50
+
+
+async def test_a_failing_operation_does_not_undo_the_others_in_its_batch(db: Database) -> None:
+    async def good(conn) -> None:  # type: ignore[no-untyped-def]
+        await conn.execute("INSERT INTO processed_updates (update_id) VALUES (1)")
+
+    async def bad(conn) -> None:  # type: ignore[no-untyped-def]
+        await conn.execute("INSERT INTO processed_updates (update_id) VALUES (2)")
+        await conn.execute("INSERT INTO no_such_table VALUES (1)")
+
+    outcome = await asyncio.gather(db.write(good), db.write(bad), return_exceptions=True)
+    assert outcome[0] is None
+    assert isinstance(outcome[1], StorageError | sqlite3.Error)
+    assert await db.fetch_value("SELECT group_concat(update_id) FROM processed_updates") == "1"
+
+
+async def test_the_same_parent_message_is_one_question(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 1)
+    questions = QuestionRepository(db)
+    first = await questions.add(
+        webinar_id=webinar_id,
+        asker_id=1,
+        source_msg=7,
+        text="a",
+        shown_name=None,
+        similar_ids=[],
+        now=NOW,
+    )
+    again = await questions.add(
+        webinar_id=webinar_id,
+        asker_id=1,
+        source_msg=7,
+        text="a",
+        shown_name=None,
+        similar_ids=[],
+        now=NOW,
+    )
+    assert first.created and not again.created
+    assert again.question.id == first.question.id
+    assert await db.fetch_value("SELECT count(*) FROM questions") == 1
+
+
+async def test_the_effect_write_records_the_update_id(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 1)
+    token = current_update_id.set(4242)
+    try:
+        await QuestionRepository(db).add(
+            webinar_id=webinar_id,
+            asker_id=1,
+            source_msg=1,
+            text="a",
+            shown_name=None,
+            similar_ids=[],
+            now=NOW,
+        )
+    finally:
+        current_update_id.reset(token)
+    assert await UpdateLog(db).is_processed(4242)
+
+
+async def test_claim_follows_votes_then_similar_then_age(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 4)
+    questions = QuestionRepository(db)
+    ids = []
+    for user in range(1, 5):
+        added = await questions.add(
+            webinar_id=webinar_id,
+            asker_id=user,
+            source_msg=1,
+            text=f"q{user}",
+            shown_name=None,
+            similar_ids=[],
+            now=NOW,
+        )
+        ids.append(added.question.id)
+    await db.write(
+        lambda conn: conn.execute("UPDATE questions SET similar_count = 2 WHERE id = ?", (ids[2],))
+    )
+    await db.write(
+        lambda conn: conn.execute("UPDATE questions SET votes = 1 WHERE id = ?", (ids[3],))
+    )
+    order = []
+    while (question := await questions.claim_next(webinar_id, 99, NOW)) is not None:
+        order.append(question.id)
+        await questions.mark_answered(question.id, 99, "live", NOW, lambda askers: [])
+    assert order == [ids[3], ids[2], ids[0], ids[1]]
+
+
+async def test_two_moderators_claiming_at_once_never_share_a_question(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 30)
+    questions = QuestionRepository(db)
+    for user in range(1, 31):
+        await questions.add(
+            webinar_id=webinar_id,
+            asker_id=user,
+            source_msg=1,
+            text=f"q{user}",
+            shown_name=None,
+            similar_ids=[],
+            now=NOW,
+        )
+
+    async def pull_all(moderator: int) -> list[int]:
+        got = []
+        while (question := await questions.claim_next(webinar_id, moderator, NOW)) is not None:
+            got.append(question.id)
+            await questions.mark_answered(question.id, moderator, "live", NOW, lambda askers: [])
+        return got
+
+    first, second = await asyncio.gather(pull_all(101), pull_all(102))
+    assert not set(first) & set(second)
+    assert len(first) + len(second) == 30
+
+
+async def test_answering_queues_news_for_asker_and_merged_askers(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 3)
+    questions = QuestionRepository(db)
+    added = [
+        await questions.add(
+            webinar_id=webinar_id,
+            asker_id=u,
+            source_msg=1,
+            text="slaap",
+            shown_name=None,
+            similar_ids=[],
+            now=NOW,
+        )
+        for u in (1, 2, 3)
+    ]
+    claimed = await questions.claim_next(webinar_id, 99, NOW)
+    assert claimed is not None and claimed.id == added[0].question.id
+    merged = await questions.merge(claimed.id, 99, [added[1].question.id, added[2].question.id])
+    assert sorted(merged) == sorted([added[1].question.id, added[2].question.id])
+
+    def notify(askers: list[int]) -> list[OutgoingMessage]:
+        return [
+            OutgoingMessage(
+                a,
+                "question.asked",
+                "webinar.notify.asked",
+                {"title": "x"},
+                dedup_key=f"asked:{claimed.id}:{a}",
+            )
+            for a in askers
+        ]
+
+    askers = await questions.mark_answered(claimed.id, 99, "live", NOW, notify)
+    assert sorted(askers or []) == [1, 2, 3]
+    due = await OutboxRepository(db).due(NOW, 10)
+    assert sorted(row.user_id for row in due) == [1, 2, 3]
+    # Pressing "asked" again changes nothing and queues nothing.
+    assert await questions.mark_answered(claimed.id, 99, "live", NOW, notify) is None
+    assert len(await OutboxRepository(db).due(NOW, 10)) == 3
+
+
+async def test_only_the_claiming_moderator_can_finish_a_question(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 1)
+    questions = QuestionRepository(db)
+    await questions.add(
+        webinar_id=webinar_id,
+        asker_id=1,
+        source_msg=1,
+        text="q",
+        shown_name=None,
+        similar_ids=[],
+        now=NOW,
+    )
+    claimed = await questions.claim_next(webinar_id, 101, NOW)
+    assert claimed is not None
+    assert await questions.mark_answered(claimed.id, 102, "live", NOW, lambda a: []) is None
+    assert not await questions.remove(claimed.id, 102)
+    assert not await questions.release(claimed.id, 102, defer=False)
+    fresh = await questions.get(claimed.id)
+    assert fresh is not None and fresh.state is QuestionState.CLAIMED
+
+
+async def test_a_parent_votes_once_and_only_on_visible_questions(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 3)
+    await WebinarRepository(db).set_state(
+        webinar_id, __import__("bot.models").models.WebinarState.OPEN, NOW
+    )
+    questions = QuestionRepository(db)
+    added = await questions.add(
+        webinar_id=webinar_id,
+        asker_id=1,
+        source_msg=1,
+        text="q",
+        shown_name=None,
+        similar_ids=[],
+        now=NOW,
+    )
+    qid = added.question.id
+    assert not await questions.vote(qid, 2, NOW)  # not visible yet
+    await questions.claim_next(webinar_id, 99, NOW)
+    assert await questions.set_visible(qid, 99, True)
+    assert await questions.vote(qid, 2, NOW)
+    assert not await questions.vote(qid, 2, NOW)
+    assert not await questions.vote(qid, 1, NOW)  # one's own question
+    assert await questions.vote(qid, 3, NOW)
+    fresh = await questions.get(qid)
+    assert fresh is not None and fresh.votes == 2
+
+
+async def test_read_only_database_gives_storage_error(tmp_path: Path) -> None:
+    path = tmp_path / "ro.sqlite3"
+    database = await Database.open(path)
+    await _webinar_with_askers(database, 1)
+    await database.close()
+    readonly = await Database.open(path)
+    await readonly._writer.execute("PRAGMA query_only = ON")
+    with pytest.raises(StorageError):
+        await UserRepository(readonly).ensure(55, "nl", NOW)
+    await readonly.close()

@@ -1,0 +1,58 @@
+"""A webinar end to end: the real bot against the local Bot API server."""
+
+from __future__ import annotations
+
+from bot.app import Ouderbot
+from bot.localapi import LocalBotApi
+from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+
+
+async def agree(user) -> None:  # type: ignore[no-untyped-def]
+    notice = await user.wait_for(lambda m: any("c:agree" in data for _, data in user.buttons(m)))
+    user.press(notice, "1:c:agree")
+    await user.wait_for(lambda m: "Dank je! Je kunt nu" in (m.get("text") or ""))
+
+
+async def test_parent_joins_asks_and_hears_the_question_was_asked(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await add_webinar(bot, "slapen")
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
+    await make_moderator(bot, moderator.id)
+    moderator.send("/open slapen")
+    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+
+    parent = api.user(1001, first_name="Sanne", language_code="nl")
+    parent.send("/start w-slapen")
+    await parent.wait_for(lambda m: "Welkom bij" in m["text"])
+    await agree(parent)
+    parent.send("Hoe krijg ik mijn peuter 's avonds in bed? Bel me op 06-12345678")
+    ack = await parent.wait_for(lambda m: "in de rij" in m["text"])
+    assert "plek 1" in ack["text"]
+
+    moderator.send("/volgende")
+    card = await moderator.wait_for(lambda m: "Vraag" in m["text"] and "peuter" in m["text"])
+    assert "06-12345678" not in card["text"]
+    assert "Sanne" not in card["text"]
+    asked = next(data for _, data in moderator.buttons(card) if ":q:asked:" in data)
+    moderator.press(card, asked)
+    await moderator.wait_for(lambda m: "is gesteld" in m["text"])
+    await parent.wait_for(lambda m: "wordt nu besproken" in m["text"])
+
+
+async def test_parents_command_for_moderators_is_refused_and_changes_nothing(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await add_webinar(bot, "slapen")
+    parent = api.user(1002, first_name="Ali", language_code="nl")
+    parent.send("/open slapen")
+    await parent.wait_for(lambda m: "alleen voor gespreksleiders" in m["text"])
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    assert webinar is not None and webinar.state.value == "scheduled"
+
+
+async def test_english_parent_gets_english(bot: Ouderbot, api: LocalBotApi) -> None:
+    parent = api.user(1003, first_name="Amy", language_code="en-GB")
+    parent.send("/webinar nope")
+    await parent.wait_for(lambda m: "I do not know a webinar" in m["text"])
+    await eventually(lambda: api.pending_updates_count == 0)
