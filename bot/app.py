@@ -24,6 +24,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.context import AppState, BotContext
 from bot.dispatcher import OutboxDispatcher
+from bot.logging_setup import quiet_third_party_loggers
 from bot.services import Services
 from bot.updates import DurablePoller, UpdateProcessor
 from handlers import errors, fallback, gatekeeper, moderation, roles, start, webinar_parent
@@ -134,6 +135,7 @@ class Ouderbot:
 
 async def create_bot(settings: Settings, *, token: str, clock: Clock | None = None) -> Ouderbot:
     """Open the database and wire everything together; call `start()` to run."""
+    quiet_third_party_loggers()
     clock = clock or SystemClock()
     db = await Database.open(
         settings.storage.database, busy_timeout_ms=settings.storage.busy_timeout_ms

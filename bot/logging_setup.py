@@ -18,6 +18,14 @@ class RedactTokens(logging.Filter):
         return True
 
 
+def quiet_third_party_loggers() -> None:
+    """httpx/httpcore log request URLs (which hold the token) at INFO; aiosqlite logs SQL
+    parameters (message texts) at DEBUG. None of them may go below WARNING, however the
+    bot is started (the CLI, the demo, tests), so the composition root calls this too."""
+    for noisy in ("httpx", "httpcore", "aiosqlite", "apscheduler", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
 def configure_logging(level: int = logging.INFO) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -25,5 +33,4 @@ def configure_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.Application", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    quiet_third_party_loggers()

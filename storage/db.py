@@ -176,13 +176,16 @@ class Database:
         self._wake.set()
         return await future
 
+    # Each read runs as one call on the reader's thread (execute, fetch all, close), so
+    # no statement stays open between awaits. An open statement would pin the reader's
+    # WAL snapshot, and a later query from another task could then miss a commit it
+    # already waited for (an outbox row sent twice, seen in tests before this).
     async def fetch_all(self, sql: str, params: tuple[Any, ...] = ()) -> list[aiosqlite.Row]:
-        async with self.reader.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.reader.execute_fetchall(sql, params))
 
     async def fetch_one(self, sql: str, params: tuple[Any, ...] = ()) -> aiosqlite.Row | None:
-        async with self.reader.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = await self.reader.execute_fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def fetch_value(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         row = await self.fetch_one(sql, params)
