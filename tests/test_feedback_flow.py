@@ -1,7 +1,229 @@
-from tests.helpers import texts
+"""Feedback after a webinar, end to end: the real bot against the local Bot API server."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from bot.app import Ouderbot
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.feedback_summary import Helped
+from bot.localapi import LocalBotApi
+from bot.models import WebinarState
+from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
+
+INTRO = "Hoe was het?"
 
 
-async def test_smoke(bot, api):
-    parent = api.user(1001, "Anna")
-    parent.send("/start")
-    await parent.wait_for(lambda m: "Ouderbot" in m["text"])
+def is_request(message: dict[str, Any]) -> bool:
+    return INTRO in (message.get("text") or "")
+
+
+def requests_of(user: Any) -> list[dict[str, Any]]:
+    return [m for m in user.messages if is_request(m)]
+
+
+def button(user: Any, message: dict[str, Any], label: str) -> str:
+    return next(data for text, data in user.buttons(message) if text == label)
+
+
+async def run_webinar(bot: Ouderbot, api: LocalBotApi, parent_ids: list[int],
+                      code: str = "slapen") -> int:
+    """A webinar the parents joined, opened and closed by a gespreksleider."""
+    webinar_id = await add_webinar(bot, code)
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert")
+    await make_moderator(bot, moderator.id)
+    moderator.send(f"/open {code}")
+    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    for parent_id in parent_ids:
+        parent = api.user(parent_id)
+        parent.send(f"/webinar {code}")
+        await parent.wait_for(lambda m: "Welkom bij" in m["text"])
+    moderator.send("/sluit")
+    await eventually(lambda: bot.services.repos.feedback.has_session(f"w:{webinar_id}"))
+    await bot.dispatcher.send_due()
+    return webinar_id
+
+
+async def request_for(api: LocalBotApi, user_id: int) -> dict[str, Any]:
+    user = api.user(user_id)
+    return await user.wait_for(is_request, include_earlier=True)
+
+
+async def answers(bot: Ouderbot, webinar_id: int) -> list[Any]:
+    session = next(s for s in await bot.services.repos.feedback.recent_sessions(50)
+                   if s.ref == f"w:{webinar_id}")
+    return await bot.services.repos.feedback.answers_of([session])
+
+
+async def test_each_parent_of_a_closed_webinar_gets_exactly_one_request_also_after_a_restart(
+    settings: Settings, clock: ManualClock, api: LocalBotApi
+) -> None:
+    parents = [1001, 1002, 1003]
+    bot = await start_bot(settings, clock)
+    try:
+        await run_webinar(bot, api, parents)
+        for parent_id in parents:
+            await request_for(api, parent_id)
+        api.user(MODERATOR_IDS[0]).send("/sluit")  # closing again asks nobody twice
+        await api.user(MODERATOR_IDS[0]).wait_for(lambda m: "geen webinar" in m["text"].lower()
+                                                  or "open" in m["text"].lower())
+        await bot.feedback.tick()  # type: ignore[union-attr]
+        await bot.dispatcher.send_due()
+    finally:
+        await bot.stop()
+    bot = await start_bot(settings, clock)
+    try:
+        await bot.feedback.tick()  # type: ignore[union-attr]
+        await bot.dispatcher.send_due()
+        await api.wait_until_idle()
+    finally:
+        await bot.stop()
+    assert [len(requests_of(api.user(p))) for p in parents] == [1, 1, 1]
+    assert requests_of(api.user(MODERATOR_IDS[0])) == []
+    assert all("Slapen zonder strijd" in requests_of(api.user(p))[0]["text"] for p in parents)
+
+
+async def test_a_webinar_closed_while_the_hook_could_not_run_is_asked_after_a_restart(
+    settings: Settings, clock: ManualClock, api: LocalBotApi
+) -> None:
+    bot = await start_bot(settings, clock)
+    try:
+        webinar_id = await add_webinar(bot, "eten")
+        for parent_id in (1011, 1012):
+            api.user(parent_id)  # a private chat with the bot exists
+            await bot.services.repos.users.ensure(parent_id, "nl", clock.now())
+            await bot.services.repos.webinars.join(webinar_id, parent_id, clock.now())
+        # The process died right after closing: the close was committed, the hook never ran.
+        await bot.services.repos.webinars.set_state(webinar_id, WebinarState.CLOSED, clock.now())
+    finally:
+        await bot.stop()
+    clock.advance(timedelta(hours=1))
+    bot = await start_bot(settings, clock)
+    try:
+        await bot.feedback.tick()  # type: ignore[union-attr]
+        await bot.dispatcher.send_due()
+        for parent_id in (1011, 1012):
+            await request_for(api, parent_id)
+    finally:
+        await bot.stop()
+    assert [len(requests_of(api.user(p))) for p in (1011, 1012)] == [1, 1]
+
+
+async def test_a_parent_who_answers_only_the_score_is_counted_with_a_score_and_no_text(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    webinar_id = await run_webinar(bot, api, [1021])
+    parent = api.user(1021)
+    request = await request_for(api, 1021)
+    assert [text for text, _ in parent.buttons(request)][:5] == ["😞", "🙁", "😐", "🙂", "😄"]
+    parent.press(request, button(parent, request, "🙂"))
+    await parent.wait_for(lambda m: "andere ouders" in m["text"])
+    stored = await answers(bot, webinar_id)
+    assert [(a.score, a.helped, a.takeaway, a.wish) for a in stored] == [(4, None, None, None)]
+    assert stored[0].is_response
+
+
+async def test_every_answer_is_saved_as_given_and_answering_again_changes_not_counts(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    webinar_id = await run_webinar(bot, api, [1031])
+    parent = api.user(1031)
+    request = await request_for(api, 1031)
+    score_5 = button(parent, request, "😄")
+    parent.press(request, score_5)
+    helped = await parent.wait_for(lambda m: "andere ouders" in m["text"])
+    parent.press(helped, score_5.replace(":5", ":2"))  # the same button pressed again, changed
+    await eventually(lambda: api.unanswered_callback_queries() == [])
+    parent.press(helped, button(parent, helped, "Een beetje"))
+    await parent.wait_for(lambda m: "Wat neem je mee?" in m["text"])
+    assert [(a.score, a.helped) for a in await answers(bot, webinar_id)] == [(2, Helped.A_BIT)]
+
+    parent.send("Rust   en regelmaat. Bel me: 06-12345678")
+    await parent.wait_for(lambda m: "volgende keer over hebben" in m["text"])
+    stored = await answers(bot, webinar_id)
+    assert stored[0].takeaway == "Rust en regelmaat. Bel me: […]"
+    parent.send("Schermtijd")
+    await parent.wait_for(lambda m: "Dank je wel!" in m["text"])
+    stored = await answers(bot, webinar_id)
+    assert len(stored) == 1 and stored[0].wish == "Schermtijd"
+
+    # Done: what the parent types now is not feedback (the webinar is closed, too).
+    parent.send("Nog iets")
+    await parent.wait_for(lambda m: "webinar" in m["text"].lower())
+    assert (await answers(bot, webinar_id))[0].wish == "Schermtijd"
+
+
+async def test_skipping_every_step_saves_nothing_and_thanks_the_parent(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    webinar_id = await run_webinar(bot, api, [1041])
+    parent = api.user(1041)
+    message = await request_for(api, 1041)
+    for expected in ("andere ouders", "Wat neem je mee?", "volgende keer", "Dank je wel!"):
+        parent.press(message, button(parent, message, "Overslaan ⏭"))
+        message = await parent.wait_for(lambda m, e=expected: e in m["text"])
+    assert not any(a.is_response for a in await answers(bot, webinar_id))
+
+
+async def test_an_expired_request_pressed_gets_a_kind_answer_and_changes_nothing(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    webinar_id = await run_webinar(bot, api, [1051])
+    parent = api.user(1051)
+    request = await request_for(api, 1051)
+    clock.advance(timedelta(hours=48, minutes=1))
+    query_id = parent.press(request, button(parent, request, "😄"))
+    answer = await eventually(lambda: api.callback_answer(query_id))
+    assert "gesloten" in answer["text"] and answer.get("show_alert")
+    assert await answers(bot, webinar_id) == []
+    assert parent.message(request["message_id"]) == request  # not edited
+
+
+async def test_a_request_that_could_not_be_sent_within_48_hours_is_never_sent(
+    settings: Settings, clock: ManualClock, api: LocalBotApi
+) -> None:
+    bot = await start_bot(settings, clock)
+    try:
+        webinar_id = await add_webinar(bot, "laat")
+        api.user(1061)
+        await bot.services.repos.users.ensure(1061, "nl", clock.now())
+        await bot.services.repos.webinars.join(webinar_id, 1061, clock.now())
+        await bot.dispatcher.stop()  # Telegram unreachable, say, for two days
+        webinar = await bot.services.repos.webinars.by_id(webinar_id)
+        assert webinar is not None
+        await bot.feedback.webinar_closed(webinar)  # type: ignore[union-attr]
+        clock.advance(timedelta(hours=49))
+        bot.dispatcher._stopping = False  # noqa: SLF001 (send one pass by hand)
+        await bot.dispatcher.send_due()
+    finally:
+        await bot.stop()
+    assert requests_of(api.user(1061)) == []
+
+
+async def test_a_forged_press_on_another_parents_request_is_refused(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    webinar_id = await run_webinar(bot, api, [1071, 1072])
+    victim = api.user(1071)
+    request = await request_for(api, 1071)
+    intruder = api.user(1072)
+    own = await request_for(api, 1072)
+    query_id = intruder.press(own, button(victim, request, "😞"))
+    answer = await eventually(lambda: api.callback_answer(query_id))
+    assert answer.get("show_alert")
+    assert await answers(bot, webinar_id) == []
+
+
+async def test_a_text_while_no_feedback_question_is_pending_is_still_a_question(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await run_webinar(bot, api, [1081])
+    parent = api.user(1081)
+    request = await request_for(api, 1081)
+    parent.press(request, button(parent, request, "😐"))
+    await parent.wait_for(lambda m: "andere ouders" in m["text"])
+    parent.send("Is er nog een webinar?")  # at the "helped" step: buttons, no free text
+    reply = await parent.wait_for(lambda m: "webinar" in m["text"].lower())
+    assert "Bewaard" not in reply["text"]

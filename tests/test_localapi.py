@@ -17,9 +17,9 @@ from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScope
 from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Keyboard
 from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.warnings import PTBUserWarning
-from telegram.request import HTTPXRequest
 from telegram.ext import Application, ApplicationBuilder, MessageHandler, filters
+from telegram.request import HTTPXRequest
+from telegram.warnings import PTBUserWarning
 
 from bot.localapi import FakeUser, LocalBotApi
 from bot.localapi.html_entities import EntityParseError, parse_html, utf16_len
@@ -317,7 +317,10 @@ async def test_wrong_token_is_unauthorized_and_unknown_method_not_found(
     server: LocalBotApi,
 ) -> None:
     status, answer = await raw_call(server, "getMe", token="1:WRONG")
-    assert (status, answer) == (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+    assert (status, answer) == (
+        401,
+        {"ok": False, "error_code": 401, "description": "Unauthorized"},
+    )
     if server.spec_checked:
         status, answer = await raw_call(server, "sendTelepathy", chat_id=1)
         assert (status, answer["description"]) == (404, "Not Found")
@@ -325,12 +328,25 @@ async def test_wrong_token_is_unauthorized_and_unknown_method_not_found(
     assert status == 200 and answer["result"]["username"] == "ouderbot_test"
 
 
+async def test_query_strings_are_accepted_like_form_fields(
+    server: LocalBotApi, sanne: FakeUser
+) -> None:
+    async with httpx.AsyncClient(verify=TLS) as client:
+        url = f"{server.base_url}{server.token}/sendMessage"
+        response = await client.get(url, params={"chat_id": "1001", "text": "via GET"})
+    assert response.status_code == 200 and response.json()["result"]["text"] == "via GET"
+    assert sanne.last_message is not None and sanne.last_message["text"] == "via GET"
+
+
 @needs_spec
 async def test_requests_are_checked_against_the_spec(server: LocalBotApi, sanne: FakeUser) -> None:
     assert server.spec_checked
     cases = [
         ({"text": "hoi"}, 'Bad Request: parameter "chat_id" is required'),
-        ({"chat_id": 1001, "text": "hoi", "colour": "red"}, 'Bad Request: unknown parameter "colour"'),
+        (
+            {"chat_id": 1001, "text": "hoi", "colour": "red"},
+            'Bad Request: unknown parameter "colour"',
+        ),
         ({"chat_id": 1001, "text": "hoi", "disable_notification": "soms"}, "Boolean"),
         ({"chat_id": 1001, "text": "hoi", "message_thread_id": "zeven"}, "Integer"),
         ({"chat_id": 1001, "text": "hoi", "reply_markup": [1]}, "InlineKeyboardMarkup"),
@@ -392,6 +408,14 @@ async def test_long_poll_returns_a_message_sent_while_waiting_and_offset_confirm
     assert server.pending_updates_count == 0
     assert server.confirmed_update_id == updates[0].update_id
     assert updates[0].update_id in server.update_created_at
+
+
+async def test_wait_until_idle_times_out_while_updates_are_unconfirmed(
+    server: LocalBotApi, sanne: FakeUser
+) -> None:
+    sanne.send("niemand leest dit")
+    with pytest.raises(TimeoutError, match="1 updates pending"):
+        await server.wait_until_idle(timeout=0.05)
 
 
 async def test_get_updates_honours_limit_and_allowed_updates(
@@ -545,7 +569,9 @@ async def test_webhook_delivery_retries_until_2xx_and_blocks_get_updates(
     answers = [500, 200, 200]
 
     async def receive(request: web.Request) -> web.Response:
-        received.append((request.headers.get("X-Telegram-Bot-Api-Secret-Token"), await request.json()))
+        received.append(
+            (request.headers.get("X-Telegram-Bot-Api-Secret-Token"), await request.json())
+        )
         return web.Response(status=answers.pop(0) if answers else 200)
 
     app = web.Application()
@@ -607,7 +633,10 @@ async def test_commands_are_stored_per_scope_and_language(
     assert server.commands({"type": "chat", "chat_id": 1001})[-1]["command"] == "volgende"
     assert server.commands(language_code="en") == [{"command": "start", "description": "Start"}]
     assert [c["command"] for c in server.visible_commands(1001)][-1] == "volgende"
-    assert [c["command"] for c in server.visible_commands(server.user(1002).id)] == ["start", "vraag"]
+    assert [c["command"] for c in server.visible_commands(server.user(1002).id)] == [
+        "start",
+        "vraag",
+    ]
 
     await bot.delete_my_commands(scope=chat_scope)
     assert server.commands(chat_scope) == []
@@ -620,7 +649,7 @@ async def test_commands_are_stored_per_scope_and_language(
 async def test_documents_round_trip_in_both_directions(
     server: LocalBotApi, bot: telegram.Bot, sanne: FakeUser
 ) -> None:
-    csv = "soort;code\nwebinar;abc\n".encode()
+    csv = b"soort;code\nwebinar;abc\n"
     sanne.send_document("programma.csv", csv, mime_type="text/csv")
     update = (await bot.get_updates())[0]
     document = update.message.document

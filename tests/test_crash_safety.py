@@ -1,0 +1,112 @@
+"""Killing the bot process (SIGKILL) loses nothing Telegram delivered and doubles nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.localapi import LocalBotApi
+from bot.models import WebinarState
+from storage.db import Database
+from storage.users import UserRepository
+from storage.webinars import WebinarDraft, WebinarRepository
+from tests.bot_process import BotProcess, write_config
+from tests.helpers import START, TOKEN, eventually
+
+pytestmark = pytest.mark.slow
+
+
+async def seed(database: Path, parents: range) -> None:
+    """An open webinar and parents who joined it and agreed to the notice."""
+    db = await Database.open(database)
+    webinars = WebinarRepository(db)
+    await webinars.upsert([WebinarDraft("crash", "Slapen", "slapen", START,
+                                        START + timedelta(hours=2), None)])
+    webinar = await webinars.by_code("crash")
+    assert webinar is not None
+    await webinars.set_state(webinar.id, WebinarState.OPEN, START)
+    users = UserRepository(db)
+    for user_id in parents:
+        await users.ensure(user_id, "nl", START)
+        await users.record_consent(user_id, 1, START)
+        await webinars.join(webinar.id, user_id, START)
+    await db.close()
+
+
+def acknowledged(api: LocalBotApi, user_ids: range) -> set[int]:
+    return {
+        user_id for user_id in user_ids
+        if any("in de rij" in (m.get("text") or "") for m in api.user(user_id).messages)
+    }
+
+
+def stored_questions(database: Path) -> list[tuple[int, str]]:
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return conn.execute("SELECT asker_id, text FROM questions ORDER BY id").fetchall()
+
+
+async def run_with_kills(
+    tmp_path: Path, parents: int, kills: int, seed_value: int, kill_after_acks: int = 0
+) -> None:
+    api = LocalBotApi(token=TOKEN, bot_username="ouderbot_test")
+    await api.start()
+    try:
+        database = tmp_path / "crash.sqlite3"
+        user_ids = range(50_000, 50_000 + parents)
+        await seed(database, user_ids)
+        config = write_config(tmp_path / "crash.toml", api.base_url, api.base_file_url, database)
+        log_path = tmp_path / "bot.log"
+        process = BotProcess(config, log_path)
+        rng = random.Random(seed_value)
+        texts = {user_id: f"vraag {user_id} over slapen nummer {rng.randint(0, 9999)}" for user_id in user_ids}
+
+        await process.start()
+        for user_id in user_ids:
+            api.user(user_id, first_name=f"P{user_id}", language_code="nl").send(texts[user_id])
+        acked_before_kills: set[int] = set()
+        pending_at_kills = []
+        for _ in range(kills):
+            if kill_after_acks:
+                # In the middle of the burst: some parents have their answer, some not.
+                await eventually(lambda: len(acknowledged(api, user_ids)) >= kill_after_acks,
+                                 timeout=60, interval=0.005)
+            else:
+                # Let the bot get going (importing, polling, handling), then kill it.
+                await asyncio.sleep(rng.uniform(0.3, 1.5))
+            acked_before_kills |= acknowledged(api, user_ids)
+            pending_at_kills.append(api.pending_updates_count)
+            await process.kill()
+            await process.start()
+        # The kills did hit a bot with work in hand.
+        assert any(pending > 0 for pending in pending_at_kills)
+        # After the last restart everything delivered is handled and confirmed.
+        await eventually(lambda: api.pending_updates_count == 0, timeout=120, interval=0.2)
+        await process.stop()
+
+        rows = stored_questions(database)
+        askers = [asker for asker, _ in rows]
+        assert len(askers) == len(set(askers)), "a question was stored twice"
+        assert set(askers) == set(user_ids), "a delivered question was lost"
+        assert {asker: text for asker, text in rows} == texts
+        assert acked_before_kills <= set(askers)
+        log = log_path.read_text(encoding="utf-8", errors="replace")
+        assert "bot started" in log
+        for text in list(texts.values())[:50]:
+            assert text not in log
+        assert TOKEN not in log
+    finally:
+        await api.stop()
+
+
+async def test_killing_the_bot_during_a_burst_loses_no_acknowledged_question(tmp_path: Path) -> None:
+    await run_with_kills(tmp_path, parents=150, kills=1, seed_value=1, kill_after_acks=30)
+
+
+async def test_chaos_300_parents_and_20_kills_store_every_question_exactly_once(tmp_path: Path) -> None:
+    await run_with_kills(tmp_path, parents=300, kills=20, seed_value=20)
