@@ -6,6 +6,11 @@ stopped (by `ouderbot run`, the demo and the tests alike).
 
 Handler groups (order matters):
   -10  gatekeeper: refuses groups, loads the user, limits floods; may stop the update
+   -6  a coordinator's reason (/afgelasten) or announcement (/bericht) after picking by
+       button; stops the update when it took the text, else it goes on (another command
+       or button abandons the half-finished step first)
+   -5  a parent's answer to a pending feedback free-text question; stops the update when
+       it took the text, else the text goes on to group 0 (a webinar question)
     0  every feature's commands and buttons, then the free-text router, then the
        fallbacks for anything unhandled (the first matching handler in a group wins)
 """
@@ -24,10 +29,24 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.context import AppState, BotContext
 from bot.dispatcher import OutboxDispatcher
+from bot.feedback_requests import FeedbackPlanner
 from bot.logging_setup import quiet_third_party_loggers
+from bot.reminders import ReminderPolicy, ReminderScheduler
 from bot.services import Services
 from bot.updates import DurablePoller, UpdateProcessor
-from handlers import errors, fallback, gatekeeper, moderation, roles, start, webinar_parent
+from handlers import (
+    coordinator,
+    errors,
+    fallback,
+    feedback,
+    gatekeeper,
+    inloop,
+    moderation,
+    roles,
+    start,
+    summary,
+    webinar_parent,
+)
 from handlers.menus import set_default_menus, set_user_menu
 from handlers.panels import PanelRefresher
 from storage.db import Database
@@ -44,6 +63,10 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *webinar_parent.HANDLERS,
         *moderation.HANDLERS,
         *roles.HANDLERS,
+        *feedback.HANDLERS,
+        *summary.HANDLERS,
+        *inloop.HANDLERS,
+        *coordinator.HANDLERS,
         moderation.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
     ]
@@ -62,11 +85,16 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         .connect_timeout(settings.telegram.request_timeout_seconds)
         .read_timeout(settings.telegram.request_timeout_seconds)
         .write_timeout(settings.telegram.request_timeout_seconds)
-        .connection_pool_size(64)
+        .connection_pool_size(8)
         .updater(None)  # bot.updates.DurablePoller gets the updates
         .build()
     )
-    app.add_handlers({-10: gatekeeper.HANDLERS, 0: feature_handlers()})
+    app.add_handlers({
+        -10: gatekeeper.HANDLERS,
+        -6: coordinator.DRAFT_STEP,
+        -5: feedback.TEXT_STEP,
+        0: feature_handlers(),
+    })
     app.add_error_handler(errors.on_error)
     return app
 
@@ -80,17 +108,24 @@ class Ouderbot:
     processor: UpdateProcessor
     dispatcher: OutboxDispatcher
     panels: PanelRefresher
+    feedback: FeedbackPlanner | None = None
+    reminders: ReminderScheduler | None = None
     poller: DurablePoller | None = None
     _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
 
     async def start(self, *, polling: bool = True) -> None:
         """Connect to Telegram, set the command menus, start sending and (optionally) polling."""
         app = self.application
+        await self.processor.load()
         await app.initialize()
         app.bot_data.bot_username = app.bot.username
         await app.start()
         await self._set_menus()
         self.dispatcher.start()
+        if self.feedback is not None:
+            self.feedback.start()
+        if self.reminders is not None:
+            self.reminders.start()
         if polling:
             self.poller = DurablePoller(
                 app, self.processor, self.services.settings.telegram.poll_timeout_seconds
@@ -124,6 +159,10 @@ class Ouderbot:
             except Exception as error:
                 log.warning("polling ended with %s", type(error).__name__)
             self._poll_task = None
+        if self.feedback is not None:
+            await self.feedback.stop()
+        if self.reminders is not None:
+            await self.reminders.stop()
         await self.dispatcher.stop()
         await self.panels.stop()
         if self.application.running:
@@ -159,8 +198,15 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
             settings.reminders.messages_per_second,
         )
         app.bot_data.dispatcher = dispatcher
+        planner = FeedbackPlanner(services.repos, settings, clock, wake=dispatcher.wake)
+        app.bot_data.on_webinar_closed.append(feedback.webinar_closed_hook(planner))
         return Ouderbot(
-            app, services, UpdateProcessor(app, services.repos.updates), dispatcher, panels
+            app, services, UpdateProcessor(app, services.repos.updates), dispatcher, panels,
+            feedback=planner,
+            reminders=ReminderScheduler(
+                services.repos.inloop, clock, settings.zone,
+                ReminderPolicy.from_settings(settings.reminders), on_queued=dispatcher.wake,
+            ),
         )
     except BaseException:
         await db.close()

@@ -38,13 +38,28 @@ ACTIONS: dict[str, dict[str, int]] = {
     "lang": {"set": 1},
     # the queue panel
     "panel": {"next": 1, "refresh": 1},
-    # inloop: wijk choice, subscribe, unsubscribe, cancellation flow
-    "i": {"wijk": 1, "sub": 1, "unsub": 1, "list": 0, "cancel": 2, "msg": 1},
+    # inloop, parents: wijk list and choice, subscribe, unsubscribe (in the wijk view, or
+    # "stop" under a reminder); coordinators: series to cancel (then series + yyyymmdd),
+    # series to message, abort the pending reason/announcement
+    "i": {
+        "list": 0,
+        "wijk": 1,
+        "sub": 1,
+        "unsub": 1,
+        "stop": 1,
+        "cseries": 1,
+        "cancel": 2,
+        "msg": 1,
+        "abort": 0,
+    },
     # feedback: request id, then the answer
     "f": {"score": 2, "helped": 2, "skip": 2, "there": 2},
     # coordinator: invites and summaries
     "inv": {"role": 1},
-    "sum": {"pick": 2},
+    # summaries: a menu (1 sessions, 2 themes), then a scope shown or exported as CSV:
+    # (1, session id), (2, id of a session with that theme), (3, last N days),
+    # (4, a week from a day's ordinal: the weekly digest)
+    "sum": {"menu": 1, "show": 2, "csv": 2},
 }
 
 _PART = re.compile(r"^-?\d{1,12}$")

@@ -107,6 +107,48 @@ class WebinarSettings(_Section):
     panel_top_questions: Annotated[int, Field(ge=1, le=20)] = 5
 
 
+WEEKDAYS = {
+    **{name: i for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    **{name: i for i, name in enumerate(
+        ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))},
+}
+
+
+class FeedbackSettings(_Section):
+    # The weekly digest to coordinators: a weekday (English or Dutch name) switches it on.
+    digest_weekday: str = ""
+    digest_time: str = "09:00"
+    # A feedback request (and "were you there?") can be answered this long.
+    request_valid_hours: Annotated[int, Field(ge=1, le=24 * 14)] = 48
+
+    @field_validator("digest_weekday")
+    @classmethod
+    def _valid_weekday(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value and value not in WEEKDAYS:
+            raise ValueError(f"expected a weekday like monday or maandag, or \"\", got {value!r}")
+        return value
+
+    @field_validator("digest_time")
+    @classmethod
+    def _valid_digest_time(cls, value: str) -> str:
+        if _clock_time(value) is None:
+            raise ValueError("expected a time like 09:00")
+        return value
+
+    @property
+    def digest_day(self) -> int | None:
+        """0 for Monday .. 6 for Sunday; None when the digest is off."""
+        return WEEKDAYS.get(self.digest_weekday)
+
+    @property
+    def digest_clock(self) -> time:
+        clock = _clock_time(self.digest_time)
+        assert clock is not None
+        return clock
+
+
 class Settings(_Section):
     timezone: str = "Europe/Amsterdam"
     default_language: Literal["nl", "en"] = "nl"
@@ -117,6 +159,7 @@ class Settings(_Section):
     privacy: PrivacySettings = PrivacySettings()
     limits: LimitSettings = LimitSettings()
     webinars: WebinarSettings = WebinarSettings()
+    feedback: FeedbackSettings = FeedbackSettings()
 
     @field_validator("timezone")
     @classmethod

@@ -14,6 +14,7 @@ parent inactive and cancels what else was queued for them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -99,6 +100,11 @@ class OutboxDispatcher:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="ouderbot-outbox")
 
+    @property
+    def is_running(self) -> bool:
+        """True while the sending loop is alive (the webhook's /healthz reports it)."""
+        return self._task is not None and not self._task.done()
+
     async def stop(self) -> None:
         """Finish the message in flight (and mark it), then stop."""
         self._stopping = True
@@ -113,11 +119,9 @@ class OutboxDispatcher:
                 await self.send_due()
             except Exception:
                 log.exception("outbox pass failed; trying again shortly")
-            try:
-                # Poll once a second too: the clock may be moved by tests or the demo.
+            # Poll once a second too: the clock may be moved by tests or the demo.
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=1.0)
-            except TimeoutError:
-                pass
             self._wake.clear()
 
     async def send_due(self, batch_size: int = 200) -> int:

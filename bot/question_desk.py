@@ -84,7 +84,7 @@ class QuestionDesk:
     async def card(self, question: Question) -> Card:
         index = await self._index(question.webinar_id)
         similar = index.similar_to(question.text, exclude=question.id) if question.text else []
-        open_ids = {q.id for q in await self.questions.unanswered(question.webinar_id)}
+        open_ids = await self.questions.still_open(similar)
         counts = await self.questions.counts(question.webinar_id)
         return Card(question, [i for i in similar if i in open_ids], counts.open)
 

@@ -10,6 +10,8 @@ from bot.flood import SlidingWindowLimiter
 from bot.i18n import Translator
 from bot.question_desk import QuestionDesk
 from storage.db import Database
+from storage.feedback import FeedbackRepository
+from storage.inloop import InloopRepository
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
 from storage.updates import PanelRepository, UpdateLog
@@ -26,6 +28,8 @@ class Repositories:
     outbox: OutboxRepository
     updates: UpdateLog
     panels: PanelRepository
+    feedback: FeedbackRepository
+    inloop: InloopRepository
 
     @classmethod
     def on(cls, db: Database) -> Repositories:
@@ -37,6 +41,8 @@ class Repositories:
             outbox=OutboxRepository(db),
             updates=UpdateLog(db),
             panels=PanelRepository(db),
+            feedback=FeedbackRepository(db),
+            inloop=InloopRepository(db),
         )
 
 

@@ -396,6 +396,8 @@ def _split_compound(word: str) -> str | None:
     return None
 
 
+# Cached: a question is normalised when it is checked and again when it is indexed.
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """A text reduced to its concept words, space-separated, in order of appearance.
 

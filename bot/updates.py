@@ -24,7 +24,7 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
 
-from storage.db import current_update_id
+from storage.db import UpdateInProgress, current_update
 from storage.updates import UpdateLog
 
 log = logging.getLogger(__name__)
@@ -37,21 +37,34 @@ class UpdateProcessor:
         self.application = application
         self.update_log = log_
         self.skipped = 0
+        # With polling, Telegram numbers updates in increasing order and within one run
+        # never delivers one twice (our offset moves on after each batch). So only ids up
+        # to the highest one recorded before this run can be redeliveries; newer ones
+        # need no look-up. (A webhook may be retried at any time: always looked up.)
+        self._checked_up_to: int | None = None
 
-    async def handle(self, update: Update) -> None:
-        if await self.update_log.is_processed(update.update_id):
+    async def load(self) -> None:
+        self._checked_up_to = await self.update_log.highest()
+
+    async def handle(self, update: Update, *, polled: bool = False) -> None:
+        maybe_seen = (
+            not polled or self._checked_up_to is None or update.update_id <= self._checked_up_to
+        )
+        if maybe_seen and await self.update_log.is_processed(update.update_id):
             self.skipped += 1
             log.info("update %d was handled before; skipped", update.update_id)
             return
-        token = current_update_id.set(update.update_id)
+        in_progress = UpdateInProgress(update.update_id)
+        token = current_update.set(in_progress)
         try:
             await self.application.process_update(update)
         finally:
-            current_update_id.reset(token)
-        # Updates whose handlers wrote nothing (a /help) are recorded here.
-        await self.update_log.mark_processed(update.update_id)
+            current_update.reset(token)
+        if not in_progress.recorded:
+            # The handlers wrote nothing that recorded it (a /help): record it now.
+            await self.update_log.mark_processed(update.update_id)
 
-    async def handle_batch(self, updates: Sequence[Update], max_parallel: int = 256) -> None:
+    async def handle_batch(self, updates: Sequence[Update], max_parallel: int = 8) -> None:
         by_chat: dict[int, list[Update]] = defaultdict(list)
         for update in updates:
             chat = update.effective_chat
@@ -64,7 +77,7 @@ class UpdateProcessor:
             async with gate:
                 for update in chat_updates:
                     try:
-                        await self.handle(update)
+                        await self.handle(update, polled=True)
                     except Exception:
                         # process_update already passed handler errors to the error
                         # handler; this is the pipeline's own failure (storage closed).

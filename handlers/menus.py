@@ -50,16 +50,22 @@ async def set_default_menus(bot: Bot, t: Translator) -> None:
 
 
 async def set_user_menu(bot: Bot, t: Translator, user: User) -> None:
-    """A gespreksleider's or coordinator's own chat gets their fuller menu."""
+    """A gespreksleider's or coordinator's own chat gets their fuller menu.
+
+    A failure is logged, not raised: a chat Telegram does not know yet (a coordinator
+    who never wrote to the bot) must not keep the next role holder from their menu.
+    """
     scope = BotCommandScopeChat(user.id)
-    if not user.roles:
-        await bot.delete_my_commands(scope=scope)
-        return
-    await bot.set_my_commands(_commands(t, user.language, commands_for(user.roles)), scope=scope)
+    try:
+        if not user.roles:
+            await bot.delete_my_commands(scope=scope)
+            return
+        await bot.set_my_commands(
+            _commands(t, user.language, commands_for(user.roles)), scope=scope
+        )
+    except TelegramError as error:
+        log.warning("could not set the command menu of %d: %s", user.id, type(error).__name__)
 
 
 async def refresh_menu(context: BotContext, user: User) -> None:
-    try:
-        await set_user_menu(context.bot, context.services.t, user)
-    except TelegramError as error:
-        log.warning("could not set the command menu: %s", type(error).__name__)
+    await set_user_menu(context.bot, context.services.t, user)

@@ -8,7 +8,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
 from bot.context import BotContext
-from bot.models import Role
+from bot.models import Role, WebinarState
 from handlers.common import edit, say
 from handlers.roles import accept_invite
 from handlers.webinar_parent import join_webinar, store_question
@@ -45,6 +45,12 @@ async def start(update: Update, context: BotContext) -> None:
     if argument.startswith("g-"):
         await accept_invite(update, context, argument[2:])
         return
+    if context.member.roles:
+        # Telegram accepts a chat's own menu only once the user has written to the bot,
+        # so a configured coordinator gets theirs at their first /start.
+        from handlers.menus import refresh_menu
+
+        await refresh_menu(context, context.member)
     await say(update, context, "core.welcome")
     if needs_consent(context):
         await show_notice(update, context)
@@ -75,9 +81,9 @@ async def language_command(update: Update, context: BotContext) -> None:
         ]
     )
     await context.bot.send_message(
-        update.effective_chat.id,
+        update.effective_chat.id,  # type: ignore[union-attr]
         context.tr("core.language.choose"),
-        reply_markup=markup,  # type: ignore[union-attr]
+        reply_markup=markup,
     )
 
 
@@ -119,7 +125,11 @@ async def consent(update: Update, context: BotContext, choice: callbacks.Callbac
     pending = services.awaiting_consent.pop(context.member.id, None)
     if pending is not None:
         webinar_id, source_msg, text = pending
-        await store_question(update, context, webinar_id, source_msg, text)
+        webinar = await services.repos.webinars.by_id(webinar_id)
+        if webinar is None or webinar.state is WebinarState.CLOSED:
+            await say(update, context, "webinar.ask.not_joined")
+            return
+        await store_question(update, context, webinar, source_msg, text)
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -11,7 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from bot import callbacks
 from bot.context import BotContext
 from bot.i18n import format_moment
-from bot.models import WebinarState
+from bot.models import Webinar, WebinarState
 from bot.text_input import clean_text, shorten
 from handlers.common import command_argument, edit, say
 
@@ -67,10 +67,10 @@ async def question_command(update: Update, context: BotContext) -> None:
 async def ask(update: Update, context: BotContext, raw: str) -> None:
     services = context.services
     member = context.member
-    webinar = (
-        await services.repos.webinars.by_id(member.current_webinar)
+    webinar, muted = (
+        await services.repos.webinars.with_muted(member.current_webinar, member.id)
         if member.current_webinar
-        else None
+        else (None, False)
     )
     if webinar is None or webinar.state is WebinarState.CLOSED:
         await say(update, context, "webinar.ask.not_joined")
@@ -84,7 +84,7 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
             limit=services.settings.limits.question_max_chars,
         )
         return
-    if await services.repos.webinars.is_muted(webinar.id, member.id):
+    if muted:
         await say(update, context, "webinar.ask.muted")
         return
     if not services.question_limit.allow(member.id, time.monotonic()):
@@ -99,17 +99,13 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
         await say(update, context, "webinar.ask.consent_first")
         await show_notice(update, context)
         return
-    await store_question(update, context, webinar.id, source_msg, cleaned.text)
+    await store_question(update, context, webinar, source_msg, cleaned.text)
 
 
 async def store_question(
-    update: Update, context: BotContext, webinar_id: int, source_msg: int, text: str
+    update: Update, context: BotContext, webinar: Webinar, source_msg: int, text: str
 ) -> None:
     services = context.services
-    webinar = await services.repos.webinars.by_id(webinar_id)
-    if webinar is None or webinar.state is WebinarState.CLOSED:
-        await say(update, context, "webinar.ask.not_joined")
-        return
     asked = await services.desk.ask(webinar, context.member, source_msg, text)
     log.info("question %d stored in webinar %d", asked.question.id, webinar.id)
     key = "webinar.ask.queued_similar" if asked.similar_count else "webinar.ask.queued"

@@ -21,7 +21,7 @@ import contextvars
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,9 +33,17 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Operation = Callable[[aiosqlite.Connection], Awaitable[T]]
 
-# The Telegram update being handled by the current task, if any (set by bot.updates).
-current_update_id: contextvars.ContextVar[int | None] = contextvars.ContextVar(
-    "current_update_id", default=None
+@dataclass
+class UpdateInProgress:
+    """The Telegram update the current task handles; `recorded` once its id is committed."""
+
+    update_id: int
+    recorded: bool = False
+
+
+# Set by bot.updates for the task that handles an update.
+current_update: contextvars.ContextVar[UpdateInProgress | None] = contextvars.ContextVar(
+    "current_update", default=None
 )
 
 
@@ -47,13 +55,8 @@ class StorageError(Exception):
 class _Pending:
     operation: Operation[Any]
     future: asyncio.Future[Any]
-    update_id: int | None
+    update: UpdateInProgress | None
     marks_update: bool
-
-
-@dataclass
-class _Batch:
-    items: list[_Pending] = field(default_factory=list)
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -172,7 +175,7 @@ class Database:
         if self._closing:
             raise StorageError("database is closing")
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._queue.append(_Pending(operation, future, current_update_id.get(), marks_update))
+        self._queue.append(_Pending(operation, future, current_update.get(), marks_update))
         self._wake.set()
         return await future
 
@@ -203,52 +206,51 @@ class Database:
             await self._apply(batch)
 
     async def _apply(self, batch: list[_Pending]) -> None:
+        """Commit a batch in one transaction.
+
+        Optimistic: the operations run back to back with no savepoints (each statement
+        is a hop to SQLite's thread, and under a burst those hops are the bottleneck).
+        If one operation fails, the batch is rolled back and each operation is retried
+        in a transaction of its own, so only the failing one reports its failure.
+        """
         conn = self._writer
-        outcomes: list[tuple[_Pending, bool, Any]] = []
         try:
             await conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             self._fail_all(batch, error)
             return
-        marked: set[int] = set()
-        for item in batch:
-            await conn.execute("SAVEPOINT op")
-            try:
-                result = await item.operation(conn)
-                if (
-                    item.marks_update
-                    and item.update_id is not None
-                    and (item.update_id not in marked)
-                ):
-                    await conn.execute(
-                        "INSERT OR IGNORE INTO processed_updates (update_id) VALUES (?)",
-                        (item.update_id,),
-                    )
-                    marked.add(item.update_id)
-                await conn.execute("RELEASE op")
-                outcomes.append((item, True, result))
-            except Exception as error:  # the operation's own failure: undo just it
-                try:
-                    await conn.execute("ROLLBACK TO op")
-                    await conn.execute("RELEASE op")
-                except sqlite3.Error as rollback_error:
-                    await self._rollback_quietly()
-                    self._fail_all(batch, rollback_error)
-                    return
-                outcomes.append((item, False, error))
+        results: list[Any] = []
+        try:
+            for item in batch:
+                results.append(await item.operation(conn))
+            marks = {
+                item.update.update_id: item.update
+                for item in batch
+                if item.marks_update and item.update is not None
+            }
+            if marks:
+                await conn.executemany(
+                    "INSERT OR IGNORE INTO processed_updates (update_id) VALUES (?)",
+                    [(update_id,) for update_id in marks],
+                )
+        except Exception as error:  # an operation's own failure
+            await self._rollback_quietly()
+            if len(batch) == 1:
+                _settle(batch[0].future, error=_as_storage_error(error))
+            else:
+                for item in batch:
+                    await self._apply([item])
+            return
         try:
             await conn.execute("COMMIT")
         except sqlite3.Error as error:
             await self._rollback_quietly()
             self._fail_all(batch, error)
             return
-        for item, ok, value in outcomes:
-            if item.future.done():
-                continue
-            if ok:
-                item.future.set_result(value)
-            else:
-                item.future.set_exception(_as_storage_error(value))
+        for update in marks.values():
+            update.recorded = True
+        for item, result in zip(batch, results, strict=True):
+            _settle(item.future, result=result)
 
     async def _rollback_quietly(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -260,6 +262,15 @@ class Database:
         for item in batch:
             if not item.future.done():
                 item.future.set_exception(StorageError(str(error)))
+
+
+def _settle(future: asyncio.Future[Any], *, result: Any = None, error: BaseException | None = None) -> None:
+    if future.done():  # the caller went away (cancelled); nothing to tell
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 def _as_storage_error(error: BaseException) -> BaseException:

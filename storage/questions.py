@@ -77,34 +77,41 @@ class QuestionRepository:
     ) -> AddedQuestion:
         """Store a question once per parent message and count it as similar to others."""
 
-        async def op(conn: aiosqlite.Connection) -> AddedQuestion:
+        async def op(conn: aiosqlite.Connection) -> tuple[Question, bool]:
             cursor = await conn.execute(
-                "INSERT OR IGNORE INTO questions (webinar_id, asker_id, source_msg, text,"
-                " shown_name, similar_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO questions (webinar_id, asker_id, source_msg, text, shown_name,"
+                " similar_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (asker_id, source_msg) DO NOTHING RETURNING *",
                 (webinar_id, asker_id, source_msg, text, shown_name, len(similar_ids), to_db(now)),
             )
-            created = cursor.rowcount > 0
-            if created and similar_ids:
+            row = await cursor.fetchone()
+            if row is None:  # stored before: the same message delivered again
+                cursor = await conn.execute(
+                    "SELECT * FROM questions WHERE asker_id = ? AND source_msg = ?",
+                    (asker_id, source_msg),
+                )
+                existing = await cursor.fetchone()
+                assert existing is not None
+                return _question(existing), False
+            if similar_ids:
                 marks = ",".join("?" * len(similar_ids))
                 await conn.execute(
                     f"UPDATE questions SET similar_count = similar_count + 1"
                     f" WHERE id IN ({marks}) AND webinar_id = ?",
                     (*similar_ids, webinar_id),
                 )
-            cursor = await conn.execute(
-                "SELECT * FROM questions WHERE asker_id = ? AND source_msg = ?",
-                (asker_id, source_msg),
-            )
-            row = await cursor.fetchone()
-            assert row is not None
-            question = _question(row)
-            return AddedQuestion(question, created, await self._position(conn, question))
+            return _question(row), True
 
-        return await self.db.write(op)
+        question, created = await self.db.write(op)
+        # Counted after the commit, on the reader: it need not hold up other writes.
+        return AddedQuestion(question, created, await self.position(question))
 
-    @staticmethod
-    async def _position(conn: aiosqlite.Connection, question: Question) -> int:
-        cursor = await conn.execute(
+    async def position(self, question: Question) -> int:
+        """1-based place of `question` in its queue, as /volgende would serve it."""
+        return await self._position(question)
+
+    async def _position(self, question: Question) -> int:
+        value = await self.db.fetch_value(
             "SELECT count(*) FROM questions WHERE webinar_id = ? AND state = 'open' AND ("
             " deferred < ? OR (deferred = ? AND (votes > ? OR (votes = ? AND ("
             " similar_count > ? OR (similar_count = ? AND id < ?))))))",
@@ -119,8 +126,7 @@ class QuestionRepository:
                 question.id,
             ),
         )
-        row = await cursor.fetchone()
-        return int(row[0]) + 1 if row else 1
+        return int(value or 0) + 1
 
     async def claim_next(
         self, webinar_id: int, moderator_id: int, now: datetime
@@ -132,19 +138,26 @@ class QuestionRepository:
         """
 
         async def op(conn: aiosqlite.Connection) -> Question | None:
-            await conn.execute(
+            cursor = await conn.execute(
                 "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL"
-                " WHERE webinar_id = ? AND state = 'claimed' AND claimed_by = ?",
+                " WHERE webinar_id = ? AND state = 'claimed' AND claimed_by = ? RETURNING id",
                 (webinar_id, moderator_id),
             )
-            cursor = await conn.execute(
-                "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?"
-                f" WHERE id = (SELECT id FROM questions WHERE webinar_id = ? AND state = 'open'"
-                f" ORDER BY {RANKING} LIMIT 1) RETURNING *",
-                (moderator_id, to_db(now), webinar_id),
-            )
-            row = await cursor.fetchone()
-            return None if row is None else _question(row)
+            released = [row[0] for row in await cursor.fetchall()]
+            # Skip what was just put back (pulling "next" means "another one"), unless
+            # nothing else is waiting.
+            for skip in (released, []):
+                excluded = f" AND id NOT IN ({','.join('?' * len(skip))})" if skip else ""
+                cursor = await conn.execute(
+                    "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?"
+                    " WHERE id = (SELECT id FROM questions WHERE webinar_id = ? AND state = 'open'"
+                    f"{excluded} ORDER BY {RANKING} LIMIT 1) RETURNING *",
+                    (moderator_id, to_db(now), webinar_id, *skip),
+                )
+                row = await cursor.fetchone()
+                if row is not None:
+                    return _question(row)
+            return None
 
         return await self.db.write(op)
 
@@ -312,6 +325,17 @@ class QuestionRepository:
             (webinar_id, limit),
         )
         return [_question(row) for row in rows]
+
+    async def still_open(self, question_ids: Sequence[int]) -> set[int]:
+        """Those of `question_ids` still waiting in the queue."""
+        if not question_ids:
+            return set()
+        marks = ",".join("?" * len(question_ids))
+        rows = await self.db.fetch_all(
+            f"SELECT id FROM questions WHERE id IN ({marks}) AND state = 'open'",
+            tuple(question_ids),
+        )
+        return {row["id"] for row in rows}
 
     async def comparable(self, webinar_id: int) -> list[tuple[int, str]]:
         """(id, text) of the questions new ones are compared with: those still waiting."""

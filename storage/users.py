@@ -30,10 +30,16 @@ class UserRepository:
         self.db = db
 
     async def get(self, user_id: int) -> User | None:
-        row = await self.db.fetch_one("SELECT * FROM users WHERE id = ?", (user_id,))
+        # One query for the user and their roles: this runs for every update.
+        row = await self.db.fetch_one(
+            "SELECT *, (SELECT group_concat(role) FROM roles WHERE user_id = users.id)"
+            " AS role_list FROM users WHERE id = ?",
+            (user_id,),
+        )
         if row is None:
             return None
-        return _user(row, await self.roles_of(user_id))
+        roles = frozenset(Role(name) for name in (row["role_list"] or "").split(",") if name)
+        return _user(row, roles)
 
     async def roles_of(self, user_id: int) -> frozenset[Role]:
         rows = await self.db.fetch_all("SELECT role FROM roles WHERE user_id = ?", (user_id,))

@@ -49,6 +49,18 @@ class WebinarRepository:
         row = await self.db.fetch_one("SELECT * FROM webinars WHERE id = ?", (webinar_id,))
         return None if row is None else _webinar(row)
 
+    async def with_muted(self, webinar_id: int, user_id: int) -> tuple[Webinar | None, bool]:
+        """The webinar, and whether this user is muted in it (one query: runs per question)."""
+        row = await self.db.fetch_one(
+            "SELECT w.*, coalesce(p.muted, 0) AS muted_flag FROM webinars w"
+            " LEFT JOIN participants p ON p.webinar_id = w.id AND p.user_id = ?"
+            " WHERE w.id = ?",
+            (user_id, webinar_id),
+        )
+        if row is None:
+            return None, False
+        return _webinar(row), bool(row["muted_flag"])
+
     async def upsert(self, drafts: list[WebinarDraft]) -> tuple[int, int]:
         """Insert new webinars, update changed ones by code. Returns (added, changed)."""
 

@@ -10,7 +10,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.feedback_summary import Helped
 from bot.localapi import LocalBotApi
-from bot.models import WebinarState
+from bot.models import OutgoingMessage, WebinarState
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
 
 INTRO = "Hoe was het?"
@@ -227,3 +227,119 @@ async def test_a_text_while_no_feedback_question_is_pending_is_still_a_question(
     parent.send("Is er nog een webinar?")  # at the "helped" step: buttons, no free text
     reply = await parent.wait_for(lambda m: "webinar" in m["text"].lower())
     assert "Bewaard" not in reply["text"]
+
+
+async def inloop_series(bot: Ouderbot, subscribers: list[int]) -> int:
+    """A weekly inloop on Tuesdays 13:00-15:00 from 1 December, with these subscribers."""
+    from datetime import date, time
+
+    from bot.recurrence import Recurrence, SeriesRule
+    from storage.inloop import InloopRepository, SeriesDraft
+
+    inloop = InloopRepository(bot.services.db)
+    now = bot.services.clock.now()
+    rule = SeriesRule(date(2026, 12, 1), time(13, 0), time(15, 0), Recurrence("wekelijks"))
+    await inloop.upsert_series([SeriesDraft("hoograven-speeltuin", "Inloop Speeltuin",
+                                            "opvoeden", "Hoograven", "Speeltuin De Kraai",
+                                            "Buurtteam", rule)], now)
+    series = (await inloop.all_series())[0]
+    for user_id in subscribers:
+        await bot.services.repos.users.ensure(user_id, "nl", now)
+        await inloop.subscribe(series.id, user_id, now, [], lambda plan, uid: None)  # type: ignore[arg-type, return-value]
+    return series.id
+
+
+async def test_after_an_inloopmoment_subscribers_are_asked_if_they_were_there_and_then_feedback(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    there, away = api.user(1101), api.user(1102)
+    await inloop_series(bot, [there.id, away.id])
+    assert await bot.feedback.tick() == 0  # type: ignore[union-attr]
+    clock.advance(timedelta(hours=5, minutes=5))  # 15:05 in Utrecht: it ended at 15:00
+    assert await bot.feedback.tick() == 2  # type: ignore[union-attr]
+    assert await bot.feedback.tick() == 0  # type: ignore[union-attr]
+    await bot.dispatcher.send_due()
+
+    question = await there.wait_for(lambda m: "Was je erbij?" in m["text"], include_earlier=True)
+    assert "Inloop Speeltuin" in question["text"]
+    there.press(question, button(there, question, "✅ Ja, ik was er"))
+    scored = await there.wait_for(lambda m: "Tik op een gezichtje" in m["text"])
+    there.press(scored, button(there, scored, "😄"))
+    await there.wait_for(lambda m: "andere ouders" in m["text"])
+
+    question = await away.wait_for(lambda m: "Was je erbij?" in m["text"], include_earlier=True)
+    away.press(question, button(away, question, "Nee"))
+    await away.wait_for(lambda m: "volgende keer" in m["text"])
+
+    session = (await bot.services.repos.feedback.recent_sessions(1))[0]
+    assert (session.kind, session.participants, session.requests_sent) == ("inloop", 1, 1)
+    stored = await bot.services.repos.feedback.answers_of([session])
+    assert [a.score for a in stored] == [5]
+
+
+async def test_a_cancelled_inloopmoment_asks_nobody(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    from datetime import date
+
+    from bot.recurrence import occurrence_on
+    from storage.inloop import InloopRepository
+
+    api.user(1111)
+    series_id = await inloop_series(bot, [1111])
+    inloop = InloopRepository(bot.services.db)
+    series = await inloop.get(series_id)
+    assert series is not None
+    occurrence = occurrence_on(series.rule, bot.services.settings.zone, date(2026, 12, 1))
+    assert occurrence is not None
+    await inloop.cancel_occurrence(
+        series, occurrence, "ziek", 900_001, clock.now(),
+        lambda uid: OutgoingMessage(uid, "inloop.cancelled", "core.raw", {"text": "afgelast"},
+                                    dedup_key=f"cancel-test:{uid}"),
+    )
+    clock.advance(timedelta(hours=6))
+    assert await bot.feedback.tick() == 0  # type: ignore[union-attr]
+
+
+async def score_and_takeaway(api: LocalBotApi, parent_id: int, face: str, takeaway: str) -> None:
+    parent = api.user(parent_id)
+    request = await request_for(api, parent_id)
+    parent.press(request, button(parent, request, face))
+    helped = await parent.wait_for(lambda m: "andere ouders" in m["text"])
+    parent.press(helped, button(parent, helped, "Overslaan ⏭"))
+    await parent.wait_for(lambda m: "Wat neem je mee?" in m["text"])
+    parent.send(takeaway)
+    await parent.wait_for(lambda m: "volgende keer" in m["text"])
+
+
+async def test_erasing_a_parent_removes_the_link_to_their_answers_and_keeps_the_counts(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    webinar_id = await run_webinar(bot, api, [1201, 1202])
+    await score_and_takeaway(api, 1201, "😄", "Rust")
+    await score_and_takeaway(api, 1202, "😐", "Regelmaat")
+    feedback = bot.services.repos.feedback
+    assert [a.takeaway for _, a in await feedback.of_user(1201) if a] == ["Rust"]
+
+    await feedback.forget_user(1201, delete_answers=False)
+    assert await feedback.of_user(1201) == []
+    assert sorted(a.takeaway or "" for a in await answers(bot, webinar_id)) == ["Regelmaat", "Rust"]
+    unlinked = await bot.services.db.fetch_value(
+        "SELECT count(*) FROM feedback_answers WHERE request_id IS NULL")
+    assert unlinked == 1
+
+    await feedback.forget_user(1202, delete_answers=True)
+    assert [a.takeaway for a in await answers(bot, webinar_id)] == ["Rust"]
+    session = (await feedback.recent_sessions(1))[0]
+    assert (session.participants, session.requests_sent) == (2, 2)
+
+
+async def test_after_the_retention_period_feedback_no_longer_names_the_parent(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    webinar_id = await run_webinar(bot, api, [1211])
+    await score_and_takeaway(api, 1211, "🙂", "Vaste tijden")
+    clock.advance(timedelta(days=bot.services.settings.privacy.retention_days, hours=1))
+    await bot.feedback.tick()  # type: ignore[union-attr]
+    assert await bot.services.repos.feedback.of_user(1211) == []
+    assert [a.takeaway for a in await answers(bot, webinar_id)] == ["Vaste tijden"]

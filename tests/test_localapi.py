@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from telegram.ext import Application, ApplicationBuilder, MessageHandler, filter
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
-from bot.localapi import FakeUser, LocalBotApi
+from bot.localapi import ApiError, FakeUser, LocalBotApi, RateLimiter
 from bot.localapi.html_entities import EntityParseError, parse_html, utf16_len
 from bot.localapi.spec import find_spec_path
 
@@ -78,6 +78,15 @@ async def raw_call(
     async with httpx.AsyncClient(verify=TLS) as client:
         response = await client.post(url, json=params)
     return response.status_code, response.json()
+
+
+async def until(condition: Callable[[], bool], timeout: float = 2.0) -> None:
+    """Wait until ``condition()`` holds (for effects that need a few loop iterations)."""
+    async with asyncio.timeout(timeout):
+        while True:
+            if condition():
+                return
+            await asyncio.sleep(0.005)
 
 
 def keyboard(*pairs: tuple[str, str]) -> Keyboard:
@@ -393,8 +402,7 @@ async def test_long_poll_returns_a_message_sent_while_waiting_and_offset_confirm
     server: LocalBotApi, bot: telegram.Bot, sanne: FakeUser
 ) -> None:
     poll = asyncio.create_task(bot.get_updates(timeout=5))
-    await asyncio.sleep(0.05)
-    assert not poll.done()
+    await until(lambda: server.waiting_pollers == 1)
     sent = sanne.send("/webinar abc")
     updates = await asyncio.wait_for(poll, 1)
     assert len(updates) == 1
@@ -435,7 +443,7 @@ async def test_a_second_poller_terminates_the_first_with_conflict(
     server: LocalBotApi, bot: telegram.Bot
 ) -> None:
     first = asyncio.create_task(bot.get_updates(timeout=5))
-    await asyncio.sleep(0.05)
+    await until(lambda: server.waiting_pollers == 1)
     async with local_bot(server) as other:  # a second bot instance
         assert await other.get_updates(timeout=0) == ()
     with pytest.raises(Conflict, match="terminated by other getUpdates request"):
@@ -483,25 +491,30 @@ async def test_rate_limits_are_off_by_default(server: LocalBotApi, bot: telegram
     assert server.count_429 == 0
 
 
+def frozen_limits(server: LocalBotApi) -> None:
+    """Switch the limits on with time standing still, so no bucket refills mid-test."""
+    server.rate_limits = True
+    server.rate_limiter = RateLimiter(clock=lambda: 0.0)
+
+
 async def test_rate_limits_give_429_with_retry_after_when_switched_on(
     server: LocalBotApi, bot: telegram.Bot
 ) -> None:
-    server.rate_limits = True
+    frozen_limits(server)
     for user_id in range(2001, 2041):
         server.user(user_id)
     outcomes = await asyncio.gather(
         *(bot.send_message(user_id, "herinnering") for user_id in range(2001, 2041)),
         return_exceptions=True,
     )
-    refused = [o for o in outcomes if isinstance(o, RetryAfter)]
-    assert refused and server.count_429 == len(refused)
-    assert sum(isinstance(o, telegram.Message) for o in outcomes) >= 30
+    assert sum(isinstance(o, telegram.Message) for o in outcomes) == 30
+    assert sum(isinstance(o, RetryAfter) for o in outcomes) == 10 == server.count_429
 
 
 async def test_one_chat_gets_a_burst_of_ten_then_about_one_message_a_second(
     server: LocalBotApi, bot: telegram.Bot, sanne: FakeUser
 ) -> None:
-    server.rate_limits = True
+    frozen_limits(server)
     for n in range(10):
         await bot.send_message(1001, f"burst {n}")
     status, answer = await raw_call(server, "sendMessage", chat_id=1001, text="een te veel")
@@ -519,6 +532,29 @@ async def test_one_chat_gets_a_burst_of_ten_then_about_one_message_a_second(
     assert len(sanne.messages) == 10 and server.count_429 == 2
     server.rate_limits = False
     await bot.send_message(1001, "limieten uit")
+
+
+def test_token_buckets_refill_and_compute_retry_after() -> None:
+    now = [0.0]
+    limiter = RateLimiter(clock=lambda: now[0])
+    for _ in range(10):
+        limiter.acquire(7)
+    with pytest.raises(ApiError) as refused:
+        limiter.acquire(7)
+    assert (refused.value.status, refused.value.retry_after) == (429, 1)
+    now[0] = 1.0  # one message a second per chat
+    limiter.acquire(7)
+    for chat_id in range(100, 129):  # the global bucket (30 a second) is now empty
+        limiter.acquire(chat_id)
+    with pytest.raises(ApiError):
+        limiter.acquire(200)
+    now[0] = 2.0
+    for _ in range(20):
+        limiter.acquire(-100)  # a group: 20 at once, then 20 a minute
+    now[0] = 3.0
+    with pytest.raises(ApiError) as group_refused:
+        limiter.acquire(-100)
+    assert group_refused.value.retry_after == 2  # a token takes 3 s; 1 s has passed
 
 
 # ------------------------------------------------------------------ faults
@@ -540,7 +576,7 @@ async def test_injected_faults_fail_the_call_without_its_effect(
     with pytest.raises(TimedOut):
         await bot.send_message(1001, "4", read_timeout=0.2)
     assert sanne.messages == []
-    await asyncio.sleep(0.05)  # the server notices that the client gave up
+    await until(lambda: len(server.injected_faults) == 4)  # the client gave up on the last
     assert [f.fault for f in server.injected_faults] == ["429", "500", "disconnect", "timeout"]
     assert server.rejections == [] and server.count_429 == 1
     await bot.send_message(1001, "5")

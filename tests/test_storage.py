@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import OutgoingMessage, QuestionState
-from storage.db import Database, StorageError, current_update_id
+from storage.db import Database, StorageError, UpdateInProgress, current_update
 from storage.outbox import OutboxRepository
 from storage.questions import QuestionRepository
 from storage.updates import UpdateLog
@@ -120,7 +120,8 @@ async def test_the_same_parent_message_is_one_question(db: Database) -> None:
 
 async def test_the_effect_write_records_the_update_id(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 1)
-    token = current_update_id.set(4242)
+    in_progress = UpdateInProgress(4242)
+    token = current_update.set(in_progress)
     try:
         await QuestionRepository(db).add(
             webinar_id=webinar_id,
@@ -132,8 +133,9 @@ async def test_the_effect_write_records_the_update_id(db: Database) -> None:
             now=NOW,
         )
     finally:
-        current_update_id.reset(token)
+        current_update.reset(token)
     assert await UpdateLog(db).is_processed(4242)
+    assert in_progress.recorded
 
 
 async def test_claim_follows_votes_then_similar_then_age(db: Database) -> None:
@@ -289,3 +291,21 @@ async def test_read_only_database_gives_storage_error(tmp_path: Path) -> None:
     with pytest.raises(StorageError):
         await UserRepository(readonly).ensure(55, "nl", NOW)
     await readonly.close()
+
+
+async def test_pulling_next_puts_the_held_question_back_and_gives_another(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 2)
+    questions = QuestionRepository(db)
+    for user in (1, 2):
+        await questions.add(webinar_id=webinar_id, asker_id=user, source_msg=1, text=f"q{user}",
+                            shown_name=None, similar_ids=[], now=NOW)
+    first = await questions.claim_next(webinar_id, 99, NOW)
+    second = await questions.claim_next(webinar_id, 99, NOW)
+    assert first is not None and second is not None and first.id != second.id
+    back = await questions.get(first.id)
+    assert back is not None and back.state is QuestionState.OPEN
+    # With nothing else waiting, the same question comes back rather than nothing.
+    await questions.mark_answered(second.id, 99, "live", NOW, lambda askers: [])
+    third = await questions.claim_next(webinar_id, 99, NOW)
+    again = await questions.claim_next(webinar_id, 99, NOW)
+    assert third is not None and again is not None and third.id == again.id == first.id

@@ -19,6 +19,7 @@ Requests are checked against ``../shared/telegram-bot-api-spec/api.json`` (or
 """
 
 from .errors import ApiError
+from .ratelimit import RateLimiter
 from .server import DEFAULT_TOKEN, LocalBotApi, RequestRecord
 from .state import FileRecord, UploadedFile
 from .users import FakeUser
@@ -29,6 +30,7 @@ __all__ = [
     "FakeUser",
     "FileRecord",
     "LocalBotApi",
+    "RateLimiter",
     "RequestRecord",
     "UploadedFile",
 ]

@@ -75,7 +75,7 @@ class RateLimiter:
             bucket.refill(now)
             wait = max(wait, bucket.wait_time())
         if wait > 0:
-            retry_after = max(1, math.ceil(wait))
+            retry_after = max(1, math.ceil(wait - 1e-9))  # no 3 for 2.0000000001
             raise ApiError(429, f"Too Many Requests: retry after {retry_after}", retry_after)
         for bucket in buckets:
             bucket.tokens -= 1

@@ -95,7 +95,9 @@ class _Activity:
 class LocalBotApi:
     """A fake Telegram Bot API server for one bot, with simulated users.
 
-    ``rate_limits`` switches Telegram's flood limits on (also settable later);
+    ``rate_limits`` switches Telegram's flood limits on (also settable later; switching
+    them on starts a fresh ``rate_limiter``, which a test may replace, e.g. by one with a
+    frozen clock);
     ``strict_html_entities`` rejects unknown named HTML entities (Telegram shows them
     literally); ``webhook_retry_delay`` is the pause before a failed webhook delivery is
     retried; ``quiet_period`` is how long ``wait_until_idle`` wants to see no requests.
@@ -123,7 +125,7 @@ class LocalBotApi:
         self.quiet_period = quiet_period
         self.world = World(token, bot_username, bot_first_name)
         self._spec: ApiSpec | None = load_spec(spec_path)
-        self._limiter: RateLimiter | None = None
+        self.rate_limiter: RateLimiter | None = None
         self._rate_limits = False
         self.rate_limits = rate_limits
         self._methods = BotMethods(
@@ -145,6 +147,7 @@ class LocalBotApi:
         self._webhook_task: asyncio.Task[None] | None = None
         self._webhook_busy = False
         self._poll_generation = 0
+        self.waiting_pollers = 0  # getUpdates calls now waiting for an update
         self._activity = _Activity()
         self._runner: web.AppRunner | None = None
         self._session: aiohttp.ClientSession | None = None
@@ -219,12 +222,12 @@ class LocalBotApi:
     @rate_limits.setter
     def rate_limits(self, enabled: bool) -> None:
         if enabled and not self._rate_limits:
-            self._limiter = RateLimiter()  # fresh buckets each time limits are switched on
+            self.rate_limiter = RateLimiter()  # fresh buckets each time limits go on
         self._rate_limits = enabled
 
     def _acquire(self, chat_id: int | str | None) -> None:
-        if self._rate_limits and self._limiter is not None:
-            self._limiter.acquire(chat_id)
+        if self._rate_limits and self.rate_limiter is not None:
+            self.rate_limiter.acquire(chat_id)
 
     # ---------------------------------------------------------------- faults
 
@@ -262,7 +265,7 @@ class LocalBotApi:
                 return fault
         return None
 
-    async def _apply_fault(self, request: web.Request, fault: _Fault) -> None:
+    async def _apply_fault(self, fault: _Fault) -> None:
         if fault.kind == "429":
             retry = fault.retry_after
             raise ApiError(429, f"Too Many Requests: retry after {retry}", retry)
@@ -335,7 +338,7 @@ class LocalBotApi:
         try:
             fault = self._take_fault(method)
             if fault is not None:
-                await self._apply_fault(request, fault)
+                await self._apply_fault(fault)
             if self._spec is not None:
                 self._spec.methods[method].check(values, files)
             handler = self._handlers.get(method)
@@ -447,6 +450,7 @@ class LocalBotApi:
             queue.confirm(offset)
         self._poll_generation += 1
         generation = self._poll_generation
+        queue.wake()  # an older getUpdates still waiting ends with 409, as on Telegram
         deadline = time.monotonic() + timeout
         while True:
             updates = queue.take(limit, self.world.allowed_updates)
@@ -455,7 +459,11 @@ class LocalBotApi:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return []
-            await queue.wait(remaining)
+            self.waiting_pollers += 1
+            try:
+                await queue.wait(remaining)
+            finally:
+                self.waiting_pollers -= 1
             if generation != self._poll_generation:
                 raise ApiError(409, CONFLICT_POLL)
             if self._webhook is not None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["FakeUser", "tiny_png"]
 
 Message = dict[str, Any]
+MessageRef = Message | int | Any  # a message dict, a message id, or a PTB Message
 _COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?")
 
 
@@ -216,13 +217,22 @@ class FakeUser:
         self._acted()
         return new
 
-    def press(self, message: Message | int, data: str | None) -> str:
+    def _locate(self, message: MessageRef) -> tuple[int, int]:
+        """(chat id, message id) of a message dict, a message id in this chat, or an
+        object with ``chat_id`` and ``message_id`` (a PTB Message)."""
+        if isinstance(message, int):
+            return self.chat.id, message
+        if isinstance(message, dict):
+            return message["chat"]["id"], message["message_id"]
+        return int(message.chat_id), int(message.message_id)
+
+    def press(self, message: MessageRef, data: str | None) -> str:
         """Press a button: a callback_query update for a bot message; returns the query id.
 
+        ``message`` is a message dict, a message id in this chat or a PTB Message.
         ``data`` need not belong to a button on the message, so tests can forge presses.
         """
-        chat_id = message["chat"]["id"] if isinstance(message, dict) else self.chat.id
-        message_id = message["message_id"] if isinstance(message, dict) else message
+        chat_id, message_id = self._locate(message)
         chat = self._target(chat_id)
         current = chat.messages.get(message_id)
         if current is None:
@@ -240,14 +250,14 @@ class FakeUser:
         self._acted()
         return query.id
 
-    def tap(self, button_text: str, message: Message | int | None = None) -> str:
+    def tap(self, button_text: str, message: MessageRef | None = None) -> str:
         """Press the inline button labelled ``button_text`` (on ``message``, else the newest
         bot message that has such a button)."""
         candidates = [message] if message is not None else list(reversed(self.messages))
         for candidate in candidates:
             for text, data in self.buttons(candidate):
                 if text == button_text and data is not None:
-                    return self.press(candidate, data)  # type: ignore[arg-type]
+                    return self.press(candidate, data)
         shown = self.buttons(candidates[0]) if candidates else []
         raise LookupError(f"no button {button_text!r}; buttons: {shown}")
 
@@ -300,23 +310,17 @@ class FakeUser:
     def message(self, message_id: int) -> Message | None:
         return self.chat.messages.get(message_id)
 
-    def buttons(self, message: Message | int | None = None) -> list[tuple[str, str | None]]:
-        """(text, callback_data) of each inline button, row by row; callback_data is None
-        for buttons of another kind (url, ...). Without ``message``: the last bot message."""
-        if message is None:
-            message = self.last_message
-            if message is None:
-                return []
-        if isinstance(message, int):
-            found = self.chat.messages.get(message)
-            if found is None:
-                return []
-            message = found
-        else:  # the current state of that message
-            message = self._target(message["chat"]["id"]).messages.get(
-                message["message_id"], message
-            )
-        markup = message.get("reply_markup") or {}
+    def buttons(self, message: MessageRef | None = None) -> list[tuple[str, str | None]]:
+        """(text, callback_data) of each inline button, row by row, as the message is now;
+        callback_data is None for buttons of another kind (url, ...). Without ``message``:
+        the last bot message."""
+        current = self.last_message
+        if message is not None:
+            chat_id, message_id = self._locate(message)
+            current = self._target(chat_id).messages.get(message_id)
+        if current is None:
+            return []
+        markup = current.get("reply_markup") or {}
         return [
             (button["text"], button.get("callback_data"))
             for row in markup.get("inline_keyboard", [])

@@ -1,0 +1,170 @@
+"""Loading a programme CSV into the database, for `ouderbot import FILE` and for a file a
+coordinator sends to the bot.
+
+The file is parsed by bot.programme_csv (which never trusts it); good rows are stored,
+each wrong row is reported with its row number and reason. Webinars are matched by code
+and series by their import key, so importing the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+from bot.i18n import Translator
+from bot.programme_csv import ProgrammeUnreadable, RowError, parse_programme
+from bot.recurrence import local_instant
+from storage.inloop import InloopRepository, SeriesDraft
+from storage.webinars import WebinarDraft, WebinarRepository
+
+log = logging.getLogger(__name__)
+
+# (translation key, parameters) -> text: HTML-escaped for the bot, plain for the terminal.
+TextFunction = Callable[[str, Mapping[str, object]], str]
+
+
+@dataclass
+class ImportReport:
+    """What one import did: counts per kind, and the rows that were not imported."""
+
+    webinars_added: int = 0
+    webinars_changed: int = 0
+    webinars_unchanged: int = 0
+    series_added: int = 0
+    series_changed: int = 0
+    series_unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        return sorted({error.row for error in self.errors})
+
+
+async def import_programme(
+    data: bytes,
+    webinars: WebinarRepository,
+    inloop: InloopRepository,
+    zone: ZoneInfo,
+    now: datetime,
+) -> ImportReport:
+    """Parse and store a programme. Raises `ProgrammeUnreadable` when nothing is usable."""
+    parsed = parse_programme(data)
+    report = ImportReport(errors=parsed.errors)
+    webinar_drafts = [
+        WebinarDraft(
+            code=row.code,
+            title=row.title,
+            theme=row.theme,
+            starts_at=local_instant(row.day, row.start, zone),
+            ends_at=local_instant(row.day, row.end, zone),
+            replay_url=row.replay_url,
+        )
+        for row in parsed.webinars
+    ]
+    if webinar_drafts:
+        report.webinars_added, report.webinars_changed = await webinars.upsert(webinar_drafts)
+    report.webinars_unchanged = (
+        len(webinar_drafts) - report.webinars_added - report.webinars_changed
+    )
+    series_drafts = [
+        SeriesDraft(
+            import_key=row.key,
+            title=row.title,
+            theme=row.theme,
+            wijk=row.wijk,
+            location=row.location,
+            organiser=row.organiser,
+            rule=row.rule,
+        )
+        for row in parsed.series
+    ]
+    if series_drafts:
+        report.series_added, report.series_changed = await inloop.upsert_series(series_drafts, now)
+    report.series_unchanged = len(series_drafts) - report.series_added - report.series_changed
+    log.info(
+        "programme imported: webinars +%d ~%d, series +%d ~%d, %d rows rejected",
+        report.webinars_added, report.webinars_changed, report.series_added,
+        report.series_changed, len(report.rejected_rows),
+    )  # fmt: skip
+    return report
+
+
+def report_lines(report: ImportReport, translate: TextFunction) -> list[str]:
+    """The report as lines of text: a summary, then each problem with its row number."""
+    lines = [
+        translate(
+            "inloop.import.webinars",
+            {
+                "added": report.webinars_added,
+                "changed": report.webinars_changed,
+                "unchanged": report.webinars_unchanged,
+            },
+        ),
+        translate(
+            "inloop.import.series",
+            {
+                "added": report.series_added,
+                "changed": report.series_changed,
+                "unchanged": report.series_unchanged,
+            },
+        ),
+    ]
+    if report.errors:
+        lines.append(translate("inloop.import.rejected", {"count": len(report.rejected_rows)}))
+        lines.extend(
+            translate(error.reason, {"row": error.row, **error.params}) for error in report.errors
+        )
+    else:
+        lines.append(translate("inloop.import.all_good", {}))
+    return lines
+
+
+def plain_text(translator: Translator, language: str) -> TextFunction:
+    """Templates filled in with `str.format`, without HTML escaping (for the terminal)."""
+
+    def text(key: str, params: Mapping[str, object]) -> str:
+        template = translator.catalogues.get(language, {}).get(key)
+        if template is None:
+            template = translator.catalogues[translator.default_language][key]
+        return template.format(**params)
+
+    return text
+
+
+async def import_file(settings: Settings, path: Path) -> int:
+    """`ouderbot import FILE`: 0 when the file was read (even with rejected rows)."""
+    from bot.clock import SystemClock
+    from storage.db import Database
+
+    text = plain_text(Translator(settings.default_language), settings.default_language)
+    try:
+        data = await asyncio.to_thread(Path(path).read_bytes)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        print(text("inloop.import.cannot_open", {"path": str(path), "reason": reason}),
+              file=sys.stderr)
+        return 1
+    db = await Database.open(
+        settings.storage.database, busy_timeout_ms=settings.storage.busy_timeout_ms
+    )
+    try:
+        report = await import_programme(
+            data, WebinarRepository(db), InloopRepository(db), settings.zone, SystemClock().now()
+        )
+    except ProgrammeUnreadable as error:
+        print(text("inloop.import.unreadable", {"path": str(path)}), file=sys.stderr)
+        print(text(error.reason, dict(error.params)), file=sys.stderr)
+        return 1
+    finally:
+        await db.close()
+    print(text("inloop.import.read", {"path": str(path)}))
+    for line in report_lines(report, text):
+        print(line)
+    return 0

@@ -1,0 +1,235 @@
+"""Webhook mode: Telegram POSTs each update to us instead of the bot polling for it.
+
+`ouderbot run --webhook` calls `serve_webhook`. The web server (`build_web_app`) has two
+routes:
+
+``POST <path of telegram.webhook_url>`` (``/telegram`` when the URL has no path)
+    Telegram's update. The ``X-Telegram-Bot-Api-Secret-Token`` header must equal the
+    secret from ``OUDERBOT_WEBHOOK_SECRET`` (missing: 401, wrong: 403; nothing is
+    handled). The update is handled and its effects committed *before* we answer 200:
+    Telegram redelivers an update it got no 2xx for, so a crash halfway loses nothing,
+    and `UpdateProcessor` skips a redelivered update that was handled already.
+
+``GET /healthz``
+    ``{"database": "ok", "dispatcher": "running", "pending_outbox": N}`` with 200, or
+    503 when the database does not answer or the outbox dispatcher has stopped. For a
+    load balancer or a monitoring check; it reveals counts only.
+
+Updates of one chat are handled one after the other (Telegram may deliver them over
+parallel connections); different chats are handled concurrently. Stopping removes
+nothing at Telegram: the webhook stays set, so updates that arrive during a restart
+wait at Telegram until we are back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import logging
+import re
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from telegram import Update
+
+from bot.config import WEBHOOK_SECRET_ENV, ConfigError, Settings
+
+if TYPE_CHECKING:
+    from bot.app import Ouderbot
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+DEFAULT_PATH = "/telegram"
+HEALTH_PATH = "/healthz"
+HEALTH_TIMEOUT_SECONDS = 2.0
+# What Telegram accepts as a secret_token (setWebhook): 1-256 of these characters.
+SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+class _ChatLocks:
+    """One lock per chat while that chat has updates in flight, then forgotten."""
+
+    def __init__(self) -> None:
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._holders: dict[int, int] = {}
+
+    @contextlib.asynccontextmanager
+    async def hold(self, key: int) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._holders[key] = self._holders.get(key, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._holders[key] -= 1
+            if self._holders[key] == 0:
+                del self._holders[key]
+                del self._locks[key]
+
+
+def webhook_path(url: str) -> str:
+    """The path Telegram posts to: the webhook URL's own path (a reverse proxy passes it
+    through unchanged), or /telegram."""
+    path = urlsplit(url).path.rstrip("/")
+    return path or DEFAULT_PATH
+
+
+def webhook_secret(settings: Settings) -> str:
+    """The secret token, checked; raises ConfigError (one line) when webhook mode cannot run."""
+    telegram = settings.telegram
+    if telegram.webhook_secret is None or not telegram.webhook_secret.get_secret_value():
+        raise ConfigError(
+            f"webhook mode needs a secret: set the environment variable {WEBHOOK_SECRET_ENV}"
+        )
+    secret = telegram.webhook_secret.get_secret_value()
+    if not SECRET_PATTERN.fullmatch(secret):
+        raise ConfigError(
+            f"{WEBHOOK_SECRET_ENV} may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)"
+        )
+    if not telegram.webhook_url.startswith(("https://", "http://")):
+        raise ConfigError(
+            "webhook mode needs telegram.webhook_url: the https:// address Telegram posts to"
+        )
+    return secret
+
+
+def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.Application:
+    """The aiohttp application: the update endpoint at `path` and /healthz."""
+    expected = secret.encode()
+    locks = _ChatLocks()
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER)
+        if given is None:
+            log.warning("webhook request without the secret token refused")
+            return web.Response(status=401)
+        if not hmac.compare_digest(given.encode(), expected):
+            log.warning("webhook request with a wrong secret token refused")
+            return web.Response(status=403)
+        try:
+            data = await request.json()
+            update = Update.de_json(data, bot.application.bot) if isinstance(data, dict) else None
+        except (ValueError, KeyError, TypeError):
+            update = None
+        if update is None:
+            log.warning("webhook request without a readable update refused")
+            return web.Response(status=400)
+        try:
+            async with locks.hold(_chat_key(update)):
+                await _handle_once(bot, update)
+        except Exception:
+            # The pipeline itself failed (say, the database is closing): no 200, so
+            # Telegram delivers the update again later.
+            log.exception("update %d could not be handled", update.update_id)
+            return web.Response(status=500)
+        return web.Response(status=200)
+
+    async def health(request: web.Request) -> web.Response:
+        report = await health_report(bot)
+        healthy = report["database"] == "ok" and report["dispatcher"] == "running"
+        return web.json_response(report, status=200 if healthy else 503)
+
+    app = web.Application()
+    app.router.add_post(path, receive)
+    app.router.add_get(HEALTH_PATH, health)
+    return app
+
+
+async def _handle_once(bot: Ouderbot, update: Update) -> None:
+    """Handle `update` unless its effects are already committed.
+
+    Telegram redelivers an update whose 200 it did not get (a timeout on its side), also
+    while this process keeps running, so every id is looked up here. (`UpdateProcessor`
+    may skip the look-up for ids newer than its last run, which only holds for polling.)
+    The chat lock makes a second delivery wait until the first one is committed.
+    """
+    processor = bot.processor
+    if await processor.update_log.is_processed(update.update_id):
+        processor.skipped += 1
+        log.info("update %d was handled before; skipped", update.update_id)
+        return
+    await processor.handle(update)
+
+
+def _chat_key(update: Update) -> int:
+    chat = update.effective_chat
+    user = update.effective_user
+    return chat.id if chat else (user.id if user else 0)
+
+
+async def health_report(bot: Ouderbot) -> dict[str, object]:
+    """What /healthz says: the database answers, the dispatcher runs, what waits to be sent."""
+    database = "ok"
+    pending: int | None = None
+    try:
+        async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS):
+            await bot.services.db.fetch_value("SELECT 1")
+            pending = (await bot.services.repos.outbox.counts()).get("pending", 0)
+    except Exception as error:
+        database = "error"
+        log.warning("health check: the database did not answer (%s)", type(error).__name__)
+    return {
+        "database": database,
+        "dispatcher": "running" if bot.dispatcher.is_running else "stopped",
+        "pending_outbox": pending,
+    }
+
+
+class WebhookServer:
+    """The bot (not polling) behind an aiohttp site that Telegram posts to."""
+
+    def __init__(self, bot: Ouderbot, settings: Settings):
+        self.bot = bot
+        self.settings = settings
+        self.secret = webhook_secret(settings)
+        self.path = webhook_path(settings.telegram.webhook_url)
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        """Start the bot, listen, then tell Telegram where to post (in that order, so the
+        first delivery finds us ready)."""
+        telegram = self.settings.telegram
+        await self.bot.start(polling=False)
+        self._runner = web.AppRunner(
+            build_web_app(self.bot, self.secret, self.path), access_log=None
+        )
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, telegram.webhook_listen, telegram.webhook_port)
+        await site.start()
+        await self.bot.application.bot.set_webhook(
+            url=telegram.webhook_url,
+            secret_token=self.secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+        log.info(
+            "webhook mode: listening on %s:%d%s",
+            telegram.webhook_listen,
+            telegram.webhook_port,
+            self.path,
+        )
+
+    async def stop(self) -> None:
+        """Stop listening (finishing requests in flight), then stop the bot. The webhook
+        stays registered at Telegram, which keeps new updates until we are back."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        await self.bot.stop()
+
+
+async def serve_webhook(bot: Ouderbot, settings: Settings, stop: asyncio.Event) -> None:
+    """Run `bot` in webhook mode until `stop` is set."""
+    try:
+        server = WebhookServer(bot, settings)
+    except ConfigError:
+        await bot.stop()  # close the database create_bot opened
+        raise
+    try:
+        await server.start()
+        await stop.wait()
+    finally:
+        await server.stop()

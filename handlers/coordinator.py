@@ -1,0 +1,292 @@
+"""A coordinator and the programme: /afgelasten, /bericht, and loading the programme CSV.
+
+/afgelasten and /bericht work by buttons (series, then date) and end with one typed
+message: the reason or the announcement. Between the button and the text the step is a
+row in the database (a "draft"), so a restart in between loses nothing. The typed text is
+picked up by `DRAFT_STEP`, which runs in a group before the feature handlers (see bot.app)
+so that it is never taken for a question or a written answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import callbacks
+from bot.context import BotContext
+from bot.i18n import Raw, format_moment
+from bot.models import Role
+from bot.programme_csv import MAX_BYTES, ProgrammeUnreadable
+from bot.programme_import import import_programme, report_lines
+from bot.recurrence import occurrence_on
+from bot.reminders import (
+    InloopSeries,
+    announcement_message,
+    cancellation_message,
+    day_from_number,
+    day_number,
+    upcoming_occurrences,
+)
+from bot.text_input import clean_text
+from handlers.common import reply, require_role, say
+from handlers.inloop import Labelled, current_wijken, label, show
+
+log = logging.getLogger(__name__)
+
+DRAFT_VALID = timedelta(minutes=30)  # an older draft is forgotten; the text is handled normally
+DAYS_SHOWN = 8
+REASON_MAX_CHARS = 500
+ANNOUNCEMENT_MAX_CHARS = 3000
+REPORT_CHUNK_CHARS = 3800
+COORDINATOR_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(cseries|cancel|msg|abort)(:|$)")
+ABORT = callbacks.make("i", "abort")
+
+
+async def series_choice(update: Update, context: BotContext, key: str, action: str) -> None:
+    """A button per series with sessions to come, for `action` (cseries or msg)."""
+    rows: Labelled = [
+        [(label(context, "inloop.button.series", wijk=wijk.name, title=series.title),
+          callbacks.make("i", action, series.id))]
+        for wijk in await current_wijken(context)
+        for series, _ in wijk.series
+    ]
+    if not rows:
+        await show(update, context, context.tr("inloop.coord.no_series"), [])
+        return
+    await show(update, context, context.tr(key), rows)
+
+
+async def cancel_command(update: Update, context: BotContext) -> None:
+    if await require_role(update, context, Role.COORDINATOR):
+        await series_choice(update, context, "inloop.coord.cancel_pick_series", "cseries")
+
+
+async def message_command(update: Update, context: BotContext) -> None:
+    if await require_role(update, context, Role.COORDINATOR):
+        await series_choice(update, context, "inloop.coord.announce_pick_series", "msg")
+
+
+def when(context: BotContext, moment_utc: datetime) -> str:
+    return format_moment(moment_utc.astimezone(context.services.settings.zone), context.language)
+
+
+async def pick_day(update: Update, context: BotContext, series: InloopSeries) -> None:
+    services = context.services
+    cancelled = await services.repos.inloop.cancelled_days(series.id)
+    ahead = upcoming_occurrences(series, services.settings.zone, services.clock.now(),
+                                 DAYS_SHOWN + len(cancelled))
+    upcoming = [o for o in ahead if o.day not in cancelled][:DAYS_SHOWN]
+    if not upcoming:
+        await show(update, context, context.tr("inloop.coord.no_days", title=series.title), [])
+        return
+    rows: Labelled = [[(label(context, "inloop.button.day", when=when(context, o.starts_at)),
+                        callbacks.make("i", "cancel", series.id, day_number(o.day)))]
+                      for o in upcoming]
+    rows.append([(context.tr("inloop.button.abort"), ABORT)])
+    await show(update, context, context.tr("inloop.coord.cancel_pick_day", title=series.title,
+                                           wijk=series.wijk), rows)
+
+
+async def ask_reason(
+    update: Update, context: BotContext, series: InloopSeries, number: int
+) -> None:
+    services = context.services
+    day = day_from_number(number)
+    occurrence = occurrence_on(series.rule, services.settings.zone, day) if day else None
+    if occurrence is None or occurrence.starts_at <= services.clock.now():
+        await show(update, context, context.tr("inloop.coord.too_late"), [])
+        return
+    await services.repos.inloop.start_draft(context.member.id, "cancel", series.id,
+                                            occurrence.day, services.clock.now())
+    count = await services.repos.inloop.subscriber_count(series.id)
+    await show(update, context, context.tr("inloop.coord.cancel_reason", title=series.title,
+                                           when=when(context, occurrence.starts_at), count=count),
+               [[(context.tr("inloop.button.abort"), ABORT)]])
+
+
+async def ask_announcement(update: Update, context: BotContext, series: InloopSeries) -> None:
+    services = context.services
+    await services.repos.inloop.start_draft(context.member.id, "announce", series.id, None,
+                                            services.clock.now())
+    count = await services.repos.inloop.subscriber_count(series.id)
+    await show(update, context, context.tr("inloop.coord.announce_prompt", title=series.title,
+                                           wijk=series.wijk, count=count),
+               [[(context.tr("inloop.button.abort"), ABORT)]])
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    if not await require_role(update, context, Role.COORDINATOR):
+        return
+    choice = callbacks.parse(query.data)
+    await query.answer()
+    if choice.action == "abort":
+        await context.services.repos.inloop.clear_draft(context.member.id)
+        await show(update, context, context.tr("inloop.coord.aborted"), [])
+        return
+    series = await context.services.repos.inloop.get(choice.args[0])
+    if series is None:
+        await show(update, context, context.tr("inloop.series_gone"), [])
+    elif choice.action == "cseries":
+        await pick_day(update, context, series)
+    elif choice.action == "cancel":
+        await ask_reason(update, context, series, choice.args[1])
+    else:
+        await ask_announcement(update, context, series)
+
+
+# ------------------------------------------------------------ the typed text
+
+
+async def draft_text(update: Update, context: BotContext) -> None:
+    """A coordinator's text while a reason or announcement is awaited; else passes on."""
+    member = context.member
+    if not member.has(Role.COORDINATOR):
+        return
+    services = context.services
+    draft = await services.repos.inloop.draft(member.id)
+    if draft is None or services.clock.now() - draft.started_at > DRAFT_VALID:
+        return
+    limit = REASON_MAX_CHARS if draft.action == "cancel" else ANNOUNCEMENT_MAX_CHARS
+    cleaned = clean_text(update.effective_message.text or "", limit)  # type: ignore[union-attr]
+    if cleaned.text is None:
+        key = "inloop.coord.too_long" if cleaned.rejection == "too_long" else "inloop.coord.empty"
+        await say(update, context, key, [[("inloop.button.abort", ABORT)]], limit=limit)
+    else:
+        series = await services.repos.inloop.get(draft.series_id)
+        if series is None:
+            await services.repos.inloop.clear_draft(member.id)
+            await say(update, context, "inloop.series_gone")
+        elif draft.action == "cancel":
+            await finish_cancel(update, context, series, draft.day, cleaned.text)
+        else:
+            await finish_announcement(update, context, series, cleaned.text)
+    raise ApplicationHandlerStop
+
+
+async def leave_draft(update: Update, context: BotContext) -> None:
+    """Another command or button ends a half-finished /afgelasten or /bericht (and goes on
+    to be handled as usual)."""
+    member = context.member
+    if member.has(Role.COORDINATOR) and await context.services.repos.inloop.draft(member.id):
+        await context.services.repos.inloop.clear_draft(member.id, marks_update=False)
+
+
+async def finish_cancel(update: Update, context: BotContext, series: InloopSeries,
+                        day: date | None, reason: str) -> None:
+    services = context.services
+    zone, now = services.settings.zone, services.clock.now()
+    occurrence = occurrence_on(series.rule, zone, day) if day else None
+    if occurrence is None or occurrence.starts_at <= now:
+        await services.repos.inloop.clear_draft(context.member.id)
+        await say(update, context, "inloop.coord.too_late")
+        return
+    told = await services.repos.inloop.cancel_occurrence(
+        series, occurrence, reason, context.member.id, now,
+        lambda user_id: cancellation_message(series, occurrence, reason, user_id, zone),
+    )
+    if told is None:
+        await say(update, context, "inloop.coord.already_cancelled")
+        return
+    context.bot_data.dispatcher.wake()
+    log.info("occurrence %s of series %d cancelled; %d parents told",
+             occurrence.day, series.id, told)
+    await say(update, context, "inloop.coord.cancel_done", title=series.title,
+              when=when(context, occurrence.starts_at), count=told)
+
+
+async def finish_announcement(update: Update, context: BotContext, series: InloopSeries,
+                              text: str) -> None:
+    services = context.services
+    count = await services.repos.inloop.announce(
+        series, text, context.member.id, services.clock.now(),
+        lambda message_id, user_id: announcement_message(series, message_id, text, user_id),
+    )
+    context.bot_data.dispatcher.wake()
+    log.info("announcement for series %d queued to %d parents", series.id, count)
+    await say(update, context, "inloop.coord.announce_done", count=count)
+
+
+# ---------------------------------------------------------------- the CSV
+
+
+async def document(update: Update, context: BotContext) -> None:
+    """A coordinator's file is the programme; anyone else's is refused kindly."""
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    if not context.member.has(Role.COORDINATOR):
+        await say(update, context, "inloop.upload.not_allowed")
+        return
+    if (message.document.file_size or 0) > MAX_BYTES:
+        await say(update, context, "programme.unreadable.too_large", limit_kb=MAX_BYTES // 1000)
+        return
+    try:
+        file = await context.bot.get_file(message.document.file_id)
+        data = bytes(await file.download_as_bytearray())
+    except TelegramError as error:
+        log.warning("could not download a programme file: %s", type(error).__name__)
+        await say(update, context, "inloop.upload.download_failed")
+        return
+    await import_upload(update, context, data, message.document.file_name or "CSV")
+
+
+async def import_upload(update: Update, context: BotContext, data: bytes, name: str) -> None:
+    services = context.services
+    try:
+        report = await import_programme(data, services.repos.webinars, services.repos.inloop,
+                                        services.settings.zone, services.clock.now())
+    except ProgrammeUnreadable as error:
+        await say(update, context, "inloop.import.unreadable", path=name)
+        await reply(update, context, context.tr(error.reason, **error.params))
+        return
+    lines = [context.tr("inloop.import.read", path=name),
+             *report_lines(report, lambda key, params: context.tr(key, **params))]
+    for chunk in chunks(lines, REPORT_CHUNK_CHARS):
+        await say(update, context, "core.raw", text=Raw(chunk))
+
+
+def chunks(lines: list[str], limit: int) -> list[str]:
+    """Lines packed into messages under Telegram's length limit (a line is never split
+    unless it alone is too long)."""
+    packed, current = [], ""
+    for line in lines:
+        line = line[:limit]
+        if current and len(current) + 1 + len(line) > limit:
+            packed.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        packed.append(current)
+    return packed
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("afgelasten", cancel_command),
+    CommandHandler("bericht", message_command),
+    CallbackQueryHandler(on_button, pattern=COORDINATOR_BUTTONS),
+    MessageHandler(filters.Document.ALL, document),
+]
+
+# Run in their own group before the feature handlers (see bot.app): a coordinator's reason
+# or announcement must not reach the question router (stopped once used), and any other
+# command or button abandons the step. Only `draft_text` ever stops an update.
+DRAFT_STEP: list[BaseHandler[Update, BotContext, None]] = [
+    MessageHandler(filters.TEXT & ~filters.COMMAND, draft_text),
+    MessageHandler(filters.COMMAND, leave_draft),
+    # Another feature's button (answer in writing, say) abandons it too; that button's own
+    # handler in group 0 answers the press.
+    CallbackQueryHandler(leave_draft, pattern=re.compile(rf"^(?!{callbacks.VERSION}:i:)")),
+]

@@ -1,0 +1,144 @@
+"""A parent answering a feedback request: the buttons, and the two free-text questions.
+
+Requests are created by `bot.feedback_requests` (after /sluit, after an inloopmoment) and
+sent by the outbox dispatcher; from then on every press or typed answer is saved at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import callbacks
+from bot.context import BotContext
+from bot.feedback_requests import (
+    FREE_TEXT_MAX_CHARS,
+    HELPED_CODES,
+    STEP_CODES,
+    TEXT_STEPS,
+    Buttons,
+    Decide,
+    FeedbackPlanner,
+    Step,
+    on_attendance,
+    on_choice,
+    on_step,
+    prompt,
+)
+from bot.masking import mask_personal_data
+from bot.models import Webinar
+from bot.text_input import clean_text
+from handlers.common import edit, reply, say
+from storage.feedback import AnswerField, AnswerOutcome, FeedbackRequest
+
+
+def step_text(context: BotContext, request: FeedbackRequest) -> tuple[str, Buttons]:
+    """The message that asks the question `request` is at (or thanks, when done)."""
+    key, buttons = prompt(request.id, request.step)
+    return context.tr("feedback.header", title=request.title) + "\n\n" + context.tr(key), buttons
+
+
+Meaning = tuple[Decide, AnswerField | None, int | str | None]
+
+
+def _answer_of(choice: callbacks.Callback) -> Meaning | None:
+    """What a press means: how the request moves on, and the answer to save (if any)."""
+    action, value = choice.action, choice.args[1]
+    if action == "score" and 1 <= value <= 5:
+        return on_choice(Step.SCORE), "score", value
+    if action == "helped" and value in HELPED_CODES:
+        return on_choice(Step.HELPED), "helped", HELPED_CODES[value].value
+    if action == "skip" and value in STEP_CODES:
+        return on_step(STEP_CODES[value]), None, None
+    if action == "there" and value in (0, 1):
+        return on_attendance(value == 1), None, None
+    return None
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    choice = callbacks.parse(query.data)
+    meaning = _answer_of(choice)
+    services = context.services
+    outcome: AnswerOutcome | None = None
+    if meaning is not None:
+        outcome = await services.repos.feedback.answer(
+            choice.args[0], context.member.id, services.clock.now(), *meaning
+        )
+    if outcome is None or outcome.status == "unknown":
+        await query.answer(context.tr("core.stale_button"), show_alert=True)
+    elif outcome.status == "expired":
+        # Kindly, and nothing changes: not the answer, not the message.
+        await query.answer(context.tr("feedback.expired"), show_alert=True)
+    elif outcome.status == "unchanged":
+        await query.answer()
+    else:
+        assert outcome.request is not None
+        await query.answer(context.tr("feedback.saved"))
+        if outcome.previous is not outcome.request.step:  # else the message already asks it
+            text, buttons = step_text(context, outcome.request)
+            await edit(update, context, text, buttons)
+
+
+async def free_text(update: Update, context: BotContext) -> None:
+    """A parent's text while a free-text question is pending is the answer to it.
+
+    Runs in its own group before the webinar question router (see bot.app): when it takes
+    the text it stops the update; otherwise the text goes on to be a question.
+    """
+    member = context.member
+    if member.current_webinar is not None:
+        return  # joined a webinar since: what they type now are questions for it
+    services = context.services
+    now = services.clock.now()
+    request = await services.repos.feedback.text_step_of(member.id, now)
+    if request is None:
+        return
+    cleaned = clean_text(update.effective_message.text or "", FREE_TEXT_MAX_CHARS)  # type: ignore[union-attr]
+    if cleaned.text is None:
+        key = "feedback.text_empty" if cleaned.rejection == "empty" else "feedback.text_too_long"
+        await say(update, context, key, limit=FREE_TEXT_MAX_CHARS)
+        raise ApplicationHandlerStop
+    assert request.step in TEXT_STEPS
+    field: AnswerField = "takeaway" if request.step is Step.TAKEAWAY else "wish"
+    outcome = await services.repos.feedback.answer(
+        request.id, member.id, now, on_step(request.step), field, mask_personal_data(cleaned.text)
+    )
+    if outcome.status != "saved" or outcome.request is None:
+        await say(update, context, "feedback.expired")
+        raise ApplicationHandlerStop
+    text, buttons = step_text(context, outcome.request)
+    await reply(update, context, context.tr("feedback.saved") + "\n" + text, buttons)
+    raise ApplicationHandlerStop
+
+
+def webinar_closed_hook(
+    planner: FeedbackPlanner,
+) -> Callable[[BotContext, Webinar], Awaitable[None]]:
+    """For `AppState.on_webinar_closed`: ask the webinar's parents for feedback."""
+
+    async def hook(context: BotContext, webinar: Webinar) -> None:
+        await planner.webinar_closed(webinar)
+
+    return hook
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CallbackQueryHandler(on_button, pattern=callbacks.pattern("f")),
+]
+
+# Its own handler group, between the gatekeeper and the features (see bot.app).
+TEXT_STEP: list[BaseHandler[Update, BotContext, None]] = [
+    MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
+]
+
+__all__ = ["HANDLERS", "TEXT_STEP", "step_text", "webinar_closed_hook"]

@@ -1,0 +1,176 @@
+"""`/samenvatting`: coordinators read the feedback of one session, a theme or a period.
+
+A scope travels in callback data as two integers (see bot.callbacks, "sum"), and is
+resolved again on every press, after the role check: the data itself is never trusted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks
+from bot.charts import scores_chart_png
+from bot.context import BotContext
+from bot.feedback_export import csv_header, export_csv
+from bot.feedback_summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_over_time, summarize
+from bot.i18n import format_day
+from bot.models import Role
+from bot.text_input import shorten
+from handlers.common import edit, reply, require_role, say
+from storage.feedback import FeedbackSession
+
+LIST_SIZE = 10
+SESSION, THEME, DAYS, WEEK = 1, 2, 3, 4
+MENU_SESSIONS, MENU_THEMES = 1, 2
+MAX_DAYS = 366
+
+MENU = [
+    [("feedback.sum.button.sessions", callbacks.make("sum", "menu", MENU_SESSIONS)),
+     ("feedback.sum.button.themes", callbacks.make("sum", "menu", MENU_THEMES))],
+    [("feedback.sum.button.days30", callbacks.make("sum", "show", DAYS, 30)),
+     ("feedback.sum.button.days90", callbacks.make("sum", "show", DAYS, 90))],
+]
+
+
+@dataclass(frozen=True)
+class Scope:
+    heading: str
+    sessions: list[FeedbackSession]
+
+
+async def summary_command(update: Update, context: BotContext) -> None:
+    if not await require_role(update, context, Role.COORDINATOR):
+        return
+    if not await context.services.repos.feedback.recent_sessions(1):
+        await say(update, context, "feedback.sum.nothing")
+        return
+    await say(update, context, "feedback.sum.choose", MENU)
+
+
+async def resolve(context: BotContext, kind: int, arg: int) -> Scope | None:
+    """The sessions a scope stands for, and its heading; None for what does not exist."""
+    repo, lang = context.services.repos.feedback, context.language
+    if kind in (SESSION, THEME):
+        session = await repo.session(arg)
+        if session is None:
+            return None
+        if kind == SESSION:
+            heading = context.tr("feedback.sum.heading.session", title=session.title,
+                                 day=format_day(session.day, lang))
+            return Scope(heading, [session])
+        return Scope(context.tr("feedback.sum.heading.theme", theme=session.theme),
+                     await repo.sessions_with_theme(session.theme))
+    today = context.services.clock.now().astimezone(context.services.settings.zone).date()
+    if kind == DAYS and 1 <= arg <= MAX_DAYS:
+        return Scope(context.tr("feedback.sum.heading.days", days=arg),
+                     await repo.sessions_between(today - timedelta(days=arg), today))
+    if kind == WEEK and date(2000, 1, 1).toordinal() <= arg <= today.toordinal():
+        first = date.fromordinal(arg)
+        last = first + timedelta(days=6)
+        heading = context.tr("feedback.sum.heading.week", first=format_day(first, lang),
+                             last=format_day(last, lang))
+        return Scope(heading, await repo.sessions_between(first, last))
+    return None
+
+
+async def show_summary(
+    update: Update, context: BotContext, kind: int, arg: int, scope: Scope
+) -> None:
+    """The figures as text (with the CSV button), then the chart of scores over time."""
+    services = context.services
+    answers = await services.repos.feedback.answers_of(scope.sessions)
+    summary = summarize([s.facts() for s in scope.sessions], answers)
+    text = format_summary(summary, services.t, context.language, scope.heading)
+    await reply(update, context, text, [[("feedback.sum.button.csv",
+                                          callbacks.make("sum", "csv", kind, arg))]])
+    png = await asyncio.to_thread(
+        scores_chart_png, scores_over_time(answers), title=scope.heading,
+        y_label=context.tr("summary.chart.y_label"),
+        no_data_text=context.tr("summary.chart.no_data"),
+    )
+    await context.bot.send_photo(
+        update.effective_chat.id, InputFile(png, filename="scores.png"),  # type: ignore[union-attr]
+        caption=context.tr("feedback.sum.chart_caption", heading=shorten(scope.heading, 900)),
+        parse_mode=ParseMode.HTML,
+    )
+
+
+async def send_csv(update: Update, context: BotContext, scope: Scope) -> None:
+    services = context.services
+    answers = await services.repos.feedback.answers_of(scope.sessions)
+    data = export_csv([s.facts() for s in scope.sessions], answers,
+                      header=csv_header(services.t, context.language))
+    today = services.clock.now().astimezone(services.settings.zone).date()
+    name = f"{context.tr('feedback.sum.csv_file')}-{today.isoformat()}.csv"
+    await context.bot.send_document(
+        update.effective_chat.id, InputFile(data, filename=name),  # type: ignore[union-attr]
+        caption=context.tr("feedback.sum.csv_caption", heading=shorten(scope.heading, 800),
+                           min=MIN_RESPONSES_FOR_TEXT),
+        parse_mode=ParseMode.HTML,
+    )
+
+
+async def show_list(update: Update, context: BotContext, menu: int) -> None:
+    """Recent sessions, or themes, as buttons (their labels are data, not translations)."""
+    repo = context.services.repos.feedback
+    if menu == MENU_SESSIONS:
+        key, rows = "feedback.sum.pick_session", [
+            (f"{s.day.strftime('%d-%m')} · {shorten(s.title, 40)}",
+             callbacks.make("sum", "show", SESSION, s.id))
+            for s in await repo.recent_sessions(LIST_SIZE)
+        ]
+    else:
+        key, rows = "feedback.sum.pick_theme", [
+            (shorten(theme, 40), callbacks.make("sum", "show", THEME, session_id))
+            for theme, session_id in await repo.recent_themes(LIST_SIZE)
+        ]
+    if not rows:
+        await edit(update, context, context.tr("feedback.sum.nothing"))
+        return
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]
+                                   for label, data in rows])
+    try:
+        await update.callback_query.edit_message_text(  # type: ignore[union-attr]
+            context.tr(key), parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+    except BadRequest as error:  # the same list pressed twice
+        if "not modified" not in error.message:
+            raise
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    if not await require_role(update, context, Role.COORDINATOR):
+        return
+    choice = callbacks.parse(query.data)
+    if choice.action == "menu":
+        if choice.arg not in (MENU_SESSIONS, MENU_THEMES):
+            await query.answer(context.tr("core.stale_button"), show_alert=True)
+            return
+        await query.answer()
+        await show_list(update, context, choice.arg)
+        return
+    kind, arg = choice.args
+    scope = await resolve(context, kind, arg)
+    if scope is None:
+        await query.answer(context.tr("feedback.sum.gone"), show_alert=True)
+        return
+    await query.answer()
+    if choice.action == "csv":
+        await send_csv(update, context, scope)
+    else:
+        await show_summary(update, context, kind, arg, scope)
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("samenvatting", summary_command),
+    CallbackQueryHandler(on_button, pattern=callbacks.pattern("sum")),
+]

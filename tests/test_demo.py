@@ -1,0 +1,78 @@
+"""`ouderbot demo`: the whole scene runs by itself, without a token or a network."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Each step of the scene, and what the transcript shows when the step ran.
+STEPS = {
+    "The coordinator loads the programme": "Alle rijen zijn ingelezen.",
+    "The coordinator invites two gespreksleiders": "Je bent nu gespreksleider",
+    "Parents join the webinar and ask": "Je bent niet de enige: 1 andere ouder(s)",
+    "Two gespreksleiders pull questions": "An answer to your question",
+    "The webinar closes": "is gesloten.",
+    "Parents give feedback": "Dank je wel! Met je antwoorden",
+    "A parent subscribes to an inloopmoment and gets the reminder": "🔔 Morgen: Inloop op de",
+    "The coordinator reads the summary": "📊 Laatste 30 dagen",
+}
+
+
+@pytest.fixture(scope="module")
+def demo() -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OUDERBOT_")}
+    # Anything that tried to leave this computer would go to a proxy that is not there.
+    for proxy in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        env[proxy] = "http://127.0.0.1:9"
+    env.pop("NO_PROXY", None)
+    env.pop("no_proxy", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "demo", "--fast"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+
+
+def sections(transcript: str) -> dict[str, str]:
+    """Step title -> the transcript lines of that step."""
+    parts = re.split(r"^── \d+\. (.+?) ─+$", transcript, flags=re.M)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+
+
+@pytest.mark.slow
+def test_demo_finishes_by_itself_without_token_or_network(
+    demo: subprocess.CompletedProcess[str],
+) -> None:
+    assert demo.returncode == 0, demo.stdout[-3000:] + demo.stderr[-3000:]
+    assert "That was the demo." in demo.stdout
+    assert "failed" not in demo.stdout
+
+
+@pytest.mark.slow
+def test_demo_transcript_shows_every_step_that_exists(
+    demo: subprocess.CompletedProcess[str],
+) -> None:
+    shown = sections(demo.stdout)
+    assert list(shown) == list(STEPS)
+    for title, evidence in STEPS.items():
+        # A step whose feature is not built says so; every other step shows its effect.
+        assert evidence in shown[title] or "(skipped:" in shown[title], (title, shown[title])
+
+
+@pytest.mark.slow
+def test_demo_transcript_is_plain_text_with_people_and_bot(
+    demo: subprocess.CompletedProcess[str],
+) -> None:
+    assert "👩 Sanne → bot: Hoe krijg ik mijn peuter" in demo.stdout
+    assert "🤖 bot → Sanne: ✅ Je vraag staat in de rij (plek 1)." in demo.stdout
+    assert "<b>" not in demo.stdout and "<blockquote>" not in demo.stdout

@@ -1,0 +1,87 @@
+"""Command menus (setMyCommands) per role: parents see only their own commands."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import BotCommandScopeAllPrivateChats, BotCommandScopeChat
+
+from bot.app import Ouderbot, create_bot
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.localapi import LocalBotApi
+from handlers.menus import COORDINATOR_COMMANDS, MODERATOR_COMMANDS, PARENT_COMMANDS
+from tests.helpers import COORDINATOR_ID, MODERATOR_IDS, TOKEN, eventually, make_moderator
+
+INVITE_LINK = re.compile(r"\?start=(g-[A-Za-z0-9_-]+)")
+
+
+def names(commands: list[dict[str, str]]) -> list[str]:
+    return [c["command"] for c in commands]
+
+
+def chat_scope(chat_id: int) -> dict[str, object]:
+    return {"type": "chat", "chat_id": chat_id}
+
+
+async def test_every_private_chat_shows_parents_only_their_commands_in_both_languages(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    telegram = bot.application.bot
+    dutch = await telegram.get_my_commands(scope=BotCommandScopeAllPrivateChats())
+    english = await telegram.get_my_commands(
+        scope=BotCommandScopeAllPrivateChats(), language_code="en"
+    )
+    assert [c.command for c in dutch] == PARENT_COMMANDS
+    assert [c.command for c in english] == PARENT_COMMANDS
+    assert dict((c.command, c.description) for c in dutch)["taal"] == "Taal kiezen"
+    assert dict((c.command, c.description) for c in english)["help"] != "Hulp"
+    parent = api.user(1201, language_code="en")
+    assert names(api.visible_commands(parent.id)) == PARENT_COMMANDS
+
+
+async def test_gespreksleider_chat_menu_adds_the_moderator_commands(
+    settings: Settings, clock: ManualClock, api: LocalBotApi
+) -> None:
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
+    bot = await create_bot(settings, token=TOKEN, clock=clock)
+    try:
+        await make_moderator(bot, moderator.id)
+        await bot.start()  # menus of role holders are set at start
+        scoped = await bot.application.bot.get_my_commands(scope=BotCommandScopeChat(moderator.id))
+        assert [c.command for c in scoped] == PARENT_COMMANDS + MODERATOR_COMMANDS
+        assert names(api.visible_commands(moderator.id)) == PARENT_COMMANDS + MODERATOR_COMMANDS
+    finally:
+        await bot.stop()
+    assert api.rejections == []
+
+
+async def test_coordinator_chat_menu_has_every_command(bot: Ouderbot, api: LocalBotApi) -> None:
+    coordinator = api.user(COORDINATOR_ID, first_name="Carla", language_code="nl")
+    coordinator.send("/start")  # a configured coordinator's first contact
+    await coordinator.wait_for(lambda m: "Ouderbot" in m["text"])
+    every = PARENT_COMMANDS + MODERATOR_COMMANDS + COORDINATOR_COMMANDS
+    await eventually(lambda: names(api.commands(chat_scope(coordinator.id))) == every)
+    assert names(api.visible_commands(coordinator.id)) == every
+
+
+async def test_accepting_an_invite_changes_the_new_gespreksleiders_menu(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    coordinator = api.user(COORDINATOR_ID, first_name="Carla", language_code="nl")
+    newcomer = api.user(1202, first_name="Gert", language_code="nl")
+    assert names(api.visible_commands(newcomer.id)) == PARENT_COMMANDS
+
+    coordinator.send("/uitnodigen")
+    choice = await coordinator.wait_for(lambda m: "Welke rol" in m["text"])
+    coordinator.tap("Gespreksleider", choice)
+    invite = await coordinator.wait_for(lambda m: INVITE_LINK.search(m["text"]) is not None)
+    deep_link = INVITE_LINK.search(invite["text"])
+    assert deep_link is not None
+
+    newcomer.send(f"/start {deep_link[1]}")
+    await newcomer.wait_for(lambda m: "Je bent nu gespreksleider" in m["text"])
+    await eventually(
+        lambda: names(api.visible_commands(newcomer.id)) == PARENT_COMMANDS + MODERATOR_COMMANDS
+    )
+    assert names(api.commands(chat_scope(newcomer.id))) == PARENT_COMMANDS + MODERATOR_COMMANDS

@@ -1,0 +1,136 @@
+"""Loading the programme CSV: `ouderbot import FILE` and a coordinator's upload to the bot.
+
+Wrong rows are reported by row number and reason, the rest lands, the same file twice
+changes nothing, and a parent's file is refused kindly.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.app import Ouderbot
+from bot.cli import main
+from bot.clock import ManualClock
+from bot.localapi import LocalBotApi
+from tests.helpers import COORDINATOR_ID, texts
+from tests.test_inloop import has, load_example, series_id, subscribe
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = (ROOT / "programme.example.csv").read_bytes()
+# Rows 14 and 15 are wrong: an impossible date, an unknown recurrence.
+BAD_ROWS = (
+    b"inloop;;Spelinloop;spelen;31-02-2027;09:30;11:00;wekelijks;;West;Buurthuis Lombok;DOCK;\n"
+    b"inloop;;Koffie;opvoeden;05-01-2027;10:00;11:00;dagelijks;;West;Buurthuis Lombok;DOCK;\n"
+)
+WITH_ERRORS = EXAMPLE + BAD_ROWS
+
+
+def write_config(tmp_path: Path, database: Path) -> Path:
+    config = tmp_path / "ouderbot.toml"
+    config.write_text(
+        f'[storage]\ndatabase = "{database.as_posix()}"\n\n'
+        f"[roles]\ncoordinators = [{COORDINATOR_ID}]\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def run_import(tmp_path: Path, data: bytes, capsys: pytest.CaptureFixture[str],
+               name: str = "programma.csv") -> tuple[int, str, str]:
+    database = tmp_path / "cli.sqlite3"
+    programme = tmp_path / name
+    programme.write_bytes(data)
+    code = main(["--config", str(write_config(tmp_path, database)), "import", str(programme)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_reports_bad_rows_imports_the_rest_and_a_second_run_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_import(tmp_path, WITH_ERRORS, capsys)
+    assert code == 0
+    assert "Webinars: 4 nieuw, 0 gewijzigd, 0 ongewijzigd." in out
+    assert "Inloopreeksen: 8 nieuw, 0 gewijzigd, 0 ongewijzigd." in out
+    assert "Niet ingelezen: 2 rij(en)." in out
+    assert "Rij 14: '31-02-2027' in de kolom 'datum' is geen goede datum." in out
+    assert "Rij 15: 'dagelijks' in de kolom 'herhaling' ken ik niet." in out
+    assert "&#x27;" not in out and "&amp;" not in out  # plain text, not HTML
+
+    code, out, _ = run_import(tmp_path, WITH_ERRORS, capsys)
+    assert code == 0
+    assert "Webinars: 0 nieuw, 0 gewijzigd, 4 ongewijzigd." in out
+    assert "Inloopreeksen: 0 nieuw, 0 gewijzigd, 8 ongewijzigd." in out
+
+
+def test_cli_fails_on_a_file_it_cannot_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_import(tmp_path, b"PK\x03\x04 an xlsx file", capsys, "programma.xlsx")
+    assert code != 0
+    assert "Dit is een Excel-bestand" in err and "niet ingelezen" in err
+    database = tmp_path / "cli.sqlite3"
+    config = write_config(tmp_path, database)
+    assert main(["--config", str(config), "import", str(tmp_path / "missing.csv")]) != 0
+    assert "Kan " in capsys.readouterr().err
+
+
+async def test_coordinator_upload_reports_bad_rows_and_imports_the_good_ones(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    coordinator = api.user(COORDINATOR_ID)
+    coordinator.send_document("programma.csv", WITH_ERRORS, mime_type="text/csv")
+    report = await coordinator.wait_for(has("Programma ingelezen uit programma.csv"))
+    assert "Webinars: 4 nieuw" in report["text"] and "Inloopreeksen: 8 nieuw" in report["text"]
+    assert "Rij 14:" in report["text"] and "Rij 15:" in report["text"]
+    assert len(await bot.services.repos.inloop.all_series()) == 8
+    assert await bot.services.repos.webinars.by_code("slapen") is not None
+
+    coordinator.send_document("programma.csv", WITH_ERRORS, mime_type="text/csv")
+    again = await coordinator.wait_for(has("Programma ingelezen"))
+    assert "Webinars: 0 nieuw, 0 gewijzigd, 4 ongewijzigd" in again["text"]
+    assert "Inloopreeksen: 0 nieuw, 0 gewijzigd, 8 ongewijzigd" in again["text"]
+
+
+async def test_coordinator_upload_of_a_spreadsheet_says_how_to_save_it_as_csv(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    coordinator = api.user(COORDINATOR_ID)
+    coordinator.send_document("programma.xlsx", b"PK\x03\x04 zipped sheets")
+    await coordinator.wait_for(has("Sla het op als CSV"))
+    assert await bot.services.repos.inloop.all_series() == []
+
+
+async def test_a_parents_file_is_refused_kindly_and_nothing_is_imported(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    parent = api.user(1001)
+    parent.send_document("programma.csv", EXAMPLE, mime_type="text/csv")
+    reply = await parent.wait_for()
+    assert "Dank je! Ik kan geen bestanden ontvangen" in reply["text"]
+    assert await bot.services.repos.inloop.all_series() == []
+    assert all("alleen voor" not in t for t in texts(parent))
+
+
+async def test_a_changed_address_on_reimport_reaches_the_pending_reminders(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    await load_example(bot)
+    parent = api.user(1001)
+    await subscribe(parent)
+    changed = EXAMPLE.replace(b"Speeltuin De Pan, Van Lieflandlaan 12", b"Buurthuis Hoograven")
+    coordinator = api.user(COORDINATOR_ID)
+    coordinator.send_document("programma.csv", changed, mime_type="text/csv")
+    report = await coordinator.wait_for(has("Programma ingelezen"))
+    assert "Inloopreeksen: 0 nieuw, 1 gewijzigd, 7 ongewijzigd" in report["text"]
+    assert bot.reminders is not None
+    await bot.reminders.run_pass()
+    rows = await bot.services.db.fetch_all(
+        "SELECT payload FROM outbox WHERE user_id = ? AND state = 'pending'", (parent.id,))
+    assert len(rows) == 2
+    assert all(json.loads(row["payload"])["params"]["location"] == "Buurthuis Hoograven"
+               for row in rows)
+    assert await series_id(bot) is not None
