@@ -77,15 +77,27 @@ async def wait_polling(api: LocalBotApi) -> None:
     await until(lambda: sum(r.method == "getUpdates" for r in api.requests) >= 2, 60)
 
 
-async def burst(api: LocalBotApi, process: asyncio.subprocess.Process, name: str,
-                user_ids: list[int], text_of, is_ack, spread: float = 1.0) -> BurstResult:  # type: ignore[no-untyped-def]
+async def burst(
+    api: LocalBotApi,
+    process: asyncio.subprocess.Process,
+    name: str,
+    user_ids: list[int],
+    text_of,
+    is_ack,
+    spread: float = 1.0,
+) -> BurstResult:  # type: ignore[no-untyped-def]
     sent_at: dict[int, float] = {}
     acked_at: dict[int, float] = {}
 
     def hook(record) -> None:  # type: ignore[no-untyped-def]
         chat = record.chat_id
-        if (record.method == "sendMessage" and record.ok and chat in sent_at
-                and chat not in acked_at and is_ack(record.params.get("text", ""))):
+        if (
+            record.method == "sendMessage"
+            and record.ok
+            and chat in sent_at
+            and chat not in acked_at
+            and is_ack(record.params.get("text", ""))
+        ):
             acked_at[chat] = record.at
 
     api.on_request.append(hook)
@@ -109,9 +121,17 @@ async def burst(api: LocalBotApi, process: asyncio.subprocess.Process, name: str
     api.on_request.remove(hook)
     elapsed = max(acked_at.values()) - start if acked_at else float("inf")
     latencies = [(acked_at[u] - sent_at[u]) * 1000 for u in acked_at]
-    return BurstResult(name, len(user_ids), len(acked_at), elapsed, len(acked_at) / elapsed,
-                       percentile(latencies, 0.5), percentile(latencies, 0.95), peak / 2**20,
-                       cpu * 1000 / len(user_ids))
+    return BurstResult(
+        name,
+        len(user_ids),
+        len(acked_at),
+        elapsed,
+        len(acked_at) / elapsed,
+        percentile(latencies, 0.5),
+        percentile(latencies, 0.95),
+        peak / 2**20,
+        cpu * 1000 / len(user_ids),
+    )
 
 
 def write_config(folder: Path, api: LocalBotApi, database: Path) -> Path:
@@ -136,23 +156,36 @@ def seed(database: Path, parents: list[int], open_questions: int) -> None:
             conn.execute(
                 "INSERT INTO webinars (id, code, title, theme, starts_at, ends_at, state)"
                 " VALUES (?, ?, 'Benchmark', 'slapen', ?, ?, 'open')",
-                (webinar_id, f"bench{webinar_id}", iso,
-                 (now + timedelta(hours=2)).isoformat(timespec="seconds")),
+                (
+                    webinar_id,
+                    f"bench{webinar_id}",
+                    iso,
+                    (now + timedelta(hours=2)).isoformat(timespec="seconds"),
+                ),
             )
         conn.executemany(
             "INSERT INTO users (id, language, consent_version, consent_at, current_webinar,"
             " created_at, last_seen_at) VALUES (?, 'nl', 1, ?, ?, ?, ?)",
-            [(user_id, iso, 2 if user_id == MODERATOR else 1, iso, iso)
-             for user_id in [*parents, MODERATOR]],
+            [
+                (user_id, iso, 2 if user_id == MODERATOR else 1, iso, iso)
+                for user_id in [*parents, MODERATOR]
+            ],
         )
         conn.execute("INSERT INTO roles VALUES (?, 'coordinator', NULL, ?)", (MODERATOR, iso))
     seed_questions(database, open_questions)
 
 
 SUBJECTS = ["mijn peuter", "onze dochter van 6", "mijn puber", "de baby", "mijn zoon van 9"]
-TOPICS = ["wil niet slapen", "eet slecht", "zit de hele dag op de telefoon", "heeft driftbuien",
-          "wordt gepest op school", "plast nog in bed", "maakt ruzie met zijn zus",
-          "is somber sinds de scheiding"]
+TOPICS = [
+    "wil niet slapen",
+    "eet slecht",
+    "zit de hele dag op de telefoon",
+    "heeft driftbuien",
+    "wordt gepest op school",
+    "plast nog in bed",
+    "maakt ruzie met zijn zus",
+    "is somber sinds de scheiding",
+]
 
 
 def seed_questions(database: Path, open_questions: int) -> None:
@@ -178,9 +211,12 @@ async def next_latencies(api: LocalBotApi, pulls: int) -> list[float]:
         before = len(moderator.messages)
         sent = time.monotonic()
         moderator.send("/volgende")
-        await until(lambda: len(moderator.messages) > before, 30, interval=0.001)
-        answer = next(r for r in reversed(api.requests)
-                      if r.method == "sendMessage" and r.chat_id == MODERATOR)
+        await until(lambda n=before: len(moderator.messages) > n, 30, interval=0.001)
+        answer = next(
+            r
+            for r in reversed(api.requests)
+            if r.method == "sendMessage" and r.chat_id == MODERATOR
+        )
         assert "Vraag" in answer.params.get("text", "")
         latencies.append((answer.at - sent) * 1000)
     return latencies
@@ -193,7 +229,7 @@ async def echo_round_trips(api: LocalBotApi, count: int) -> list[float]:
         before = len(user.messages)
         sent = time.monotonic()
         user.send(f"ping {number}")
-        await until(lambda: len(user.messages) > before, 30, interval=0.001)
+        await until(lambda n=before: len(user.messages) > n, 30, interval=0.001)
         answer = next(r for r in reversed(api.requests) if r.chat_id == 600_000)
         latencies.append((answer.at - sent) * 1000)
     return latencies
@@ -212,8 +248,14 @@ async def main(parents: int, open_questions: int, pulls: int) -> dict[str, objec
     echo_ids = list(range(100_000, 100_000 + parents))
     for user_id in echo_ids:
         api.user(user_id, first_name="E", language_code="nl")
-    echo_burst = await burst(api, echo, "echo bot", echo_ids, lambda u: f"vraag {u}",
-                             lambda text: text.startswith("vraag"))
+    echo_burst = await burst(
+        api,
+        echo,
+        "echo bot",
+        echo_ids,
+        lambda u: f"vraag {u}",
+        lambda text: text.startswith("vraag"),
+    )
     echo_single = await echo_round_trips(api, pulls)
     echo.terminate()
     await echo.wait()
@@ -238,12 +280,17 @@ async def main(parents: int, open_questions: int, pulls: int) -> dict[str, objec
         api.user(user_id, first_name="P", language_code="nl")
     topics = ["slapen", "eten", "schermtijd", "puberteit", "scheiden", "driftbuien"]
     ouder_burst = await burst(
-        api, ouderbot, "ouderbot", parent_ids,
+        api,
+        ouderbot,
+        "ouderbot",
+        parent_ids,
         lambda u: f"hoe help ik mijn kind met {topics[u % len(topics)]}? vraag {u}",
         lambda text: "in de rij" in text,
     )
     with sqlite3.connect(database) as conn:
-        stored = conn.execute("SELECT count(*) FROM questions WHERE asker_id IS NOT NULL").fetchone()[0]
+        stored = conn.execute(
+            "SELECT count(*) FROM questions WHERE asker_id IS NOT NULL"
+        ).fetchone()[0]
     # 3. /volgende in the moderator's webinar, which has 10,000 open questions.
     pulls_ms = await next_latencies(api, pulls)
     ouderbot.terminate()
@@ -258,23 +305,35 @@ async def main(parents: int, open_questions: int, pulls: int) -> dict[str, objec
     results["volgende_p50_ms"] = statistics.median(pulls_ms)
     results["volgende_p95_ms"] = percentile(pulls_ms, 0.95)
     results["echo_round_trip_p95_ms"] = percentile(echo_single, 0.95)
-    results["volgende_ratio_to_echo_round_trip"] = percentile(pulls_ms, 0.95) / percentile(echo_single, 0.95)
+    results["volgende_ratio_to_echo_round_trip"] = percentile(pulls_ms, 0.95) / percentile(
+        echo_single, 0.95
+    )
     return results
 
 
 def report(results: dict[str, object]) -> None:
-    print(f"{'':12} {'msgs':>6} {'acked':>6} {'secs':>6} {'msg/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'RSS MB':>7} {'CPU ms/msg':>10}")
+    print(
+        f"{'':12} {'msgs':>6} {'acked':>6} {'secs':>6} {'msg/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'RSS MB':>7} {'CPU ms/msg':>10}"
+    )
     for row in results["burst"]:  # type: ignore[attr-defined]
-        print(f"{row['name']:12} {row['messages']:6d} {row['acknowledged']:6d} {row['seconds']:6.2f}"
-              f" {row['per_second']:7.0f} {row['p50_ms']:7.0f} {row['p95_ms']:7.0f} {row['peak_rss_mb']:7.1f}"
-              f" {row['cpu_ms_per_message']:10.2f}")
+        print(
+            f"{row['name']:12} {row['messages']:6d} {row['acknowledged']:6d} {row['seconds']:6.2f}"
+            f" {row['per_second']:7.0f} {row['p50_ms']:7.0f} {row['p95_ms']:7.0f} {row['peak_rss_mb']:7.1f}"
+            f" {row['cpu_ms_per_message']:10.2f}"
+        )
     print(f"questions stored: {results['stored']}")
-    print(f"throughput ratio ouderbot / echo bot: {results['throughput_ratio']:.2f} (target >= 0.60)")
-    print(f"/volgende with {results['volgende_open_questions']} open questions: "
-          f"p50 {results['volgende_p50_ms']:.1f} ms, p95 {results['volgende_p95_ms']:.1f} ms (target < 100);"
-          f" first pull (builds the similarity index) {results['volgende_first_pull_ms']:.0f} ms")
-    print(f"echo bot single round trip p95: {results['echo_round_trip_p95_ms']:.1f} ms; "
-          f"ratio /volgende / echo: {results['volgende_ratio_to_echo_round_trip']:.2f}")
+    print(
+        f"throughput ratio ouderbot / echo bot: {results['throughput_ratio']:.2f} (target >= 0.60)"
+    )
+    print(
+        f"/volgende with {results['volgende_open_questions']} open questions: "
+        f"p50 {results['volgende_p50_ms']:.1f} ms, p95 {results['volgende_p95_ms']:.1f} ms (target < 100);"
+        f" first pull (builds the similarity index) {results['volgende_first_pull_ms']:.0f} ms"
+    )
+    print(
+        f"echo bot single round trip p95: {results['echo_round_trip_p95_ms']:.1f} ms; "
+        f"ratio /volgende / echo: {results['volgende_ratio_to_echo_round_trip']:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -72,6 +73,9 @@ async def _backup(settings: Settings, destination: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Opt in to python-telegram-bot's timedelta durations (RetryAfter.retry_after), which
+    # otherwise warns on every 429; bot.dispatcher accepts both forms.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     args = _parser().parse_args(argv)
     configure_logging()
     try:

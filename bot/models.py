@@ -87,6 +87,11 @@ class QueueCounts:
         return self.open + self.claimed + self.answered + self.removed + self.merged
 
 
+# An outbox parameter: a plain value, or a tagged value formatted at send time in the
+# recipient's language (see bot.rendering).
+ParamValue = str | int | dict[str, str]
+
+
 @dataclass(frozen=True)
 class OutgoingMessage:
     """A message for the outbox: a translation key and parameters, rendered at send time
@@ -95,6 +100,6 @@ class OutgoingMessage:
     user_id: int
     kind: str
     key: str
-    params: dict[str, str | int] = field(default_factory=dict)
+    params: dict[str, ParamValue] = field(default_factory=dict)
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     dedup_key: str = ""

@@ -9,12 +9,12 @@ small tagged objects that are formatted for the language at that moment:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.i18n import Raw, Translator, format_day, format_moment
-
-Param = str | int | dict[str, str]
+from bot.models import ParamValue
 
 
 def moment(value: datetime) -> dict[str, str]:
@@ -29,7 +29,9 @@ def nested(key: str) -> dict[str, str]:
     return {"text": key}
 
 
-def render(t: Translator, language: str, zone: ZoneInfo, key: str, params: dict[str, Param]) -> str:
+def render(
+    t: Translator, language: str, zone: ZoneInfo, key: str, params: Mapping[str, ParamValue]
+) -> str:
     resolved: dict[str, object] = {}
     for name, value in params.items():
         if isinstance(value, dict):

@@ -11,21 +11,23 @@ import asyncio
 import logging
 import time
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot import callbacks
 from bot.context import BotContext
-from bot.i18n import Raw, Translator
-from bot.models import Webinar
+from bot.i18n import Translator
+from bot.models import Question, QueueCounts, Webinar
 from bot.services import Services
 from bot.text_input import shorten
 
 log = logging.getLogger(__name__)
 
 
-def panel_text(t: Translator, language: str, webinar: Webinar, counts: object, top: list) -> str:  # type: ignore[type-arg]
+def panel_text(
+    t: Translator, language: str, webinar: Webinar, counts: QueueCounts, top: list[Question]
+) -> str:
     lines = [
         t(
             language,
@@ -35,7 +37,7 @@ def panel_text(t: Translator, language: str, webinar: Webinar, counts: object, t
             claimed=counts.claimed,
             answered=counts.answered,
         )
-    ]  # type: ignore[attr-defined]
+    ]
     if not top:
         lines.append(t(language, "moderation.panel.empty"))
     for number, question in enumerate(top, start=1):
@@ -52,9 +54,7 @@ def panel_text(t: Translator, language: str, webinar: Webinar, counts: object, t
     return "\n".join(lines)
 
 
-def panel_markup(t: Translator, language: str, webinar_id: int):  # type: ignore[no-untyped-def]
-    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-
+def panel_markup(t: Translator, language: str, webinar_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
@@ -157,4 +157,4 @@ def queue_changed(context: BotContext, webinar_id: int) -> None:
     context.bot_data.panels.touch(webinar_id)
 
 
-__all__ = ["PanelRefresher", "Raw", "queue_changed", "send_panel"]
+__all__ = ["PanelRefresher", "queue_changed", "send_panel"]

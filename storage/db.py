@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Operation = Callable[[aiosqlite.Connection], Awaitable[T]]
 
+
 @dataclass
 class UpdateInProgress:
     """The Telegram update the current task handles; `recorded` once its id is committed."""
@@ -187,7 +188,7 @@ class Database:
         return list(await self.reader.execute_fetchall(sql, params))
 
     async def fetch_one(self, sql: str, params: tuple[Any, ...] = ()) -> aiosqlite.Row | None:
-        rows = await self.reader.execute_fetchall(sql, params)
+        rows = list(await self.reader.execute_fetchall(sql, params))
         return rows[0] if rows else None
 
     async def fetch_value(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
@@ -264,7 +265,9 @@ class Database:
                 item.future.set_exception(StorageError(str(error)))
 
 
-def _settle(future: asyncio.Future[Any], *, result: Any = None, error: BaseException | None = None) -> None:
+def _settle(
+    future: asyncio.Future[Any], *, result: Any = None, error: BaseException | None = None
+) -> None:
     if future.done():  # the caller went away (cancelled); nothing to tell
         return
     if error is not None:

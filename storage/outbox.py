@@ -8,7 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.models import OutgoingMessage
+from bot.models import OutgoingMessage, ParamValue
 from storage.db import Database
 from storage.timefmt import from_db, to_db
 
@@ -19,7 +19,7 @@ class OutboxRow:
     user_id: int
     kind: str
     key: str
-    params: dict[str, str | int]
+    params: dict[str, ParamValue]
     buttons: list[list[tuple[str, str]]]
     due_at: datetime
     expires_at: datetime | None

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
+# python-telegram-bot 22 warns (an error under our pytest settings) whenever it builds a
+# RetryAfter unless durations are opted in to timedelta; the bot handles both forms.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
 from collections.abc import AsyncIterator
 from pathlib import Path
 

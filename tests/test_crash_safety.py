@@ -25,8 +25,9 @@ async def seed(database: Path, parents: range) -> None:
     """An open webinar and parents who joined it and agreed to the notice."""
     db = await Database.open(database)
     webinars = WebinarRepository(db)
-    await webinars.upsert([WebinarDraft("crash", "Slapen", "slapen", START,
-                                        START + timedelta(hours=2), None)])
+    await webinars.upsert(
+        [WebinarDraft("crash", "Slapen", "slapen", START, START + timedelta(hours=2), None)]
+    )
     webinar = await webinars.by_code("crash")
     assert webinar is not None
     await webinars.set_state(webinar.id, WebinarState.OPEN, START)
@@ -40,7 +41,8 @@ async def seed(database: Path, parents: range) -> None:
 
 def acknowledged(api: LocalBotApi, user_ids: range) -> set[int]:
     return {
-        user_id for user_id in user_ids
+        user_id
+        for user_id in user_ids
         if any("in de rij" in (m.get("text") or "") for m in api.user(user_id).messages)
     }
 
@@ -64,7 +66,10 @@ async def run_with_kills(
         log_path = tmp_path / "bot.log"
         process = BotProcess(config, log_path)
         rng = random.Random(seed_value)
-        texts = {user_id: f"vraag {user_id} over slapen nummer {rng.randint(0, 9999)}" for user_id in user_ids}
+        texts = {
+            user_id: f"vraag {user_id} over slapen nummer {rng.randint(0, 9999)}"
+            for user_id in user_ids
+        }
 
         await process.start()
         for user_id in user_ids:
@@ -74,8 +79,11 @@ async def run_with_kills(
         for _ in range(kills):
             if kill_after_acks:
                 # In the middle of the burst: some parents have their answer, some not.
-                await eventually(lambda: len(acknowledged(api, user_ids)) >= kill_after_acks,
-                                 timeout=60, interval=0.005)
+                await eventually(
+                    lambda: len(acknowledged(api, user_ids)) >= kill_after_acks,
+                    timeout=60,
+                    interval=0.005,
+                )
             else:
                 # Let the bot get going (importing, polling, handling), then kill it.
                 await asyncio.sleep(rng.uniform(0.3, 1.5))
@@ -104,9 +112,13 @@ async def run_with_kills(
         await api.stop()
 
 
-async def test_killing_the_bot_during_a_burst_loses_no_acknowledged_question(tmp_path: Path) -> None:
+async def test_killing_the_bot_during_a_burst_loses_no_acknowledged_question(
+    tmp_path: Path,
+) -> None:
     await run_with_kills(tmp_path, parents=150, kills=1, seed_value=1, kill_after_acks=30)
 
 
-async def test_chaos_300_parents_and_20_kills_store_every_question_exactly_once(tmp_path: Path) -> None:
+async def test_chaos_300_parents_and_20_kills_store_every_question_exactly_once(
+    tmp_path: Path,
+) -> None:
     await run_with_kills(tmp_path, parents=300, kills=20, seed_value=20)

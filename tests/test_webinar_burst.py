@@ -58,7 +58,9 @@ async def test_150_parents_asking_within_a_second_are_all_acknowledged_and_store
     parents = await consented_parents(bot, api, 150)
     for number, parent in enumerate(parents):
         parent.send(f"{QUESTIONS[number % len(QUESTIONS)]} (ouder {number})")
-    acks = await asyncio.gather(*(p.wait_for(lambda m: "in de rij" in m["text"], timeout=20) for p in parents))
+    acks = await asyncio.gather(
+        *(p.wait_for(lambda m: "in de rij" in m["text"], timeout=20) for p in parents)
+    )
     assert len(acks) == 150
     stored = await bot.services.db.fetch_value("SELECT count(*) FROM questions")
     assert stored == 150
@@ -82,15 +84,21 @@ async def test_two_moderators_pulling_at_once_never_get_the_same_question(
             before = len(moderator.messages)
             moderator.send("/volgende")
             reply = await moderator.wait_for(
-                lambda m: m["message_id"] > moderator.messages[before - 1]["message_id"]
-                and ("Vraag " in m["text"] or "geen vragen" in m["text"]),
+                lambda m, last=moderator.messages[before - 1]["message_id"]: (
+                    m["message_id"] > last
+                    and ("Vraag " in m["text"] or "geen vragen" in m["text"])
+                ),
             )
             if "geen vragen" in reply["text"]:
                 return
             asked = next(d for _, d in moderator.buttons(reply) if ":q:asked:" in d)
             seen[moderator.id].append(int(asked.rsplit(":", 1)[1]))
             moderator.press(reply, asked)
-            await moderator.wait_for(lambda m, mid=reply["message_id"]: m["message_id"] == mid and "is gesteld" in m["text"])
+            await moderator.wait_for(
+                lambda m, mid=reply["message_id"]: (
+                    m["message_id"] == mid and "is gesteld" in m["text"]
+                )
+            )
 
     await asyncio.gather(pull(first), pull(second))
     assert not set(seen[first.id]) & set(seen[second.id])
@@ -109,7 +117,9 @@ async def test_a_parents_forged_press_on_a_moderator_button_changes_nothing(
     (asker, snoop) = await consented_parents(bot, api, 2)
     asker.send("mijn kind slaapt slecht, geheim detail XYZ")
     ack = await asker.wait_for(lambda m: "in de rij" in m["text"])
-    question_id = int(next(d for _, d in asker.buttons(ack) if ":p:withdraw:" in d).rsplit(":", 1)[1])
+    question_id = int(
+        next(d for _, d in asker.buttons(ack) if ":p:withdraw:" in d).rsplit(":", 1)[1]
+    )
     moderator.send("/volgende")
     await moderator.wait_for(lambda m: "XYZ" in m["text"])
     # The other parent forges presses on the moderator's card buttons, for their own ack too.
