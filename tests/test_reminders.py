@@ -34,13 +34,6 @@ from tests.test_inloop import has, load_example, pending_reminders, series_id, s
 REMINDER_WORDS = ("Morgen:", "Straks:", "Tomorrow:", "Soon:")
 
 
-@pytest.fixture(autouse=True)
-def ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PTB warns while building every RetryAfter unless opted in to timedelta durations,
-    and warnings are errors here (as in tests/test_localapi.py)."""
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")
-
-
 def reminders_of(api: LocalBotApi, user_id: int) -> list[str]:
     return [t for t in texts(api.user(user_id)) if t.startswith("🔔") and
             any(word in t for word in REMINDER_WORDS)]
