@@ -11,7 +11,7 @@ import logging
 import time
 
 from telegram import Update
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
 from bot.context import BotContext
@@ -31,6 +31,13 @@ async def gate(update: Update, context: BotContext) -> None:
     if sender is None or sender.is_bot:
         raise ApplicationHandlerStop
     services = context.services
+    if update.my_chat_member is not None:
+        # The parent blocked the bot ("kicked") or unblocked it: remember, answer nothing.
+        if update.my_chat_member.new_chat_member.status == ChatMemberStatus.BANNED:
+            await services.repos.users.mark_inactive(sender.id)
+        else:
+            await services.repos.users.ensure(sender.id, "nl", services.clock.now())
+        raise ApplicationHandlerStop
     language = services.t.pick_language(sender.language_code)
     user, _ = await services.repos.users.ensure(sender.id, language, services.clock.now())
     context.member = user

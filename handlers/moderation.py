@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 
 from telegram import Update
@@ -13,8 +14,9 @@ from bot.i18n import Raw
 from bot.models import OutgoingMessage, Question, Role, Webinar, WebinarState
 from bot.question_desk import Card
 from bot.text_input import clean_text, shorten
-from handlers.common import command_argument, edit, require_role, say
+from handlers.common import command_argument, edit, reply, require_role, say
 from handlers.panels import queue_changed, send_panel
+from handlers.webinar_parent import question_text
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +81,6 @@ def card_text(context: BotContext, card: Card) -> str:
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(text, quote=False)
 
 
@@ -115,8 +115,6 @@ async def show_card(
     if edit_in_place:
         await edit(update, context, text, card_buttons(card))
     else:
-        from handlers.common import reply
-
         await reply(update, context, text, card_buttons(card))
 
 
@@ -289,8 +287,6 @@ async def written_answer(update: Update, context: BotContext) -> None:
         else None
     )
     if question_id is None:
-        from handlers.webinar_parent import question_text
-
         if member.has(Role.MODERATOR) and not member.current_webinar:
             await say(update, context, "moderation.no_webinar")
             return

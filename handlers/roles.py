@@ -13,6 +13,7 @@ from bot.context import BotContext
 from bot.invites import looks_like_token, new_token, token_hash
 from bot.models import Role
 from handlers.common import edit, require_role, say
+from handlers.menus import refresh_menu
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,6 @@ async def accept_invite(update: Update, context: BotContext, token: str) -> None
     context.member = refreshed
     log.info("user %d accepted an invite for role %s", refreshed.id, role)
     await say(update, context, f"roles.invite.welcome_{role}")
-    from handlers.menus import refresh_menu
 
     await refresh_menu(context, refreshed)
 

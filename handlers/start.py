@@ -10,31 +10,10 @@ from bot import callbacks
 from bot.context import BotContext
 from bot.models import Role, WebinarState
 from handlers.common import edit, say
+from handlers.consent import needs_consent, show_notice
+from handlers.menus import refresh_menu
 from handlers.roles import accept_invite
 from handlers.webinar_parent import join_webinar, store_question
-
-CONSENT_BUTTONS = [
-    [
-        ("core.consent.agree", callbacks.make("c", "agree")),
-        ("core.consent.decline", callbacks.make("c", "decline")),
-    ]
-]
-
-
-def needs_consent(context: BotContext) -> bool:
-    return context.member.consent_version != context.services.settings.privacy.notice_version
-
-
-async def show_notice(update: Update, context: BotContext) -> None:
-    privacy = context.services.settings.privacy
-    await say(
-        update,
-        context,
-        "core.notice",
-        CONSENT_BUTTONS,
-        days=privacy.retention_days,
-        url=privacy.statement_url,
-    )
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -48,8 +27,6 @@ async def start(update: Update, context: BotContext) -> None:
     if context.member.roles:
         # Telegram accepts a chat's own menu only once the user has written to the bot,
         # so a configured coordinator gets theirs at their first /start.
-        from handlers.menus import refresh_menu
-
         await refresh_menu(context, context.member)
     await say(update, context, "core.welcome")
     if needs_consent(context):
@@ -101,8 +78,6 @@ async def language_chosen(update: Update, context: BotContext, choice: callbacks
     refreshed = await context.services.repos.users.get(context.member.id)
     if refreshed is not None:
         context.member = refreshed
-        from handlers.menus import refresh_menu
-
         await refresh_menu(context, refreshed)
 
 

@@ -10,10 +10,12 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import callbacks
 from bot.context import BotContext
-from bot.i18n import format_moment
+from bot.i18n import Raw, format_moment
 from bot.models import Webinar, WebinarState
 from bot.text_input import clean_text, shorten
-from handlers.common import command_argument, edit, say
+from handlers.common import command_argument, edit, keyboard, say
+from handlers.consent import needs_consent, show_notice
+from handlers.panels import queue_changed
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +38,6 @@ async def join_webinar(update: Update, context: BotContext, code: str) -> None:
     key = "webinar.join.open" if webinar.state is WebinarState.OPEN else "webinar.join.early"
     name_button = ("webinar.name.show", callbacks.make("p", "name", webinar.id))
     await say(update, context, key, [[name_button]], title=webinar.title, when=when)
-    from handlers.start import needs_consent, show_notice
-
     if needs_consent(context):
         await show_notice(update, context)
 
@@ -91,8 +91,6 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
         await say(update, context, "webinar.ask.too_many")
         return
     source_msg = update.effective_message.message_id  # type: ignore[union-attr]
-    from handlers.start import needs_consent, show_notice
-
     if needs_consent(context):
         # Nothing is stored before the parent agrees; the question waits in memory.
         services.awaiting_consent[member.id] = (webinar.id, source_msg, cleaned.text)
@@ -116,8 +114,6 @@ async def store_question(
         ]
     ]
     await say(update, context, key, rows, position=asked.position, similar=asked.similar_count)
-    from handlers.moderation import queue_changed
-
     queue_changed(context, webinar.id)
 
 
@@ -129,8 +125,6 @@ async def withdraw(update: Update, context: BotContext, question_id: int) -> Non
         await edit(update, context, context.tr("webinar.ask.withdrawn"))
         question = await services.repos.questions.get(question_id)
         if question is not None:
-            from handlers.moderation import queue_changed
-
             queue_changed(context, question.webinar_id)
     else:
         await update.callback_query.answer(context.tr("webinar.ask.cannot_withdraw"))  # type: ignore[union-attr]
@@ -158,13 +152,7 @@ async def list_visible(update: Update, context: BotContext, webinar_id: int) -> 
             )
         )
         rows.append([(f"webinar.others.vote_{number}", callbacks.make("p", "vote", question.id))])
-    await say(update, context, "core.raw", rows, text=_raw("\n\n".join(lines)))
-
-
-def _raw(text: str) -> object:
-    from bot.i18n import Raw
-
-    return Raw(text)
+    await say(update, context, "core.raw", rows, text=Raw("\n\n".join(lines)))
 
 
 async def vote(update: Update, context: BotContext, question_id: int) -> None:
@@ -177,8 +165,6 @@ async def vote(update: Update, context: BotContext, question_id: int) -> None:
     if counted:
         question = await services.repos.questions.get(question_id)
         if question is not None:
-            from handlers.moderation import queue_changed
-
             queue_changed(context, question.webinar_id)
 
 
@@ -197,9 +183,7 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
         else ("webinar.name.show", callbacks.make("p", "name", webinar_id))
     )
     await update.callback_query.edit_message_reply_markup(  # type: ignore[union-attr]
-        reply_markup=__import__("handlers.common", fromlist=["keyboard"]).keyboard(
-            context, [[button]]
-        )
+        reply_markup=keyboard(context, [[button]])
     )
 
 

@@ -56,3 +56,26 @@ async def test_english_parent_gets_english(bot: Ouderbot, api: LocalBotApi) -> N
     parent.send("/webinar nope")
     await parent.wait_for(lambda m: "I do not know a webinar" in m["text"])
     await eventually(lambda: api.pending_updates_count == 0)
+
+
+async def test_a_parent_who_blocks_the_bot_is_inactive_until_they_write_again(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    parent = api.user(1004, first_name="Noor", language_code="nl")
+    parent.send("/start")
+    await parent.wait_for(lambda m: "Over je gegevens" in m["text"])
+    parent.block()
+    await eventually(lambda: api.pending_updates_count == 0)
+
+    async def active() -> bool:
+        user = await bot.services.repos.users.get(1004)
+        return user is not None and user.active
+
+    await eventually(lambda: not_(active()))
+    parent.unblock()
+    parent.send("/help")
+    await eventually(active)
+
+
+async def not_(awaitable) -> bool:  # type: ignore[no-untyped-def]
+    return not await awaitable

@@ -1,0 +1,33 @@
+"""The privacy notice and the parent's one-time agreement before a question is kept."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import callbacks
+from bot.context import BotContext
+from handlers.common import say
+
+CONSENT_BUTTONS = [
+    [
+        ("core.consent.agree", callbacks.make("c", "agree")),
+        ("core.consent.decline", callbacks.make("c", "decline")),
+    ]
+]
+
+
+def needs_consent(context: BotContext) -> bool:
+    """True until the user agreed to the current version of the notice."""
+    return context.member.consent_version != context.services.settings.privacy.notice_version
+
+
+async def show_notice(update: Update, context: BotContext) -> None:
+    privacy = context.services.settings.privacy
+    await say(
+        update,
+        context,
+        "core.notice",
+        CONSENT_BUTTONS,
+        days=privacy.retention_days,
+        url=privacy.statement_url,
+    )
