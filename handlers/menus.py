@@ -58,7 +58,14 @@ async def set_user_menu(bot: Bot, t: Translator, user: User) -> None:
     scope = BotCommandScopeChat(user.id)
     try:
         if not user.roles:
-            await bot.delete_my_commands(scope=scope)
+            if user.language_chosen:
+                # A parent who picked a language with /taal sees the menu in it, whatever
+                # language their Telegram app is set to.
+                await bot.set_my_commands(
+                    _commands(t, user.language, PARENT_COMMANDS), scope=scope
+                )
+            else:
+                await bot.delete_my_commands(scope=scope)
             return
         await bot.set_my_commands(
             _commands(t, user.language, commands_for(user.roles)), scope=scope

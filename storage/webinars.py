@@ -152,9 +152,12 @@ class WebinarRepository:
         return [row["user_id"] for row in rows]
 
     async def participant_count(self, webinar_id: int) -> int:
+        """Parents who joined: gespreksleiders and coordinators join too, but do not count."""
         return int(
             await self.db.fetch_value(
-                "SELECT count(*) FROM participants WHERE webinar_id = ?", (webinar_id,)
+                "SELECT count(*) FROM participants p WHERE p.webinar_id = ?"
+                " AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.user_id = p.user_id)",
+                (webinar_id,),
             )
         )
 

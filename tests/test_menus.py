@@ -85,3 +85,18 @@ async def test_accepting_an_invite_changes_the_new_gespreksleiders_menu(
         lambda: names(api.visible_commands(newcomer.id)) == PARENT_COMMANDS + MODERATOR_COMMANDS
     )
     assert names(api.commands(chat_scope(newcomer.id))) == PARENT_COMMANDS + MODERATOR_COMMANDS
+
+
+async def test_a_parent_who_picks_english_with_taal_gets_the_english_menu(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    parent = api.user(1202, first_name="Fatima", language_code="nl")
+    parent.send("/taal")
+    choice = await parent.wait_for(lambda m: "Which language" in m["text"])
+    english = next(data for text, data in parent.buttons(choice) if "English" in text)
+    parent.press(choice, english)
+    await parent.wait_for(lambda m: "in English now" in m["text"])
+    await eventually(lambda: api.commands(chat_scope(parent.id), "") != [])
+    menu = api.visible_commands(parent.id, "nl")
+    assert names(menu) == PARENT_COMMANDS
+    assert dict((c["command"], c["description"]) for c in menu)["help"] == "Help"

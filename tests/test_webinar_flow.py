@@ -79,3 +79,26 @@ async def test_a_parent_who_blocks_the_bot_is_inactive_until_they_write_again(
 
 async def not_(awaitable) -> bool:  # type: ignore[no-untyped-def]
     return not await awaitable
+
+
+async def test_closing_sums_up_and_lists_the_unanswered_questions(bot: Ouderbot, api: LocalBotApi) -> None:
+    await add_webinar(bot, "slapen")
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
+    await make_moderator(bot, moderator.id)
+    moderator.send("/open slapen")
+    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    for user_id, question in ((1101, "hoe lang mag een peuter tv kijken"), (1102, None)):
+        parent = api.user(user_id, first_name="Ouder", language_code="nl")
+        parent.send("/webinar slapen")
+        await agree(parent)
+        if question:
+            parent.send(question)
+            await parent.wait_for(lambda m: "in de rij" in m["text"])
+    moderator.send("/sluit")
+    summary = await moderator.wait_for(lambda m: "is gesloten" in m["text"])
+    assert "2 ouders" in summary["text"]  # the gespreksleider is not counted
+    assert "1 niet beantwoord" in summary["text"]
+    await moderator.wait_for(lambda m: "1. hoe lang mag een peuter tv kijken" in m["text"])
+    late = api.user(1101)
+    late.send("nog een vraag")
+    await late.wait_for(lambda m: "doet nu niet mee" in m["text"])
