@@ -55,7 +55,7 @@ ACTIONS: dict[str, dict[str, int]] = {
     # feedback: request id, then the answer
     "f": {"score": 2, "helped": 2, "skip": 2, "there": 2},
     # coordinator: invites and summaries
-    "inv": {"role": 1},
+    "inv": {"role": 1, "revoke": 2},
     # summaries: a menu (1 sessions, 2 themes), then a scope shown or exported as CSV:
     # (1, session id), (2, id of a session with that theme), (3, last N days),
     # (4, a week from a day's ordinal: the weekly digest)

@@ -14,13 +14,22 @@ from bot.models import Role
 Buttons = Sequence[Sequence[tuple[str, str]]]
 
 
+class Label(str):
+    """A button label that is already text (a name, a date), not a translation key."""
+
+
 def keyboard(context: BotContext, rows: Buttons) -> InlineKeyboardMarkup | None:
-    """Rows of (label key, callback data) in the user's language."""
+    """Rows of (label key or `Label`, callback data) in the user's language."""
     if not rows:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(context.tr(label), callback_data=data) for label, data in row]
+            [
+                InlineKeyboardButton(
+                    label if isinstance(label, Label) else context.tr(label), callback_data=data
+                )
+                for label, data in row
+            ]
             for row in rows
         ]
     )

@@ -24,7 +24,7 @@ PARENT_COMMANDS = [
     "help",
 ]
 MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit"]
-COORDINATOR_COMMANDS = ["uitnodigen", "afgelasten", "bericht", "samenvatting"]
+COORDINATOR_COMMANDS = ["uitnodigen", "rollen", "afgelasten", "bericht", "samenvatting"]
 
 
 def commands_for(user_roles: frozenset[Role]) -> list[str]:

@@ -12,7 +12,7 @@ from bot import callbacks
 from bot.context import BotContext
 from bot.invites import looks_like_token, new_token, token_hash
 from bot.models import Role
-from handlers.common import edit, require_role, say
+from handlers.common import Label, edit, reply, require_role, say
 from handlers.menus import refresh_menu
 
 log = logging.getLogger(__name__)
@@ -67,8 +67,12 @@ async def accept_invite(update: Update, context: BotContext, token: str) -> None
     services = context.services
     role = None
     if looks_like_token(token):
+        sender = update.effective_user
         role = await services.repos.invites.redeem(
-            token_hash(token), context.member.id, services.clock.now()
+            token_hash(token),
+            context.member.id,
+            services.clock.now(),
+            display_name=sender.first_name if sender else None,
         )
     if role is None:
         await say(update, context, "roles.invite.invalid")
@@ -82,7 +86,70 @@ async def accept_invite(update: Update, context: BotContext, token: str) -> None
     await refresh_menu(context, refreshed)
 
 
+async def roles_command(update: Update, context: BotContext) -> None:
+    """/rollen: who holds which role, with a button to take a role back."""
+    if not await require_role(update, context, Role.COORDINATOR):
+        return
+    text, rows = await staff_overview(context)
+    await reply(update, context, text, rows)
+
+
+async def staff_overview(context: BotContext) -> tuple[str, list[list[tuple[str, str]]]]:
+    configured = set(context.services.settings.roles.coordinators)
+    lines = [context.tr("roles.list.heading")]
+    rows = []
+    for member in await context.services.repos.users.staff():
+        fixed = member.role is Role.COORDINATOR and member.user_id in configured
+        lines.append(
+            context.tr(
+                "roles.list.line_fixed" if fixed else "roles.list.line",
+                name=member.display_name or context.tr("roles.list.no_name"),
+                user_id=member.user_id,
+                role=context.tr(f"roles.name.{member.role}"),
+            )
+        )
+        if not fixed and member.user_id != context.member.id:
+            index = ROLE_CHOICES.index(member.role)
+            label = Label(
+                context.tr("roles.list.revoke", name=member.display_name or member.user_id)
+            )
+            rows.append([(label, callbacks.make("inv", "revoke", member.user_id, index))])
+    return "\n".join(lines), rows
+
+
+async def revoke_pressed(update: Update, context: BotContext, user_id: int, index: int) -> None:
+    query = update.callback_query
+    assert query is not None
+    services = context.services
+    configured = index == 1 and user_id in services.settings.roles.coordinators
+    if not 0 <= index < len(ROLE_CHOICES) or configured or user_id == context.member.id:
+        await query.answer(context.tr("core.stale_button"), show_alert=True)
+        return
+    revoked = await services.repos.users.revoke_role(user_id, ROLE_CHOICES[index])
+    await query.answer(context.tr("roles.list.revoked" if revoked else "core.stale_button"))
+    if revoked:
+        log.info("role %s of user %d revoked", ROLE_CHOICES[index], user_id)
+        holder = await services.repos.users.get(user_id)
+        if holder is not None:
+            await refresh_menu(context, holder)
+    text, rows = await staff_overview(context)
+    await edit(update, context, text, rows)
+
+
+async def on_invite_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    if not await require_role(update, context, Role.COORDINATOR):
+        return
+    choice = callbacks.parse(query.data)
+    if choice.action == "revoke":
+        await revoke_pressed(update, context, choice.args[0], choice.args[1])
+    else:
+        await invite_role_chosen(update, context)
+
+
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("uitnodigen", invite_command),
-    CallbackQueryHandler(invite_role_chosen, pattern=callbacks.pattern("inv")),
+    CommandHandler("rollen", roles_command),
+    CallbackQueryHandler(on_invite_button, pattern=callbacks.pattern("inv")),
 ]

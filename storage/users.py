@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
 from bot.models import Role, User
 from storage.db import Database
-from storage.timefmt import to_db
+from storage.timefmt import from_db, to_db
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    user_id: int
+    role: Role
+    display_name: str | None
+    granted_at: datetime
 
 
 def _user(row: aiosqlite.Row, roles: frozenset[Role]) -> User:
@@ -115,6 +124,19 @@ class UserRepository:
 
         return await self.db.write(op)
 
+    async def staff(self) -> list[StaffMember]:
+        """Everyone holding a role, coordinators first, for /rollen."""
+        rows = await self.db.fetch_all(
+            "SELECT user_id, role, display_name, granted_at FROM roles"
+            " ORDER BY role = 'moderator', display_name, user_id"
+        )
+        return [
+            StaffMember(
+                row["user_id"], Role(row["role"]), row["display_name"], from_db(row["granted_at"])
+            )
+            for row in rows
+        ]
+
     async def role_holders(self) -> list[tuple[int, Role]]:
         rows = await self.db.fetch_all("SELECT user_id, role FROM roles ORDER BY user_id, role")
         return [(row["user_id"], Role(row["role"])) for row in rows]
@@ -148,7 +170,9 @@ class InviteRepository:
 
         await self.db.write(op)
 
-    async def redeem(self, token_hash: str, user_id: int, now: datetime) -> Role | None:
+    async def redeem(
+        self, token_hash: str, user_id: int, now: datetime, display_name: str | None = None
+    ) -> Role | None:
         """Use an invite once: grants its role to `user_id`, or None if unusable."""
 
         async def op(conn: aiosqlite.Connection) -> Role | None:
@@ -162,9 +186,10 @@ class InviteRepository:
                 return None
             role = Role(row[0])
             await conn.execute(
-                "INSERT OR IGNORE INTO roles (user_id, role, granted_by, granted_at)"
-                " SELECT ?, role, created_by, ? FROM invites WHERE token_hash = ?",
-                (user_id, to_db(now), token_hash),
+                "INSERT INTO roles (user_id, role, granted_by, granted_at, display_name)"
+                " SELECT ?, role, created_by, ?, ? FROM invites WHERE token_hash = ?"
+                " ON CONFLICT (user_id, role) DO UPDATE SET display_name = excluded.display_name",
+                (user_id, to_db(now), display_name, token_hash),
             )
             return role
 

@@ -81,7 +81,9 @@ async def not_(awaitable) -> bool:  # type: ignore[no-untyped-def]
     return not await awaitable
 
 
-async def test_closing_sums_up_and_lists_the_unanswered_questions(bot: Ouderbot, api: LocalBotApi) -> None:
+async def test_closing_sums_up_and_lists_the_unanswered_questions(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
     await add_webinar(bot, "slapen")
     moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
     await make_moderator(bot, moderator.id)
