@@ -97,7 +97,7 @@ async def roles_command(update: Update, context: BotContext) -> None:
 async def staff_overview(context: BotContext) -> tuple[str, list[list[tuple[str, str]]]]:
     configured = set(context.services.settings.roles.coordinators)
     lines = [context.tr("roles.list.heading")]
-    rows = []
+    rows: list[list[tuple[str, str]]] = []
     for member in await context.services.repos.users.staff():
         fixed = member.role is Role.COORDINATOR and member.user_id in configured
         lines.append(
