@@ -14,7 +14,6 @@ parent inactive and cancels what else was queued for them.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
+from bot.background import BackgroundLoop
 from bot.clock import Clock
 from bot.i18n import Translator
 from bot.rendering import render
@@ -89,40 +89,28 @@ class OutboxDispatcher:
         self.pacer = Pacer(messages_per_second)
         self.concurrency = concurrency
         self.stats = DispatchStats()
-        self._wake = asyncio.Event()
-        self._stopping = False
-        self._task: asyncio.Task[None] | None = None
+        # Every second too, not only when woken: the clock may be moved by tests or the demo.
+        self._loop = BackgroundLoop("ouderbot-outbox", self.send_due, interval=1.0)
         self._pass_lock = asyncio.Lock()
 
     def wake(self) -> None:
-        self._wake.set()
+        self._loop.wake()
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="ouderbot-outbox")
+        self._loop.start()
 
     @property
     def is_running(self) -> bool:
         """True while the sending loop is alive (the webhook's /healthz reports it)."""
-        return self._task is not None and not self._task.done()
+        return self._loop.is_running
+
+    @property
+    def _stopping(self) -> bool:
+        return self._loop.stopping
 
     async def stop(self) -> None:
         """Finish the message in flight (and mark it), then stop."""
-        self._stopping = True
-        self._wake.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
-
-    async def _run(self) -> None:
-        while not self._stopping:
-            try:
-                await self.send_due()
-            except Exception:
-                log.exception("outbox pass failed; trying again shortly")
-            # Poll once a second too: the clock may be moved by tests or the demo.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=1.0)
-            self._wake.clear()
+        await self._loop.stop()
 
     async def send_due(self, batch_size: int = 200) -> int:
         """Send everything due now; returns how many were sent. Safe to call any time."""

@@ -15,7 +15,6 @@ digest for coordinators.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from babel.numbers import format_decimal
 
 from bot import callbacks
+from bot.background import BackgroundLoop
 from bot.clock import Clock
 from bot.config import Settings
 from bot.feedback_summary import Helped, summarize
@@ -204,8 +204,7 @@ class FeedbackPlanner:
         self.clock = clock
         self.wake = wake
         self.valid_for = timedelta(hours=settings.feedback.request_valid_hours)
-        self._task: asyncio.Task[None] | None = None
-        self._stopping = asyncio.Event()
+        self._loop = BackgroundLoop("ouderbot-feedback", self.tick, TICK_SECONDS)
         self._lock = asyncio.Lock()
 
     # -- webinars ------------------------------------------------------------------------
@@ -342,20 +341,7 @@ class FeedbackPlanner:
             return done
 
     def start(self) -> None:
-        self._stopping.clear()
-        self._task = asyncio.create_task(self._run(), name="ouderbot-feedback")
+        self._loop.start()
 
     async def stop(self) -> None:
-        self._stopping.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
-
-    async def _run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                await self.tick()
-            except Exception:
-                log.exception("feedback planning failed; trying again shortly")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), timeout=TICK_SECONDS)
+        await self._loop.stop()

@@ -24,7 +24,6 @@ Rules (settings.reminders):
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot import callbacks
+from bot.background import BackgroundLoop
 from bot.clock import Clock
 from bot.models import OutgoingMessage
 from bot.recurrence import Occurrence, SeriesRule, local_instant, next_occurrence, occurrences
@@ -267,34 +267,17 @@ class ReminderScheduler:
         self.on_queued = on_queued
         self.interval = interval
         self.queued_total = 0
-        self._wake = asyncio.Event()
-        self._stopping = False
-        self._task: asyncio.Task[None] | None = None
+        self._loop = BackgroundLoop("ouderbot-reminders", self.run_pass, interval)
         self._lock = asyncio.Lock()
 
     def start(self) -> None:
-        self._stopping = False
-        self._task = asyncio.create_task(self._run(), name="ouderbot-reminders")
+        self._loop.start()
 
     def wake(self) -> None:
-        self._wake.set()
+        self._loop.wake()
 
     async def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
-
-    async def _run(self) -> None:
-        while not self._stopping:
-            try:
-                await self.run_pass()
-            except Exception:
-                log.exception("reminder pass failed; trying again at the next one")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self.interval)
-            self._wake.clear()
+        await self._loop.stop()
 
     async def run_pass(self) -> int:
         """Queue every reminder due to be queued now; returns how many rows were added."""

@@ -26,8 +26,11 @@ async def on_error(update: object, context: BotContext) -> None:
     key = "core.not_saved" if isinstance(error, StorageError) else "core.error"
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(context.tr(key), show_alert=True)
-        else:
-            await context.bot.send_message(update.effective_chat.id, context.tr(key))
+            try:
+                await update.callback_query.answer(context.tr(key), show_alert=True)
+                return
+            except TelegramError:
+                pass  # the handler had answered the press already: say it in the chat
+        await context.bot.send_message(update.effective_chat.id, context.tr(key))
     except TelegramError as follow_up:
         log.warning("could not tell the user about the error: %s", type(follow_up).__name__)

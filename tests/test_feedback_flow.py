@@ -195,7 +195,7 @@ async def test_a_request_that_could_not_be_sent_within_48_hours_is_never_sent(
         assert webinar is not None
         await bot.feedback.webinar_closed(webinar)  # type: ignore[union-attr]
         clock.advance(timedelta(hours=49))
-        bot.dispatcher._stopping = False  # noqa: SLF001 (send one pass by hand)
+        bot.dispatcher.start()  # reachable again
         await bot.dispatcher.send_due()
     finally:
         await bot.stop()
