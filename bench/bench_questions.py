@@ -171,7 +171,10 @@ def seed(database: Path, parents: list[int], open_questions: int) -> None:
                 for user_id in [*parents, MODERATOR]
             ],
         )
-        conn.execute("INSERT INTO roles VALUES (?, 'coordinator', NULL, ?)", (MODERATOR, iso))
+        conn.execute(
+            "INSERT INTO roles (user_id, role, granted_at) VALUES (?, 'coordinator', ?)",
+            (MODERATOR, iso),
+        )
     seed_questions(database, open_questions)
 
 

@@ -106,7 +106,9 @@ async def store_question(
     services = context.services
     asked = await services.desk.ask(webinar, context.member, source_msg, text)
     log.info("question %d stored in webinar %d", asked.question.id, webinar.id)
-    key = "webinar.ask.queued_similar" if asked.similar_count else "webinar.ask.queued"
+    key = {0: "webinar.ask.queued", 1: "webinar.ask.queued_similar_one"}.get(
+        asked.similar_count, "webinar.ask.queued_similar_many"
+    )
     rows = [
         [
             ("webinar.ask.withdraw", callbacks.make("p", "withdraw", asked.question.id)),

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STEPS = {
     "The coordinator loads the programme": "Alle rijen zijn ingelezen.",
     "The coordinator invites two gespreksleiders": "Je bent nu gespreksleider",
-    "Parents join the webinar and ask": "Je bent niet de enige: 1 andere ouder(s)",
+    "Parents join the webinar and ask": "Je bent niet de enige: een andere ouder vroeg",
     "Two gespreksleiders pull questions": "An answer to your question",
     "The webinar closes": "is gesloten.",
     "Parents give feedback": "Dank je wel! Met je antwoorden",
