@@ -1,0 +1,169 @@
+"""The gespreksleider's card buttons and the queue panel, through the real bot."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.app import Ouderbot
+from bot.localapi import LocalBotApi
+from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+
+
+async def setup(bot: Ouderbot, api: LocalBotApi, questions: list[str]):  # type: ignore[no-untyped-def]
+    """An open webinar, one gespreksleider, and one consented parent per question."""
+    await add_webinar(bot, "slapen")
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
+    await make_moderator(bot, moderator.id)
+    moderator.send("/open slapen")
+    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    services = bot.services
+    webinar = await services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    parents = []
+    for number, text in enumerate(questions):
+        user_id = 20_000 + number
+        await services.repos.users.ensure(user_id, "nl", services.clock.now())
+        await services.repos.users.record_consent(user_id, 1, services.clock.now())
+        await services.repos.webinars.join(webinar.id, user_id, services.clock.now())
+        parent = api.user(user_id, first_name=f"Ouder{number}", language_code="nl")
+        parent.send(text)
+        await parent.wait_for(lambda m: "in de rij" in m["text"])
+        parents.append(parent)
+    return moderator, parents
+
+
+async def pull(moderator) -> dict:  # type: ignore[no-untyped-def]
+    count = len(moderator.messages)
+    moderator.send("/volgende")
+    await eventually(lambda: len(moderator.messages) > count)
+    return moderator.messages[-1]
+
+
+def button(user, message, action: str) -> str:  # type: ignore[no-untyped-def]
+    return next(data for _, data in user.buttons(message) if f":{action}:" in data)
+
+
+async def test_later_sends_a_question_to_the_back_and_back_keeps_its_place(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    moderator, _ = await setup(bot, api, ["eerste vraag over eten", "tweede vraag over school"])
+    card = await pull(moderator)
+    assert "eerste vraag" in card["text"]
+    moderator.press(card, button(moderator, card, "later"))
+    await moderator.wait_for(lambda m: "komt later terug" in m["text"])
+    card = await pull(moderator)
+    assert "tweede vraag" in card["text"]
+    moderator.press(card, button(moderator, card, "back"))
+    await moderator.wait_for(lambda m: "staat weer in de rij" in m["text"])
+    card = await pull(moderator)
+    assert "tweede vraag" in card["text"]  # not deferred: still ahead of the "later" one
+
+
+async def test_removing_a_question_takes_it_out_of_the_queue(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    moderator, (asker,) = await setup(bot, api, ["een vraag die weg moet"])
+    card = await pull(moderator)
+    moderator.press(card, button(moderator, card, "remove"))
+    await moderator.wait_for(lambda m: "is verwijderd" in m["text"])
+    assert "geen vragen" in (await pull(moderator))["text"]
+    assert not any("besproken" in m["text"] for m in asker.messages)
+
+
+async def test_merging_folds_similar_questions_and_tells_every_asker(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    moderator, parents = await setup(
+        bot,
+        api,
+        [
+            "hoe krijg ik mijn peuter 's avonds in bed?",
+            "mijn peuter wil 's avonds niet naar bed, wat doe ik?",
+            "hoeveel zakgeld geef je een kind van 10?",
+        ],
+    )
+    assert "een andere ouder vroeg iets vergelijkbaars" in parents[1].messages[-1]["text"]
+    card = await pull(moderator)
+    assert "peuter" in card["text"]
+    moderator.press(card, button(moderator, card, "merge"))
+    merged = await moderator.wait_for(
+        lambda m: m["message_id"] == card["message_id"] and "🔗" not in str(moderator.buttons(m))
+    )
+    moderator.press(merged, button(moderator, merged, "asked"))
+    await moderator.wait_for(lambda m: "is gesteld" in m["text"])
+    await bot.dispatcher.send_due()
+    for parent in parents[:2]:
+        await parent.wait_for(lambda m: "wordt nu besproken" in m["text"])
+    assert not any("besproken" in m["text"] for m in parents[2].messages)
+    nxt = await pull(moderator)
+    assert "zakgeld" in nxt["text"]
+
+
+async def test_a_shown_question_can_be_backed_once_by_other_parents(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    moderator, parents = await setup(bot, api, ["vraag over slapen", "vraag over school"])
+    card = await pull(moderator)
+    assert "slapen" in card["text"]
+    moderator.press(card, button(moderator, card, "later"))
+    await moderator.wait_for(lambda m: "komt later terug" in m["text"])
+    card = await pull(moderator)
+    assert "school" in card["text"]
+    moderator.press(card, button(moderator, card, "show"))
+    await moderator.wait_for(
+        lambda m: m["message_id"] == card["message_id"] and "Zichtbaar" in m["text"]
+    )
+    moderator.press(card, button(moderator, card, "back"))
+    await moderator.wait_for(lambda m: "staat weer in de rij" in m["text"])
+    backer = parents[0]
+    ack = backer.messages[-1]
+    backer.press(ack, button(backer, ack, "list"))
+    listing = await backer.wait_for(lambda m: "Vragen van andere ouders" in m["text"])
+    assert "school" in listing["text"] and "slapen" not in listing["text"]  # only shown ones
+    vote = button(backer, listing, "vote")
+    backer.press(listing, vote)
+    backer.press(listing, vote)  # a second time does not count
+    await eventually(lambda: not api.unanswered_callback_queries())
+    question = await bot.services.repos.questions.get(int(vote.rsplit(":", 1)[1]))
+    assert question is not None and question.votes == 1
+    # The asker cannot back their own question.
+    own = parents[1]
+    own.press(own.messages[-1], vote)
+    await eventually(lambda: not api.unanswered_callback_queries())
+    question = await bot.services.repos.questions.get(question.id)
+    assert question is not None and question.votes == 1
+
+
+async def test_a_parent_can_withdraw_their_own_question(bot: Ouderbot, api: LocalBotApi) -> None:
+    moderator, (asker,) = await setup(bot, api, ["toch maar niet"])
+    ack = asker.messages[-1]
+    asker.press(ack, button(asker, ack, "withdraw"))
+    await asker.wait_for(lambda m: "is ingetrokken" in m["text"])
+    assert "geen vragen" in (await pull(moderator))["text"]
+
+
+async def test_the_queue_panel_is_one_message_edited_in_place_and_throttled(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    moderator, _ = await setup(bot, api, [])
+    moderator.send("/rij")
+    panel = await moderator.wait_for(lambda m: "in de rij" in m["text"])
+    sent_before = len(moderator.messages)
+    services = bot.services
+    webinar = await services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    for number in range(30):
+        user_id = 30_000 + number
+        await services.repos.users.ensure(user_id, "nl", services.clock.now())
+        await services.repos.users.record_consent(user_id, 1, services.clock.now())
+        await services.repos.webinars.join(webinar.id, user_id, services.clock.now())
+        api.user(user_id, first_name="P", language_code="nl").send(
+            f"vraag nummer {number} over iets anders {number}"
+        )
+    await eventually(
+        lambda: "30 in de rij" in moderator.message(panel["message_id"])["text"], timeout=10
+    )
+    assert len(moderator.messages) == sent_before  # edited, never sent again
+    edits = [r for r in api.requests if r.method == "editMessageText" and r.chat_id == moderator.id]
+    assert 1 <= len(edits) <= 8  # 30 questions, refresh at most every 0.5 s in tests
+    await asyncio.sleep(0)
