@@ -32,6 +32,7 @@ from bot.dispatcher import OutboxDispatcher
 from bot.feedback_requests import FeedbackPlanner
 from bot.logging_setup import quiet_third_party_loggers
 from bot.reminders import ReminderPolicy, ReminderScheduler
+from bot.retention import RetentionJob
 from bot.services import Services
 from bot.updates import DurablePoller, UpdateProcessor
 from handlers import (
@@ -42,6 +43,7 @@ from handlers import (
     gatekeeper,
     inloop,
     moderation,
+    privacy,
     roles,
     start,
     summary,
@@ -67,6 +69,7 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *summary.HANDLERS,
         *inloop.HANDLERS,
         *coordinator.HANDLERS,
+        *privacy.HANDLERS,
         moderation.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
     ]
@@ -110,6 +113,7 @@ class Ouderbot:
     panels: PanelRefresher
     feedback: FeedbackPlanner | None = None
     reminders: ReminderScheduler | None = None
+    retention: RetentionJob | None = None
     poller: DurablePoller | None = None
     _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
 
@@ -117,7 +121,13 @@ class Ouderbot:
         """Connect to Telegram, set the command menus, start sending and (optionally) polling."""
         app = self.application
         await self.processor.load()
-        await app.initialize()
+        try:
+            await app.initialize()  # getMe: a wrong token or no network fails here
+        except BaseException:
+            # Nothing runs yet; close the database, whose thread would keep the process
+            # from exiting, and let the caller report the error.
+            await self.services.db.close()
+            raise
         app.bot_data.bot_username = app.bot.username
         await app.start()
         await self._set_menus()
@@ -126,6 +136,8 @@ class Ouderbot:
             self.feedback.start()
         if self.reminders is not None:
             self.reminders.start()
+        if self.retention is not None:
+            self.retention.start()
         if polling:
             self.poller = DurablePoller(
                 app, self.processor, self.services.settings.telegram.poll_timeout_seconds
@@ -163,6 +175,8 @@ class Ouderbot:
             await self.feedback.stop()
         if self.reminders is not None:
             await self.reminders.stop()
+        if self.retention is not None:
+            await self.retention.stop()
         await self.dispatcher.stop()
         await self.panels.stop()
         if self.application.running:
@@ -207,6 +221,7 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
                 services.repos.inloop, clock, settings.zone,
                 ReminderPolicy.from_settings(settings.reminders), on_queued=dispatcher.wake,
             ),
+            retention=RetentionJob(services),
         )
     except BaseException:
         await db.close()

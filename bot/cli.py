@@ -10,7 +10,9 @@ import signal
 import sys
 from pathlib import Path
 
-from bot.config import ConfigError, Settings, load_settings
+from telegram.error import InvalidToken, NetworkError
+
+from bot.config import TOKEN_ENV, ConfigError, Settings, load_settings
 from bot.logging_setup import configure_logging
 
 log = logging.getLogger("ouderbot")
@@ -98,6 +100,15 @@ def main(argv: list[str] | None = None) -> int:
     except FileExistsError as error:
         print(f"ouderbot: {error} already exists", file=sys.stderr)
         return 2
+    except FileNotFoundError as error:
+        print(f"ouderbot: {error.args[0]} does not exist", file=sys.stderr)
+        return 2
+    except InvalidToken:
+        print(f"ouderbot: Telegram does not accept the token in {TOKEN_ENV}", file=sys.stderr)
+        return 2
+    except NetworkError as error:
+        print(f"ouderbot: cannot reach Telegram ({type(error).__name__})", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     return 1

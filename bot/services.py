@@ -9,10 +9,12 @@ from bot.config import Settings
 from bot.flood import SlidingWindowLimiter
 from bot.i18n import Translator
 from bot.question_desk import QuestionDesk
+from bot.retention import ActivityLog
 from storage.db import Database
 from storage.feedback import FeedbackRepository
 from storage.inloop import InloopRepository
 from storage.outbox import OutboxRepository
+from storage.privacy import PrivacyRepository
 from storage.questions import QuestionRepository
 from storage.updates import PanelRepository, UpdateLog
 from storage.users import InviteRepository, UserRepository
@@ -30,6 +32,7 @@ class Repositories:
     panels: PanelRepository
     feedback: FeedbackRepository
     inloop: InloopRepository
+    privacy: PrivacyRepository
 
     @classmethod
     def on(cls, db: Database) -> Repositories:
@@ -43,6 +46,7 @@ class Repositories:
             panels=PanelRepository(db),
             feedback=FeedbackRepository(db),
             inloop=InloopRepository(db),
+            privacy=PrivacyRepository(db),
         )
 
 
@@ -59,6 +63,8 @@ class Services:
     # Questions a parent sent before agreeing to the privacy notice, by user id; kept in
     # memory only, because nothing may be stored before consent.
     awaiting_consent: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    # Who wrote to the bot since bot.retention last recorded it (ids only).
+    activity: ActivityLog = field(default_factory=ActivityLog)
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:

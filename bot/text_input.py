@@ -12,8 +12,16 @@ from enum import StrEnum
 _INVISIBLE = dict.fromkeys(
     [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF], None
 )
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# Every way of breaking a line becomes "\n"; every other kind of white space (tabs, no-break
+# and ideographic spaces) one space, before control characters are removed, so that
+# "Hoe\tlang" stays two words.
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_SPACES = re.compile(r"[^\S\n]+")
+_SPACE_AROUND_BREAKS = re.compile(r" ?\n ?")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Removed: controls and formatting characters (Cc, Cf), and lone surrogates (Cs), which a
+# client can send in JSON but which cannot be stored as UTF-8.
+_REMOVED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 
 
 class Rejection(StrEnum):
@@ -29,11 +37,14 @@ class CleanText:
 
 def clean_text(raw: str, max_chars: int) -> CleanText:
     """Remove control and invisible characters, tidy white space, check the length."""
-    text = raw.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", _LINE_BREAKS.sub("\n", raw.translate(_INVISIBLE)))
     text = "".join(
-        char for char in text if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf")
+        char
+        for char in text
+        if char == "\n" or unicodedata.category(char) not in _REMOVED_CATEGORIES
     )
-    text = _BLANK_LINES.sub("\n\n", _SPACES.sub(" ", text)).strip()
+    text = _SPACE_AROUND_BREAKS.sub("\n", _SPACES.sub(" ", text))
+    text = _BLANK_LINES.sub("\n\n", text).strip()
     if not text:
         return CleanText(None, Rejection.EMPTY)
     if len(text) > max_chars:

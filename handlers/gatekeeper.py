@@ -1,31 +1,41 @@
-"""Runs first for every update (group -10): refuse groups, load the user, limit floods.
+"""Runs first for every update (group -10): refuse groups, load the user, limit floods,
+and turn away buttons whose data is not ours.
 
 Order matters: everything after this group may rely on `context.member` being the
-loaded user and on the update coming from a private chat. An update that must go no
-further is stopped with ApplicationHandlerStop.
+loaded user, on the update coming from a private chat, and on a button's callback data
+parsing (`bot.callbacks.parse`; handlers still check that the presser may do it). An
+update that must go no further is stopped with ApplicationHandlerStop.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
+from bot import callbacks
 from bot.context import BotContext
 from handlers.common import say
 
 log = logging.getLogger(__name__)
 
+_MEMBER = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.RESTRICTED}
+
 
 async def gate(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is not None and chat.type != ChatType.PRIVATE:
-        # The bot serves private chats only; added to a group, it leaves.
-        log.info("leaving non-private chat %d", chat.id)
-        await context.bot.leave_chat(chat.id)
+        # The bot serves private chats only; added to a group, it leaves (once: Telegram
+        # also sends the "joined" service message and, after leaving, a "left" update).
+        if _still_member(update):
+            log.info("leaving non-private chat %d", chat.id)
+            try:
+                await context.bot.leave_chat(chat.id)
+            except TelegramError as error:
+                log.warning("could not leave chat %d: %s", chat.id, type(error).__name__)
         raise ApplicationHandlerStop
     sender = update.effective_user
     if sender is None or sender.is_bot:
@@ -41,15 +51,40 @@ async def gate(update: Update, context: BotContext) -> None:
     language = services.t.pick_language(sender.language_code)
     user, _ = await services.repos.users.ensure(sender.id, language, services.clock.now())
     context.member = user
-    if update.callback_query is None and not services.message_limit.allow(
-        sender.id, time.monotonic()
-    ):
+    services.activity.seen(sender.id)
+    if update.callback_query is not None:
+        await _refuse_foreign_button(update, context)
+    # The injectable clock, so that tests move time instead of waiting a minute.
+    elif not services.message_limit.allow(sender.id, services.clock.now().timestamp()):
         if services.message_limit.first_refusal(sender.id):
             await say(update, context, "core.flood")
         raise ApplicationHandlerStop
     if update.edited_message is not None:
         await say(update, context, "core.edited")
         raise ApplicationHandlerStop
+
+
+def _still_member(update: Update) -> bool:
+    """Whether a group update means the bot is (still) in that group."""
+    change = update.my_chat_member
+    if change is not None:
+        return change.new_chat_member.status in _MEMBER
+    message = update.effective_message
+    # Membership service messages come with a my_chat_member update of their own.
+    return not (message and (message.new_chat_members or message.left_chat_member))
+
+
+async def _refuse_foreign_button(update: Update, context: BotContext) -> None:
+    """Malformed, outdated or forged callback data gets a kind answer and goes no further,
+    so no feature handler has to cope with data that does not parse."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        callbacks.parse(query.data)
+    except callbacks.BadCallback:
+        log.info("refused a button with unknown data from %d", query.from_user.id)
+        await query.answer(context.tr("core.stale_button"), show_alert=True)
+        raise ApplicationHandlerStop from None
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [TypeHandler(Update, gate)]

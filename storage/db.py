@@ -79,6 +79,9 @@ async def _configure(conn: aiosqlite.Connection, busy_timeout_ms: int) -> None:
     await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     await conn.execute("PRAGMA foreign_keys = ON")
     await conn.execute("PRAGMA synchronous = FULL")
+    # Erased rows (a parent's /vergeetmij, retention) are overwritten on disk, not left in
+    # free pages where a copy of the file would still hold them.
+    await conn.execute("PRAGMA secure_delete = ON")
 
 
 async def migrate(conn: aiosqlite.Connection) -> int:
@@ -285,10 +288,17 @@ def _as_storage_error(error: BaseException) -> BaseException:
     return error
 
 
+def _check_backup_paths(database_path: Path, destination: Path) -> None:
+    if destination.exists():
+        raise FileExistsError(destination)
+    if not Path(database_path).is_file():
+        # Connecting would create an empty database and "back it up" successfully.
+        raise FileNotFoundError(database_path)
+
+
 async def backup(database_path: Path, destination: Path) -> None:
     """Copy a live database with SQLite's online backup API (consistent while writes go on)."""
     destination = Path(destination)
-    if destination.exists():
-        raise FileExistsError(destination)
+    _check_backup_paths(database_path, destination)
     async with aiosqlite.connect(database_path) as source, aiosqlite.connect(destination) as target:
         await source.backup(target)
