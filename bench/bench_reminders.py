@@ -62,10 +62,21 @@ async def run_bot(api: LocalBotApi, count: int, folder: Path) -> tuple[int, floa
     await bot.start(polling=False)
     try:
         services = bot.services
-        rule = SeriesRule(date(2026, 12, 1), clock_time(11, 0), clock_time(12, 30), Recurrence.WEEKLY)
+        rule = SeriesRule(
+            date(2026, 12, 1), clock_time(11, 0), clock_time(12, 30), Recurrence.WEEKLY
+        )
         await services.repos.inloop.upsert_series(
-            [SeriesDraft("bench", "Inloop op de speeltuin", "", "Hoograven",
-                         "Speeltuin De Pan, Van Lieflandlaan 12", "Buurtteam", rule)],
+            [
+                SeriesDraft(
+                    "bench",
+                    "Inloop op de speeltuin",
+                    "",
+                    "Hoograven",
+                    "Speeltuin De Pan, Van Lieflandlaan 12",
+                    "Buurtteam",
+                    rule,
+                )
+            ],
             clock.now(),
         )
         series = (await services.repos.inloop.all_series())[0]
@@ -76,8 +87,12 @@ async def run_bot(api: LocalBotApi, count: int, folder: Path) -> tuple[int, floa
         async def subscribe(user_id: int) -> None:
             await services.repos.users.ensure(user_id, "nl", clock.now())
             await services.repos.inloop.subscribe(
-                series.id, user_id, clock.now(), plans,
-                lambda plan, uid: reminder_message(plan, uid, zone))
+                series.id,
+                user_id,
+                clock.now(),
+                plans,
+                lambda plan, uid: reminder_message(plan, uid, zone),
+            )
 
         users = range(FIRST_USER, FIRST_USER + count)
         for user_id in users:
@@ -127,15 +142,18 @@ async def run_baseline(api: LocalBotApi, count: int) -> tuple[int, float, int]:
                     break
                 except RetryAfter as error:
                     wait = error.retry_after
-                    await asyncio.sleep(wait.total_seconds() if isinstance(wait, timedelta)
-                                        else float(wait))
+                    await asyncio.sleep(
+                        wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                    )
         seconds = time.perf_counter() - started
     return sent, seconds, api.count_429 - before_429
 
 
 def line(name: str, sent: int, seconds: float, count_429: int) -> str:
-    return (f"{name:<34} {sent:>6} msgs {seconds:>8.1f} s {sent / seconds:>8.1f} msgs/s "
-            f"{count_429:>6} x 429")
+    return (
+        f"{name:<34} {sent:>6} msgs {seconds:>8.1f} s {sent / seconds:>8.1f} msgs/s "
+        f"{count_429:>6} x 429"
+    )
 
 
 async def main(count: int) -> int:

@@ -92,12 +92,14 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         .updater(None)  # bot.updates.DurablePoller gets the updates
         .build()
     )
-    app.add_handlers({
-        -10: gatekeeper.HANDLERS,
-        -6: coordinator.DRAFT_STEP,
-        -5: feedback.TEXT_STEP,
-        0: feature_handlers(),
-    })
+    app.add_handlers(
+        {
+            -10: gatekeeper.HANDLERS,
+            -6: coordinator.DRAFT_STEP,
+            -5: feedback.TEXT_STEP,
+            0: feature_handlers(),
+        }
+    )
     app.add_error_handler(errors.on_error)
     return app
 
@@ -215,11 +217,18 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
         planner = FeedbackPlanner(services.repos, settings, clock, wake=dispatcher.wake)
         app.bot_data.on_webinar_closed.append(feedback.webinar_closed_hook(planner))
         return Ouderbot(
-            app, services, UpdateProcessor(app, services.repos.updates), dispatcher, panels,
+            app,
+            services,
+            UpdateProcessor(app, services.repos.updates),
+            dispatcher,
+            panels,
             feedback=planner,
             reminders=ReminderScheduler(
-                services.repos.inloop, clock, settings.zone,
-                ReminderPolicy.from_settings(settings.reminders), on_queued=dispatcher.wake,
+                services.repos.inloop,
+                clock,
+                settings.zone,
+                ReminderPolicy.from_settings(settings.reminders),
+                on_queued=dispatcher.wake,
             ),
             retention=RetentionJob(services),
         )

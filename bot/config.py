@@ -108,10 +108,18 @@ class WebinarSettings(_Section):
 
 
 WEEKDAYS = {
-    **{name: i for i, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
-    **{name: i for i, name in enumerate(
-        ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))},
+    **{
+        name: i
+        for i, name in enumerate(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        )
+    },
+    **{
+        name: i
+        for i, name in enumerate(
+            ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+        )
+    },
 }
 
 
@@ -127,7 +135,7 @@ class FeedbackSettings(_Section):
     def _valid_weekday(cls, value: str) -> str:
         value = value.strip().lower()
         if value and value not in WEEKDAYS:
-            raise ValueError(f"expected a weekday like monday or maandag, or \"\", got {value!r}")
+            raise ValueError(f'expected a weekday like monday or maandag, or "", got {value!r}')
         return value
 
     @field_validator("digest_time")

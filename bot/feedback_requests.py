@@ -113,18 +113,26 @@ def prompt(request_id: int, step: Step) -> tuple[str, Buttons]:
     skip_code = CODE_OF_STEP.get(step, 0)
     skip = [("feedback.button.skip", callbacks.make("f", "skip", request_id, skip_code))]
     if step is Step.ATTENDANCE:
-        return "feedback.ask.attendance", [[
-            ("feedback.button.there_yes", callbacks.make("f", "there", request_id, 1)),
-            ("feedback.button.there_no", callbacks.make("f", "there", request_id, 0)),
-        ]]
+        return "feedback.ask.attendance", [
+            [
+                ("feedback.button.there_yes", callbacks.make("f", "there", request_id, 1)),
+                ("feedback.button.there_no", callbacks.make("f", "there", request_id, 0)),
+            ]
+        ]
     if step is Step.SCORE:
-        faces = [(f"feedback.button.score{n}", callbacks.make("f", "score", request_id, n))
-                 for n in range(1, 6)]
+        faces = [
+            (f"feedback.button.score{n}", callbacks.make("f", "score", request_id, n))
+            for n in range(1, 6)
+        ]
         return "feedback.ask.score", [faces, skip]
     if step is Step.HELPED:
-        choices = [(f"feedback.button.helped_{helped.value}",
-                    callbacks.make("f", "helped", request_id, code))
-                   for code, helped in HELPED_CODES.items()]
+        choices = [
+            (
+                f"feedback.button.helped_{helped.value}",
+                callbacks.make("f", "helped", request_id, code),
+            )
+            for code, helped in HELPED_CODES.items()
+        ]
         return "feedback.ask.helped", [choices, skip]
     if step is Step.TAKEAWAY:
         return "feedback.ask.takeaway", [skip]
@@ -158,8 +166,9 @@ def inloop_ref(series_id: int, day: date) -> str:
     return f"i:{series_id}:{day.isoformat()}"
 
 
-def request_message(request_id: int, user_id: int, ref: str, title: str, step: Step,
-                    day: date) -> OutgoingMessage:
+def request_message(
+    request_id: int, user_id: int, ref: str, title: str, step: Step, day: date
+) -> OutgoingMessage:
     """The first message of a request, for the outbox: once per parent and session."""
     key, buttons = prompt(request_id, step)
     params: dict[str, Any] = {"title": title, "day": day_param(day), "question": {"text": key}}
@@ -183,8 +192,9 @@ def digest_moment(settings: Settings, now: datetime) -> datetime | None:
     day = local.date() - timedelta(days=(local.weekday() - weekday) % 7)
     moment = datetime.combine(day, settings.feedback.digest_clock, settings.zone)
     if moment > now:
-        moment = datetime.combine(day - timedelta(days=7), settings.feedback.digest_clock,
-                                  settings.zone)
+        moment = datetime.combine(
+            day - timedelta(days=7), settings.feedback.digest_clock, settings.zone
+        )
     return moment
 
 
@@ -197,8 +207,13 @@ def format_average(value: float | None, language: str) -> str:
 class FeedbackPlanner:
     """Creates requests and digests from what the database says; runs a small loop."""
 
-    def __init__(self, repos: Repositories, settings: Settings, clock: Clock,
-                 wake: Callable[[], None] = lambda: None):
+    def __init__(
+        self,
+        repos: Repositories,
+        settings: Settings,
+        clock: Clock,
+        wake: Callable[[], None] = lambda: None,
+    ):
         self.repos = repos
         self.settings = settings
         self.clock = clock
@@ -213,19 +228,31 @@ class FeedbackPlanner:
         """Ask every parent who joined `webinar` (not its gespreksleiders or coordinators)."""
         now = self.clock.now()
         staff = {user_id for user_id, _ in await self.repos.users.role_holders()}
-        parents = [uid for uid in await self.repos.webinars.participant_ids(webinar.id)
-                   if uid not in staff]
+        parents = [
+            uid for uid in await self.repos.webinars.participant_ids(webinar.id) if uid not in staff
+        ]
         counts = await self.repos.questions.counts(webinar.id)
         draft = SessionDraft(
-            ref=webinar_ref(webinar.id), kind="webinar", title=webinar.title,
-            theme=webinar.theme, day=webinar.starts_at.astimezone(self.settings.zone).date(),
-            ended_at=now, participants=len(parents), questions_asked=counts.total,
+            ref=webinar_ref(webinar.id),
+            kind="webinar",
+            title=webinar.title,
+            theme=webinar.theme,
+            day=webinar.starts_at.astimezone(self.settings.zone).date(),
+            ended_at=now,
+            participants=len(parents),
+            questions_asked=counts.total,
             questions_answered=counts.answered,
         )
         created = await self.repos.feedback.open_session(
-            draft, parents, Step.SCORE, now, now + self.valid_for, counts_as_sent=True,
-            message_for=lambda rid, uid: request_message(rid, uid, draft.ref, draft.title,
-                                                         Step.SCORE, draft.day),
+            draft,
+            parents,
+            Step.SCORE,
+            now,
+            now + self.valid_for,
+            counts_as_sent=True,
+            message_for=lambda rid, uid: request_message(
+                rid, uid, draft.ref, draft.title, Step.SCORE, draft.day
+            ),
         )
         if created:
             log.info("feedback requested from %d parents", created)
@@ -236,7 +263,8 @@ class FeedbackPlanner:
         """Webinars closed recently whose requests were never created (a crash at close)."""
         created = 0
         for webinar_id in await self.repos.feedback.closed_webinars_without_session(
-                now - self.valid_for):
+            now - self.valid_for
+        ):
             webinar = await self.repos.webinars.by_id(webinar_id)
             if webinar is not None:
                 created += await self.webinar_closed(webinar)
@@ -253,9 +281,16 @@ class FeedbackPlanner:
         created = 0
         since = now - self.valid_for
         for series in await self.repos.inloop.all_series():
-            ended = [occurrence for occurrence in occurrences(
-                series.rule, self.settings.zone, start_after=since - timedelta(days=1), until=now)
-                if since < occurrence.ends_at <= now]
+            ended = [
+                occurrence
+                for occurrence in occurrences(
+                    series.rule,
+                    self.settings.zone,
+                    start_after=since - timedelta(days=1),
+                    until=now,
+                )
+                if since < occurrence.ends_at <= now
+            ]
             if not ended:
                 continue
             cancelled = await self.repos.inloop.cancelled_days(series.id)
@@ -264,24 +299,48 @@ class FeedbackPlanner:
                 if occurrence.day in cancelled or await self.repos.feedback.has_session(ref):
                     continue
                 subscribers = await self.repos.feedback.inloop_subscribers(
-                    series.id, occurrence.ends_at)
+                    series.id, occurrence.ends_at
+                )
                 if subscribers:
                     created += await self.occurrence_ended(
-                        series.id, occurrence.day, series.title, series.theme or series.wijk,
-                        occurrence.ends_at, subscribers)
+                        series.id,
+                        occurrence.day,
+                        series.title,
+                        series.theme or series.wijk,
+                        occurrence.ends_at,
+                        subscribers,
+                    )
         return created
 
-    async def occurrence_ended(self, series_id: int, day: date, title: str, theme: str,
-                               ended_at: datetime, subscribers: Sequence[int]) -> int:
+    async def occurrence_ended(
+        self,
+        series_id: int,
+        day: date,
+        title: str,
+        theme: str,
+        ended_at: datetime,
+        subscribers: Sequence[int],
+    ) -> int:
         """Ask an inloopmoment's subscribers "were you there?" (feedback follows a yes)."""
         now = self.clock.now()
-        draft = SessionDraft(ref=inloop_ref(series_id, day), kind="inloop", title=title,
-                             theme=theme, day=day, ended_at=ended_at)
+        draft = SessionDraft(
+            ref=inloop_ref(series_id, day),
+            kind="inloop",
+            title=title,
+            theme=theme,
+            day=day,
+            ended_at=ended_at,
+        )
         created = await self.repos.feedback.open_session(
-            draft, list(subscribers), Step.ATTENDANCE, now, ended_at + self.valid_for,
+            draft,
+            list(subscribers),
+            Step.ATTENDANCE,
+            now,
+            ended_at + self.valid_for,
             counts_as_sent=False,
-            message_for=lambda rid, uid: request_message(rid, uid, draft.ref, draft.title,
-                                                         Step.ATTENDANCE, draft.day),
+            message_for=lambda rid, uid: request_message(
+                rid, uid, draft.ref, draft.title, Step.ATTENDANCE, draft.day
+            ),
         )
         if created:
             self.wake()
@@ -302,27 +361,41 @@ class FeedbackPlanner:
             return 0  # queued earlier (all coordinators at once)
         sessions = await feedback.sessions_between(first, last)
         summary = summarize([s.facts() for s in sessions], await feedback.answers_of(sessions))
-        coordinators = {uid for uid, role in await self.repos.users.role_holders()
-                        if role is Role.COORDINATOR}
+        coordinators = {
+            uid for uid, role in await self.repos.users.role_holders() if role is Role.COORDINATOR
+        }
         messages = []
         for user_id in sorted(coordinators):
             user = await self.repos.users.get(user_id)
             if user is None:  # a configured coordinator who never wrote to the bot
                 continue
             params: dict[str, Any] = {
-                "first": day_param(first), "last": day_param(last),
-                "sessions": summary.sessions, "responses": summary.responses,
+                "first": day_param(first),
+                "last": day_param(last),
+                "sessions": summary.sessions,
+                "responses": summary.responses,
                 "average": format_average(summary.average_score, user.language),
             }
-            messages.append(OutgoingMessage(
-                user_id=user_id, kind="feedback.digest", key="feedback.digest.text",
-                params=params,
-                buttons=[[("feedback.digest.open",
-                           callbacks.make("sum", "show", 4, first.toordinal()))]],
-                dedup_key=f"{prefix}{user_id}",
-            ))
-        added = await self.repos.outbox.add(messages, due_at=moment, now=now,
-                                            expires_at=moment + timedelta(days=1))
+            messages.append(
+                OutgoingMessage(
+                    user_id=user_id,
+                    kind="feedback.digest",
+                    key="feedback.digest.text",
+                    params=params,
+                    buttons=[
+                        [
+                            (
+                                "feedback.digest.open",
+                                callbacks.make("sum", "show", 4, first.toordinal()),
+                            )
+                        ]
+                    ],
+                    dedup_key=f"{prefix}{user_id}",
+                )
+            )
+        added = await self.repos.outbox.add(
+            messages, due_at=moment, now=now, expires_at=moment + timedelta(days=1)
+        )
         if added:
             self.wake()
         return added

@@ -148,8 +148,10 @@ async def import_file(settings: Settings, path: Path) -> int:
         data = await asyncio.to_thread(Path(path).read_bytes)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        print(text("inloop.import.cannot_open", {"path": str(path), "reason": reason}),
-              file=sys.stderr)
+        print(
+            text("inloop.import.cannot_open", {"path": str(path), "reason": reason}),
+            file=sys.stderr,
+        )
         return 1
     db = await Database.open(
         settings.storage.database, busy_timeout_ms=settings.storage.busy_timeout_ms

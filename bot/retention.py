@@ -20,12 +20,12 @@ No Telegram and no SQL here: storage.privacy holds the statements.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.background import BackgroundLoop
 from storage.privacy import Erasure
 
 if TYPE_CHECKING:
@@ -94,9 +94,7 @@ class RetentionJob:
         self.next_run: datetime | None = None  # None: at the first check
         self.last_report: RetentionReport | None = None
         self.checks = 0  # how many checks went by (for monitoring and tests)
-        self._wake = asyncio.Event()
-        self._stopping = False
-        self._task: asyncio.Task[None] | None = None
+        self._loop = BackgroundLoop("ouderbot-retention", self.check, check_seconds)
         self._lock = asyncio.Lock()
 
     @property
@@ -152,30 +150,15 @@ class RetentionJob:
         self.checks += 1
 
     def start(self) -> None:
-        self._stopping = False
-        self._task = asyncio.create_task(self._loop(), name="ouderbot-retention")
+        self._loop.start()
 
     def wake(self) -> None:
         """Check now (a test that moved the clock; the loop otherwise checks by itself)."""
-        self._wake.set()
+        self._loop.wake()
 
     async def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
+        await self._loop.stop()
         try:
             await self.flush_activity()
         except Exception as error:  # a year-long window: a few lost visits do not matter
             log.warning("could not record who was seen at shutdown: %s", type(error).__name__)
-
-    async def _loop(self) -> None:
-        while not self._stopping:
-            try:
-                await self.check()
-            except Exception:
-                log.exception("retention check failed; trying again at the next one")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self.check_seconds)
-            self._wake.clear()

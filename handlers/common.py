@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -80,6 +80,27 @@ async def require_role(update: Update, context: BotContext, role: Role) -> bool:
     else:
         await say(update, context, key)
     return False
+
+
+def pressed(update: Update) -> CallbackQuery:
+    """The button press of a callback-query update (handlers routed by pattern get one)."""
+    query = update.callback_query
+    assert query is not None
+    return query
+
+
+def text_of(update: Update) -> str:
+    """The text of the message a text handler was called for."""
+    message = update.effective_message
+    assert message is not None
+    return message.text or ""
+
+
+def chat_id(update: Update) -> int:
+    """The private chat the update came from (the gatekeeper lets no other through)."""
+    chat = update.effective_chat
+    assert chat is not None
+    return chat.id
 
 
 def command_argument(context: BotContext) -> str:

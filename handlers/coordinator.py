@@ -40,7 +40,7 @@ from bot.reminders import (
     upcoming_occurrences,
 )
 from bot.text_input import clean_text
-from handlers.common import reply, require_role, say
+from handlers.common import reply, require_role, say, text_of
 from handlers.inloop import Labelled, current_wijken, label, show
 
 log = logging.getLogger(__name__)
@@ -57,8 +57,12 @@ ABORT = callbacks.make("i", "abort")
 async def series_choice(update: Update, context: BotContext, key: str, action: str) -> None:
     """A button per series with sessions to come, for `action` (cseries or msg)."""
     rows: Labelled = [
-        [(label(context, "inloop.button.series", wijk=wijk.name, title=series.title),
-          callbacks.make("i", action, series.id))]
+        [
+            (
+                label(context, "inloop.button.series", wijk=wijk.name, title=series.title),
+                callbacks.make("i", action, series.id),
+            )
+        ]
         for wijk in await current_wijken(context)
         for series, _ in wijk.series
     ]
@@ -85,18 +89,29 @@ def when(context: BotContext, moment_utc: datetime) -> str:
 async def pick_day(update: Update, context: BotContext, series: InloopSeries) -> None:
     services = context.services
     cancelled = await services.repos.inloop.cancelled_days(series.id)
-    ahead = upcoming_occurrences(series, services.settings.zone, services.clock.now(),
-                                 DAYS_SHOWN + len(cancelled))
+    ahead = upcoming_occurrences(
+        series, services.settings.zone, services.clock.now(), DAYS_SHOWN + len(cancelled)
+    )
     upcoming = [o for o in ahead if o.day not in cancelled][:DAYS_SHOWN]
     if not upcoming:
         await show(update, context, context.tr("inloop.coord.no_days", title=series.title), [])
         return
-    rows: Labelled = [[(label(context, "inloop.button.day", when=when(context, o.starts_at)),
-                        callbacks.make("i", "cancel", series.id, day_number(o.day)))]
-                      for o in upcoming]
+    rows: Labelled = [
+        [
+            (
+                label(context, "inloop.button.day", when=when(context, o.starts_at)),
+                callbacks.make("i", "cancel", series.id, day_number(o.day)),
+            )
+        ]
+        for o in upcoming
+    ]
     rows.append([(context.tr("inloop.button.abort"), ABORT)])
-    await show(update, context, context.tr("inloop.coord.cancel_pick_day", title=series.title,
-                                           wijk=series.wijk), rows)
+    await show(
+        update,
+        context,
+        context.tr("inloop.coord.cancel_pick_day", title=series.title, wijk=series.wijk),
+        rows,
+    )
 
 
 async def ask_reason(
@@ -108,22 +123,37 @@ async def ask_reason(
     if occurrence is None or occurrence.starts_at <= services.clock.now():
         await show(update, context, context.tr("inloop.coord.too_late"), [])
         return
-    await services.repos.inloop.start_draft(context.member.id, "cancel", series.id,
-                                            occurrence.day, services.clock.now())
+    await services.repos.inloop.start_draft(
+        context.member.id, "cancel", series.id, occurrence.day, services.clock.now()
+    )
     count = await services.repos.inloop.subscriber_count(series.id)
-    await show(update, context, context.tr("inloop.coord.cancel_reason", title=series.title,
-                                           when=when(context, occurrence.starts_at), count=count),
-               [[(context.tr("inloop.button.abort"), ABORT)]])
+    await show(
+        update,
+        context,
+        context.tr(
+            "inloop.coord.cancel_reason",
+            title=series.title,
+            when=when(context, occurrence.starts_at),
+            count=count,
+        ),
+        [[(context.tr("inloop.button.abort"), ABORT)]],
+    )
 
 
 async def ask_announcement(update: Update, context: BotContext, series: InloopSeries) -> None:
     services = context.services
-    await services.repos.inloop.start_draft(context.member.id, "announce", series.id, None,
-                                            services.clock.now())
+    await services.repos.inloop.start_draft(
+        context.member.id, "announce", series.id, None, services.clock.now()
+    )
     count = await services.repos.inloop.subscriber_count(series.id)
-    await show(update, context, context.tr("inloop.coord.announce_prompt", title=series.title,
-                                           wijk=series.wijk, count=count),
-               [[(context.tr("inloop.button.abort"), ABORT)]])
+    await show(
+        update,
+        context,
+        context.tr(
+            "inloop.coord.announce_prompt", title=series.title, wijk=series.wijk, count=count
+        ),
+        [[(context.tr("inloop.button.abort"), ABORT)]],
+    )
 
 
 async def on_button(update: Update, context: BotContext) -> None:
@@ -161,7 +191,7 @@ async def draft_text(update: Update, context: BotContext) -> None:
     if draft is None or services.clock.now() - draft.started_at > DRAFT_VALID:
         return
     limit = REASON_MAX_CHARS if draft.action == "cancel" else ANNOUNCEMENT_MAX_CHARS
-    cleaned = clean_text(update.effective_message.text or "", limit)  # type: ignore[union-attr]
+    cleaned = clean_text(text_of(update), limit)
     if cleaned.text is None:
         key = "inloop.coord.too_long" if cleaned.rejection == "too_long" else "inloop.coord.empty"
         await say(update, context, key, [[("inloop.button.abort", ABORT)]], limit=limit)
@@ -185,8 +215,9 @@ async def leave_draft(update: Update, context: BotContext) -> None:
         await context.services.repos.inloop.clear_draft(member.id, marks_update=False)
 
 
-async def finish_cancel(update: Update, context: BotContext, series: InloopSeries,
-                        day: date | None, reason: str) -> None:
+async def finish_cancel(
+    update: Update, context: BotContext, series: InloopSeries, day: date | None, reason: str
+) -> None:
     services = context.services
     zone, now = services.settings.zone, services.clock.now()
     occurrence = occurrence_on(series.rule, zone, day) if day else None
@@ -195,24 +226,39 @@ async def finish_cancel(update: Update, context: BotContext, series: InloopSerie
         await say(update, context, "inloop.coord.too_late")
         return
     told = await services.repos.inloop.cancel_occurrence(
-        series, occurrence, reason, context.member.id, now,
+        series,
+        occurrence,
+        reason,
+        context.member.id,
+        now,
         lambda user_id: cancellation_message(series, occurrence, reason, user_id, zone),
     )
     if told is None:
         await say(update, context, "inloop.coord.already_cancelled")
         return
     context.bot_data.dispatcher.wake()
-    log.info("occurrence %s of series %d cancelled; %d parents told",
-             occurrence.day, series.id, told)
-    await say(update, context, "inloop.coord.cancel_done", title=series.title,
-              when=when(context, occurrence.starts_at), count=told)
+    log.info(
+        "occurrence %s of series %d cancelled; %d parents told", occurrence.day, series.id, told
+    )
+    await say(
+        update,
+        context,
+        "inloop.coord.cancel_done",
+        title=series.title,
+        when=when(context, occurrence.starts_at),
+        count=told,
+    )
 
 
-async def finish_announcement(update: Update, context: BotContext, series: InloopSeries,
-                              text: str) -> None:
+async def finish_announcement(
+    update: Update, context: BotContext, series: InloopSeries, text: str
+) -> None:
     services = context.services
     count = await services.repos.inloop.announce(
-        series, text, context.member.id, services.clock.now(),
+        series,
+        text,
+        context.member.id,
+        services.clock.now(),
         lambda message_id, user_id: announcement_message(series, message_id, text, user_id),
     )
     context.bot_data.dispatcher.wake()
@@ -246,14 +292,21 @@ async def document(update: Update, context: BotContext) -> None:
 async def import_upload(update: Update, context: BotContext, data: bytes, name: str) -> None:
     services = context.services
     try:
-        report = await import_programme(data, services.repos.webinars, services.repos.inloop,
-                                        services.settings.zone, services.clock.now())
+        report = await import_programme(
+            data,
+            services.repos.webinars,
+            services.repos.inloop,
+            services.settings.zone,
+            services.clock.now(),
+        )
     except ProgrammeUnreadable as error:
         await say(update, context, "inloop.import.unreadable", path=name)
         await reply(update, context, context.tr(error.reason, **error.params))
         return
-    lines = [context.tr("inloop.import.read", path=name),
-             *report_lines(report, lambda key, params: context.tr(key, **params))]
+    lines = [
+        context.tr("inloop.import.read", path=name),
+        *report_lines(report, lambda key, params: context.tr(key, **params)),
+    ]
     for chunk in chunks(lines, REPORT_CHUNK_CHARS):
         await say(update, context, "core.raw", text=Raw(chunk))
 

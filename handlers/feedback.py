@@ -36,7 +36,7 @@ from bot.feedback_requests import (
 from bot.masking import mask_personal_data
 from bot.models import Webinar
 from bot.text_input import clean_text
-from handlers.common import edit, reply, say
+from handlers.common import edit, reply, say, text_of
 from storage.feedback import AnswerField, AnswerOutcome, FeedbackRequest
 
 
@@ -103,7 +103,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     request = await services.repos.feedback.text_step_of(member.id, now)
     if request is None:
         return
-    cleaned = clean_text(update.effective_message.text or "", FREE_TEXT_MAX_CHARS)  # type: ignore[union-attr]
+    cleaned = clean_text(text_of(update), FREE_TEXT_MAX_CHARS)
     if cleaned.text is None:
         key = "feedback.text_empty" if cleaned.rejection == "empty" else "feedback.text_too_long"
         await say(update, context, key, limit=FREE_TEXT_MAX_CHARS)

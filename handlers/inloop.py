@@ -22,6 +22,7 @@ from bot.reminders import (
     upcoming_by_wijk,
 )
 from bot.text_input import shorten
+from handlers.common import chat_id
 
 # Button texts stay short enough to read on a phone.
 LABEL_CHARS = 40
@@ -52,13 +53,18 @@ async def show(update: Update, context: BotContext, text: str, rows: Labelled) -
     query = update.callback_query
     if query is None:
         await context.bot.send_message(
-            update.effective_chat.id, text, parse_mode=ParseMode.HTML,  # type: ignore[union-attr]
-            reply_markup=markup(rows), disable_web_page_preview=True,
+            chat_id(update),
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup(rows),
+            disable_web_page_preview=True,
         )
         return
     try:
         await query.edit_message_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup(rows),
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup(rows),
             disable_web_page_preview=True,
         )
     except BadRequest as error:
@@ -81,9 +87,11 @@ async def show_wijken(update: Update, context: BotContext) -> None:
     if not wijken:
         await show(update, context, context.tr("inloop.none"), [])
         return
-    buttons = [(label(context, "inloop.button.wijk", wijk=w.name),
-                callbacks.make("i", "wijk", w.ref)) for w in wijken]
-    rows = [buttons[index:index + 2] for index in range(0, len(buttons), 2)]
+    buttons = [
+        (label(context, "inloop.button.wijk", wijk=w.name), callbacks.make("i", "wijk", w.ref))
+        for w in wijken
+    ]
+    rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
     await show(update, context, context.tr("inloop.choose_wijk"), rows)
 
 
@@ -92,12 +100,16 @@ def series_block(
 ) -> str:
     series, upcoming = wijk.series[index]
     zone = context.services.settings.zone
-    lines = [context.tr(
-        "inloop.wijk.series", title=series.title, location=series.location,
-        repeat=Raw(context.tr(f"inloop.repeat.{series.rule.recurrence.value}")),
-        when=format_moment(upcoming.starts_at.astimezone(zone), context.language),
-        end=upcoming.ends_at.astimezone(zone).strftime("%H:%M"),
-    )]
+    lines = [
+        context.tr(
+            "inloop.wijk.series",
+            title=series.title,
+            location=series.location,
+            repeat=Raw(context.tr(f"inloop.repeat.{series.rule.recurrence.value}")),
+            when=format_moment(upcoming.starts_at.astimezone(zone), context.language),
+            end=upcoming.ends_at.astimezone(zone).strftime("%H:%M"),
+        )
+    ]
     if cancelled:
         lines.append(context.tr("inloop.wijk.cancelled"))
     if series.organiser:
@@ -110,11 +122,21 @@ def series_block(
 async def show_wijk(update: Update, context: BotContext, ref: int) -> None:
     services = context.services
     anchor = await services.repos.inloop.get(ref)
-    wijk = next((w for w in await current_wijken(context)
-                 if anchor is not None and w.name.casefold() == anchor.wijk.casefold()), None)
+    wijk = next(
+        (
+            w
+            for w in await current_wijken(context)
+            if anchor is not None and w.name.casefold() == anchor.wijk.casefold()
+        ),
+        None,
+    )
     if wijk is None:
-        await show(update, context, context.tr("inloop.wijk.gone"),
-                   [[(context.tr("inloop.button.back"), callbacks.make("i", "list"))]])
+        await show(
+            update,
+            context,
+            context.tr("inloop.wijk.gone"),
+            [[(context.tr("inloop.button.back"), callbacks.make("i", "list"))]],
+        )
         return
     subscribed = await services.repos.inloop.subscribed_ids(context.member.id)
     blocks = [context.tr("inloop.wijk.heading", wijk=wijk.name)]
@@ -124,8 +146,9 @@ async def show_wijk(update: Update, context: BotContext, ref: int) -> None:
         off = upcoming.day in await services.repos.inloop.cancelled_days(series.id)
         blocks.append(series_block(context, wijk, index, on, off))
         key, action = ("inloop.button.stop", "unsub") if on else ("inloop.button.remind", "sub")
-        rows.append([(label(context, key, title=series.title),
-                      callbacks.make("i", action, series.id))])
+        rows.append(
+            [(label(context, key, title=series.title), callbacks.make("i", action, series.id))]
+        )
     blocks.append(context.tr("inloop.wijk.footer"))
     rows.append([(context.tr("inloop.button.back"), callbacks.make("i", "list"))])
     await show(update, context, shorten("\n\n".join(blocks), 4000), rows)
@@ -135,9 +158,10 @@ async def live_series(context: BotContext, series_id: int) -> InloopSeries | Non
     """The series, if it still has sessions to come."""
     services = context.services
     series = await services.repos.inloop.get(series_id)
-    if series is None or next_occurrence(
-        series.rule, services.settings.zone, services.clock.now()
-    ) is None:
+    if (
+        series is None
+        or next_occurrence(series.rule, services.settings.zone, services.clock.now()) is None
+    ):
         return None
     return series
 
@@ -151,10 +175,14 @@ async def subscribe(update: Update, context: BotContext, series_id: int) -> None
         await query.answer(context.tr("inloop.series_gone"), show_alert=True)
         return
     zone, now = services.settings.zone, services.clock.now()
-    plans = plan_reminders(series, zone, ReminderPolicy.from_settings(services.settings.reminders),
-                           now=now)
+    plans = plan_reminders(
+        series, zone, ReminderPolicy.from_settings(services.settings.reminders), now=now
+    )
     await services.repos.inloop.subscribe(
-        series.id, context.member.id, now, plans,
+        series.id,
+        context.member.id,
+        now,
+        plans,
         lambda plan, user_id: reminder_message(plan, user_id, zone),
     )
     context.bot_data.dispatcher.wake()

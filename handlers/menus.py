@@ -61,9 +61,7 @@ async def set_user_menu(bot: Bot, t: Translator, user: User) -> None:
             if user.language_chosen:
                 # A parent who picked a language with /taal sees the menu in it, whatever
                 # language their Telegram app is set to.
-                await bot.set_my_commands(
-                    _commands(t, user.language, PARENT_COMMANDS), scope=scope
-                )
+                await bot.set_my_commands(_commands(t, user.language, PARENT_COMMANDS), scope=scope)
             else:
                 await bot.delete_my_commands(scope=scope)
             return

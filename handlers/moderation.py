@@ -14,9 +14,19 @@ from bot.i18n import Raw
 from bot.models import OutgoingMessage, Question, Role, Webinar, WebinarState
 from bot.question_desk import Card
 from bot.text_input import clean_text, shorten
-from handlers.common import command_argument, edit, reply, require_role, say
+from handlers.common import (
+    chat_id,
+    command_argument,
+    edit,
+    pressed,
+    reply,
+    require_role,
+    say,
+    text_of,
+)
 from handlers.panels import queue_changed, send_panel
 from handlers.webinar_parent import question_text
+from storage.questions import Notify
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +68,7 @@ async def queue_command(update: Update, context: BotContext) -> None:
         return
     webinar = await current_webinar(update, context)
     if webinar is not None:
-        await send_panel(context, webinar, update.effective_chat.id)  # type: ignore[union-attr]
+        await send_panel(context, webinar, chat_id(update))
 
 
 def card_text(context: BotContext, card: Card) -> str:
@@ -136,7 +146,7 @@ async def pull_next(update: Update, context: BotContext, webinar: Webinar) -> No
     await show_card(update, context, card, edit_in_place=False)
 
 
-def asked_notice(question: Question, webinar_title: str) -> callable:  # type: ignore[valid-type]
+def asked_notice(question: Question, webinar_title: str) -> Notify:
     def build(askers: list[int]) -> list[OutgoingMessage]:
         return [
             OutgoingMessage(
@@ -207,7 +217,7 @@ async def card_remove(update: Update, context: BotContext, question: Question) -
 
 async def card_merge(update: Update, context: BotContext, question: Question) -> None:
     merged = await context.services.desk.merge_similar(question, context.member.id)
-    await update.callback_query.answer(context.tr("moderation.card.merged", count=merged))  # type: ignore[union-attr]
+    await pressed(update).answer(context.tr("moderation.card.merged", count=merged))
     card = await context.services.desk.card(await _reload(context, question))
     await show_card(update, context, card, edit_in_place=True)
     queue_changed(context, question.webinar_id)
@@ -215,7 +225,7 @@ async def card_merge(update: Update, context: BotContext, question: Question) ->
 
 async def card_show(update: Update, context: BotContext, question: Question) -> None:
     await context.services.repos.questions.set_visible(question.id, context.member.id, True)
-    await update.callback_query.answer(context.tr("moderation.card.shown"))  # type: ignore[union-attr]
+    await pressed(update).answer(context.tr("moderation.card.shown"))
     card = await context.services.desk.card(await _reload(context, question))
     await show_card(update, context, card, edit_in_place=True)
 
@@ -223,7 +233,7 @@ async def card_show(update: Update, context: BotContext, question: Question) -> 
 async def card_mute(update: Update, context: BotContext, question: Question) -> None:
     if question.asker_id is not None:
         await context.services.repos.webinars.mute(question.webinar_id, question.asker_id)
-    await update.callback_query.answer(context.tr("moderation.card.muted"), show_alert=True)  # type: ignore[union-attr]
+    await pressed(update).answer(context.tr("moderation.card.muted"), show_alert=True)
 
 
 async def card_write(update: Update, context: BotContext, question: Question) -> None:
@@ -231,7 +241,7 @@ async def card_write(update: Update, context: BotContext, question: Question) ->
     await services.repos.questions.start_written_answer(
         question.id, context.member.id, services.clock.now()
     )
-    await update.callback_query.answer()  # type: ignore[union-attr]
+    await pressed(update).answer()
     await say(update, context, "moderation.write.prompt", number=question.id)
 
 
@@ -292,7 +302,7 @@ async def written_answer(update: Update, context: BotContext) -> None:
             return
         await question_text(update, context)
         return
-    cleaned = clean_text(update.effective_message.text or "", 3000)  # type: ignore[union-attr]
+    cleaned = clean_text(text_of(update), 3000)
     if cleaned.text is None:
         await say(update, context, "moderation.write.empty")
         return
@@ -391,7 +401,7 @@ async def on_panel_button(update: Update, context: BotContext) -> None:
     if choice.action == "next":
         await pull_next(update, context, webinar)
     else:
-        await send_panel(context, webinar, query.message.chat.id, refresh_only=True)  # type: ignore[union-attr]
+        await send_panel(context, webinar, chat_id(update), refresh_only=True)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

@@ -18,7 +18,7 @@ from bot.feedback_summary import FeedbackAnswer
 from bot.i18n import Raw, format_day, format_moment
 from bot.retention import forget_person
 from bot.text_input import shorten
-from handlers.common import edit, say
+from handlers.common import chat_id, edit, say
 from handlers.panels import queue_changed
 from storage.feedback import FeedbackRequest
 from storage.privacy import AskedQuestion, JoinedWebinar, PersonalData
@@ -48,7 +48,7 @@ async def my_data(update: Update, context: BotContext) -> None:
         data_json(data, feedback, context.services.clock.now()), ensure_ascii=False, indent=2
     )
     await context.bot.send_document(
-        update.effective_chat.id,  # type: ignore[union-attr]
+        chat_id(update),
         InputFile(document.encode(), filename=FILE_NAME),
         caption=context.tr("privacy.data.file_caption"),
     )

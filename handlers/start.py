@@ -9,7 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks
 from bot.context import BotContext
 from bot.models import Role, WebinarState
-from handlers.common import edit, say
+from handlers.common import chat_id, edit, pressed, say
 from handlers.consent import needs_consent, show_notice
 from handlers.menus import refresh_menu
 from handlers.roles import accept_invite
@@ -41,7 +41,7 @@ async def help_command(update: Update, context: BotContext) -> None:
         text += "\n\n" + context.tr("core.help.moderator")
     if context.member.has(Role.COORDINATOR):
         text += "\n\n" + context.tr("core.help.coordinator")
-    await context.bot.send_message(update.effective_chat.id, text, parse_mode=ParseMode.HTML)  # type: ignore[union-attr]
+    await context.bot.send_message(chat_id(update), text, parse_mode=ParseMode.HTML)
 
 
 async def language_command(update: Update, context: BotContext) -> None:
@@ -58,7 +58,7 @@ async def language_command(update: Update, context: BotContext) -> None:
         ]
     )
     await context.bot.send_message(
-        update.effective_chat.id,  # type: ignore[union-attr]
+        chat_id(update),
         context.tr("core.language.choose"),
         reply_markup=markup,
     )
@@ -67,14 +67,12 @@ async def language_command(update: Update, context: BotContext) -> None:
 async def language_chosen(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
     languages = context.services.t.languages
     if not 0 <= choice.arg < len(languages):
-        await update.callback_query.answer()  # type: ignore[union-attr]
+        await pressed(update).answer()
         return
     language = languages[choice.arg]
     await context.services.repos.users.set_language(context.member.id, language)
-    await update.callback_query.answer()  # type: ignore[union-attr]
-    await update.callback_query.edit_message_text(  # type: ignore[union-attr]
-        context.services.t(language, "core.language.set")
-    )
+    await pressed(update).answer()
+    await pressed(update).edit_message_text(context.services.t(language, "core.language.set"))
     refreshed = await context.services.repos.users.get(context.member.id)
     if refreshed is not None:
         context.member = refreshed
@@ -108,7 +106,7 @@ async def consent(update: Update, context: BotContext, choice: callbacks.Callbac
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    choice = callbacks.parse(update.callback_query.data)  # type: ignore[union-attr]
+    choice = callbacks.parse(pressed(update).data)
     if choice.feature == "lang":
         await language_chosen(update, context, choice)
     else:

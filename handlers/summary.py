@@ -23,7 +23,7 @@ from bot.feedback_summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_
 from bot.i18n import format_day
 from bot.models import Role
 from bot.text_input import shorten
-from handlers.common import edit, reply, require_role, say
+from handlers.common import chat_id, edit, pressed, reply, require_role, say
 from storage.feedback import FeedbackSession
 
 LIST_SIZE = 10
@@ -32,10 +32,14 @@ MENU_SESSIONS, MENU_THEMES = 1, 2
 MAX_DAYS = 366
 
 MENU = [
-    [("feedback.sum.button.sessions", callbacks.make("sum", "menu", MENU_SESSIONS)),
-     ("feedback.sum.button.themes", callbacks.make("sum", "menu", MENU_THEMES))],
-    [("feedback.sum.button.days30", callbacks.make("sum", "show", DAYS, 30)),
-     ("feedback.sum.button.days90", callbacks.make("sum", "show", DAYS, 90))],
+    [
+        ("feedback.sum.button.sessions", callbacks.make("sum", "menu", MENU_SESSIONS)),
+        ("feedback.sum.button.themes", callbacks.make("sum", "menu", MENU_THEMES)),
+    ],
+    [
+        ("feedback.sum.button.days30", callbacks.make("sum", "show", DAYS, 30)),
+        ("feedback.sum.button.days90", callbacks.make("sum", "show", DAYS, 90)),
+    ],
 ]
 
 
@@ -62,20 +66,28 @@ async def resolve(context: BotContext, kind: int, arg: int) -> Scope | None:
         if session is None:
             return None
         if kind == SESSION:
-            heading = context.tr("feedback.sum.heading.session", title=session.title,
-                                 day=format_day(session.day, lang))
+            heading = context.tr(
+                "feedback.sum.heading.session",
+                title=session.title,
+                day=format_day(session.day, lang),
+            )
             return Scope(heading, [session])
-        return Scope(context.tr("feedback.sum.heading.theme", theme=session.theme),
-                     await repo.sessions_with_theme(session.theme))
+        return Scope(
+            context.tr("feedback.sum.heading.theme", theme=session.theme),
+            await repo.sessions_with_theme(session.theme),
+        )
     today = context.services.clock.now().astimezone(context.services.settings.zone).date()
     if kind == DAYS and 1 <= arg <= MAX_DAYS:
-        return Scope(context.tr("feedback.sum.heading.days", days=arg),
-                     await repo.sessions_between(today - timedelta(days=arg), today))
+        return Scope(
+            context.tr("feedback.sum.heading.days", days=arg),
+            await repo.sessions_between(today - timedelta(days=arg), today),
+        )
     if kind == WEEK and date(2000, 1, 1).toordinal() <= arg <= today.toordinal():
         first = date.fromordinal(arg)
         last = first + timedelta(days=6)
-        heading = context.tr("feedback.sum.heading.week", first=format_day(first, lang),
-                             last=format_day(last, lang))
+        heading = context.tr(
+            "feedback.sum.heading.week", first=format_day(first, lang), last=format_day(last, lang)
+        )
         return Scope(heading, await repo.sessions_between(first, last))
     return None
 
@@ -88,15 +100,22 @@ async def show_summary(
     answers = await services.repos.feedback.answers_of(scope.sessions)
     summary = summarize([s.facts() for s in scope.sessions], answers)
     text = format_summary(summary, services.t, context.language, scope.heading)
-    await reply(update, context, text, [[("feedback.sum.button.csv",
-                                          callbacks.make("sum", "csv", kind, arg))]])
+    await reply(
+        update,
+        context,
+        text,
+        [[("feedback.sum.button.csv", callbacks.make("sum", "csv", kind, arg))]],
+    )
     png = await asyncio.to_thread(
-        scores_chart_png, scores_over_time(answers), title=scope.heading,
+        scores_chart_png,
+        scores_over_time(answers),
+        title=scope.heading,
         y_label=context.tr("summary.chart.y_label"),
         no_data_text=context.tr("summary.chart.no_data"),
     )
     await context.bot.send_photo(
-        update.effective_chat.id, InputFile(png, filename="scores.png"),  # type: ignore[union-attr]
+        chat_id(update),
+        InputFile(png, filename="scores.png"),
         caption=context.tr("feedback.sum.chart_caption", heading=shorten(scope.heading, 900)),
         parse_mode=ParseMode.HTML,
     )
@@ -105,14 +124,21 @@ async def show_summary(
 async def send_csv(update: Update, context: BotContext, scope: Scope) -> None:
     services = context.services
     answers = await services.repos.feedback.answers_of(scope.sessions)
-    data = export_csv([s.facts() for s in scope.sessions], answers,
-                      header=csv_header(services.t, context.language))
+    data = export_csv(
+        [s.facts() for s in scope.sessions],
+        answers,
+        header=csv_header(services.t, context.language),
+    )
     today = services.clock.now().astimezone(services.settings.zone).date()
     name = f"{context.tr('feedback.sum.csv_file')}-{today.isoformat()}.csv"
     await context.bot.send_document(
-        update.effective_chat.id, InputFile(data, filename=name),  # type: ignore[union-attr]
-        caption=context.tr("feedback.sum.csv_caption", heading=shorten(scope.heading, 800),
-                           min=MIN_RESPONSES_FOR_TEXT),
+        chat_id(update),
+        InputFile(data, filename=name),
+        caption=context.tr(
+            "feedback.sum.csv_caption",
+            heading=shorten(scope.heading, 800),
+            min=MIN_RESPONSES_FOR_TEXT,
+        ),
         parse_mode=ParseMode.HTML,
     )
 
@@ -121,23 +147,32 @@ async def show_list(update: Update, context: BotContext, menu: int) -> None:
     """Recent sessions, or themes, as buttons (their labels are data, not translations)."""
     repo = context.services.repos.feedback
     if menu == MENU_SESSIONS:
-        key, rows = "feedback.sum.pick_session", [
-            (f"{s.day.strftime('%d-%m')} · {shorten(s.title, 40)}",
-             callbacks.make("sum", "show", SESSION, s.id))
-            for s in await repo.recent_sessions(LIST_SIZE)
-        ]
+        key, rows = (
+            "feedback.sum.pick_session",
+            [
+                (
+                    f"{s.day.strftime('%d-%m')} · {shorten(s.title, 40)}",
+                    callbacks.make("sum", "show", SESSION, s.id),
+                )
+                for s in await repo.recent_sessions(LIST_SIZE)
+            ],
+        )
     else:
-        key, rows = "feedback.sum.pick_theme", [
-            (shorten(theme, 40), callbacks.make("sum", "show", THEME, session_id))
-            for theme, session_id in await repo.recent_themes(LIST_SIZE)
-        ]
+        key, rows = (
+            "feedback.sum.pick_theme",
+            [
+                (shorten(theme, 40), callbacks.make("sum", "show", THEME, session_id))
+                for theme, session_id in await repo.recent_themes(LIST_SIZE)
+            ],
+        )
     if not rows:
         await edit(update, context, context.tr("feedback.sum.nothing"))
         return
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]
-                                   for label, data in rows])
+    markup = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data)] for label, data in rows]
+    )
     try:
-        await update.callback_query.edit_message_text(  # type: ignore[union-attr]
+        await pressed(update).edit_message_text(
             context.tr(key), parse_mode=ParseMode.HTML, reply_markup=markup
         )
     except BadRequest as error:  # the same list pressed twice

@@ -13,7 +13,7 @@ from bot.context import BotContext
 from bot.i18n import Raw, format_moment
 from bot.models import Webinar, WebinarState
 from bot.text_input import clean_text, shorten
-from handlers.common import command_argument, edit, keyboard, say
+from handlers.common import command_argument, edit, keyboard, pressed, say
 from handlers.consent import needs_consent, show_notice
 from handlers.panels import queue_changed
 
@@ -90,7 +90,9 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
     if not services.question_limit.allow(member.id, time.monotonic()):
         await say(update, context, "webinar.ask.too_many")
         return
-    source_msg = update.effective_message.message_id  # type: ignore[union-attr]
+    message = update.effective_message
+    assert message is not None
+    source_msg = message.message_id
     if needs_consent(context):
         # Nothing is stored before the parent agrees; the question waits in memory.
         services.awaiting_consent[member.id] = (webinar.id, source_msg, cleaned.text)
@@ -123,18 +125,18 @@ async def withdraw(update: Update, context: BotContext, question_id: int) -> Non
     services = context.services
     if await services.repos.questions.withdraw(question_id, context.member.id):
         await services.desk.left_queue(question_id)
-        await update.callback_query.answer()  # type: ignore[union-attr]
+        await pressed(update).answer()
         await edit(update, context, context.tr("webinar.ask.withdrawn"))
         question = await services.repos.questions.get(question_id)
         if question is not None:
             queue_changed(context, question.webinar_id)
     else:
-        await update.callback_query.answer(context.tr("webinar.ask.cannot_withdraw"))  # type: ignore[union-attr]
+        await pressed(update).answer(context.tr("webinar.ask.cannot_withdraw"))
 
 
 async def list_visible(update: Update, context: BotContext, webinar_id: int) -> None:
     services = context.services
-    await update.callback_query.answer()  # type: ignore[union-attr]
+    await pressed(update).answer()
     if context.member.current_webinar != webinar_id:
         await say(update, context, "webinar.ask.not_joined")
         return
@@ -163,7 +165,7 @@ async def vote(update: Update, context: BotContext, question_id: int) -> None:
         question_id, context.member.id, services.clock.now()
     )
     key = "webinar.others.voted" if counted else "webinar.others.not_counted"
-    await update.callback_query.answer(context.tr(key))  # type: ignore[union-attr]
+    await pressed(update).answer(context.tr(key))
     if counted:
         question = await services.repos.questions.get(question_id)
         if question is not None:
@@ -176,7 +178,7 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
     await context.services.repos.users.set_shown_name(
         context.member.id, sender.first_name if show else None
     )
-    await update.callback_query.answer(  # type: ignore[union-attr]
+    await pressed(update).answer(
         context.tr("webinar.name.shown" if show else "webinar.name.hidden")
     )
     button = (
@@ -184,13 +186,11 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
         if show
         else ("webinar.name.show", callbacks.make("p", "name", webinar_id))
     )
-    await update.callback_query.edit_message_reply_markup(  # type: ignore[union-attr]
-        reply_markup=keyboard(context, [[button]])
-    )
+    await pressed(update).edit_message_reply_markup(reply_markup=keyboard(context, [[button]]))
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    choice = callbacks.parse(update.callback_query.data)  # type: ignore[union-attr]
+    choice = callbacks.parse(pressed(update).data)
     if choice.action == "withdraw":
         await withdraw(update, context, choice.arg)
     elif choice.action == "list":

@@ -43,9 +43,15 @@ class FeedbackSession:
 
     def facts(self) -> SessionFacts:
         return SessionFacts(
-            session_ref=self.ref, kind=self.kind, title=self.title, theme=self.theme,
-            day=self.day, participants=self.participants, questions_asked=self.questions_asked,
-            questions_answered=self.questions_answered, requests_sent=self.requests_sent,
+            session_ref=self.ref,
+            kind=self.kind,
+            title=self.title,
+            theme=self.theme,
+            day=self.day,
+            participants=self.participants,
+            questions_asked=self.questions_asked,
+            questions_answered=self.questions_answered,
+            requests_sent=self.requests_sent,
         )
 
 
@@ -71,17 +77,28 @@ class AnswerOutcome:
 
 def _session(row: aiosqlite.Row) -> FeedbackSession:
     return FeedbackSession(
-        id=row["id"], ref=row["ref"], kind=row["kind"], title=row["title"], theme=row["theme"],
-        day=date.fromisoformat(row["day"]), ended_at=from_db(row["ended_at"]),
-        participants=row["participants"], questions_asked=row["questions_asked"],
-        questions_answered=row["questions_answered"], requests_sent=row["requests_sent"],
+        id=row["id"],
+        ref=row["ref"],
+        kind=row["kind"],
+        title=row["title"],
+        theme=row["theme"],
+        day=date.fromisoformat(row["day"]),
+        ended_at=from_db(row["ended_at"]),
+        participants=row["participants"],
+        questions_asked=row["questions_asked"],
+        questions_answered=row["questions_answered"],
+        requests_sent=row["requests_sent"],
     )
 
 
 def _request(row: aiosqlite.Row) -> FeedbackRequest:
     return FeedbackRequest(
-        id=row["id"], session_id=row["session_id"], user_id=row["user_id"],
-        step=Step(row["step"]), expires_at=from_db(row["expires_at"]), title=row["title"],
+        id=row["id"],
+        session_id=row["session_id"],
+        user_id=row["user_id"],
+        step=Step(row["step"]),
+        expires_at=from_db(row["expires_at"]),
+        title=row["title"],
         day=date.fromisoformat(row["day"]),
     )
 
@@ -125,9 +142,17 @@ class FeedbackRepository:
                 "INSERT OR IGNORE INTO feedback_sessions (ref, kind, title, theme, day, ended_at,"
                 " participants, questions_asked, questions_answered)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (draft.ref, draft.kind, draft.title, draft.theme, draft.day.isoformat(),
-                 to_db(draft.ended_at), draft.participants, draft.questions_asked,
-                 draft.questions_answered),
+                (
+                    draft.ref,
+                    draft.kind,
+                    draft.title,
+                    draft.theme,
+                    draft.day.isoformat(),
+                    to_db(draft.ended_at),
+                    draft.participants,
+                    draft.questions_asked,
+                    draft.questions_answered,
+                ),
             )
             if cursor.rowcount == 0:
                 return 0
@@ -141,8 +166,13 @@ class FeedbackRepository:
                 )
                 if cursor.rowcount == 0 or cursor.lastrowid is None:
                     continue
-                await enqueue(conn, message_for(cursor.lastrowid, user_id), due_at=now, now=now,
-                              expires_at=expires_at)
+                await enqueue(
+                    conn,
+                    message_for(cursor.lastrowid, user_id),
+                    due_at=now,
+                    now=now,
+                    expires_at=expires_at,
+                )
                 created += 1
             if counts_as_sent:
                 await conn.execute(
@@ -154,8 +184,10 @@ class FeedbackRepository:
         return await self.db.write(op)
 
     async def has_session(self, ref: str) -> bool:
-        return await self.db.fetch_value(
-            "SELECT 1 FROM feedback_sessions WHERE ref = ?", (ref,)) is not None
+        return (
+            await self.db.fetch_value("SELECT 1 FROM feedback_sessions WHERE ref = ?", (ref,))
+            is not None
+        )
 
     async def closed_webinars_without_session(self, since: datetime) -> list[int]:
         rows = await self.db.fetch_all(
@@ -177,9 +209,13 @@ class FeedbackRepository:
     async def outbox_has_prefix(self, prefix: str) -> bool:
         """Whether a message whose dedup key starts with `prefix` was ever queued."""
         high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        return await self.db.fetch_value(
-            "SELECT 1 FROM outbox WHERE dedup_key >= ? AND dedup_key < ? LIMIT 1", (prefix, high)
-        ) is not None
+        return (
+            await self.db.fetch_value(
+                "SELECT 1 FROM outbox WHERE dedup_key >= ? AND dedup_key < ? LIMIT 1",
+                (prefix, high),
+            )
+            is not None
+        )
 
     # -- answering -----------------------------------------------------------------------
 
@@ -266,13 +302,13 @@ class FeedbackRepository:
     # -- reading for summaries -----------------------------------------------------------
 
     async def session(self, session_id: int) -> FeedbackSession | None:
-        row = await self.db.fetch_one("SELECT * FROM feedback_sessions WHERE id = ?",
-                                      (session_id,))
+        row = await self.db.fetch_one("SELECT * FROM feedback_sessions WHERE id = ?", (session_id,))
         return None if row is None else _session(row)
 
     async def recent_sessions(self, limit: int) -> list[FeedbackSession]:
         rows = await self.db.fetch_all(
-            "SELECT * FROM feedback_sessions ORDER BY ended_at DESC, id DESC LIMIT ?", (limit,))
+            "SELECT * FROM feedback_sessions ORDER BY ended_at DESC, id DESC LIMIT ?", (limit,)
+        )
         return [_session(row) for row in rows]
 
     async def recent_themes(self, limit: int) -> list[tuple[str, int]]:
@@ -312,9 +348,12 @@ class FeedbackRepository:
         )
         return [
             FeedbackAnswer(
-                session_ref=by_id[row["session_id"]].ref, day=by_id[row["session_id"]].day,
-                score=row["score"], helped=None if row["helped"] is None else Helped(row["helped"]),
-                takeaway=row["takeaway"], wish=row["wish"],
+                session_ref=by_id[row["session_id"]].ref,
+                day=by_id[row["session_id"]].day,
+                score=row["score"],
+                helped=None if row["helped"] is None else Helped(row["helped"]),
+                takeaway=row["takeaway"],
+                wish=row["wish"],
             )
             for row in rows
         ]
@@ -336,10 +375,12 @@ class FeedbackRepository:
             answer = None
             if row["answer_id"] is not None:
                 answer = FeedbackAnswer(
-                    session_ref=row["ref"], day=date.fromisoformat(row["day"]),
+                    session_ref=row["ref"],
+                    day=date.fromisoformat(row["day"]),
                     score=row["score"],
                     helped=None if row["helped"] is None else Helped(row["helped"]),
-                    takeaway=row["takeaway"], wish=row["wish"],
+                    takeaway=row["takeaway"],
+                    wish=row["wish"],
                 )
             found.append((_request(row), answer))
         return found
@@ -373,10 +414,13 @@ class FeedbackRepository:
             )
             return cursor.rowcount
 
-        if await self.db.fetch_value(
-            "SELECT 1 FROM feedback_requests r JOIN feedback_sessions s ON s.id = r.session_id"
-            " WHERE r.user_id IS NOT NULL AND s.ended_at < ? LIMIT 1", (to_db(moment),)
-        ) is None:
+        if (
+            await self.db.fetch_value(
+                "SELECT 1 FROM feedback_requests r JOIN feedback_sessions s ON s.id = r.session_id"
+                " WHERE r.user_id IS NOT NULL AND s.ended_at < ? LIMIT 1",
+                (to_db(moment),),
+            )
+            is None
+        ):
             return 0  # the usual case: no write (and no transaction) every half minute
         return await self.db.write(op, marks_update=False)
-

@@ -277,10 +277,7 @@ class InloopRepository:
                 sql += " AND s.user_id = ?"
                 params += (only_user,)
             else:
-                sql += (
-                    " AND NOT EXISTS (SELECT 1 FROM outbox o"
-                    " WHERE o.dedup_key = ? || s.user_id)"
-                )
+                sql += " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedup_key = ? || s.user_id)"
                 params += (plan.key_prefix,)
             cursor = await conn.execute(sql, params)
             for (user_id,) in await cursor.fetchall():

@@ -45,8 +45,16 @@ class BotProcess:
         env["PYTHONPATH"] = str(ROOT)
         with self.log_path.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot.cli", "--config", str(self.config), "run",
-                cwd=ROOT, env=env, stdout=log, stderr=log,
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "--config",
+                str(self.config),
+                "run",
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=log,
             )
 
     async def kill(self) -> None:

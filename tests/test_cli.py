@@ -10,29 +10,42 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_cli(*args: str, env_extra: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env_extra: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OUDERBOT")}
     env["PYTHONPATH"] = str(ROOT)
     env.update(env_extra or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=env, capture_output=True,
-        text=True, timeout=60,
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 def test_run_without_a_token_says_so_in_one_line(tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
-    config.write_text(f'[roles]\ncoordinators = [1]\n[storage]\ndatabase = "{tmp_path / "db.sqlite3"}"\n')
+    config.write_text(
+        f'[roles]\ncoordinators = [1]\n[storage]\ndatabase = "{tmp_path / "db.sqlite3"}"\n'
+    )
     result = run_cli("--config", str(config), "run")
     assert result.returncode == 2
-    assert result.stderr.strip() == "ouderbot: no bot token: set the environment variable OUDERBOT_TOKEN"
+    assert (
+        result.stderr.strip()
+        == "ouderbot: no bot token: set the environment variable OUDERBOT_TOKEN"
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_a_malformed_configuration_is_one_line(tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     config.write_text("[roles]\ncoordinators = 'me'\n")
-    result = run_cli("--config", str(config), "run", env_extra={"OUDERBOT_TOKEN": "1:abcdefghijklmnop"})
+    result = run_cli(
+        "--config", str(config), "run", env_extra={"OUDERBOT_TOKEN": "1:abcdefghijklmnop"}
+    )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "roles.coordinators" in lines[0]
@@ -58,7 +71,10 @@ def test_a_token_telegram_refuses_is_one_line(tmp_path: Path) -> None:
                 f'[storage]\ndatabase = "{tmp_path / "db.sqlite3"}"\n[roles]\ncoordinators = [1]\n'
             )
             return await asyncio.to_thread(
-                run_cli, "--config", str(config), "run",
+                run_cli,
+                "--config",
+                str(config),
+                "run",
                 env_extra={"OUDERBOT_TOKEN": "111:WRONG-TOKEN-abcdefghij"},
             )
 

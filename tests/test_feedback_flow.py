@@ -28,8 +28,9 @@ def button(user: Any, message: dict[str, Any], label: str) -> str:
     return next(data for text, data in user.buttons(message) if text == label)
 
 
-async def run_webinar(bot: Ouderbot, api: LocalBotApi, parent_ids: list[int],
-                      code: str = "slapen") -> int:
+async def run_webinar(
+    bot: Ouderbot, api: LocalBotApi, parent_ids: list[int], code: str = "slapen"
+) -> int:
     """A webinar the parents joined, opened and closed by a gespreksleider."""
     webinar_id = await add_webinar(bot, code)
     moderator = api.user(MODERATOR_IDS[0], first_name="Gert")
@@ -52,8 +53,11 @@ async def request_for(api: LocalBotApi, user_id: int) -> dict[str, Any]:
 
 
 async def answers(bot: Ouderbot, webinar_id: int) -> list[Any]:
-    session = next(s for s in await bot.services.repos.feedback.recent_sessions(50)
-                   if s.ref == f"w:{webinar_id}")
+    session = next(
+        s
+        for s in await bot.services.repos.feedback.recent_sessions(50)
+        if s.ref == f"w:{webinar_id}"
+    )
     return await bot.services.repos.feedback.answers_of([session])
 
 
@@ -67,8 +71,9 @@ async def test_each_parent_of_a_closed_webinar_gets_exactly_one_request_also_aft
         for parent_id in parents:
             await request_for(api, parent_id)
         api.user(MODERATOR_IDS[0]).send("/sluit")  # closing again asks nobody twice
-        await api.user(MODERATOR_IDS[0]).wait_for(lambda m: "geen webinar" in m["text"].lower()
-                                                  or "open" in m["text"].lower())
+        await api.user(MODERATOR_IDS[0]).wait_for(
+            lambda m: "geen webinar" in m["text"].lower() or "open" in m["text"].lower()
+        )
         await bot.feedback.tick()  # type: ignore[union-attr]
         await bot.dispatcher.send_due()
     finally:
@@ -239,9 +244,20 @@ async def inloop_series(bot: Ouderbot, subscribers: list[int]) -> int:
     inloop = InloopRepository(bot.services.db)
     now = bot.services.clock.now()
     rule = SeriesRule(date(2026, 12, 1), time(13, 0), time(15, 0), Recurrence("wekelijks"))
-    await inloop.upsert_series([SeriesDraft("hoograven-speeltuin", "Inloop Speeltuin",
-                                            "opvoeden", "Hoograven", "Speeltuin De Kraai",
-                                            "Buurtteam", rule)], now)
+    await inloop.upsert_series(
+        [
+            SeriesDraft(
+                "hoograven-speeltuin",
+                "Inloop Speeltuin",
+                "opvoeden",
+                "Hoograven",
+                "Speeltuin De Kraai",
+                "Buurtteam",
+                rule,
+            )
+        ],
+        now,
+    )
     series = (await inloop.all_series())[0]
     for user_id in subscribers:
         await bot.services.repos.users.ensure(user_id, "nl", now)
@@ -293,9 +309,18 @@ async def test_a_cancelled_inloopmoment_asks_nobody(
     occurrence = occurrence_on(series.rule, bot.services.settings.zone, date(2026, 12, 1))
     assert occurrence is not None
     await inloop.cancel_occurrence(
-        series, occurrence, "ziek", 900_001, clock.now(),
-        lambda uid: OutgoingMessage(uid, "inloop.cancelled", "core.raw", {"text": "afgelast"},
-                                    dedup_key=f"cancel-test:{uid}"),
+        series,
+        occurrence,
+        "ziek",
+        900_001,
+        clock.now(),
+        lambda uid: OutgoingMessage(
+            uid,
+            "inloop.cancelled",
+            "core.raw",
+            {"text": "afgelast"},
+            dedup_key=f"cancel-test:{uid}",
+        ),
     )
     clock.advance(timedelta(hours=6))
     assert await bot.feedback.tick() == 0  # type: ignore[union-attr]
@@ -325,7 +350,8 @@ async def test_erasing_a_parent_removes_the_link_to_their_answers_and_keeps_the_
     assert await feedback.of_user(1201) == []
     assert sorted(a.takeaway or "" for a in await answers(bot, webinar_id)) == ["Regelmaat", "Rust"]
     unlinked = await bot.services.db.fetch_value(
-        "SELECT count(*) FROM feedback_answers WHERE request_id IS NULL")
+        "SELECT count(*) FROM feedback_answers WHERE request_id IS NULL"
+    )
     assert unlinked == 1
 
     await feedback.forget_user(1202, delete_answers=True)

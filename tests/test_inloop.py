@@ -23,8 +23,13 @@ SERIES = "Inloop op de speeltuin"  # Hoograven, Wednesdays 09:30-11:00 from 2 De
 
 async def load_example(bot: Ouderbot) -> None:
     services = bot.services
-    await import_programme(EXAMPLE.read_bytes(), services.repos.webinars, services.repos.inloop,
-                           services.settings.zone, services.clock.now())
+    await import_programme(
+        EXAMPLE.read_bytes(),
+        services.repos.webinars,
+        services.repos.inloop,
+        services.settings.zone,
+        services.clock.now(),
+    )
 
 
 async def series_id(bot: Ouderbot, title: str = SERIES) -> int:
@@ -54,7 +59,9 @@ async def subscribe(
 async def pending_reminders(bot: Ouderbot, user_id: int) -> list[str]:
     rows = await bot.services.db.fetch_all(
         "SELECT dedup_key FROM outbox WHERE user_id = ? AND state = 'pending'"
-        " AND kind = 'inloop.reminder' ORDER BY due_at", (user_id,))
+        " AND kind = 'inloop.reminder' ORDER BY due_at",
+        (user_id,),
+    )
     return [row["dedup_key"] for row in rows]
 
 
@@ -71,11 +78,16 @@ async def test_parent_subscribes_and_unsubscribes_by_buttons(
     assert await bot.services.repos.inloop.subscribed_ids(parent.id) == {sid}
     # Tonight 19:00 and tomorrow 08:30 (the next week's session is beyond the horizon).
     assert await pending_reminders(bot, parent.id) == [
-        f"rem:{sid}:2026-12-02:evening:{parent.id}", f"rem:{sid}:2026-12-02:before:{parent.id}"]
+        f"rem:{sid}:2026-12-02:evening:{parent.id}",
+        f"rem:{sid}:2026-12-02:before:{parent.id}",
+    ]
 
     parent.tap(f"🔕 Stop: {SERIES}", view)
-    await parent.wait_for(lambda m: any(t.startswith("🔔 Herinner mij: Inloop op de speeltuin")
-                                        for t, _ in parent.buttons(m)))
+    await parent.wait_for(
+        lambda m: any(
+            t.startswith("🔔 Herinner mij: Inloop op de speeltuin") for t, _ in parent.buttons(m)
+        )
+    )
     assert await bot.services.repos.inloop.subscribed_ids(parent.id) == set()
     assert await pending_reminders(bot, parent.id) == []
 
@@ -148,8 +160,9 @@ async def test_cancellation_reaches_every_subscriber_and_suppresses_the_reminder
         await bot.dispatcher.send_due()
     await api.wait_until_idle()
     for parent in parents:
-        assert not any("Morgen" in t or "Tomorrow" in t or "Straks" in t or "Soon" in t
-                       for t in texts(parent))
+        assert not any(
+            "Morgen" in t or "Tomorrow" in t or "Straks" in t or "Soon" in t for t in texts(parent)
+        )
     view = await open_wijk(bystander)
     assert "Die keer gaat niet door" in view["text"]
     # The coordinator's reason was not taken for a question, and nothing is left pending.
@@ -174,7 +187,9 @@ async def test_a_cancelled_date_is_no_longer_offered_for_cancelling(
         coordinator.send("Ziek")
         await coordinator.wait_for(has("Afgezegd"))
     assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == {
-        datetime(2026, 12, 2).date(), datetime(2026, 12, 9).date()}
+        datetime(2026, 12, 2).date(),
+        datetime(2026, 12, 9).date(),
+    }
 
 
 async def test_coordinator_can_stop_halfway_and_the_next_text_is_then_a_normal_message(

@@ -38,8 +38,9 @@ def write_config(tmp_path: Path, database: Path) -> Path:
     return config
 
 
-def run_import(tmp_path: Path, data: bytes, capsys: pytest.CaptureFixture[str],
-               name: str = "programma.csv") -> tuple[int, str, str]:
+def run_import(
+    tmp_path: Path, data: bytes, capsys: pytest.CaptureFixture[str], name: str = "programma.csv"
+) -> tuple[int, str, str]:
     database = tmp_path / "cli.sqlite3"
     programme = tmp_path / name
     programme.write_bytes(data)
@@ -129,8 +130,10 @@ async def test_a_changed_address_on_reimport_reaches_the_pending_reminders(
     assert bot.reminders is not None
     await bot.reminders.run_pass()
     rows = await bot.services.db.fetch_all(
-        "SELECT payload FROM outbox WHERE user_id = ? AND state = 'pending'", (parent.id,))
+        "SELECT payload FROM outbox WHERE user_id = ? AND state = 'pending'", (parent.id,)
+    )
     assert len(rows) == 2
-    assert all(json.loads(row["payload"])["params"]["location"] == "Buurthuis Hoograven"
-               for row in rows)
+    assert all(
+        json.loads(row["payload"])["params"]["location"] == "Buurthuis Hoograven" for row in rows
+    )
     assert await series_id(bot) is not None

@@ -35,15 +35,25 @@ REMINDER_WORDS = ("Morgen:", "Straks:", "Tomorrow:", "Soon:")
 
 
 def reminders_of(api: LocalBotApi, user_id: int) -> list[str]:
-    return [t for t in texts(api.user(user_id)) if t.startswith("🔔") and
-            any(word in t for word in REMINDER_WORDS)]
+    return [
+        t
+        for t in texts(api.user(user_id))
+        if t.startswith("🔔") and any(word in t for word in REMINDER_WORDS)
+    ]
 
 
-async def add_series(bot: Ouderbot, first: date, start: time, end: time,
-                     title: str = "Zondagsinloop", wijk: str = "Zuilen") -> InloopSeries:
+async def add_series(
+    bot: Ouderbot,
+    first: date,
+    start: time,
+    end: time,
+    title: str = "Zondagsinloop",
+    wijk: str = "Zuilen",
+) -> InloopSeries:
     rule = SeriesRule(first, start, end, Recurrence.WEEKLY)
-    draft = SeriesDraft(f"{wijk}|{title}", title, "opvoeden", wijk, "Buurthuis De Schakel",
-                        "Buurtteam", rule)
+    draft = SeriesDraft(
+        f"{wijk}|{title}", title, "opvoeden", wijk, "Buurthuis De Schakel", "Buurtteam", rule
+    )
     await bot.services.repos.inloop.upsert_series([draft], bot.services.clock.now())
     series = await bot.services.repos.inloop.get(await series_id(bot, title))
     assert series is not None
@@ -100,7 +110,10 @@ async def test_reminders_arrive_at_local_times_around_the_autumn_clock_change(
 
 
 async def expect_reminders_at(
-    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, user_id: int,
+    bot: Ouderbot,
+    api: LocalBotApi,
+    clock: ManualClock,
+    user_id: int,
     expected: list[tuple[datetime, str]],
 ) -> None:
     """Nothing a minute before each instant; exactly the expected reminder at it."""
@@ -116,8 +129,13 @@ async def expect_reminders_at(
 @pytest.mark.parametrize(
     ("policy", "expected"),
     [
-        (ReminderPolicy(time(19, 0), 60), [(ReminderKind.EVENING, "2026-12-01T18:00:00+00:00"),
-                                           (ReminderKind.BEFORE, "2026-12-02T07:30:00+00:00")]),
+        (
+            ReminderPolicy(time(19, 0), 60),
+            [
+                (ReminderKind.EVENING, "2026-12-01T18:00:00+00:00"),
+                (ReminderKind.BEFORE, "2026-12-02T07:30:00+00:00"),
+            ],
+        ),
         (ReminderPolicy(None, 30), [(ReminderKind.BEFORE, "2026-12-02T08:00:00+00:00")]),
         (ReminderPolicy(time(18, 30), 0), [(ReminderKind.EVENING, "2026-12-01T17:30:00+00:00")]),
         (ReminderPolicy(None, 0), []),
@@ -126,18 +144,29 @@ async def expect_reminders_at(
 def test_each_reminder_can_be_moved_or_switched_off(
     policy: ReminderPolicy, expected: list[tuple[ReminderKind, str]]
 ) -> None:
-    series = InloopSeries(1, "Inloop", "", "Hoograven", "De Pan", "", SeriesRule(
-        date(2026, 12, 2), time(9, 30), time(11, 0), Recurrence.WEEKLY))
-    planned = plan_reminders(series, ZoneInfo("Europe/Amsterdam"), policy,
-                             now=datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    series = InloopSeries(
+        1,
+        "Inloop",
+        "",
+        "Hoograven",
+        "De Pan",
+        "",
+        SeriesRule(date(2026, 12, 2), time(9, 30), time(11, 0), Recurrence.WEEKLY),
+    )
+    planned = plan_reminders(
+        series, ZoneInfo("Europe/Amsterdam"), policy, now=datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    )
     assert [(p.kind, p.due_at.isoformat()) for p in planned] == expected
 
 
 async def test_an_empty_evening_setting_leaves_only_the_reminder_before_the_start(
     tmp_path: Path, api: LocalBotApi, clock: ManualClock
 ) -> None:
-    settings = make_settings(tmp_path / "evening-off.sqlite3", api,
-                             reminders={"evening_before": "", "before_start_minutes": 15})
+    settings = make_settings(
+        tmp_path / "evening-off.sqlite3",
+        api,
+        reminders={"evening_before": "", "before_start_minutes": 15},
+    )
     bot = await start_bot(settings, clock)
     try:
         await load_example(bot)
@@ -145,7 +174,8 @@ async def test_an_empty_evening_setting_leaves_only_the_reminder_before_the_star
         await subscribe(parent)
         sid = await series_id(bot)
         assert await pending_reminders(bot, parent.id) == [
-            f"rem:{sid}:2026-12-02:before:{parent.id}"]
+            f"rem:{sid}:2026-12-02:before:{parent.id}"
+        ]
         await at(bot, api, clock, datetime(2026, 12, 2, 8, 14, tzinfo=UTC))
         assert reminders_of(api, parent.id) == []
         await at(bot, api, clock, datetime(2026, 12, 2, 8, 15, tzinfo=UTC))  # 09:15 local
@@ -180,7 +210,8 @@ async def test_scheduler_pass_is_idempotent(
     assert await bot.reminders.run_pass() == 4  # Tuesday evening, Wednesday morning, for both
     assert await bot.reminders.run_pass() == 0
     keys = await bot.services.db.fetch_all(
-        "SELECT dedup_key FROM outbox WHERE dedup_key LIKE 'rem:%:2026-12-09:%'")
+        "SELECT dedup_key FROM outbox WHERE dedup_key LIKE 'rem:%:2026-12-09:%'"
+    )
     assert len(keys) == 4
 
 
@@ -255,14 +286,14 @@ async def add_subscribers(bot: Ouderbot, api: LocalBotApi, user_ids: range) -> N
     now = services.clock.now()
     series = await services.repos.inloop.get(sid)
     assert series is not None
-    plans = plan_reminders(series, services.settings.zone,
-                           bot.reminders.policy, now=now)  # type: ignore[union-attr]
+    plans = plan_reminders(series, services.settings.zone, bot.reminders.policy, now=now)  # type: ignore[union-attr]
     zone = services.settings.zone
 
     async def one(user_id: int) -> None:
         await services.repos.users.ensure(user_id, "nl", now)
         await services.repos.inloop.subscribe(
-            sid, user_id, now, plans, lambda plan, uid: reminder_message(plan, uid, zone))
+            sid, user_id, now, plans, lambda plan, uid: reminder_message(plan, uid, zone)
+        )
 
     await asyncio.gather(*(one(user_id) for user_id in user_ids))  # group-committed
 
@@ -277,8 +308,13 @@ async def test_restart_in_the_middle_of_a_broadcast_to_500_sends_each_exactly_on
 ) -> None:
     parents = range(10_001, 10_501)
     sent = []
-    api.on_request.append(lambda r: sent.append(r.chat_id) if (
-        r.method == "sendMessage" and r.ok and r.chat_id in parents) else None)
+    api.on_request.append(
+        lambda r: (
+            sent.append(r.chat_id)
+            if (r.method == "sendMessage" and r.ok and r.chat_id in parents)
+            else None
+        )
+    )
     bot = await start_bot(settings, clock)
     try:
         await load_example(bot)
@@ -304,8 +340,9 @@ async def test_restart_in_the_middle_of_a_broadcast_to_500_sends_each_exactly_on
 async def test_429_500_and_timeouts_delay_delivery_but_lose_and_double_nothing(
     tmp_path: Path, api: LocalBotApi, clock: ManualClock
 ) -> None:
-    settings = make_settings(tmp_path / "faults.sqlite3", api,
-                             telegram={"request_timeout_seconds": 1})
+    settings = make_settings(
+        tmp_path / "faults.sqlite3", api, telegram={"request_timeout_seconds": 1}
+    )
     parents = range(20_001, 20_031)
     bot = await start_bot(settings, clock)
     try:
@@ -319,9 +356,14 @@ async def test_429_500_and_timeouts_delay_delivery_but_lose_and_double_nothing(
         api.inject_fault("sendMessage", "timeout", count=2)
         api.inject_fault("sendMessage", "502", count=2)
         await bot.services.repos.inloop.announce(
-            series, "Let op: andere ingang", COORDINATOR_ID, clock.now(),
-            lambda message_id, uid: announcement_message(series, message_id,
-                                                         "Let op: andere ingang", uid))
+            series,
+            "Let op: andere ingang",
+            COORDINATOR_ID,
+            clock.now(),
+            lambda message_id, uid: announcement_message(
+                series, message_id, "Let op: andere ingang", uid
+            ),
+        )
         for _ in range(30):  # the clock moves on, so back-offs end
             await bot.dispatcher.send_due()
             counts = announcements_per_user(api, parents, "andere ingang")
@@ -352,8 +394,11 @@ async def test_a_parent_who_blocked_the_bot_is_marked_inactive_and_gets_nothing_
         parents[1].block(notify=False)
         await api.wait_until_idle()
         await announce(api, "De koffie is gratis", 3)
-        await eventually(lambda: all("De koffie is gratis" in "".join(texts(p))
-                                     for p in (parents[0], parents[2])))
+        await eventually(
+            lambda: all(
+                "De koffie is gratis" in "".join(texts(p)) for p in (parents[0], parents[2])
+            )
+        )
         await eventually(lambda: bot.dispatcher.stats.blocked == 1)
         user = await bot.services.repos.users.get(1002)
         assert user is not None and not user.active

@@ -297,8 +297,15 @@ async def test_pulling_next_puts_the_held_question_back_and_gives_another(db: Da
     webinar_id = await _webinar_with_askers(db, 2)
     questions = QuestionRepository(db)
     for user in (1, 2):
-        await questions.add(webinar_id=webinar_id, asker_id=user, source_msg=1, text=f"q{user}",
-                            shown_name=None, similar_ids=[], now=NOW)
+        await questions.add(
+            webinar_id=webinar_id,
+            asker_id=user,
+            source_msg=1,
+            text=f"q{user}",
+            shown_name=None,
+            similar_ids=[],
+            now=NOW,
+        )
     first = await questions.claim_next(webinar_id, 99, NOW)
     second = await questions.claim_next(webinar_id, 99, NOW)
     assert first is not None and second is not None and first.id != second.id

@@ -73,9 +73,17 @@ async def webinar_with_feedback(bot: Ouderbot, api: LocalBotApi) -> int:
 
 def expected_summary(bot: Ouderbot, heading: str, day: date) -> str:
     """The message computed by hand from what the parents entered (no storage involved)."""
-    facts = SessionFacts("w", "webinar", "Slapen zonder strijd", "slapen", day,
-                         participants=len(PARENTS), questions_asked=0, questions_answered=0,
-                         requests_sent=len(PARENTS))
+    facts = SessionFacts(
+        "w",
+        "webinar",
+        "Slapen zonder strijd",
+        "slapen",
+        day,
+        participants=len(PARENTS),
+        questions_asked=0,
+        questions_answered=0,
+        requests_sent=len(PARENTS),
+    )
     answers = [
         FeedbackAnswer("w", day, FACES.get(face or ""), HELPED.get(helped or ""), takeaway, wish)
         for face, helped, takeaway, wish in ENTERED.values()
@@ -129,7 +137,8 @@ async def test_questions_asked_and_answered_come_from_the_webinar(
     parent = api.user(2101)
     parent.send("/webinar praat")
     notice = await parent.wait_for(
-        lambda m: any("c:agree" in (d or "") for _, d in parent.buttons(m)))
+        lambda m: any("c:agree" in (d or "") for _, d in parent.buttons(m))
+    )
     parent.press(notice, "1:c:agree")
     await parent.wait_for(lambda m: "Dank je!" in m["text"])
     for text in ("Hoe krijg ik mijn peuter in bed?", "Wat doe ik tegen driftbuien?"):
@@ -182,8 +191,16 @@ async def test_the_csv_export_parses_and_carries_no_ids_or_names(
     assert document["document"]["file_name"].endswith(".csv")
     raw = api.file_bytes(document["document"]["file_id"])
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Sessie", "Thema", "Soort", "Datum", "Score", "Andere ouders hielpen",
-                       "Neemt mee", "Onderwerpwens"]
+    assert rows[0] == [
+        "Sessie",
+        "Thema",
+        "Soort",
+        "Datum",
+        "Score",
+        "Andere ouders hielpen",
+        "Neemt mee",
+        "Onderwerpwens",
+    ]
     assert len(rows) == 1 + 5  # one row per response
     assert sorted(row[4] for row in rows[1:]) == ["", "3", "4", "5", "5"]
     text = raw.decode("utf-8-sig")
@@ -213,8 +230,11 @@ async def test_a_parent_cannot_call_samenvatting_or_press_its_buttons(
 
 @pytest.fixture
 def digest_settings(tmp_path: Path, api: LocalBotApi) -> Any:
-    return make_settings(tmp_path / "digest.sqlite3", api,
-                         feedback={"digest_weekday": "maandag", "digest_time": "09:00"})
+    return make_settings(
+        tmp_path / "digest.sqlite3",
+        api,
+        feedback={"digest_weekday": "maandag", "digest_time": "09:00"},
+    )
 
 
 async def test_the_weekly_digest_reaches_each_coordinator_once_a_week(
@@ -232,8 +252,9 @@ async def test_the_weekly_digest_reaches_each_coordinator_once_a_week(
         assert await bot.feedback.tick() == 1  # type: ignore[union-attr]
         assert await bot.feedback.tick() == 0  # type: ignore[union-attr]
         await bot.dispatcher.send_due()
-        digest = await coordinator.wait_for(lambda m: "afgelopen week" in m["text"],
-                                            include_earlier=True)
+        digest = await coordinator.wait_for(
+            lambda m: "afgelopen week" in m["text"], include_earlier=True
+        )
         assert "Sessies: 1 · reacties: 5" in digest["text"]
         assert "maandag 30 november t/m zondag 6 december" in digest["text"]
         coordinator.press(digest, button(coordinator, digest, "📊 Bekijk de samenvatting"))

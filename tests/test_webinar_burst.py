@@ -85,8 +85,7 @@ async def test_two_moderators_pulling_at_once_never_get_the_same_question(
             moderator.send("/volgende")
             reply = await moderator.wait_for(
                 lambda m, last=moderator.messages[before - 1]["message_id"]: (
-                    m["message_id"] > last
-                    and ("Vraag " in m["text"] or "geen vragen" in m["text"])
+                    m["message_id"] > last and ("Vraag " in m["text"] or "geen vragen" in m["text"])
                 ),
             )
             if "geen vragen" in reply["text"]:
