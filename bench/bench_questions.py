@@ -281,6 +281,13 @@ async def main(parents: int, open_questions: int, pulls: int) -> dict[str, objec
     await wait_polling(api)
     for user_id in parent_ids:
         api.user(user_id, first_name="P", language_code="nl")
+    spy_path = os.environ.get("BENCH_PYSPY")  # a path: sample the bot with py-spy
+    if spy_path:
+        spy = await asyncio.create_subprocess_exec(
+            "py-spy", "record", "--pid", str(ouderbot.pid), "--duration", "6", "--rate", "200",
+            "--format", "raw", "-o", spy_path, stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
     topics = ["slapen", "eten", "schermtijd", "puberteit", "scheiden", "driftbuien"]
     ouder_burst = await burst(
         api,
