@@ -88,7 +88,7 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         .connect_timeout(settings.telegram.request_timeout_seconds)
         .read_timeout(settings.telegram.request_timeout_seconds)
         .write_timeout(settings.telegram.request_timeout_seconds)
-        .connection_pool_size(8)
+        .connection_pool_size(32)
         .updater(None)  # bot.updates.DurablePoller gets the updates
         .build()
     )

@@ -17,6 +17,9 @@ from bot.similarity import SimilarityIndex
 from storage.questions import Notify, QuestionRepository
 
 
+MAX_SIMILAR_BUMPS = 10
+
+
 @dataclass(frozen=True)
 class Asked:
     question: Question
@@ -68,7 +71,12 @@ class QuestionDesk:
             source_msg=source_msg,
             text=masked,
             shown_name=asker.first_name if asker.show_name else None,
-            similar_ids=similar,
+            similar_count=len(similar),
+            # The closest ones count this question too. Bounded, so a question in a
+            # cluster of 300 costs 10 row updates, not 300: every member of a large
+            # cluster still ends up with a count of at least 10, ahead of all
+            # questions without votes that fewer parents asked.
+            bump=similar[:MAX_SIMILAR_BUMPS],
             now=self.clock.now(),
         )
         if added.created:

@@ -64,7 +64,7 @@ class UpdateProcessor:
             # The handlers wrote nothing that recorded it (a /help): record it now.
             await self.update_log.mark_processed(update.update_id)
 
-    async def handle_batch(self, updates: Sequence[Update], max_parallel: int = 8) -> None:
+    async def handle_batch(self, updates: Sequence[Update], max_parallel: int = 32) -> None:
         by_chat: dict[int, list[Update]] = defaultdict(list)
         for update in updates:
             chat = update.effective_chat

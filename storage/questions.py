@@ -72,17 +72,19 @@ class QuestionRepository:
         source_msg: int,
         text: str,
         shown_name: str | None,
-        similar_ids: Sequence[int],
+        similar_count: int = 0,
+        bump: Sequence[int] = (),
         now: datetime,
     ) -> AddedQuestion:
-        """Store a question once per parent message and count it as similar to others."""
+        """Store a question once per parent message: it has `similar_count` similar ones, and
+        the questions in `bump` count one more similar question."""
 
         async def op(conn: aiosqlite.Connection) -> tuple[Question, bool]:
             cursor = await conn.execute(
                 "INSERT INTO questions (webinar_id, asker_id, source_msg, text, shown_name,"
                 " similar_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (asker_id, source_msg) DO NOTHING RETURNING *",
-                (webinar_id, asker_id, source_msg, text, shown_name, len(similar_ids), to_db(now)),
+                (webinar_id, asker_id, source_msg, text, shown_name, similar_count, to_db(now)),
             )
             row = await cursor.fetchone()
             if row is None:  # stored before: the same message delivered again
@@ -93,12 +95,12 @@ class QuestionRepository:
                 existing = await cursor.fetchone()
                 assert existing is not None
                 return _question(existing), False
-            if similar_ids:
-                marks = ",".join("?" * len(similar_ids))
+            if bump:
+                marks = ",".join("?" * len(bump))
                 await conn.execute(
                     f"UPDATE questions SET similar_count = similar_count + 1"
                     f" WHERE id IN ({marks}) AND webinar_id = ?",
-                    (*similar_ids, webinar_id),
+                    (*bump, webinar_id),
                 )
             return _question(row), True
 

@@ -68,7 +68,6 @@ async def test_concurrent_writes_are_all_committed(db: Database) -> None:
                 source_msg=1,
                 text=f"vraag {user}",
                 shown_name=None,
-                similar_ids=[],
                 now=NOW,
             )
             for user in range(1, 51)
@@ -101,7 +100,6 @@ async def test_the_same_parent_message_is_one_question(db: Database) -> None:
         source_msg=7,
         text="a",
         shown_name=None,
-        similar_ids=[],
         now=NOW,
     )
     again = await questions.add(
@@ -110,7 +108,6 @@ async def test_the_same_parent_message_is_one_question(db: Database) -> None:
         source_msg=7,
         text="a",
         shown_name=None,
-        similar_ids=[],
         now=NOW,
     )
     assert first.created and not again.created
@@ -129,7 +126,6 @@ async def test_the_effect_write_records_the_update_id(db: Database) -> None:
             source_msg=1,
             text="a",
             shown_name=None,
-            similar_ids=[],
             now=NOW,
         )
     finally:
@@ -149,7 +145,6 @@ async def test_claim_follows_votes_then_similar_then_age(db: Database) -> None:
             source_msg=1,
             text=f"q{user}",
             shown_name=None,
-            similar_ids=[],
             now=NOW,
         )
         ids.append(added.question.id)
@@ -176,7 +171,6 @@ async def test_two_moderators_claiming_at_once_never_share_a_question(db: Databa
             source_msg=1,
             text=f"q{user}",
             shown_name=None,
-            similar_ids=[],
             now=NOW,
         )
 
@@ -202,7 +196,6 @@ async def test_answering_queues_news_for_asker_and_merged_askers(db: Database) -
             source_msg=1,
             text="slaap",
             shown_name=None,
-            similar_ids=[],
             now=NOW,
         )
         for u in (1, 2, 3)
@@ -242,7 +235,6 @@ async def test_only_the_claiming_moderator_can_finish_a_question(db: Database) -
         source_msg=1,
         text="q",
         shown_name=None,
-        similar_ids=[],
         now=NOW,
     )
     claimed = await questions.claim_next(webinar_id, 101, NOW)
@@ -266,7 +258,6 @@ async def test_a_parent_votes_once_and_only_on_visible_questions(db: Database) -
         source_msg=1,
         text="q",
         shown_name=None,
-        similar_ids=[],
         now=NOW,
     )
     qid = added.question.id
@@ -303,7 +294,6 @@ async def test_pulling_next_puts_the_held_question_back_and_gives_another(db: Da
             source_msg=1,
             text=f"q{user}",
             shown_name=None,
-            similar_ids=[],
             now=NOW,
         )
     first = await questions.claim_next(webinar_id, 99, NOW)
@@ -316,3 +306,37 @@ async def test_pulling_next_puts_the_held_question_back_and_gives_another(db: Da
     third = await questions.claim_next(webinar_id, 99, NOW)
     again = await questions.claim_next(webinar_id, 99, NOW)
     assert third is not None and again is not None and third.id == again.id == first.id
+
+
+async def test_a_new_question_counts_its_similar_ones_and_bumps_those_named(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 3)
+    questions = QuestionRepository(db)
+    first = await questions.add(
+        webinar_id=webinar_id, asker_id=1, source_msg=1, text="a", shown_name=None, now=NOW
+    )
+    second = await questions.add(
+        webinar_id=webinar_id,
+        asker_id=2,
+        source_msg=1,
+        text="a",
+        shown_name=None,
+        similar_count=1,
+        bump=[first.question.id],
+        now=NOW,
+    )
+    third = await questions.add(
+        webinar_id=webinar_id,
+        asker_id=3,
+        source_msg=1,
+        text="a",
+        shown_name=None,
+        similar_count=2,
+        bump=[first.question.id, second.question.id],
+        now=NOW,
+    )
+    counts = {
+        q.id: q.similar_count
+        for q in [await questions.get(x.question.id) for x in (first, second, third)]
+        if q is not None
+    }
+    assert list(counts.values()) == [2, 2, 2]
