@@ -71,6 +71,9 @@ class UpdateProcessor:
             user = update.effective_user
             key = chat.id if chat else (user.id if user else 0)
             by_chat[key].append(update)
+        # Enough chats at once to overlap their waits (SQLite, Telegram); more does not
+        # help a CPU-bound burst (measured with bench/bench_questions.py at 4, 8, 16, 64
+        # and 256) and only lengthens httpx's connection-pool queue.
         gate = asyncio.Semaphore(max_parallel)
 
         async def in_order(chat_updates: list[Update]) -> None:
