@@ -282,10 +282,22 @@ async def main(parents: int, open_questions: int, pulls: int) -> dict[str, objec
     for user_id in parent_ids:
         api.user(user_id, first_name="P", language_code="nl")
     spy_path = os.environ.get("BENCH_PYSPY")  # a path: sample the bot with py-spy
+    spy = None
     if spy_path:
         spy = await asyncio.create_subprocess_exec(
-            "py-spy", "record", "--pid", str(ouderbot.pid), "--duration", "6", "--rate", "200",
-            "--format", "raw", "-o", spy_path, stdout=asyncio.subprocess.DEVNULL,
+            "py-spy",
+            "record",
+            "--pid",
+            str(ouderbot.pid),
+            "--duration",
+            "6",
+            "--rate",
+            "200",
+            "--format",
+            "raw",
+            "-o",
+            spy_path,
+            stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.DEVNULL,
         )
     topics = ["slapen", "eten", "schermtijd", "puberteit", "scheiden", "driftbuien"]
@@ -297,6 +309,8 @@ async def main(parents: int, open_questions: int, pulls: int) -> dict[str, objec
         lambda u: f"hoe help ik mijn kind met {topics[u % len(topics)]}? vraag {u}",
         lambda text: "in de rij" in text,
     )
+    if spy is not None:
+        await spy.wait()
     with sqlite3.connect(database) as conn:
         stored = conn.execute(
             "SELECT count(*) FROM questions WHERE asker_id IS NOT NULL"

@@ -16,7 +16,6 @@ from bot.models import Question, User, Webinar
 from bot.similarity import SimilarityIndex
 from storage.questions import Notify, QuestionRepository
 
-
 MAX_SIMILAR_BUMPS = 10
 
 

@@ -223,7 +223,7 @@ async def test_a_long_history_is_cut_under_telegrams_limit_and_complete_in_the_f
     for number in range(60):
         await questions.add(
             webinar_id=webinar_id, asker_id=parent.id, source_msg=number,
-            text=f"Vraag {number}: " + "waarom " * 120, shown_name=None, 
+            text=f"Vraag {number}: " + "waarom " * 120, shown_name=None,
             now=bot.services.clock.now(),
         )  # fmt: skip
     parent.send("/mijngegevens")
