@@ -44,10 +44,12 @@ from handlers import (
     inloop,
     moderation,
     privacy,
+    question_card,
     roles,
     start,
     summary,
     webinar_parent,
+    written_answer,
 )
 from handlers.menus import set_default_menus, set_user_menu
 from handlers.panels import PanelRefresher
@@ -64,13 +66,14 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *start.HANDLERS,
         *webinar_parent.HANDLERS,
         *moderation.HANDLERS,
+        *question_card.HANDLERS,
         *roles.HANDLERS,
         *feedback.HANDLERS,
         *summary.HANDLERS,
         *inloop.HANDLERS,
         *coordinator.HANDLERS,
         *privacy.HANDLERS,
-        moderation.WRITTEN_ANSWER,  # falls through to a parent's question
+        written_answer.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
     ]
 

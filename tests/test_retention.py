@@ -80,7 +80,7 @@ async def test_a_webinar_never_closed_has_its_texts_deleted_after_its_scheduled_
     await bot.services.repos.users.ensure(2002, "nl", clock.now())
     await bot.services.repos.questions.add(
         webinar_id=webinar_id, asker_id=2002, source_msg=1, text="Een vraag", shown_name=None,
-        similar_ids=[], now=clock.now())  # fmt: skip
+        now=clock.now())  # fmt: skip
     clock.advance(timedelta(days=30, hours=3))
     await bot.retention.run()  # type: ignore[union-attr]
     assert rows(bot, "SELECT text FROM questions WHERE webinar_id = ?", (webinar_id,)) == [(None,)]
@@ -98,7 +98,7 @@ async def test_the_job_runs_at_start_and_then_once_a_day_by_the_clock(
     await bot.services.repos.users.ensure(2003, "nl", clock.now())
     await bot.services.repos.questions.add(
         webinar_id=webinar_id, asker_id=2003, source_msg=1, text="Oud", shown_name=None,
-        similar_ids=[], now=clock.now())  # fmt: skip
+        now=clock.now())  # fmt: skip
 
     clock.advance(DAY - timedelta(seconds=1))
     checks = job.checks

@@ -1,0 +1,219 @@
+"""The card a gespreksleider sees for the question they pulled, and its buttons."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from bot import callbacks
+from bot.context import BotContext
+from bot.models import OutgoingMessage, Question, Role
+from bot.question_desk import Card
+from bot.text_input import shorten
+from handlers.common import edit, pressed, reply, require_role, say
+from handlers.panels import queue_changed
+from storage.questions import Notify
+
+log = logging.getLogger(__name__)
+
+
+def card_text(context: BotContext, card: Card) -> str:
+    question = card.question
+    lines = [
+        context.tr(
+            "moderation.card.heading",
+            number=question.id,
+            votes=question.votes,
+            similar=question.similar_count,
+            remaining=card.remaining,
+        )
+    ]
+    lines.append(f"<blockquote>{html.escape(question.text or '', quote=False)}</blockquote>")
+    if question.shown_name:
+        lines.append(context.tr("moderation.card.asked_by", name=question.shown_name))
+    if question.visible:
+        lines.append(context.tr("moderation.card.visible"))
+    return "\n".join(lines)
+
+
+def card_buttons(card: Card) -> list[list[tuple[str, str]]]:
+    qid = card.question.id
+    rows = [
+        [
+            ("moderation.card.asked", callbacks.make("q", "asked", qid)),
+            ("moderation.card.back", callbacks.make("q", "back", qid)),
+        ],
+        [
+            ("moderation.card.later", callbacks.make("q", "later", qid)),
+            ("moderation.card.remove", callbacks.make("q", "remove", qid)),
+        ],
+        [("moderation.card.write", callbacks.make("q", "write", qid))],
+    ]
+    if card.similar_open:
+        rows[2].append(("moderation.card.merge", callbacks.make("q", "merge", qid)))
+    second = [("moderation.card.mute", callbacks.make("q", "mute", qid))]
+    if not card.question.visible:
+        second.insert(0, ("moderation.card.show", callbacks.make("q", "show", qid)))
+    rows.append(second)
+    return rows
+
+
+async def show_card(
+    update: Update, context: BotContext, card: Card, *, edit_in_place: bool
+) -> None:
+    text = card_text(context, card)
+    if card.similar_open:
+        text += "\n" + context.tr("moderation.card.similar_open", count=len(card.similar_open))
+    if edit_in_place:
+        await edit(update, context, text, card_buttons(card))
+    else:
+        await reply(update, context, text, card_buttons(card))
+
+
+def asked_notice(question: Question, webinar_title: str) -> Notify:
+    def build(askers: list[int]) -> list[OutgoingMessage]:
+        return [
+            OutgoingMessage(
+                user_id=asker,
+                kind="question.asked",
+                key="webinar.notify.asked",
+                params={"title": webinar_title},
+                dedup_key=f"asked:{question.id}:{asker}",
+            )
+            for asker in askers
+        ]
+
+    return build
+
+
+async def on_card_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    if not await require_role(update, context, Role.MODERATOR):
+        return
+    choice = callbacks.parse(query.data)
+    services = context.services
+    question = await services.repos.questions.get(choice.arg)
+    # Only the gespreksleider who pulled the question may act on it (forged or stale
+    # presses included); nothing about the question is revealed otherwise.
+    if (
+        question is None
+        or question.claimed_by != context.member.id
+        or question.state.value != "claimed"
+    ):
+        await query.answer(context.tr("moderation.card.stale"), show_alert=True)
+        return
+    action = CARD_ACTIONS[choice.action]
+    await action(update, context, question)
+
+
+async def card_asked(update: Update, context: BotContext, question: Question) -> None:
+    services = context.services
+    webinar = await services.repos.webinars.by_id(question.webinar_id)
+    assert webinar is not None
+    askers = await services.desk.finish(
+        question.id, context.member.id, "live", asked_notice(question, webinar.title)
+    )
+    context.bot_data.dispatcher.wake()
+    await _finished(update, context, question, "moderation.card.done_asked", askers is not None)
+
+
+async def card_back(update: Update, context: BotContext, question: Question) -> None:
+    done = await context.services.repos.questions.release(
+        question.id, context.member.id, defer=False
+    )
+    await _finished(update, context, question, "moderation.card.done_back", done)
+
+
+async def card_later(update: Update, context: BotContext, question: Question) -> None:
+    done = await context.services.repos.questions.release(
+        question.id, context.member.id, defer=True
+    )
+    await _finished(update, context, question, "moderation.card.done_later", done)
+
+
+async def card_remove(update: Update, context: BotContext, question: Question) -> None:
+    done = await context.services.repos.questions.remove(question.id, context.member.id)
+    if done:
+        await context.services.desk.left_queue(question.id)
+    await _finished(update, context, question, "moderation.card.done_removed", done)
+
+
+async def card_merge(update: Update, context: BotContext, question: Question) -> None:
+    merged = await context.services.desk.merge_similar(question, context.member.id)
+    await pressed(update).answer(context.tr("moderation.card.merged", count=merged))
+    card = await context.services.desk.card(await _reload(context, question))
+    await show_card(update, context, card, edit_in_place=True)
+    queue_changed(context, question.webinar_id)
+
+
+async def card_show(update: Update, context: BotContext, question: Question) -> None:
+    await context.services.repos.questions.set_visible(question.id, context.member.id, True)
+    await pressed(update).answer(context.tr("moderation.card.shown"))
+    card = await context.services.desk.card(await _reload(context, question))
+    await show_card(update, context, card, edit_in_place=True)
+
+
+async def card_mute(update: Update, context: BotContext, question: Question) -> None:
+    if question.asker_id is not None:
+        await context.services.repos.webinars.mute(question.webinar_id, question.asker_id)
+    await pressed(update).answer(context.tr("moderation.card.muted"), show_alert=True)
+
+
+async def card_write(update: Update, context: BotContext, question: Question) -> None:
+    services = context.services
+    await services.repos.questions.start_written_answer(
+        question.id, context.member.id, services.clock.now()
+    )
+    await pressed(update).answer()
+    await say(update, context, "moderation.write.prompt", number=question.id)
+
+
+async def _reload(context: BotContext, question: Question) -> Question:
+    fresh = await context.services.repos.questions.get(question.id)
+    assert fresh is not None
+    return fresh
+
+
+async def _finished(
+    update: Update, context: BotContext, question: Question, key: str, done: bool
+) -> None:
+    query = update.callback_query
+    assert query is not None
+    if not done:
+        await query.answer(context.tr("moderation.card.stale"), show_alert=True)
+        return
+    await query.answer()
+    text = (
+        context.tr(key, number=question.id)
+        + "\n<blockquote>"
+        + html.escape(shorten(question.text or "", 500))
+        + "</blockquote>"
+    )
+    await edit(
+        update,
+        context,
+        text,
+        [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]],
+    )
+    queue_changed(context, question.webinar_id)
+
+
+CARD_ACTIONS = {
+    "asked": card_asked,
+    "back": card_back,
+    "later": card_later,
+    "remove": card_remove,
+    "merge": card_merge,
+    "show": card_show,
+    "mute": card_mute,
+    "write": card_write,
+}
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CallbackQueryHandler(on_card_button, pattern=callbacks.pattern("q")),
+]

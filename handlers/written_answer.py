@@ -1,0 +1,84 @@
+"""A gespreksleider's written answer: after "answer in writing", their next text goes
+to the asker (and the askers of merged questions) through the bot, names hidden."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import MessageHandler, filters
+
+from bot import callbacks
+from bot.context import BotContext
+from bot.models import OutgoingMessage, Question, Role, Webinar
+from bot.text_input import clean_text, shorten
+from handlers.common import say, text_of
+from handlers.panels import queue_changed
+from handlers.webinar_parent import question_text
+from storage.questions import Notify
+
+# Room for the question and the framing text within Telegram's 4,096 characters.
+ANSWER_MAX_CHARS = 3000
+
+
+async def written_answer(update: Update, context: BotContext) -> None:
+    """A gespreksleider's text after "answer in writing" is the answer for the asker."""
+    member = context.member
+    question_id = (
+        await context.services.repos.questions.pending_written_answer(member.id)
+        if member.has(Role.MODERATOR)
+        else None
+    )
+    if question_id is not None:
+        await deliver_answer(update, context, question_id)
+    elif member.has(Role.MODERATOR) and not member.current_webinar:
+        await say(update, context, "moderation.no_webinar")
+    else:
+        await question_text(update, context)
+
+
+async def deliver_answer(update: Update, context: BotContext, question_id: int) -> None:
+    services = context.services
+    member = context.member
+    cleaned = clean_text(text_of(update), ANSWER_MAX_CHARS)
+    if cleaned.text is None:
+        await say(update, context, "moderation.write.empty")
+        return
+    question = await services.repos.questions.get(question_id)
+    webinar = await services.repos.webinars.by_id(question.webinar_id) if question else None
+    if question is None or webinar is None:
+        await services.repos.questions.cancel_written_answer(member.id)
+        return
+    notice = answer_notice(question, webinar, cleaned.text)
+    if await services.desk.finish(question.id, member.id, "written", notice) is None:
+        await services.repos.questions.cancel_written_answer(member.id)
+        await say(update, context, "moderation.card.stale")
+        return
+    context.bot_data.dispatcher.wake()
+    next_button = ("moderation.card.next", callbacks.make("panel", "next", webinar.id))
+    await say(update, context, "moderation.write.sent", [[next_button]], number=question.id)
+    queue_changed(context, webinar.id)
+
+
+def answer_notice(question: Question, webinar: Webinar, answer: str) -> Notify:
+    """The askers' messages, built inside the transaction that finishes the question."""
+
+    def build(askers: list[int]) -> list[OutgoingMessage]:
+        return [
+            OutgoingMessage(
+                user_id=asker,
+                kind="question.answer",
+                key="webinar.notify.written",
+                params={
+                    "title": webinar.title,
+                    "question": shorten(question.text or "", 1000),
+                    "answer": answer,
+                },
+                dedup_key=f"written:{question.id}:{asker}",
+            )
+            for asker in askers
+        ]
+
+    return build
+
+
+# Text from a gespreksleider with an answer pending; otherwise falls through to questions.
+WRITTEN_ANSWER = MessageHandler(filters.TEXT & ~filters.COMMAND, written_answer)
