@@ -13,7 +13,7 @@ import pytest
 from bot.models import OutgoingMessage, QuestionState
 from storage.db import Database, StorageError, UpdateInProgress, current_update
 from storage.outbox import OutboxRepository
-from storage.questions import QuestionRepository
+from storage.questions import AddedQuestion, QuestionRepository
 from storage.updates import UpdateLog
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
@@ -41,6 +41,29 @@ async def _webinar_with_askers(db: Database, askers: int) -> int:
     return webinar.id
 
 
+async def ask(
+    questions: QuestionRepository,
+    webinar_id: int,
+    asker_id: int,
+    text: str,
+    *,
+    source_msg: int = 1,
+    similar_count: int = 0,
+    bump: list[int] | tuple[int, ...] = (),
+) -> AddedQuestion:
+    """A parent's question, stored as the bot stores it (no name shown, at NOW)."""
+    return await questions.add(
+        webinar_id=webinar_id,
+        asker_id=asker_id,
+        source_msg=source_msg,
+        text=text,
+        shown_name=None,
+        similar_count=similar_count,
+        bump=bump,
+        now=NOW,
+    )
+
+
 async def test_database_is_wal_with_full_sync_and_latest_schema(db: Database) -> None:
     assert (await db.fetch_value("PRAGMA journal_mode")).lower() == "wal"
     assert await db.fetch_value("PRAGMA user_version") >= 1
@@ -61,17 +84,7 @@ async def test_concurrent_writes_are_all_committed(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 50)
     questions = QuestionRepository(db)
     results = await asyncio.gather(
-        *(
-            questions.add(
-                webinar_id=webinar_id,
-                asker_id=user,
-                source_msg=1,
-                text=f"vraag {user}",
-                shown_name=None,
-                now=NOW,
-            )
-            for user in range(1, 51)
-        )
+        *(ask(questions, webinar_id, user, f"vraag {user}") for user in range(1, 51))
     )
     assert all(result.created for result in results)
     assert await db.fetch_value("SELECT count(*) FROM questions") == 50
@@ -94,22 +107,8 @@ async def test_a_failing_operation_does_not_undo_the_others_in_its_batch(db: Dat
 async def test_the_same_parent_message_is_one_question(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 1)
     questions = QuestionRepository(db)
-    first = await questions.add(
-        webinar_id=webinar_id,
-        asker_id=1,
-        source_msg=7,
-        text="a",
-        shown_name=None,
-        now=NOW,
-    )
-    again = await questions.add(
-        webinar_id=webinar_id,
-        asker_id=1,
-        source_msg=7,
-        text="a",
-        shown_name=None,
-        now=NOW,
-    )
+    first = await ask(questions, webinar_id, 1, "a", source_msg=7)
+    again = await ask(questions, webinar_id, 1, "a", source_msg=7)
     assert first.created and not again.created
     assert again.question.id == first.question.id
     assert await db.fetch_value("SELECT count(*) FROM questions") == 1
@@ -120,14 +119,7 @@ async def test_the_effect_write_records_the_update_id(db: Database) -> None:
     in_progress = UpdateInProgress(4242)
     token = current_update.set(in_progress)
     try:
-        await QuestionRepository(db).add(
-            webinar_id=webinar_id,
-            asker_id=1,
-            source_msg=1,
-            text="a",
-            shown_name=None,
-            now=NOW,
-        )
+        await ask(QuestionRepository(db), webinar_id, 1, "a", source_msg=1)
     finally:
         current_update.reset(token)
     assert await UpdateLog(db).is_processed(4242)
@@ -139,14 +131,7 @@ async def test_claim_follows_votes_then_similar_then_age(db: Database) -> None:
     questions = QuestionRepository(db)
     ids = []
     for user in range(1, 5):
-        added = await questions.add(
-            webinar_id=webinar_id,
-            asker_id=user,
-            source_msg=1,
-            text=f"q{user}",
-            shown_name=None,
-            now=NOW,
-        )
+        added = await ask(questions, webinar_id, user, f"q{user}", source_msg=1)
         ids.append(added.question.id)
     await db.write(
         lambda conn: conn.execute("UPDATE questions SET similar_count = 2 WHERE id = ?", (ids[2],))
@@ -165,14 +150,7 @@ async def test_two_moderators_claiming_at_once_never_share_a_question(db: Databa
     webinar_id = await _webinar_with_askers(db, 30)
     questions = QuestionRepository(db)
     for user in range(1, 31):
-        await questions.add(
-            webinar_id=webinar_id,
-            asker_id=user,
-            source_msg=1,
-            text=f"q{user}",
-            shown_name=None,
-            now=NOW,
-        )
+        await ask(questions, webinar_id, user, f"q{user}", source_msg=1)
 
     async def pull_all(moderator: int) -> list[int]:
         got = []
@@ -189,17 +167,7 @@ async def test_two_moderators_claiming_at_once_never_share_a_question(db: Databa
 async def test_answering_queues_news_for_asker_and_merged_askers(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 3)
     questions = QuestionRepository(db)
-    added = [
-        await questions.add(
-            webinar_id=webinar_id,
-            asker_id=u,
-            source_msg=1,
-            text="slaap",
-            shown_name=None,
-            now=NOW,
-        )
-        for u in (1, 2, 3)
-    ]
+    added = [await ask(questions, webinar_id, u, "slaap", source_msg=1) for u in (1, 2, 3)]
     claimed = await questions.claim_next(webinar_id, 99, NOW)
     assert claimed is not None and claimed.id == added[0].question.id
     merged = await questions.merge(claimed.id, 99, [added[1].question.id, added[2].question.id])
@@ -229,14 +197,7 @@ async def test_answering_queues_news_for_asker_and_merged_askers(db: Database) -
 async def test_only_the_claiming_moderator_can_finish_a_question(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 1)
     questions = QuestionRepository(db)
-    await questions.add(
-        webinar_id=webinar_id,
-        asker_id=1,
-        source_msg=1,
-        text="q",
-        shown_name=None,
-        now=NOW,
-    )
+    await ask(questions, webinar_id, 1, "q", source_msg=1)
     claimed = await questions.claim_next(webinar_id, 101, NOW)
     assert claimed is not None
     assert await questions.mark_answered(claimed.id, 102, "live", NOW, lambda a: []) is None
@@ -252,14 +213,7 @@ async def test_a_parent_votes_once_and_only_on_visible_questions(db: Database) -
         webinar_id, __import__("bot.models").models.WebinarState.OPEN, NOW
     )
     questions = QuestionRepository(db)
-    added = await questions.add(
-        webinar_id=webinar_id,
-        asker_id=1,
-        source_msg=1,
-        text="q",
-        shown_name=None,
-        now=NOW,
-    )
+    added = await ask(questions, webinar_id, 1, "q", source_msg=1)
     qid = added.question.id
     assert not await questions.vote(qid, 2, NOW)  # not visible yet
     await questions.claim_next(webinar_id, 99, NOW)
@@ -288,14 +242,7 @@ async def test_pulling_next_puts_the_held_question_back_and_gives_another(db: Da
     webinar_id = await _webinar_with_askers(db, 2)
     questions = QuestionRepository(db)
     for user in (1, 2):
-        await questions.add(
-            webinar_id=webinar_id,
-            asker_id=user,
-            source_msg=1,
-            text=f"q{user}",
-            shown_name=None,
-            now=NOW,
-        )
+        await ask(questions, webinar_id, user, f"q{user}", source_msg=1)
     first = await questions.claim_next(webinar_id, 99, NOW)
     second = await questions.claim_next(webinar_id, 99, NOW)
     assert first is not None and second is not None and first.id != second.id
@@ -311,28 +258,18 @@ async def test_pulling_next_puts_the_held_question_back_and_gives_another(db: Da
 async def test_a_new_question_counts_its_similar_ones_and_bumps_those_named(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 3)
     questions = QuestionRepository(db)
-    first = await questions.add(
-        webinar_id=webinar_id, asker_id=1, source_msg=1, text="a", shown_name=None, now=NOW
+    first = await ask(questions, webinar_id, 1, "a")
+    second = await ask(
+        questions, webinar_id, 2, "a", source_msg=1, similar_count=1, bump=[first.question.id]
     )
-    second = await questions.add(
-        webinar_id=webinar_id,
-        asker_id=2,
+    third = await ask(
+        questions,
+        webinar_id,
+        3,
+        "a",
         source_msg=1,
-        text="a",
-        shown_name=None,
-        similar_count=1,
-        bump=[first.question.id],
-        now=NOW,
-    )
-    third = await questions.add(
-        webinar_id=webinar_id,
-        asker_id=3,
-        source_msg=1,
-        text="a",
-        shown_name=None,
         similar_count=2,
         bump=[first.question.id, second.question.id],
-        now=NOW,
     )
     counts = {
         q.id: q.similar_count
