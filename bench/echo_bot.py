@@ -20,6 +20,10 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def main() -> None:
     base_url, base_file_url = sys.argv[1], sys.argv[2]
+    if os.environ.get("ECHO_UVLOOP"):  # for comparison only: the bare bot on uvloop
+        import uvloop
+
+        uvloop.install()
     app = (
         ApplicationBuilder()
         .token(os.environ["OUDERBOT_TOKEN"])
