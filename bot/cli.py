@@ -78,7 +78,7 @@ async def _backup(settings: Settings, destination: Path) -> int:
 
 def run_async(main: Coroutine[Any, Any, int]) -> int:
     """Run on uvloop where it is installed (Linux, macOS): the question burst costs about a
-    third less CPU per question on it (bench/bench_questions.py); plain asyncio elsewhere."""
+    quarter less CPU per question on it (bench/bench_questions.py); plain asyncio elsewhere."""
     try:
         import uvloop
     except ImportError:
