@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
@@ -14,7 +15,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks
 from bot.context import BotContext
 from bot.i18n import Raw
-from bot.models import Role, Webinar, WebinarState
+from bot.models import OutgoingMessage, Role, Webinar, WebinarState
 from bot.text_input import shorten
 from handlers.common import (
     chat_id,
@@ -91,7 +92,10 @@ async def close_command(update: Update, context: BotContext) -> None:
     if webinar is None:
         return
     services = context.services
-    await services.repos.webinars.set_state(webinar.id, WebinarState.CLOSED, services.clock.now())
+    await services.repos.webinars.set_state(
+        webinar.id, WebinarState.CLOSED, services.clock.now(), notify=replay_notice(webinar)
+    )
+    context.bot_data.dispatcher.wake()
     counts = await services.repos.questions.counts(webinar.id)
     participants = await services.repos.webinars.participant_count(webinar.id)
     unanswered = await services.repos.questions.unanswered(webinar.id)
@@ -110,6 +114,27 @@ async def close_command(update: Update, context: BotContext) -> None:
     services.desk.forget_webinar(webinar.id)
     for react in context.bot_data.on_webinar_closed:
         await react(context, webinar)
+
+
+def replay_notice(webinar: Webinar) -> Callable[[list[int]], list[OutgoingMessage]] | None:
+    """The recording's link for every parent who joined, if the programme has one."""
+    url = webinar.replay_url
+    if not url:
+        return None
+
+    def build(parents: list[int]) -> list[OutgoingMessage]:
+        return [
+            OutgoingMessage(
+                user_id=parent,
+                kind="webinar.replay",
+                key="webinar.notify.replay",
+                params={"title": webinar.title, "url": url},
+                dedup_key=f"replay:{webinar.id}:{parent}",
+            )
+            for parent in parents
+        ]
+
+    return build
 
 
 def _chunks(texts: list[str], limit: int = 3500) -> list[str]:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
-from bot.models import Webinar, WebinarState
+from bot.models import OutgoingMessage, Webinar, WebinarState
 from storage.db import Database
+from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db
+
+# Parents who joined a webinar: gespreksleiders and coordinators join too, but are staff.
+_PARENTS_OF_WEBINAR = (
+    "SELECT p.user_id FROM participants p WHERE p.webinar_id = ?"
+    " AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.user_id = p.user_id)"
+)
 
 
 def _webinar(row: aiosqlite.Row) -> Webinar:
@@ -98,8 +106,16 @@ class WebinarRepository:
 
         return await self.db.write(op)
 
-    async def set_state(self, webinar_id: int, state: WebinarState, now: datetime) -> bool:
-        """Move a webinar to `state`; False when it already was there."""
+    async def set_state(
+        self,
+        webinar_id: int,
+        state: WebinarState,
+        now: datetime,
+        notify: Callable[[list[int]], list[OutgoingMessage]] | None = None,
+    ) -> bool:
+        """Move a webinar to `state`; False when it already was there. On closing,
+        `notify` builds messages for the parents who joined (not gespreksleiders or
+        coordinators), queued in the same transaction."""
         column = {WebinarState.OPEN: "opened_at", WebinarState.CLOSED: "closed_at"}[state]
 
         async def op(conn: aiosqlite.Connection) -> bool:
@@ -107,6 +123,7 @@ class WebinarRepository:
                 f"UPDATE webinars SET state = ?, {column} = ? WHERE id = ? AND state != ?",
                 (state.value, to_db(now), webinar_id, state.value),
             )
+            changed = cursor.rowcount > 0
             if state is WebinarState.CLOSED:
                 # Parents leave a closed webinar: their next text is not a question for it.
                 await conn.execute(
@@ -118,7 +135,12 @@ class WebinarRepository:
                     " (SELECT id FROM questions WHERE webinar_id = ?)",
                     (webinar_id,),
                 )
-            return cursor.rowcount > 0
+                if changed and notify is not None:
+                    cursor = await conn.execute(_PARENTS_OF_WEBINAR, (webinar_id,))
+                    parents = [row[0] for row in await cursor.fetchall()]
+                    for message in notify(parents):
+                        await enqueue(conn, message, due_at=now, now=now)
+            return changed
 
         return await self.db.write(op)
 
@@ -153,13 +175,8 @@ class WebinarRepository:
 
     async def participant_count(self, webinar_id: int) -> int:
         """Parents who joined: gespreksleiders and coordinators join too, but do not count."""
-        return int(
-            await self.db.fetch_value(
-                "SELECT count(*) FROM participants p WHERE p.webinar_id = ?"
-                " AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.user_id = p.user_id)",
-                (webinar_id,),
-            )
-        )
+        rows = await self.db.fetch_all(_PARENTS_OF_WEBINAR, (webinar_id,))
+        return len(rows)
 
     async def is_muted(self, webinar_id: int, user_id: int) -> bool:
         value = await self.db.fetch_value(

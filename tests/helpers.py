@@ -52,6 +52,7 @@ async def add_webinar(
     code: str = "slapen",
     title: str = "Slapen zonder strijd",
     starts_in: timedelta = timedelta(hours=1),
+    replay_url: str | None = None,
 ) -> int:
     now = bot.services.clock.now()
     await bot.services.repos.webinars.upsert(
@@ -62,7 +63,7 @@ async def add_webinar(
                 theme="slapen",
                 starts_at=now + starts_in,
                 ends_at=now + starts_in + timedelta(hours=1, minutes=30),
-                replay_url=None,
+                replay_url=replay_url,
             )
         ]
     )

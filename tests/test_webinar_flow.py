@@ -104,3 +104,28 @@ async def test_closing_sums_up_and_lists_the_unanswered_questions(
     late = api.user(1101)
     late.send("nog een vraag")
     await late.wait_for(lambda m: "doet nu niet mee" in m["text"])
+
+
+async def test_parents_who_joined_get_the_recording_link_once_when_it_closes(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await add_webinar(bot, "puber", replay_url="https://example.org/terugkijken/puber")
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
+    await make_moderator(bot, moderator.id)
+    moderator.send("/open puber")
+    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    parents = [
+        api.user(uid, first_name="Ouder", language_code=lang)
+        for uid, lang in ((1201, "nl"), (1202, "en"))
+    ]
+    for parent in parents:
+        parent.send("/webinar puber")
+        await parent.wait_for(lambda m: "Welkom" in m["text"] or "Welcome" in m["text"])
+    moderator.send("/sluit")
+    await moderator.wait_for(lambda m: "is gesloten" in m["text"])
+    await bot.dispatcher.send_due()
+    await parents[0].wait_for(lambda m: "Terugkijken kan hier" in m["text"])
+    await parents[1].wait_for(lambda m: "watch it again" in m["text"])
+    for parent in parents:
+        assert sum("example.org/terugkijken" in m["text"] for m in parent.messages) == 1
+    assert not any("example.org/terugkijken" in m["text"] for m in moderator.messages)
