@@ -135,13 +135,16 @@ class QuestionRepository:
     ) -> Question | None:
         """Give the best open question to this gespreksleider, and only to them.
 
-        A question this gespreksleider still held goes back to the queue first, so
-        nothing stays stuck with someone who moved on.
+        A question this gespreksleider still held, without pressing any of its buttons,
+        goes back to the queue as "later": nothing stays stuck with someone who moved
+        on, and pulling again and again walks the whole queue instead of offering the
+        same two questions in turn.
         """
 
         async def op(conn: aiosqlite.Connection) -> Question | None:
             cursor = await conn.execute(
-                "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL"
+                "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL,"
+                " deferred = 1"
                 " WHERE webinar_id = ? AND state = 'claimed' AND claimed_by = ? RETURNING id",
                 (webinar_id, moderator_id),
             )

@@ -238,7 +238,9 @@ async def test_read_only_database_gives_storage_error(tmp_path: Path) -> None:
     await readonly.close()
 
 
-async def test_pulling_next_puts_the_held_question_back_and_gives_another(db: Database) -> None:
+async def test_pulling_next_puts_the_held_question_back_as_later_and_gives_another(
+    db: Database,
+) -> None:
     webinar_id = await _webinar_with_askers(db, 2)
     questions = QuestionRepository(db)
     for user in (1, 2):
@@ -247,7 +249,7 @@ async def test_pulling_next_puts_the_held_question_back_and_gives_another(db: Da
     second = await questions.claim_next(webinar_id, 99, NOW)
     assert first is not None and second is not None and first.id != second.id
     back = await questions.get(first.id)
-    assert back is not None and back.state is QuestionState.OPEN
+    assert back is not None and back.state is QuestionState.OPEN and back.deferred
     # With nothing else waiting, the same question comes back rather than nothing.
     await questions.mark_answered(second.id, 99, "live", NOW, lambda askers: [])
     third = await questions.claim_next(webinar_id, 99, NOW)
@@ -277,3 +279,15 @@ async def test_a_new_question_counts_its_similar_ones_and_bumps_those_named(db: 
         if q is not None
     }
     assert list(counts.values()) == [2, 2, 2]
+
+
+async def test_pulling_next_again_and_again_walks_the_whole_queue(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 3)
+    questions = QuestionRepository(db)
+    ids = [(await ask(questions, webinar_id, user, f"q{user}")).question.id for user in (1, 2, 3)]
+    pulled = []
+    for _ in range(3):
+        question = await questions.claim_next(webinar_id, 99, NOW)
+        assert question is not None
+        pulled.append(question.id)
+    assert pulled == ids
