@@ -14,9 +14,10 @@ from storage.db import Database
 from storage.feedback import FeedbackRepository
 from storage.inloop import InloopRepository
 from storage.outbox import OutboxRepository
+from storage.panels import PanelRepository
 from storage.privacy import PrivacyRepository
 from storage.questions import QuestionRepository
-from storage.updates import PanelRepository, UpdateLog
+from storage.updates import UpdateLog
 from storage.users import InviteRepository, UserRepository
 from storage.webinars import WebinarRepository
 
