@@ -32,11 +32,11 @@ from telegram import Bot  # noqa: E402
 from telegram.error import RetryAfter  # noqa: E402
 
 from bot.app import create_bot  # noqa: E402
-from bot.clock import ManualClock  # noqa: E402
 from bot.config import settings_from_mapping  # noqa: E402
+from bot.core.clock import ManualClock  # noqa: E402
+from bot.inloop.recurrence import Recurrence, SeriesRule  # noqa: E402
+from bot.inloop.reminders import plan_reminders, reminder_message  # noqa: E402
 from bot.localapi import LocalBotApi  # noqa: E402
-from bot.recurrence import Recurrence, SeriesRule  # noqa: E402
-from bot.reminders import plan_reminders, reminder_message  # noqa: E402
 from storage.inloop import SeriesDraft  # noqa: E402
 
 TOKEN = "123456:LOCAL-BENCH-TOKEN-abcdefghij"

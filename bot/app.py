@@ -25,16 +25,16 @@ from typing import Any
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseHandler, ContextTypes
 
-from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.context import AppState, BotContext
-from bot.dispatcher import OutboxDispatcher
-from bot.feedback_requests import FeedbackPlanner
-from bot.logging_setup import quiet_third_party_loggers
-from bot.reminders import ReminderPolicy, ReminderScheduler
-from bot.retention import RetentionJob
+from bot.core.clock import Clock, SystemClock
+from bot.delivery.dispatcher import OutboxDispatcher
+from bot.delivery.updates import DurablePoller, UpdateProcessor
+from bot.feedback.requests import FeedbackPlanner
+from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
+from bot.privacy.retention import RetentionJob
+from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
-from bot.updates import DurablePoller, UpdateProcessor
 from handlers import (
     coordinator,
     errors,
@@ -92,7 +92,7 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         .read_timeout(settings.telegram.request_timeout_seconds)
         .write_timeout(settings.telegram.request_timeout_seconds)
         .connection_pool_size(32)
-        .updater(None)  # bot.updates.DurablePoller gets the updates
+        .updater(None)  # bot.delivery.updates.DurablePoller gets the updates
         .build()
     )
     app.add_handlers(

@@ -15,7 +15,7 @@ from typing import Any
 from telegram.error import InvalidToken, NetworkError
 
 from bot.config import TOKEN_ENV, ConfigError, Settings, load_settings
-from bot.logging_setup import configure_logging
+from bot.runtime.logging_setup import configure_logging
 
 log = logging.getLogger("ouderbot")
 
@@ -53,7 +53,7 @@ async def _run(settings: Settings, webhook: bool) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     if webhook:
-        from bot.webhook import serve_webhook
+        from bot.delivery.webhook import serve_webhook
 
         await serve_webhook(bot, settings, stop)
         return 0
@@ -88,7 +88,7 @@ def run_async(main: Coroutine[Any, Any, int]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     # Opt in to python-telegram-bot's timedelta durations (RetryAfter.retry_after), which
-    # otherwise warns on every 429; bot.dispatcher accepts both forms.
+    # otherwise warns on every 429; bot.delivery.dispatcher accepts both forms.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     args = _parser().parse_args(argv)
     configure_logging()
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             return run_async(_run(settings, args.webhook))
         if args.command == "import":
-            from bot.programme_import import import_file
+            from bot.inloop.programme_import import import_file
 
             return run_async(import_file(settings, args.file))
         if args.command == "backup":

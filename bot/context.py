@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.models import User
+from bot.core.models import User
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-    from bot.dispatcher import OutboxDispatcher
-    from bot.models import Webinar
+    from bot.core.models import Webinar
+    from bot.delivery.dispatcher import OutboxDispatcher
     from bot.services import Services
     from handlers.panels import PanelRefresher
 

@@ -34,9 +34,9 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import CommandHandler, MessageHandler
 
-from bot import callbacks
-from bot.clock import ManualClock
 from bot.config import settings_from_mapping
+from bot.core import callbacks
+from bot.core.clock import ManualClock
 from bot.localapi import FakeUser, LocalBotApi, RequestRecord
 
 if TYPE_CHECKING:
@@ -244,7 +244,7 @@ async def load_programme(scene: Scene) -> None:
         carla.user.send_document("programma.csv", data, "text/csv")
         await scene.settle()
         return
-    from bot.programme_import import import_programme  # before the upload handler existed
+    from bot.inloop.programme_import import import_programme  # before the upload handler existed
 
     services = scene.bot.services
     report = await import_programme(

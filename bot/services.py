@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.clock import Clock
 from bot.config import Settings
-from bot.flood import SlidingWindowLimiter
-from bot.i18n import Translator
-from bot.question_desk import QuestionDesk
-from bot.retention import ActivityLog
+from bot.core.clock import Clock
+from bot.core.flood import SlidingWindowLimiter
+from bot.core.i18n import Translator
+from bot.privacy.retention import ActivityLog
+from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
 from storage.feedback import FeedbackRepository
 from storage.inloop import InloopRepository
@@ -64,7 +64,7 @@ class Services:
     # Questions a parent sent before agreeing to the privacy notice, by user id; kept in
     # memory only, because nothing may be stored before consent.
     awaiting_consent: dict[int, tuple[int, int, str]] = field(default_factory=dict)
-    # Who wrote to the bot since bot.retention last recorded it (ids only).
+    # Who wrote to the bot since bot.privacy.retention last recorded it (ids only).
     activity: ActivityLog = field(default_factory=ActivityLog)
 
     @classmethod

@@ -9,7 +9,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.context import BotContext
-from bot.models import Role
+from bot.core.models import Role
 
 Buttons = Sequence[Sequence[tuple[str, str]]]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import callbacks
 from bot.context import BotContext
+from bot.core import callbacks
 from handlers.common import say
 
 CONSENT_BUTTONS = [

@@ -24,14 +24,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.i18n import Raw, format_moment
-from bot.models import Role
-from bot.programme_csv import MAX_BYTES, ProgrammeUnreadable
-from bot.programme_import import import_programme, report_lines
-from bot.recurrence import occurrence_on
-from bot.reminders import (
+from bot.core import callbacks
+from bot.core.i18n import Raw, format_moment
+from bot.core.models import Role
+from bot.core.text_input import clean_text
+from bot.inloop.programme_csv import MAX_BYTES, ProgrammeUnreadable
+from bot.inloop.programme_import import import_programme, report_lines
+from bot.inloop.recurrence import occurrence_on
+from bot.inloop.reminders import (
     InloopSeries,
     announcement_message,
     cancellation_message,
@@ -39,7 +40,6 @@ from bot.reminders import (
     day_number,
     upcoming_occurrences,
 )
-from bot.text_input import clean_text
 from handlers.common import reply, require_role, say, text_of
 from handlers.inloop import Labelled, current_wijken, label, show
 

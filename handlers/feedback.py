@@ -1,6 +1,6 @@
 """A parent answering a feedback request: the buttons, and the two free-text questions.
 
-Requests are created by `bot.feedback_requests` (after /sluit, after an inloopmoment) and
+Requests are created by `bot.feedback.requests` (after /sluit, after an inloopmoment) and
 sent by the outbox dispatcher; from then on every press or typed answer is saved at once.
 """
 
@@ -17,9 +17,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.feedback_requests import (
+from bot.core import callbacks
+from bot.core.masking import mask_personal_data
+from bot.core.models import Webinar
+from bot.core.text_input import clean_text
+from bot.feedback.requests import (
     FREE_TEXT_MAX_CHARS,
     HELPED_CODES,
     STEP_CODES,
@@ -33,9 +36,6 @@ from bot.feedback_requests import (
     on_step,
     prompt,
 )
-from bot.masking import mask_personal_data
-from bot.models import Webinar
-from bot.text_input import clean_text
 from handlers.common import edit, reply, say, text_of
 from storage.feedback import AnswerField, AnswerOutcome, FeedbackRequest
 

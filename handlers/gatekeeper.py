@@ -3,7 +3,7 @@ and turn away buttons whose data is not ours.
 
 Order matters: everything after this group may rely on `context.member` being the
 loaded user, on the update coming from a private chat, and on a button's callback data
-parsing (`bot.callbacks.parse`; handlers still check that the presser may do it). An
+parsing (`bot.core.callbacks.parse`; handlers still check that the presser may do it). An
 update that must go no further is stopped with ApplicationHandlerStop.
 """
 
@@ -16,8 +16,8 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
-from bot import callbacks
 from bot.context import BotContext
+from bot.core import callbacks
 from handlers.common import say
 
 log = logging.getLogger(__name__)

@@ -9,11 +9,12 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.i18n import Raw, format_moment
-from bot.recurrence import next_occurrence
-from bot.reminders import (
+from bot.core import callbacks
+from bot.core.i18n import Raw, format_moment
+from bot.core.text_input import shorten
+from bot.inloop.recurrence import next_occurrence
+from bot.inloop.reminders import (
     InloopSeries,
     ReminderPolicy,
     Wijk,
@@ -21,7 +22,6 @@ from bot.reminders import (
     reminder_message,
     upcoming_by_wijk,
 )
-from bot.text_input import shorten
 from handlers.common import chat_id
 
 # Button texts stay short enough to read on a phone.

@@ -8,8 +8,8 @@ from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommand
 from telegram.error import TelegramError
 
 from bot.context import BotContext
-from bot.i18n import Translator
-from bot.models import Role, User
+from bot.core.i18n import Translator
+from bot.core.models import Role, User
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.i18n import Raw
-from bot.models import OutgoingMessage, Role, Webinar, WebinarState
-from bot.text_input import shorten
+from bot.core import callbacks
+from bot.core.i18n import Raw
+from bot.core.models import OutgoingMessage, Role, Webinar, WebinarState
+from bot.core.text_input import shorten
 from handlers.common import (
     chat_id,
     command_argument,

@@ -15,12 +15,12 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.i18n import Translator
-from bot.models import Question, QueueCounts, Webinar
+from bot.core import callbacks
+from bot.core.i18n import Translator
+from bot.core.models import Question, QueueCounts, Webinar
+from bot.core.text_input import shorten
 from bot.services import Services
-from bot.text_input import shorten
 
 log = logging.getLogger(__name__)
 

@@ -12,12 +12,12 @@ from typing import Any
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.feedback_summary import FeedbackAnswer
-from bot.i18n import Raw, format_day, format_moment
-from bot.retention import forget_person
-from bot.text_input import shorten
+from bot.core import callbacks
+from bot.core.i18n import Raw, format_day, format_moment
+from bot.core.text_input import shorten
+from bot.feedback.summary import FeedbackAnswer
+from bot.privacy.retention import forget_person
 from handlers.common import chat_id, edit, say
 from handlers.panels import queue_changed
 from storage.feedback import FeedbackRequest

@@ -8,11 +8,11 @@ import logging
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.models import OutgoingMessage, Question, Role
-from bot.question_desk import Card
-from bot.text_input import shorten
+from bot.core import callbacks
+from bot.core.models import OutgoingMessage, Question, Role
+from bot.core.text_input import shorten
+from bot.webinar.question_desk import Card
 from handlers.common import edit, pressed, reply, require_role, say
 from handlers.panels import queue_changed
 from storage.questions import Notify

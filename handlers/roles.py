@@ -8,10 +8,10 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.invites import looks_like_token, new_token, token_hash
-from bot.models import Role
+from bot.core import callbacks
+from bot.core.invites import looks_like_token, new_token, token_hash
+from bot.core.models import Role
 from handlers.common import Label, edit, reply, require_role, say
 from handlers.menus import refresh_menu
 

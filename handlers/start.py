@@ -6,9 +6,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.models import Role, WebinarState
+from bot.core import callbacks
+from bot.core.models import Role, WebinarState
 from handlers.common import chat_id, edit, pressed, say
 from handlers.consent import needs_consent, show_notice
 from handlers.menus import refresh_menu

@@ -1,6 +1,6 @@
 """`/samenvatting`: coordinators read the feedback of one session, a theme or a period.
 
-A scope travels in callback data as two integers (see bot.callbacks, "sum"), and is
+A scope travels in callback data as two integers (see bot.core.callbacks, "sum"), and is
 resolved again on every press, after the role check: the data itself is never trusted.
 """
 
@@ -15,14 +15,14 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
-from bot.charts import scores_chart_png
 from bot.context import BotContext
-from bot.feedback_export import csv_header, export_csv
-from bot.feedback_summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_over_time, summarize
-from bot.i18n import format_day
-from bot.models import Role
-from bot.text_input import shorten
+from bot.core import callbacks
+from bot.core.i18n import format_day
+from bot.core.models import Role
+from bot.core.text_input import shorten
+from bot.feedback.charts import scores_chart_png
+from bot.feedback.export import csv_header, export_csv
+from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_over_time, summarize
 from handlers.common import chat_id, edit, pressed, reply, require_role, say
 from storage.feedback import FeedbackSession
 

@@ -8,11 +8,11 @@ import time
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.i18n import Raw, format_moment
-from bot.models import Webinar, WebinarState
-from bot.text_input import clean_text, shorten
+from bot.core import callbacks
+from bot.core.i18n import Raw, format_moment
+from bot.core.models import Webinar, WebinarState
+from bot.core.text_input import clean_text, shorten
 from handlers.common import command_argument, edit, keyboard, pressed, say
 from handlers.consent import needs_consent, show_notice
 from handlers.panels import queue_changed

@@ -6,10 +6,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot import callbacks
 from bot.context import BotContext
-from bot.models import OutgoingMessage, Question, Role, Webinar
-from bot.text_input import clean_text, shorten
+from bot.core import callbacks
+from bot.core.models import OutgoingMessage, Question, Role, Webinar
+from bot.core.text_input import clean_text, shorten
 from handlers.common import say, text_of
 from handlers.panels import queue_changed
 from handlers.webinar_parent import question_text

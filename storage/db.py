@@ -8,7 +8,7 @@ this turns 1,000 fsyncs into a few dozen, while each caller still learns whether
 change is durable before it acknowledges anything to a parent. The *reader* serves
 queries that need no transaction.
 
-When an update is being handled (see `bot.updates`), the first committed operation also
+When an update is being handled (see `bot.delivery.updates`), the first committed operation also
 records the update's id in ``processed_updates`` in the same transaction: a redelivered
 update is then recognised and skipped, so its effect happens once.
 """
@@ -42,7 +42,7 @@ class UpdateInProgress:
     recorded: bool = False
 
 
-# Set by bot.updates for the task that handles an update.
+# Set by bot.delivery.updates for the task that handles an update.
 current_update: contextvars.ContextVar[UpdateInProgress | None] = contextvars.ContextVar(
     "current_update", default=None
 )

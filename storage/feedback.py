@@ -14,9 +14,9 @@ from typing import Literal
 
 import aiosqlite
 
-from bot.feedback_requests import TEXT_STEPS, Decide, SessionDraft, Step
-from bot.feedback_summary import FeedbackAnswer, Helped, SessionFacts
-from bot.models import OutgoingMessage
+from bot.core.models import OutgoingMessage
+from bot.feedback.requests import TEXT_STEPS, Decide, SessionDraft, Step
+from bot.feedback.summary import FeedbackAnswer, Helped, SessionFacts
 from storage.db import Database
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db

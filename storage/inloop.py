@@ -4,7 +4,7 @@ Every change that affects what parents will receive queues (or withdraws) the ou
 in the same transaction, so a crash can never leave a subscription without its
 reminders, a cancellation without its notices, or a withdrawn reminder still pending.
 Reminder rows are recognised by their dedup key, ``rem:{series}:{date}:{kind}:{user}``
-(see bot.reminders).
+(see bot.inloop.reminders).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from datetime import date, datetime, time, timedelta
 
 import aiosqlite
 
-from bot.models import OutgoingMessage
-from bot.recurrence import Occurrence, Recurrence, SeriesRule
-from bot.reminders import InloopSeries, PlannedReminder, occurrence_prefix, series_prefix
+from bot.core.models import OutgoingMessage
+from bot.inloop.recurrence import Occurrence, Recurrence, SeriesRule
+from bot.inloop.reminders import InloopSeries, PlannedReminder, occurrence_prefix, series_prefix
 from storage.db import Database
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db

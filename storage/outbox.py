@@ -8,7 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.models import OutgoingMessage, ParamValue
+from bot.core.models import OutgoingMessage, ParamValue
 from storage.db import Database
 from storage.timefmt import from_db, to_db
 

@@ -412,7 +412,7 @@ class PrivacyRepository:
         return await self.db.write(op, marks_update=False)
 
     async def record_seen(self, user_ids: Sequence[int], now: datetime) -> None:
-        """Mark when these people last wrote to the bot (batched: see bot.retention)."""
+        """Mark when these people last wrote to the bot (batched: see bot.privacy.retention)."""
         if not user_ids:
             return
 

@@ -13,7 +13,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.models import OutgoingMessage, Question, QuestionState, QueueCounts
+from bot.core.models import OutgoingMessage, Question, QuestionState, QueueCounts
 from storage.db import Database
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db

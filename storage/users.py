@@ -7,7 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.models import Role, User
+from bot.core.models import Role, User
 from storage.db import Database
 from storage.timefmt import from_db, to_db
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.models import OutgoingMessage, Webinar, WebinarState
+from bot.core.models import OutgoingMessage, Webinar, WebinarState
 from storage.db import Database
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import Ouderbot
-from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core.clock import ManualClock
 from bot.localapi import LocalBotApi
 from tests.helpers import START, TOKEN, make_settings, start_bot
 

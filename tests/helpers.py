@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Ouderbot, create_bot
-from bot.clock import ManualClock
 from bot.config import Settings, settings_from_mapping
+from bot.core.clock import ManualClock
 from bot.localapi import LocalBotApi
 from storage.webinars import WebinarDraft
 
@@ -73,7 +73,7 @@ async def add_webinar(
 
 
 async def make_moderator(bot: Ouderbot, user_id: int) -> None:
-    from bot.models import Role
+    from bot.core.models import Role
 
     await bot.services.repos.users.ensure(user_id, "nl", bot.services.clock.now())
     await bot.services.repos.users.grant_role(

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Ouderbot
-from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core.clock import ManualClock
+from bot.core.models import WebinarState
 from bot.localapi import FakeUser, LocalBotApi
-from bot.models import WebinarState
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
 
 Snapshot = dict[str, list[tuple[Any, ...]]]

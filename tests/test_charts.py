@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from matplotlib.image import imread
 
-from bot.charts import scores_chart_png
+from bot.feedback.charts import scores_chart_png
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 POINTS = [
@@ -73,7 +73,7 @@ def test_importing_charts_selects_no_backend_and_loads_no_pyplot() -> None:
         "import sys, matplotlib;"
         "raw = lambda: dict.__getitem__(matplotlib.rcParams, 'backend');"
         "before = raw();"
-        "import bot.charts;"
+        "import bot.feedback.charts;"
         "assert 'matplotlib.pyplot' not in sys.modules;"
         "assert raw() == before"
     )

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.models import WebinarState
 from bot.localapi import LocalBotApi
-from bot.models import WebinarState
 from storage.db import Database
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository

@@ -8,9 +8,9 @@ import random
 
 import pytest
 
-from bot.feedback_export import DEFAULT_HEADER, csv_header, export_csv, neutralise
-from bot.feedback_summary import FeedbackAnswer, Helped
-from bot.i18n import Translator
+from bot.core.i18n import Translator
+from bot.feedback.export import DEFAULT_HEADER, csv_header, export_csv, neutralise
+from bot.feedback.summary import FeedbackAnswer, Helped
 from tests.test_feedback_summary import (
     INLOOP_DAY,
     SLEEP_DAY,

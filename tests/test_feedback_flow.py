@@ -6,11 +6,11 @@ from datetime import timedelta
 from typing import Any
 
 from bot.app import Ouderbot
-from bot.clock import ManualClock
 from bot.config import Settings
-from bot.feedback_summary import Helped
+from bot.core.clock import ManualClock
+from bot.core.models import OutgoingMessage, WebinarState
+from bot.feedback.summary import Helped
 from bot.localapi import LocalBotApi
-from bot.models import OutgoingMessage, WebinarState
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
 
 INTRO = "Hoe was het?"
@@ -238,7 +238,7 @@ async def inloop_series(bot: Ouderbot, subscribers: list[int]) -> int:
     """A weekly inloop on Tuesdays 13:00-15:00 from 1 December, with these subscribers."""
     from datetime import date, time
 
-    from bot.recurrence import Recurrence, SeriesRule
+    from bot.inloop.recurrence import Recurrence, SeriesRule
     from storage.inloop import InloopRepository, SeriesDraft
 
     inloop = InloopRepository(bot.services.db)
@@ -298,7 +298,7 @@ async def test_a_cancelled_inloopmoment_asks_nobody(
 ) -> None:
     from datetime import date
 
-    from bot.recurrence import occurrence_on
+    from bot.inloop.recurrence import occurrence_on
     from storage.inloop import InloopRepository
 
     api.user(1111)

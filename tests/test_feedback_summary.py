@@ -10,7 +10,8 @@ from string import Formatter
 
 import pytest
 
-from bot.feedback_summary import (
+from bot.core.i18n import LOCALES_DIR, Translator
+from bot.feedback.summary import (
     MESSAGE_LIMIT,
     MIN_RESPONSES_FOR_TEXT,
     FeedbackAnswer,
@@ -21,7 +22,6 @@ from bot.feedback_summary import (
     scores_over_time,
     summarize,
 )
-from bot.i18n import LOCALES_DIR, Translator
 
 YES, A_BIT, NO = Helped.YES, Helped.A_BIT, Helped.NO
 SLEEP_DAY, LIMITS_DAY, INLOOP_DAY = date(2025, 3, 4), date(2025, 3, 11), date(2025, 3, 13)

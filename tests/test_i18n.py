@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import Ouderbot
-from bot.i18n import LOCALES_DIR, Translator
+from bot.core.i18n import LOCALES_DIR, Translator
 from bot.localapi import LocalBotApi
 from handlers.menus import COORDINATOR_COMMANDS, MODERATOR_COMMANDS, PARENT_COMMANDS
 

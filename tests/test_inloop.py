@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Ouderbot
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
+from bot.inloop.programme_import import import_programme
 from bot.localapi import FakeUser, LocalBotApi
-from bot.programme_import import import_programme
 from tests.helpers import COORDINATOR_ID, eventually, texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -251,7 +251,7 @@ async def test_parents_cannot_cancel_or_announce(bot: Ouderbot, api: LocalBotApi
     parent.send("/bericht")
     await parent.wait_for(has("alleen voor coördinatoren"))
     # A forged coordinator button does nothing but say no.
-    from bot import callbacks
+    from bot.core import callbacks
 
     menu = parent.messages[-1]
     query = parent.press(menu, callbacks.make("i", "cancel", await series_id(bot), 20261202))

@@ -7,8 +7,8 @@ import re
 from telegram import BotCommandScopeAllPrivateChats, BotCommandScopeChat
 
 from bot.app import Ouderbot, create_bot
-from bot.clock import ManualClock
 from bot.config import Settings
+from bot.core.clock import ManualClock
 from bot.localapi import LocalBotApi
 from handlers.menus import COORDINATOR_COMMANDS, MODERATOR_COMMANDS, PARENT_COMMANDS
 from tests.helpers import COORDINATOR_ID, MODERATOR_IDS, TOKEN, eventually, make_moderator

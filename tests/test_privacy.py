@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Ouderbot
+from bot.inloop.programme_import import import_programme
 from bot.localapi import FakeUser, LocalBotApi
-from bot.programme_import import import_programme
 from storage.questions import QuestionRepository
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.i18n import Translator
-from bot.programme_csv import (
+from bot.core.i18n import Translator
+from bot.inloop.programme_csv import (
     COLUMNS,
     ERROR_REASONS,
     MAX_BYTES,
@@ -23,10 +23,10 @@ from bot.programme_csv import (
     generated_code,
     parse_programme,
 )
-from bot.recurrence import Recurrence
+from bot.inloop.recurrence import Recurrence
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ROOT / "bot" / "locales"
+LOCALES = ROOT / "bot" / "core" / "locales"
 
 WEBINAR = {
     "soort": "webinar",

@@ -13,7 +13,7 @@ import pytest
 
 from bot.app import Ouderbot
 from bot.cli import main
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
 from bot.localapi import LocalBotApi
 from tests.helpers import COORDINATOR_ID, texts
 from tests.test_inloop import has, load_example, series_id, subscribe

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.recurrence import (
+from bot.inloop.recurrence import (
     Occurrence,
     Recurrence,
     SeriesRule,

@@ -15,11 +15,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import Ouderbot
-from bot.clock import ManualClock
 from bot.config import Settings
-from bot.localapi import LocalBotApi
-from bot.recurrence import Recurrence, SeriesRule
-from bot.reminders import (
+from bot.core.clock import ManualClock
+from bot.inloop.recurrence import Recurrence, SeriesRule
+from bot.inloop.reminders import (
     InloopSeries,
     ReminderKind,
     ReminderPolicy,
@@ -27,6 +26,7 @@ from bot.reminders import (
     plan_reminders,
     reminder_message,
 )
+from bot.localapi import LocalBotApi
 from storage.inloop import SeriesDraft
 from tests.helpers import COORDINATOR_ID, eventually, make_settings, start_bot, texts
 from tests.test_inloop import has, load_example, pending_reminders, series_id, subscribe
@@ -207,7 +207,9 @@ async def test_scheduler_pass_is_idempotent(
         await subscribe(parent)
     clock.set(datetime(2026, 12, 7, 12, 0, tzinfo=UTC))  # the next week comes into view
     assert bot.reminders is not None
-    assert await bot.reminders.run_pass() == 4  # Tuesday evening, Wednesday morning, for both
+    assert (
+        await bot.reminders.run_pass() == 4
+    )  # Tuesday evening, Wednesday morning, for both
     assert await bot.reminders.run_pass() == 0
     keys = await bot.services.db.fetch_all(
         "SELECT dedup_key FROM outbox WHERE dedup_key LIKE 'rem:%:2026-12-09:%'"

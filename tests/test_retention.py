@@ -8,10 +8,10 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from bot.app import Ouderbot
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
+from bot.core.models import OutgoingMessage, Role, WebinarState
+from bot.inloop.recurrence import Recurrence, SeriesRule
 from bot.localapi import LocalBotApi
-from bot.models import OutgoingMessage, Role, WebinarState
-from bot.recurrence import Recurrence, SeriesRule
 from storage.inloop import SeriesDraft
 from storage.timefmt import to_db
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator

@@ -1,4 +1,4 @@
-"""bot.similarity: normalising, scoring, the per-webinar index, grouping topic wishes.
+"""bot.webinar.similarity: normalising, scoring, the per-webinar index, grouping topic wishes.
 
 The labelled-set tests print their precision and recall (visible with ``pytest -s``)
 and put them in the assertion message.
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.similarity import (
+from bot.webinar.similarity import (
     SIMILAR_THRESHOLD,
     SimilarityIndex,
     are_similar,

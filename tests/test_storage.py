@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import OutgoingMessage, QuestionState
+from bot.core.models import OutgoingMessage, QuestionState, WebinarState
 from storage.db import Database, StorageError, UpdateInProgress, current_update
 from storage.outbox import OutboxRepository
 from storage.questions import AddedQuestion, QuestionRepository
@@ -210,7 +210,7 @@ async def test_only_the_claiming_moderator_can_finish_a_question(db: Database) -
 async def test_a_parent_votes_once_and_only_on_visible_questions(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 3)
     await WebinarRepository(db).set_state(
-        webinar_id, __import__("bot.models").models.WebinarState.OPEN, NOW
+        webinar_id, WebinarState.OPEN, NOW
     )
     questions = QuestionRepository(db)
     added = await ask(questions, webinar_id, 1, "q", source_msg=1)

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from bot.app import Ouderbot
-from bot.clock import ManualClock
-from bot.feedback_summary import FeedbackAnswer, Helped, SessionFacts, format_summary, summarize
+from bot.core.clock import ManualClock
+from bot.feedback.summary import FeedbackAnswer, Helped, SessionFacts, format_summary, summarize
 from bot.localapi import LocalBotApi
 from bot.localapi.html_entities import parse_html
 from tests.helpers import (

@@ -14,10 +14,10 @@ import pytest
 from pydantic import SecretStr
 
 from bot.app import Ouderbot, create_bot
-from bot.clock import ManualClock
 from bot.config import ConfigError, Settings
+from bot.core.clock import ManualClock
+from bot.delivery.webhook import SECRET_HEADER, serve_webhook
 from bot.localapi import LocalBotApi
-from bot.webhook import SECRET_HEADER, serve_webhook
 from tests.helpers import TOKEN, eventually, texts
 
 SECRET = "test-secret_0123456789abcdefABCDEF"

@@ -1,4 +1,4 @@
-"""Labelled parent questions for tuning and testing `bot.similarity`.
+"""Labelled parent questions for tuning and testing `bot.webinar.similarity`.
 
 Each cluster holds questions a gespreksleider would merge: the same underlying question,
 in other words, in Dutch or English, with the typos and sms-style of a webinar chat.
@@ -13,7 +13,7 @@ adjusted to it.
 Pairs are only formed within a set:
 
 - `QUESTION_CLUSTERS`: the tuning set. The scorer, the threshold and the lexicon in
-  `bot.similarity` were chosen on it.
+  `bot.webinar.similarity` were chosen on it.
 - `SECOND_CLUSTERS`: written at the same time as a held-out set. Scored once, unseen, it
   reached precision 1.00 and recall 0.40, which showed the lexicon's gaps; the lexicon
   was then broadened by theme, so it is held out no longer.

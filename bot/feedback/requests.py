@@ -24,15 +24,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from babel.numbers import format_decimal
 
-from bot import callbacks
-from bot.background import BackgroundLoop
-from bot.clock import Clock
 from bot.config import Settings
-from bot.feedback_summary import Helped, summarize
-from bot.i18n import babel_locale
-from bot.models import OutgoingMessage, Role, Webinar
-from bot.recurrence import occurrences
-from bot.rendering import day as day_param
+from bot.core import callbacks
+from bot.core.clock import Clock
+from bot.core.i18n import babel_locale
+from bot.core.models import OutgoingMessage, Role, Webinar
+from bot.core.rendering import day as day_param
+from bot.feedback.summary import Helped, summarize
+from bot.inloop.recurrence import occurrences
+from bot.runtime.background import BackgroundLoop
 
 if TYPE_CHECKING:
     from bot.services import Repositories
@@ -59,7 +59,7 @@ class Step(StrEnum):
 FLOW = (Step.SCORE, Step.HELPED, Step.TAKEAWAY, Step.WISH, Step.DONE)
 TEXT_STEPS = frozenset({Step.TAKEAWAY, Step.WISH})
 
-# Small integers in callback data (bot.callbacks "f"): helped answers and skippable steps.
+# Small integers in callback data (bot.core.callbacks "f"): helped answers and skippable steps.
 HELPED_CODES = {1: Helped.YES, 2: Helped.A_BIT, 3: Helped.NO}
 STEP_CODES = {1: Step.SCORE, 2: Step.HELPED, 3: Step.TAKEAWAY, 4: Step.WISH}
 CODE_OF_STEP = {step: code for code, step in STEP_CODES.items()}

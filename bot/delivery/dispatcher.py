@@ -23,10 +23,10 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.background import BackgroundLoop
-from bot.clock import Clock
-from bot.i18n import Translator
-from bot.rendering import render
+from bot.core.clock import Clock
+from bot.core.i18n import Translator
+from bot.core.rendering import render
+from bot.runtime.background import BackgroundLoop
 from storage.outbox import OutboxRepository, OutboxRow
 from storage.users import UserRepository
 

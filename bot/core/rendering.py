@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.i18n import Raw, Translator, format_day, format_moment
-from bot.models import ParamValue
+from bot.core.i18n import Raw, Translator, format_day, format_moment
+from bot.core.models import ParamValue
 
 
 def moment(value: datetime) -> dict[str, str]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from bot.clock import Clock
-from bot.masking import mask_personal_data
-from bot.models import Question, User, Webinar
-from bot.similarity import SimilarityIndex
+from bot.core.clock import Clock
+from bot.core.masking import mask_personal_data
+from bot.core.models import Question, User, Webinar
+from bot.webinar.similarity import SimilarityIndex
 from storage.questions import Notify, QuestionRepository
 
 MAX_SIMILAR_BUMPS = 10

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from urllib.parse import urlsplit
 
-from bot.recurrence import Recurrence, SeriesRule
+from bot.inloop.recurrence import Recurrence, SeriesRule
 
 MAX_BYTES = 1_000_000
 MIN_YEAR, MAX_YEAR = 2000, 2100

@@ -88,7 +88,7 @@ class QueueCounts:
 
 
 # An outbox parameter: a plain value, or a tagged value formatted at send time in the
-# recipient's language (see bot.rendering).
+# recipient's language (see bot.core.rendering).
 ParamValue = str | int | dict[str, str]
 
 

@@ -1,6 +1,6 @@
 """Inloop reminders: which reminders an occurrence gets, what they say, and the scheduler.
 
-Reminders are rows in the durable outbox (see storage.outbox and bot.dispatcher), never
+Reminders are rows in the durable outbox (see storage.outbox and bot.delivery.dispatcher), never
 timers in memory. The scheduler only *materialises* them: once a minute it computes the
 occurrences of every series in the next `HORIZON` and queues, for every subscriber, the
 evening-before and the shortly-before reminder of each, with a dedup key
@@ -32,12 +32,18 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot import callbacks
-from bot.background import BackgroundLoop
-from bot.clock import Clock
-from bot.models import OutgoingMessage
-from bot.recurrence import Occurrence, SeriesRule, local_instant, next_occurrence, occurrences
-from bot.rendering import moment
+from bot.core import callbacks
+from bot.core.clock import Clock
+from bot.core.models import OutgoingMessage
+from bot.core.rendering import moment
+from bot.inloop.recurrence import (
+    Occurrence,
+    SeriesRule,
+    local_instant,
+    next_occurrence,
+    occurrences,
+)
+from bot.runtime.background import BackgroundLoop
 
 if TYPE_CHECKING:
     from bot.config import ReminderSettings

@@ -19,13 +19,13 @@ import io
 from collections import Counter
 from collections.abc import Sequence
 
-from bot.feedback_summary import (
+from bot.core.i18n import Translator
+from bot.feedback.summary import (
     MIN_RESPONSES_FOR_TEXT,
     FeedbackAnswer,
     SessionFacts,
     clean_text,
 )
-from bot.i18n import Translator
 
 COLUMN_KEYS = ("title", "theme", "kind", "day", "score", "helped", "takeaway", "wish")
 DEFAULT_HEADER = (

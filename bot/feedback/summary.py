@@ -26,8 +26,8 @@ from typing import Literal
 
 from babel.numbers import format_decimal, format_percent
 
-from bot.i18n import Translator, babel_locale
-from bot.similarity import group_similar
+from bot.core.i18n import Translator, babel_locale
+from bot.webinar.similarity import group_similar
 
 MIN_RESPONSES_FOR_TEXT = 5
 SCORES = (1, 2, 3, 4, 5)

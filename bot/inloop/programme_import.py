@@ -1,7 +1,7 @@
 """Loading a programme CSV into the database, for `ouderbot import FILE` and for a file a
 coordinator sends to the bot.
 
-The file is parsed by bot.programme_csv (which never trusts it); good rows are stored,
+The file is parsed by bot.inloop.programme_csv (which never trusts it); good rows are stored,
 each wrong row is reported with its row number and reason. Webinars are matched by code
 and series by their import key, so importing the same file again changes nothing.
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
-from bot.i18n import Translator
-from bot.programme_csv import ProgrammeUnreadable, RowError, parse_programme
-from bot.recurrence import local_instant
+from bot.core.i18n import Translator
+from bot.inloop.programme_csv import ProgrammeUnreadable, RowError, parse_programme
+from bot.inloop.recurrence import local_instant
 from storage.inloop import InloopRepository, SeriesDraft
 from storage.webinars import WebinarDraft, WebinarRepository
 
@@ -140,7 +140,7 @@ def plain_text(translator: Translator, language: str) -> TextFunction:
 
 async def import_file(settings: Settings, path: Path) -> int:
     """`ouderbot import FILE`: 0 when the file was read (even with rejected rows)."""
-    from bot.clock import SystemClock
+    from bot.core.clock import SystemClock
     from storage.db import Database
 
     text = plain_text(Translator(settings.default_language), settings.default_language)

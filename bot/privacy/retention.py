@@ -9,7 +9,7 @@ few minutes). Each run:
 * forgets processed update ids older than two days (Telegram redelivers for a day);
 * erases parents not seen for a year, as /vergeetmij would.
 
-Feedback is unlinked from parents after `retention_days` by `bot.feedback_requests`.
+Feedback is unlinked from parents after `retention_days` by `bot.feedback.requests`.
 
 When a parent was last seen is kept in memory by `ActivityLog` (one set insertion per
 update) and written in one batch at every check, so the question path gets no extra write.
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.background import BackgroundLoop
+from bot.runtime.background import BackgroundLoop
 from storage.privacy import Erasure
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """Translation catalogues: every text a user sees goes through `Translator`.
 
-Catalogues are TOML files in ``bot/locales/<language>/<feature>.toml``. Tables nest, and
+Catalogues are TOML files in ``bot/core/locales/<language>/<feature>.toml``. Tables nest, and
 a key is the dotted path (``[webinar.ack] queued = "..."`` is ``webinar.ack.queued``).
 Adding a language is adding a folder with the same files. Texts use ``str.format``
 placeholders and Telegram HTML; parameters are HTML-escaped unless wrapped in `Raw`,

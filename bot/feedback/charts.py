@@ -36,7 +36,7 @@ def scores_chart_png(
 ) -> bytes:
     """Average score (1–5) per session day; each point sized and labelled by its count.
 
-    `points` is what `bot.feedback_summary.scores_over_time` returns. An empty series
+    `points` is what `bot.feedback.summary.scores_over_time` returns. An empty series
     gives an image saying `no_data_text`. `y_label` and `no_data_text` are translated by
     the caller (``summary.chart.*``). Dates are written day-month-year, which reads the
     same in every language we serve.
