@@ -207,9 +207,7 @@ async def test_scheduler_pass_is_idempotent(
         await subscribe(parent)
     clock.set(datetime(2026, 12, 7, 12, 0, tzinfo=UTC))  # the next week comes into view
     assert bot.reminders is not None
-    assert (
-        await bot.reminders.run_pass() == 4
-    )  # Tuesday evening, Wednesday morning, for both
+    assert await bot.reminders.run_pass() == 4  # Tuesday evening, Wednesday morning, for both
     assert await bot.reminders.run_pass() == 0
     keys = await bot.services.db.fetch_all(
         "SELECT dedup_key FROM outbox WHERE dedup_key LIKE 'rem:%:2026-12-09:%'"

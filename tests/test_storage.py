@@ -209,9 +209,7 @@ async def test_only_the_claiming_moderator_can_finish_a_question(db: Database) -
 
 async def test_a_parent_votes_once_and_only_on_visible_questions(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 3)
-    await WebinarRepository(db).set_state(
-        webinar_id, WebinarState.OPEN, NOW
-    )
+    await WebinarRepository(db).set_state(webinar_id, WebinarState.OPEN, NOW)
     questions = QuestionRepository(db)
     added = await ask(questions, webinar_id, 1, "q", source_msg=1)
     qid = added.question.id
