@@ -34,10 +34,10 @@ from telegram.error import RetryAfter  # noqa: E402
 from bot.app import create_bot  # noqa: E402
 from bot.config import settings_from_mapping  # noqa: E402
 from bot.core.clock import ManualClock  # noqa: E402
+from bot.inloop.records import InloopSeries  # noqa: E402
 from bot.inloop.recurrence import Recurrence, SeriesRule  # noqa: E402
 from bot.inloop.reminders import plan_reminders, reminder_message  # noqa: E402
 from bot.localapi import LocalBotApi  # noqa: E402
-from storage.inloop import SeriesDraft  # noqa: E402
 
 TOKEN = "123456:LOCAL-BENCH-TOKEN-abcdefghij"
 FIRST_USER = 100_000
@@ -67,14 +67,14 @@ async def run_bot(api: LocalBotApi, count: int, folder: Path) -> tuple[int, floa
         )
         await services.repos.inloop.upsert_series(
             [
-                SeriesDraft(
-                    "bench",
+                InloopSeries(
                     "Inloop op de speeltuin",
                     "",
                     "Hoograven",
                     "Speeltuin De Pan, Van Lieflandlaan 12",
                     "Buurtteam",
                     rule,
+                    key="bench",
                 )
             ],
             clock.now(),

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.core.models import User
+from bot.core.models import User, Webinar
+from bot.delivery.dispatcher import OutboxDispatcher
+from bot.services import Services
 
-if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
 
-    from bot.core.models import Webinar
-    from bot.delivery.dispatcher import OutboxDispatcher
-    from bot.services import Services
-    from handlers.panels import PanelRefresher
+class PanelRefresher(Protocol):
+    """Keeps the gespreksleiders' queue panels (/rij) current. Implemented in
+    handlers.panels; declared here so that bot/ needs nothing from handlers/."""
+
+    def touch(self, webinar_id: int) -> None:
+        """Something in this webinar's queue changed: refresh its panels soon."""
+
+    async def refresh_now(self, webinar_id: int) -> None:
+        """Refresh this webinar's panels at once."""
+
+    async def stop(self) -> None:
+        """Cancel pending refreshes (at shutdown)."""
 
 
 class AppState:

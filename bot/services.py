@@ -8,7 +8,7 @@ from bot.config import Settings
 from bot.core.clock import Clock
 from bot.core.flood import SlidingWindowLimiter
 from bot.core.i18n import Translator
-from bot.privacy.retention import ActivityLog
+from bot.privacy.activity import ActivityLog
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
 from storage.feedback import FeedbackRepository

@@ -31,9 +31,9 @@ from bot.core.models import Role
 from bot.core.text_input import clean_text
 from bot.inloop.programme_csv import MAX_BYTES, ProgrammeUnreadable
 from bot.inloop.programme_import import import_programme, report_lines
+from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import occurrence_on
 from bot.inloop.reminders import (
-    InloopSeries,
     announcement_message,
     cancellation_message,
     day_from_number,

@@ -22,15 +22,13 @@ from bot.core import callbacks
 from bot.core.masking import mask_personal_data
 from bot.core.models import Webinar
 from bot.core.text_input import clean_text
+from bot.feedback.records import TEXT_STEPS, Decide, Step
 from bot.feedback.requests import (
     FREE_TEXT_MAX_CHARS,
     HELPED_CODES,
     STEP_CODES,
-    TEXT_STEPS,
     Buttons,
-    Decide,
     FeedbackPlanner,
-    Step,
     on_attendance,
     on_choice,
     on_step,

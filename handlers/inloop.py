@@ -13,9 +13,9 @@ from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.i18n import Raw, format_moment
 from bot.core.text_input import shorten
+from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import next_occurrence
 from bot.inloop.reminders import (
-    InloopSeries,
     ReminderPolicy,
     Wijk,
     plan_reminders,

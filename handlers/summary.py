@@ -22,9 +22,9 @@ from bot.core.models import Role
 from bot.core.text_input import shorten
 from bot.feedback.charts import scores_chart_png
 from bot.feedback.export import csv_header, export_csv
+from bot.feedback.records import FeedbackSession
 from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_over_time, summarize
 from handlers.common import chat_id, edit, pressed, reply, require_role, say
-from storage.feedback import FeedbackSession
 
 LIST_SIZE = 10
 SESSION, THEME, DAYS, WEEK = 1, 2, 3, 4
@@ -98,7 +98,7 @@ async def show_summary(
     """The figures as text (with the CSV button), then the chart of scores over time."""
     services = context.services
     answers = await services.repos.feedback.answers_of(scope.sessions)
-    summary = summarize([s.facts() for s in scope.sessions], answers)
+    summary = summarize(scope.sessions, answers)
     text = format_summary(summary, services.t, context.language, scope.heading)
     await reply(
         update,
@@ -125,7 +125,7 @@ async def send_csv(update: Update, context: BotContext, scope: Scope) -> None:
     services = context.services
     answers = await services.repos.feedback.answers_of(scope.sessions)
     data = export_csv(
-        [s.facts() for s in scope.sessions],
+        scope.sessions,
         answers,
         header=csv_header(services.t, context.language),
     )

@@ -198,6 +198,10 @@ class Database:
         row = await self.fetch_one(sql, params)
         return None if row is None else row[0]
 
+    async def ping(self) -> None:
+        """Ask the database a trivial question; raises when it cannot answer (health check)."""
+        await self.fetch_value("SELECT 1")
+
     async def _write_loop(self) -> None:
         while True:
             await self._wake.wait()

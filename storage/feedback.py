@@ -15,8 +15,7 @@ from typing import Literal
 import aiosqlite
 
 from bot.core.models import OutgoingMessage
-from bot.feedback.requests import TEXT_STEPS, Decide, SessionDraft, Step
-from bot.feedback.summary import FeedbackAnswer, Helped, SessionFacts
+from bot.feedback.records import TEXT_STEPS, Decide, FeedbackAnswer, FeedbackSession, Helped, Step
 from storage.db import Database
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db
@@ -25,34 +24,6 @@ from storage.timefmt import from_db, to_db
 MessageFor = Callable[[int, int], OutgoingMessage]
 AnswerField = Literal["score", "helped", "takeaway", "wish"]
 _FIELDS = ("score", "helped", "takeaway", "wish")
-
-
-@dataclass(frozen=True)
-class FeedbackSession:
-    id: int
-    ref: str
-    kind: Literal["webinar", "inloop"]
-    title: str
-    theme: str
-    day: date
-    ended_at: datetime
-    participants: int
-    questions_asked: int
-    questions_answered: int
-    requests_sent: int
-
-    def facts(self) -> SessionFacts:
-        return SessionFacts(
-            session_ref=self.ref,
-            kind=self.kind,
-            title=self.title,
-            theme=self.theme,
-            day=self.day,
-            participants=self.participants,
-            questions_asked=self.questions_asked,
-            questions_answered=self.questions_answered,
-            requests_sent=self.requests_sent,
-        )
 
 
 @dataclass(frozen=True)
@@ -122,7 +93,7 @@ class FeedbackRepository:
 
     async def open_session(
         self,
-        draft: SessionDraft,
+        draft: FeedbackSession,
         recipients: Sequence[int],
         first_step: Step,
         now: datetime,

@@ -16,8 +16,8 @@ from datetime import date, datetime, time, timedelta
 import aiosqlite
 
 from bot.core.models import OutgoingMessage
+from bot.inloop.records import InloopSeries, PlannedReminder, occurrence_prefix, series_prefix
 from bot.inloop.recurrence import Occurrence, Recurrence, SeriesRule
-from bot.inloop.reminders import InloopSeries, PlannedReminder, occurrence_prefix, series_prefix
 from storage.db import Database
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db
@@ -25,19 +25,6 @@ from storage.timefmt import from_db, to_db
 BuildReminder = Callable[[PlannedReminder, int], OutgoingMessage]
 # A reminder due this soon may already be in the dispatcher's hands: leave it alone.
 _IN_FLIGHT_MARGIN = timedelta(minutes=1)
-
-
-@dataclass(frozen=True)
-class SeriesDraft:
-    """A series as the programme file describes it; ``import_key`` identifies it."""
-
-    import_key: str
-    title: str
-    theme: str
-    wijk: str
-    location: str
-    organiser: str
-    rule: SeriesRule
 
 
 @dataclass(frozen=True)
@@ -66,10 +53,11 @@ def _series(row: aiosqlite.Row) -> InloopSeries:
             recurrence=Recurrence(row["recurrence"]),
             last_date=None if row["last_date"] is None else date.fromisoformat(row["last_date"]),
         ),
+        key=row["import_key"],
     )
 
 
-def _series_values(draft: SeriesDraft) -> tuple[object, ...]:
+def _series_values(draft: InloopSeries) -> tuple[object, ...]:
     rule = draft.rule
     return (
         draft.title,
@@ -133,7 +121,7 @@ class InloopRepository:
 
     # ------------------------------------------------------------ series
 
-    async def upsert_series(self, drafts: Sequence[SeriesDraft], now: datetime) -> tuple[int, int]:
+    async def upsert_series(self, drafts: Sequence[InloopSeries], now: datetime) -> tuple[int, int]:
         """Insert new series, update changed ones by import key. Returns (added, changed).
 
         A changed series' reminders that are not about to go out are removed, so the next
@@ -146,14 +134,14 @@ class InloopRepository:
                 values = _series_values(draft)
                 cursor = await conn.execute(
                     f"SELECT id, {_SERIES_COLUMNS} FROM inloop_series WHERE import_key = ?",
-                    (draft.import_key,),
+                    (draft.key,),
                 )
                 row = await cursor.fetchone()
                 if row is None:
                     await conn.execute(
                         f"INSERT INTO inloop_series (import_key, {_SERIES_COLUMNS}, created_at,"
                         " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (draft.import_key, *values, to_db(now), to_db(now)),
+                        (draft.key, *values, to_db(now), to_db(now)),
                     )
                     added += 1
                 elif tuple(row)[1:] != values:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.core.i18n import Translator
 from bot.feedback.export import DEFAULT_HEADER, csv_header, export_csv, neutralise
-from bot.feedback.summary import FeedbackAnswer, Helped
+from bot.feedback.records import FeedbackAnswer, Helped
 from tests.test_feedback_summary import (
     INLOOP_DAY,
     SLEEP_DAY,

@@ -9,7 +9,7 @@ from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.core.models import OutgoingMessage, WebinarState
-from bot.feedback.summary import Helped
+from bot.feedback.records import Helped
 from bot.localapi import LocalBotApi
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
 
@@ -238,22 +238,23 @@ async def inloop_series(bot: Ouderbot, subscribers: list[int]) -> int:
     """A weekly inloop on Tuesdays 13:00-15:00 from 1 December, with these subscribers."""
     from datetime import date, time
 
+    from bot.inloop.records import InloopSeries
     from bot.inloop.recurrence import Recurrence, SeriesRule
-    from storage.inloop import InloopRepository, SeriesDraft
+    from storage.inloop import InloopRepository
 
     inloop = InloopRepository(bot.services.db)
     now = bot.services.clock.now()
     rule = SeriesRule(date(2026, 12, 1), time(13, 0), time(15, 0), Recurrence("wekelijks"))
     await inloop.upsert_series(
         [
-            SeriesDraft(
-                "hoograven-speeltuin",
+            InloopSeries(
                 "Inloop Speeltuin",
                 "opvoeden",
                 "Hoograven",
                 "Speeltuin De Kraai",
                 "Buurtteam",
                 rule,
+                key="hoograven-speeltuin",
             )
         ],
         now,

@@ -5,18 +5,16 @@ from __future__ import annotations
 import random
 import string
 import tomllib
-from datetime import date
+from datetime import UTC, date, datetime
 from string import Formatter
 
 import pytest
 
 from bot.core.i18n import LOCALES_DIR, Translator
+from bot.feedback.records import FeedbackAnswer, FeedbackSession, Helped
 from bot.feedback.summary import (
     MESSAGE_LIMIT,
     MIN_RESPONSES_FOR_TEXT,
-    FeedbackAnswer,
-    Helped,
-    SessionFacts,
     Summary,
     format_summary,
     scores_over_time,
@@ -25,16 +23,20 @@ from bot.feedback.summary import (
 
 YES, A_BIT, NO = Helped.YES, Helped.A_BIT, Helped.NO
 SLEEP_DAY, LIMITS_DAY, INLOOP_DAY = date(2025, 3, 4), date(2025, 3, 11), date(2025, 3, 13)
+# When a session ended does not enter the summary; one instant serves every session here.
+ENDED = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 
 
-def three_sessions() -> list[SessionFacts]:
+def three_sessions() -> list[FeedbackSession]:
     return [
-        SessionFacts("ref-4711", "webinar", "Goed slapen", "slaap", SLEEP_DAY, 24, 12, 10, 24),
-        SessionFacts(
-            "ref-4712", "webinar", "Grenzen stellen", "opvoeding", LIMITS_DAY, 18, 9, 9, 18
+        FeedbackSession(
+            "ref-4711", "webinar", "Goed slapen", "slaap", SLEEP_DAY, ENDED, 24, 12, 10, 24
         ),
-        SessionFacts(
-            "ref-4713", "inloop", "Inloop Overvecht", "ontmoeting", INLOOP_DAY, 6, 3, 2, 8
+        FeedbackSession(
+            "ref-4712", "webinar", "Grenzen stellen", "opvoeding", LIMITS_DAY, ENDED, 18, 9, 9, 18
+        ),
+        FeedbackSession(
+            "ref-4713", "inloop", "Inloop Overvecht", "ontmoeting", INLOOP_DAY, ENDED, 6, 3, 2, 8
         ),
     ]
 

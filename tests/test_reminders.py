@@ -17,17 +17,15 @@ import pytest
 from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
+from bot.inloop.records import InloopSeries, ReminderKind
 from bot.inloop.recurrence import Recurrence, SeriesRule
 from bot.inloop.reminders import (
-    InloopSeries,
-    ReminderKind,
     ReminderPolicy,
     announcement_message,
     plan_reminders,
     reminder_message,
 )
 from bot.localapi import LocalBotApi
-from storage.inloop import SeriesDraft
 from tests.helpers import COORDINATOR_ID, eventually, make_settings, start_bot, texts
 from tests.test_inloop import has, load_example, pending_reminders, series_id, subscribe
 
@@ -51,8 +49,8 @@ async def add_series(
     wijk: str = "Zuilen",
 ) -> InloopSeries:
     rule = SeriesRule(first, start, end, Recurrence.WEEKLY)
-    draft = SeriesDraft(
-        f"{wijk}|{title}", title, "opvoeden", wijk, "Buurthuis De Schakel", "Buurtteam", rule
+    draft = InloopSeries(
+        title, "opvoeden", wijk, "Buurthuis De Schakel", "Buurtteam", rule, key=f"{wijk}|{title}"
     )
     await bot.services.repos.inloop.upsert_series([draft], bot.services.clock.now())
     series = await bot.services.repos.inloop.get(await series_id(bot, title))
@@ -145,13 +143,13 @@ def test_each_reminder_can_be_moved_or_switched_off(
     policy: ReminderPolicy, expected: list[tuple[ReminderKind, str]]
 ) -> None:
     series = InloopSeries(
-        1,
         "Inloop",
         "",
         "Hoograven",
         "De Pan",
         "",
         SeriesRule(date(2026, 12, 2), time(9, 30), time(11, 0), Recurrence.WEEKLY),
+        id=1,
     )
     planned = plan_reminders(
         series, ZoneInfo("Europe/Amsterdam"), policy, now=datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

@@ -10,9 +10,9 @@ from typing import Any
 from bot.app import Ouderbot
 from bot.core.clock import ManualClock
 from bot.core.models import OutgoingMessage, Role, WebinarState
+from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import Recurrence, SeriesRule
 from bot.localapi import LocalBotApi
-from storage.inloop import SeriesDraft
 from storage.timefmt import to_db
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
 from tests.test_privacy import ask, data_of, has, join
@@ -170,9 +170,10 @@ async def test_parents_unseen_for_a_year_are_erased_and_everyone_else_kept(
     await make_moderator(bot, moderator)
     webinar_id = await add_webinar(bot, "jaar")
     await services.repos.webinars.join(webinar_id, unseen, start)
-    await services.repos.inloop.upsert_series([SeriesDraft(
-        "blijft", "Inloop die doorloopt", "", "Overvecht", "Buurthuis", "Buurtteam",
+    await services.repos.inloop.upsert_series([InloopSeries(
+        "Inloop die doorloopt", "", "Overvecht", "Buurthuis", "Buurtteam",
         SeriesRule(date(2026, 12, 2), time(9, 30), time(11), Recurrence.WEEKLY, None),
+        key="blijft",
     )], start)  # fmt: skip
     series = next(
         s for s in await services.repos.inloop.all_series() if s.title.endswith("doorloopt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import struct
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,8 @@ import pytest
 
 from bot.app import Ouderbot
 from bot.core.clock import ManualClock
-from bot.feedback.summary import FeedbackAnswer, Helped, SessionFacts, format_summary, summarize
+from bot.feedback.records import FeedbackAnswer, FeedbackSession, Helped
+from bot.feedback.summary import format_summary, summarize
 from bot.localapi import LocalBotApi
 from bot.localapi.html_entities import parse_html
 from tests.helpers import (
@@ -73,12 +74,13 @@ async def webinar_with_feedback(bot: Ouderbot, api: LocalBotApi) -> int:
 
 def expected_summary(bot: Ouderbot, heading: str, day: date) -> str:
     """The message computed by hand from what the parents entered (no storage involved)."""
-    facts = SessionFacts(
+    facts = FeedbackSession(
         "w",
         "webinar",
         "Slapen zonder strijd",
         "slapen",
         day,
+        ended_at=datetime.combine(day, time(21, 0), tzinfo=UTC),
         participants=len(PARENTS),
         questions_asked=0,
         questions_answered=0,

@@ -29,16 +29,32 @@ import hmac
 import logging
 import re
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from telegram import Update
+from telegram.ext import Application
 
 from bot.config import WEBHOOK_SECRET_ENV, ConfigError, Settings
+from bot.delivery.dispatcher import OutboxDispatcher
+from bot.delivery.updates import UpdateProcessor
+from bot.services import Services
 
-if TYPE_CHECKING:
-    from bot.app import Ouderbot
+
+class Ouderbot(Protocol):
+    """What the webhook server needs of the running bot (bot.app.Ouderbot); declared
+    here so that this module does not import the composition root that imports it."""
+
+    application: Application[Any, Any, Any, Any, Any, Any]
+    services: Services
+    processor: UpdateProcessor
+    dispatcher: OutboxDispatcher
+
+    async def start(self, *, polling: bool = True) -> None: ...
+
+    async def stop(self) -> None: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +183,7 @@ async def health_report(bot: Ouderbot) -> dict[str, object]:
     pending: int | None = None
     try:
         async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS):
-            await bot.services.db.fetch_value("SELECT 1")
+            await bot.services.db.ping()
             pending = (await bot.services.repos.outbox.counts()).get("pending", 0)
     except Exception as error:
         database = "error"

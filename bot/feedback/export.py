@@ -20,12 +20,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bot.core.i18n import Translator
-from bot.feedback.summary import (
-    MIN_RESPONSES_FOR_TEXT,
-    FeedbackAnswer,
-    SessionFacts,
-    clean_text,
-)
+from bot.feedback.records import FeedbackAnswer, FeedbackSession, clean_text
+from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT
 
 COLUMN_KEYS = ("title", "theme", "kind", "day", "score", "helped", "takeaway", "wish")
 DEFAULT_HEADER = (
@@ -49,7 +45,7 @@ def neutralise(cell: str) -> str:
 
 
 def export_csv(
-    sessions: Sequence[SessionFacts],
+    sessions: Sequence[FeedbackSession],
     answers: Sequence[FeedbackAnswer],
     *,
     header: Sequence[str] = DEFAULT_HEADER,
@@ -62,7 +58,7 @@ def export_csv(
     """
     if len(header) != len(COLUMN_KEYS):
         raise ValueError(f"header needs {len(COLUMN_KEYS)} columns, got {len(header)}")
-    by_ref = {session.session_ref: session for session in sessions}
+    by_ref = {session.ref: session for session in sessions}
     responses = [a for a in answers if a.session_ref in by_ref and a.is_response]
     per_session = Counter(a.session_ref for a in responses)
 
@@ -73,7 +69,7 @@ def export_csv(
         takeaway = (answer.takeaway or "").strip() if texts_shown else ""
         wish = (answer.wish or "").strip() if texts_shown else ""
         sort_key = (
-            session.day, session.title, session.session_ref,
+            session.day, session.title, session.ref,
             answer.score or 0, HELPED_ORDER[answer.helped],
             clean_text(takeaway).casefold(), clean_text(wish).casefold(), takeaway, wish,
         )  # fmt: skip

@@ -17,10 +17,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 from babel.numbers import format_decimal
 
@@ -30,12 +28,11 @@ from bot.core.clock import Clock
 from bot.core.i18n import babel_locale
 from bot.core.models import OutgoingMessage, Role, Webinar
 from bot.core.rendering import day as day_param
-from bot.feedback.summary import Helped, summarize
+from bot.feedback.records import FLOW, Decide, FeedbackSession, Helped, Step
+from bot.feedback.summary import summarize
 from bot.inloop.recurrence import occurrences
 from bot.runtime.background import BackgroundLoop
-
-if TYPE_CHECKING:
-    from bot.services import Repositories
+from bot.services import Repositories
 
 log = logging.getLogger(__name__)
 
@@ -44,29 +41,12 @@ FREE_TEXT_MAX_CHARS = 1000
 DIGEST_DAYS = 7
 
 
-class Step(StrEnum):
-    """Where a parent is in a request: the question they see next."""
-
-    ATTENDANCE = "attendance"  # inloop: "were you there?"
-    SCORE = "score"
-    HELPED = "helped"
-    TAKEAWAY = "takeaway"
-    WISH = "wish"
-    DONE = "done"
-    ABSENT = "absent"  # inloop: "no, I was not there"
-
-
-FLOW = (Step.SCORE, Step.HELPED, Step.TAKEAWAY, Step.WISH, Step.DONE)
-TEXT_STEPS = frozenset({Step.TAKEAWAY, Step.WISH})
-
 # Small integers in callback data (bot.core.callbacks "f"): helped answers and skippable steps.
 HELPED_CODES = {1: Helped.YES, 2: Helped.A_BIT, 3: Helped.NO}
 STEP_CODES = {1: Step.SCORE, 2: Step.HELPED, 3: Step.TAKEAWAY, 4: Step.WISH}
 CODE_OF_STEP = {step: code for code, step in STEP_CODES.items()}
 
 Buttons = list[list[tuple[str, str]]]
-# Given the step a request is at, the step it moves to, or None to change nothing.
-Decide = Callable[[Step], Step | None]
 
 
 def after(step: Step) -> Step:
@@ -143,21 +123,6 @@ def prompt(request_id: int, step: Step) -> tuple[str, Buttons]:
     return "feedback.thanks", []
 
 
-@dataclass(frozen=True)
-class SessionDraft:
-    """A session that asks for feedback, with the counts known when it ended."""
-
-    ref: str
-    kind: Literal["webinar", "inloop"]
-    title: str
-    theme: str
-    day: date
-    ended_at: datetime
-    participants: int = 0
-    questions_asked: int = 0
-    questions_answered: int = 0
-
-
 def webinar_ref(webinar_id: int) -> str:
     return f"w:{webinar_id}"
 
@@ -232,7 +197,7 @@ class FeedbackPlanner:
             uid for uid in await self.repos.webinars.participant_ids(webinar.id) if uid not in staff
         ]
         counts = await self.repos.questions.counts(webinar.id)
-        draft = SessionDraft(
+        draft = FeedbackSession(
             ref=webinar_ref(webinar.id),
             kind="webinar",
             title=webinar.title,
@@ -323,7 +288,7 @@ class FeedbackPlanner:
     ) -> int:
         """Ask an inloopmoment's subscribers "were you there?" (feedback follows a yes)."""
         now = self.clock.now()
-        draft = SessionDraft(
+        draft = FeedbackSession(
             ref=inloop_ref(series_id, day),
             kind="inloop",
             title=title,
@@ -360,7 +325,7 @@ class FeedbackPlanner:
         if await feedback.outbox_has_prefix(prefix):
             return 0  # queued earlier (all coordinators at once)
         sessions = await feedback.sessions_between(first, last)
-        summary = summarize([s.facts() for s in sessions], await feedback.answers_of(sessions))
+        summary = summarize(sessions, await feedback.answers_of(sessions))
         coordinators = {
             uid for uid, role in await self.repos.users.role_holders() if role is Role.COORDINATOR
         }

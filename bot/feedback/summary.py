@@ -1,6 +1,6 @@
 """Feedback figures for coordinators: what `/samenvatting` and the weekly digest show.
 
-Pure domain code. Storage hands in `SessionFacts` (one per webinar or inloopmoment) and
+Pure domain code. Storage hands in `FeedbackSession`s (one per webinar or inloopmoment) and
 `FeedbackAnswer` (one parent's answer to one feedback request, never carrying who the
 parent is); `summarize` turns them into a `Summary`, `format_summary` into one Telegram
 HTML message.
@@ -16,21 +16,18 @@ Privacy rules kept here rather than in the handler, so every caller gets them:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-from typing import Literal
 
 from babel.numbers import format_decimal, format_percent
 
 from bot.core.i18n import Translator, babel_locale
+from bot.feedback.records import SCORES, FeedbackAnswer, FeedbackSession, Helped, clean_text
 from bot.webinar.similarity import group_similar
 
 MIN_RESPONSES_FOR_TEXT = 5
-SCORES = (1, 2, 3, 4, 5)
 SCORE_FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
 
 # Telegram's limit is 4,096 characters of the *parsed* text, counted in UTF-16 code units.
@@ -41,55 +38,6 @@ MAX_HEADING_CHARS = 200
 MAX_ITEM_CHARS = 200
 BAR_WIDTH = 10
 BAR_BLOCK = "▇"
-
-
-class Helped(StrEnum):
-    """Answer to "did talking with other parents help you?"."""
-
-    YES = "yes"
-    A_BIT = "a_bit"
-    NO = "no"
-
-
-@dataclass(frozen=True)
-class SessionFacts:
-    """The counts storage keeps about one webinar or inloopmoment."""
-
-    session_ref: str
-    kind: Literal["webinar", "inloop"]
-    title: str
-    theme: str
-    day: date
-    participants: int
-    questions_asked: int
-    questions_answered: int
-    requests_sent: int
-
-
-@dataclass(frozen=True)
-class FeedbackAnswer:
-    """One parent's answer to one feedback request; deliberately without any parent id."""
-
-    session_ref: str
-    day: date
-    score: int | None
-    helped: Helped | None
-    takeaway: str | None
-    wish: str | None
-
-    def __post_init__(self) -> None:
-        if self.score is not None and self.score not in SCORES:
-            raise ValueError(f"score must be 1..5 or None, not {self.score!r}")
-
-    @property
-    def is_response(self) -> bool:
-        """At least one question answered (blank free text does not count)."""
-        return (
-            self.score is not None
-            or self.helped is not None
-            or bool(clean_text(self.takeaway))
-            or bool(clean_text(self.wish))
-        )
 
 
 @dataclass(frozen=True)
@@ -117,20 +65,13 @@ class Summary:
         return sum(self.score_distribution.values())
 
 
-def clean_text(text: str | None) -> str:
-    """Free text as we show it: whitespace collapsed, '' for nothing."""
-    if text is None:
-        return ""
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def _alphabetical(texts: Sequence[str]) -> list[str]:
     return sorted(texts, key=lambda text: (text.casefold(), text))
 
 
-def summarize(sessions: Sequence[SessionFacts], answers: Sequence[FeedbackAnswer]) -> Summary:
+def summarize(sessions: Sequence[FeedbackSession], answers: Sequence[FeedbackAnswer]) -> Summary:
     """Figures over `sessions`; answers for sessions not in the list are ignored."""
-    refs = {session.session_ref for session in sessions}
+    refs = {session.ref for session in sessions}
     responses = [a for a in answers if a.session_ref in refs and a.is_response]
     requests_sent = sum(s.requests_sent for s in sessions)
 

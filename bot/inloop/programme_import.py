@@ -20,8 +20,9 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings
 from bot.core.i18n import Translator
 from bot.inloop.programme_csv import ProgrammeUnreadable, RowError, parse_programme
+from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import local_instant
-from storage.inloop import InloopRepository, SeriesDraft
+from storage.inloop import InloopRepository
 from storage.webinars import WebinarDraft, WebinarRepository
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,8 @@ async def import_programme(
         len(webinar_drafts) - report.webinars_added - report.webinars_changed
     )
     series_drafts = [
-        SeriesDraft(
-            import_key=row.key,
+        InloopSeries(
+            key=row.key,
             title=row.title,
             theme=row.theme,
             wijk=row.wijk,

@@ -28,26 +28,27 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.config import ReminderSettings
 from bot.core import callbacks
 from bot.core.clock import Clock
 from bot.core.models import OutgoingMessage
 from bot.core.rendering import moment
+from bot.inloop.records import (
+    InloopSeries,
+    PlannedReminder,
+    ReminderKind,
+)
 from bot.inloop.recurrence import (
     Occurrence,
-    SeriesRule,
     local_instant,
     next_occurrence,
     occurrences,
 )
 from bot.runtime.background import BackgroundLoop
-
-if TYPE_CHECKING:
-    from bot.config import ReminderSettings
-    from storage.inloop import InloopRepository
+from storage.inloop import InloopRepository
 
 log = logging.getLogger(__name__)
 
@@ -56,24 +57,6 @@ log = logging.getLogger(__name__)
 # under 48 hours ahead); with the defaults a reminder is queued a day or more early.
 HORIZON = timedelta(hours=48)
 PASS_INTERVAL_SECONDS = 60.0
-
-
-class ReminderKind(StrEnum):
-    EVENING = "evening"  # the evening before
-    BEFORE = "before"  # shortly before the start
-
-
-@dataclass(frozen=True)
-class InloopSeries:
-    """A walk-in series as stored: what, where, and its rule (local dates and times)."""
-
-    id: int
-    title: str
-    theme: str
-    wijk: str
-    location: str
-    organiser: str
-    rule: SeriesRule
 
 
 @dataclass(frozen=True)
@@ -87,28 +70,6 @@ class ReminderPolicy:
     @classmethod
     def from_settings(cls, settings: ReminderSettings) -> ReminderPolicy:
         return cls(settings.evening_time, settings.before_start_minutes)
-
-
-@dataclass(frozen=True)
-class PlannedReminder:
-    series: InloopSeries
-    occurrence: Occurrence
-    kind: ReminderKind
-    due_at: datetime
-
-    @property
-    def key_prefix(self) -> str:
-        """The dedup key without the user id; each subscriber's row appends theirs."""
-        return f"{occurrence_prefix(self.series.id, self.occurrence.day)}{self.kind.value}:"
-
-
-def occurrence_prefix(series_id: int, day: date) -> str:
-    """What every reminder key of one occurrence starts with (``rem:{series}:{date}:``)."""
-    return f"rem:{series_id}:{day.isoformat()}:"
-
-
-def series_prefix(series_id: int) -> str:
-    return f"rem:{series_id}:"
 
 
 def reminder_times(

@@ -27,7 +27,7 @@ from .errors import ApiError, bad_request
 from .methods import BotMethods, Params
 from .ratelimit import RateLimiter
 from .spec import ApiSpec, load_spec
-from .state import Chat, UploadedFile, World, scope_key
+from .state import Chat, RequestRecord, UploadedFile, World, scope_key
 from .users import FakeUser
 
 __all__ = ["DEFAULT_TOKEN", "LocalBotApi", "RequestRecord"]
@@ -47,21 +47,6 @@ SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 METHOD_NAME = re.compile(r"[A-Za-z]{1,64}")
 MAX_BODY = 64 * 1024 * 1024
 FAULT_KINDS = ("429", "500", "timeout", "disconnect")
-
-
-@dataclass(slots=True)
-class RequestRecord:
-    """One request the server answered (or, for faults, dropped)."""
-
-    method: str
-    params: dict[str, Any]
-    ok: bool
-    status: int
-    description: str | None
-    at: float  # time.monotonic() when the answer was ready
-    chat_id: int | str | None = None
-    result: Any = None
-    fault: str | None = None  # the injected fault's kind, if one was applied
 
 
 @dataclass(slots=True)
@@ -597,7 +582,7 @@ class LocalBotApi:
         if existing is not None:
             return existing
         user = FakeUser(
-            self, self.world, user_id, first_name or f"Ouder {user_id}",
+            self.rejections, self.world, user_id, first_name or f"Ouder {user_id}",
             last_name=last_name, username=username, language_code=language_code,
         )  # fmt: skip
         self._users[user_id] = user

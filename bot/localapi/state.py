@@ -303,3 +303,18 @@ def scope_key(
         int(user_id) if user_id is not None else None,
         language_code or "",
     )
+
+
+@dataclass(slots=True)
+class RequestRecord:
+    """One request the server answered (or, for faults, dropped)."""
+
+    method: str
+    params: dict[str, Any]
+    ok: bool
+    status: int
+    description: str | None
+    at: float  # time.monotonic() when the answer was ready
+    chat_id: int | str | None = None
+    result: Any = None
+    fault: str | None = None  # the injected fault's kind, if one was applied

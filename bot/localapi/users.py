@@ -9,12 +9,9 @@ import struct
 import time
 import zlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .state import Chat, World
-
-if TYPE_CHECKING:
-    from .server import LocalBotApi
+from .state import Chat, RequestRecord, World
 
 __all__ = ["FakeUser", "tiny_png"]
 
@@ -49,7 +46,7 @@ class FakeUser:
 
     def __init__(
         self,
-        server: LocalBotApi,
+        rejections: list[RequestRecord],
         world: World,
         user_id: int,
         first_name: str,
@@ -57,7 +54,8 @@ class FakeUser:
         username: str | None = None,
         language_code: str | None = "nl",
     ) -> None:
-        self._server = server
+        # The server's list of rejected requests, shown when a wait times out.
+        self._rejections = rejections
         self._world = world
         self.id = user_id
         self.first_name = first_name
@@ -361,7 +359,7 @@ class FakeUser:
         recent = self.chat.events[self._mark :][-10:]
         lines.append(f"Bot messages since the last action ({len(recent)} shown):")
         lines.extend(f"  {_summary(m)}" for m in recent)
-        rejected = [r for r in self._server.rejections if r.chat_id == self.id][-5:]
+        rejected = [r for r in self._rejections if r.chat_id == self.id][-5:]
         if rejected:
             lines.append("Requests the server rejected for this chat:")
             lines.extend(f"  {r.method}: {r.status} {r.description}" for r in rejected)

@@ -23,13 +23,10 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from bot.runtime.background import BackgroundLoop
+from bot.services import Services
 from storage.privacy import Erasure
-
-if TYPE_CHECKING:
-    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -37,29 +34,6 @@ CHECK_SECONDS = 300.0
 RUN_EVERY = timedelta(days=1)
 UPDATE_IDS_KEPT = timedelta(days=2)
 INACTIVE_AFTER = timedelta(days=365)
-
-
-class ActivityLog:
-    """Who wrote to the bot since the last flush (ids only, in memory)."""
-
-    def __init__(self) -> None:
-        self._seen: set[int] = set()
-
-    def seen(self, user_id: int) -> None:
-        self._seen.add(user_id)
-
-    def __contains__(self, user_id: int) -> bool:
-        return user_id in self._seen
-
-    def forget(self, user_id: int) -> None:
-        self._seen.discard(user_id)
-
-    def take(self) -> list[int]:
-        taken, self._seen = sorted(self._seen), set()
-        return taken
-
-    def put_back(self, user_ids: list[int]) -> None:
-        self._seen.update(user_ids)
 
 
 async def forget_person(services: Services, user_id: int) -> Erasure:
