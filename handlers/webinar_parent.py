@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -87,7 +86,7 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
     if muted:
         await say(update, context, "webinar.ask.muted")
         return
-    if not services.question_limit.allow(member.id, time.monotonic()):
+    if not services.question_limit.allow(member.id, services.clock.now().timestamp()):
         await say(update, context, "webinar.ask.too_many")
         return
     message = update.effective_message

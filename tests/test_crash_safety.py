@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 import sqlite3
 from datetime import timedelta
@@ -85,8 +84,18 @@ async def run_with_kills(
                     interval=0.005,
                 )
             else:
-                # Let the bot get going (importing, polling, handling), then kill it.
-                await asyncio.sleep(rng.uniform(0.3, 1.5))
+                # Kill at a random point of the bot's exchange with Telegram (starting,
+                # polling, replying): after a random number of further requests, so the
+                # moment depends on what the bot did, not on how fast this machine is.
+                # Once nothing is pending the bot only long-polls, so stop waiting then.
+                target = len(api.requests) + rng.randint(1, 60)
+                await eventually(
+                    lambda target=target: (
+                        len(api.requests) >= target or api.pending_updates_count == 0
+                    ),
+                    timeout=60,
+                    interval=0.005,
+                )
             acked_before_kills |= acknowledged(api, user_ids)
             pending_at_kills.append(api.pending_updates_count)
             await process.kill()

@@ -65,8 +65,9 @@ def test_demo_transcript_shows_every_step_that_exists(
     shown = sections(demo.stdout)
     assert list(shown) == list(STEPS)
     for title, evidence in STEPS.items():
-        # A step whose feature is not built says so; every other step shows its effect.
-        assert evidence in shown[title] or "(skipped:" in shown[title], (title, shown[title])
+        # Every step runs and shows its effect: a skipped step is a missing feature.
+        assert "(skipped:" not in shown[title], (title, shown[title])
+        assert evidence in shown[title], (title, shown[title])
 
 
 @pytest.mark.slow

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import logging
+import os
 import ssl
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
