@@ -16,7 +16,7 @@ from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.i18n import Raw, format_day, format_moment
 from bot.core.text_input import shorten
-from bot.feedback.summary import FeedbackAnswer
+from bot.feedback.records import FeedbackAnswer
 from bot.privacy.retention import forget_person
 from handlers.common import chat_id, edit, say
 from handlers.panels import queue_changed
