@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import Ouderbot
-from bot.core.i18n import LOCALES_DIR, Translator
+from bot.core.i18n import LOCALES_DIR, Entry, Translator
 from bot.localapi import LocalBotApi
 from handlers.menus import COORDINATOR_COMMANDS, MODERATOR_COMMANDS, PARENT_COMMANDS
 
@@ -122,11 +122,20 @@ def test_no_language_lacks_a_translation(translator: Translator) -> None:
     assert translator.missing_keys() == {}
 
 
+def _write_po(path: Path, language: str, entries: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "".join(
+        f'msgctxt "{key}"\nmsgid "{key}"\nmsgstr "{text}"\n\n' for key, text in entries.items()
+    )
+    header = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\n'
+    path.write_text(header + body, encoding="utf-8")
+
+
 def test_missing_keys_names_the_text_a_language_lacks(tmp_path: Path) -> None:
-    (tmp_path / "nl").mkdir()
-    (tmp_path / "en").mkdir()
-    (tmp_path / "nl" / "core.toml").write_text('[core]\nhi = "Hoi"\nbye = "Doei"\n')
-    (tmp_path / "en" / "core.toml").write_text('[core]\nhi = "Hi"\n')
+    _write_po(
+        tmp_path / "nl" / "LC_MESSAGES" / "core.po", "nl", {"core.hi": "Hoi", "core.bye": "Doei"}
+    )
+    _write_po(tmp_path / "en" / "LC_MESSAGES" / "core.po", "en", {"core.hi": "Hi", "core.bye": ""})
     assert Translator("nl", folder=tmp_path).missing_keys() == {"en": {"core.bye"}}
 
 
@@ -138,13 +147,17 @@ def _fields(template: str) -> set[str]:
     return names
 
 
+def _entry_fields(entry: Entry) -> set[str]:
+    return set().union(*(_fields(form) for form in entry.forms))
+
+
 def test_placeholders_match_across_languages(translator: Translator) -> None:
     default = translator.catalogues[translator.default_language]
     differing = [
-        f"{key} ({language}): {sorted(_fields(texts[key]))} vs {sorted(_fields(text))}"
-        for key, text in sorted(default.items())
+        f"{key} ({language}): {sorted(_entry_fields(texts[key]))} vs {sorted(_entry_fields(entry))}"
+        for key, entry in sorted(default.items())
         for language, texts in translator.catalogues.items()
-        if key in texts and _fields(texts[key]) != _fields(text)
+        if texts.usable(key) is not None and _entry_fields(texts[key]) != _entry_fields(entry)
     ]
     assert differing == []
 
