@@ -26,6 +26,7 @@ from __future__ import annotations
 import gettext
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -292,12 +293,17 @@ def right_to_left(template: str, params: Mapping[str, str]) -> str:
         name: value if _is_link(name) else f"{FSI}{value}{PDI}" for name, value in params.items()
     }
     lines = template.split("\n")
-    marked = "\n".join(RLM + line if line else line for line in lines)
+    marked = "\n".join(RLM + line if _has_direction(line) else line for line in lines)
     return _COMMAND.sub(lambda m: f"{FSI}{m.group(0)}{PDI}", marked).format(**isolated)
 
 
 # A command with its argument in a template ("/webinar CODE", "/help"), not a closing tag.
 _COMMAND = re.compile(r"(?<![<\w/])/[a-z_]+(?: (?:[A-Z]{2,}|[a-z0-9-]+)\b)?")
+
+
+def _has_direction(line: str) -> bool:
+    """A line with letters or a parameter; not one of emoji and digits only ("🙋 3")."""
+    return "{" in line or any(unicodedata.bidirectional(c) in ("L", "R", "AL") for c in line)
 
 
 def _is_link(name: str) -> bool:
