@@ -451,9 +451,14 @@ def test_a_catalogue_marked_unreviewed_says_so(tmp_path: Path) -> None:
     assert not translator.catalogues["tr"].reviewed
 
 
-def test_turkish_and_arabic_are_marked_not_yet_checked(translator: Translator) -> None:
-    for language in ("tr", "ar"):
-        catalogue = translator.catalogues[language]
-        assert not catalogue.reviewed
-        assert all(entry.fuzzy for entry in catalogue.values()), language
+def test_a_language_with_unchecked_texts_says_so_in_its_header(translator: Translator) -> None:
+    """Texts marked fuzzy (not yet checked) never hide under a header that claims review.
+
+    When a native speaker has checked every text of a language and cleared the fuzzy
+    marks (README, "Languages"), they also remove the header line; until then it stays.
+    """
+    for language, catalogue in translator.catalogues.items():
+        unchecked = [key for key, entry in catalogue.items() if entry.fuzzy and entry.translated]
+        if unchecked:
+            assert not catalogue.reviewed, (language, unchecked[:5])
     assert translator.catalogues["nl"].reviewed and translator.catalogues["en"].reviewed
