@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from babel.messages.plurals import get_plural
 
 from bot.app import Ouderbot
 from bot.core.i18n import (
@@ -305,7 +306,7 @@ def test_plural_entries_have_as_many_forms_as_the_language_has(translator: Trans
     expected = {"nl": 2, "en": 2, "tr": 2, "ar": 6}
     plurals = 0
     for language, texts in translator.catalogues.items():
-        assert texts.num_plurals == expected[language], language
+        assert texts.num_plurals == expected.get(language, get_plural(language).num_plurals)
         for key, entry in texts.items():
             if entry.plural:
                 plurals += 1
