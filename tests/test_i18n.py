@@ -430,6 +430,19 @@ def test_arabic_commands_are_isolated_but_closing_tags_and_links_are_not(
     assert not set(translator("tr", "core.notice", days=30, url="u")) & {FSI, PDI, RLM}
 
 
+def test_arabic_a_parent_wrote_keeps_a_dutch_line_left_to_right(translator: Translator) -> None:
+    question = "طفلي لا ينام، ماذا أفعل؟"
+    line = translator("nl", "moderation.panel.line", number=3, text=question, votes=2, similar=1)
+    assert line.startswith(f"3. {FSI}{question}{PDI} · ")
+    # Without the isolate the first strong letter is Arabic: the line would run right to left.
+    assert _paragraph_direction(line.replace(FSI, "").replace(PDI, "")) == "rtl"
+    assert _paragraph_direction(line) == "ltr"
+    # Dutch and English text is left alone.
+    assert translator(
+        "nl", "moderation.panel.line", number=3, text="Slapen", votes=2, similar=1
+    ) == ("3. Slapen · 🙋 2 · ≈ 1")
+
+
 def test_dates_are_written_in_the_parents_language() -> None:
     moment = datetime(2026, 12, 1, 10, 0)
     assert format_moment(moment, "nl") == "dinsdag 1 december, 10:00"

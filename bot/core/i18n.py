@@ -224,9 +224,6 @@ class Translator:
     def has(self, key: str) -> bool:
         return key in self.catalogues[self.default_language]
 
-    def is_rtl(self, language: str | None) -> bool:
-        return language in RTL_LANGUAGES
-
     def entry(self, language: str | None, key: str) -> tuple[Catalogue, Entry]:
         """The catalogue and entry a text comes from: the language's, else English, else default."""
         chain = [language or "", STAFF_FALLBACK, self.default_language]
@@ -262,6 +259,15 @@ class Translator:
         }
         if catalogue.rtl:
             return right_to_left(template, safe)
+        if escape:
+            # Arabic a parent wrote (a question on a gespreksleider's card) is isolated too,
+            # or it would turn the Dutch or English line around it right to left.
+            safe = {
+                name: f"{FSI}{value}{PDI}"
+                if not _is_link(name) and "\n" not in value and _has_rtl(value)
+                else value
+                for name, value in safe.items()
+            }
         return template.format(**safe)
 
     def missing_keys(self) -> dict[str, set[str]]:
@@ -304,6 +310,10 @@ _COMMAND = re.compile(r"(?<![<\w/])/[a-z_]+(?: (?:[A-Z]{2,}|[a-z0-9-]+)\b)?")
 def _has_direction(line: str) -> bool:
     """A line with letters or a parameter; not one of emoji and digits only ("🙋 3")."""
     return "{" in line or any(unicodedata.bidirectional(c) in ("L", "R", "AL") for c in line)
+
+
+def _has_rtl(value: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in value)
 
 
 def _is_link(name: str) -> bool:
