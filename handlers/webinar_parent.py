@@ -107,16 +107,14 @@ async def store_question(
     services = context.services
     asked = await services.desk.ask(webinar, context.member, source_msg, text)
     log.info("question %d stored in webinar %d", asked.question.id, webinar.id)
-    key = {0: "webinar.ask.queued", 1: "webinar.ask.queued_similar_one"}.get(
-        asked.similar_count, "webinar.ask.queued_similar_many"
-    )
+    key = "webinar.ask.queued_similar" if asked.similar_count else "webinar.ask.queued"
     rows = [
         [
             ("webinar.ask.withdraw", callbacks.make("p", "withdraw", asked.question.id)),
             ("webinar.ask.others", callbacks.make("p", "list", webinar.id)),
         ]
     ]
-    await say(update, context, key, rows, position=asked.position, similar=asked.similar_count)
+    await say(update, context, key, rows, position=asked.position, count=asked.similar_count)
     queue_changed(context, webinar.id)
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import random
 import string
-import tomllib
 from datetime import UTC, date, datetime
 from string import Formatter
 
 import pytest
 
-from bot.core.i18n import LOCALES_DIR, Translator
+from bot.core.i18n import LOCALES_DIR, Translator, load_po
 from bot.feedback.records import FeedbackAnswer, FeedbackSession, Helped
 from bot.feedback.summary import (
     MESSAGE_LIMIT,
@@ -327,19 +326,9 @@ def test_five_hundred_long_take_aways_are_cut_to_fit_one_message(t: Translator) 
 # --- translations ---------------------------------------------------------------------
 
 
-def _flat(table: dict, prefix: str = "") -> dict[str, str]:
-    flat: dict[str, str] = {}
-    for key, value in table.items():
-        if isinstance(value, dict):
-            flat.update(_flat(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
-
-
 def _catalogue(language: str) -> dict[str, str]:
-    with (LOCALES_DIR / language / "summary.toml").open("rb") as handle:
-        return _flat(tomllib.load(handle))
+    entries, *_ = load_po(LOCALES_DIR / language / "LC_MESSAGES" / "summary.po", language)
+    return {key: entry.forms[0] for key, entry in entries.items()}
 
 
 def _placeholders(template: str) -> set[str]:
@@ -367,3 +356,31 @@ def test_every_summary_text_the_code_uses_is_in_both_catalogues(t: Translator) -
     format_summary(summarize(three_sessions(), _answers_with_texts(4)), recording, "nl", "x")
     for language in ("nl", "en"):
         assert used <= set(_catalogue(language))
+
+
+# --- parents who write Turkish or Arabic ----------------------------------------------
+
+
+def test_feedback_in_turkish_and_arabic_counts_and_is_shown_as_written(t: Translator) -> None:
+    """The summary does not depend on the language a parent answered in."""
+    day = INLOOP_DAY
+    turkish_wish, arabic_wish = "Ekran süresi ve ödevler", "النوم عند الأطفال"
+    answers = [
+        FeedbackAnswer("ref-4713", day, 5, YES, "Diğer annelerle konuşmak çok iyi geldi", None),
+        FeedbackAnswer("ref-4713", day, 4, A_BIT, "شكرًا، تعلمت الكثير <3", arabic_wish),
+        FeedbackAnswer("ref-4713", day, 2, NO, None, arabic_wish),
+        FeedbackAnswer("ref-4713", day, 4, YES, None, turkish_wish),
+        FeedbackAnswer("ref-4713", day, 3, None, "Rustig blijven", "Schermtijd"),
+    ]
+    result = summarize(three_sessions()[2:], answers)
+    assert result.responses == 5
+    assert result.scored == 5 and result.average_score == pytest.approx(18 / 5)
+    assert result.helped_share == pytest.approx(3 / 4)
+    # The same Arabic wish twice is one topic, counted twice; text exactly as written.
+    assert (arabic_wish, 2) in result.wishes and (turkish_wish, 1) in result.wishes
+    message = format_summary(result, t, "nl", "Inloop Overvecht")
+    assert "Diğer annelerle konuşmak çok iyi geldi" in message
+    assert "شكرًا، تعلمت الكثير &lt;3" in message  # as written, only HTML-escaped
+    assert f"{arabic_wish} (2×)" in message and f"{turkish_wish} (1×)" in message
+    # A coordinator whose own language is Arabic reads the staff summary in English.
+    assert "Average score" in format_summary(result, t, "ar", "Inloop Overvecht")

@@ -100,3 +100,33 @@ async def test_a_parent_who_picks_english_with_taal_gets_the_english_menu(
     menu = api.visible_commands(parent.id, "nl")
     assert names(menu) == PARENT_COMMANDS
     assert dict((c["command"], c["description"]) for c in menu)["help"] == "Help"
+
+
+async def test_turkish_and_arabic_parents_see_their_menu_in_their_language(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    turkish = api.user(1203, first_name="Elif", language_code="tr")
+    arabic = api.user(1204, first_name="Samira", language_code="ar")
+    menu_tr = api.visible_commands(turkish.id)
+    menu_ar = api.visible_commands(arabic.id)
+    assert names(menu_tr) == PARENT_COMMANDS and names(menu_ar) == PARENT_COMMANDS
+    tr = t_descriptions(menu_tr)
+    ar = t_descriptions(menu_ar)
+    assert tr["vergeetmij"] == "Verilerimi sil" and tr["taal"] == "Dil seç"
+    assert ar["vergeetmij"] == "\u200fمسح بياناتي" and ar["help"] == "\u200fمساعدة"
+
+
+async def test_an_arabic_coordinator_gets_the_staff_commands_in_english(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    coordinator = api.user(COORDINATOR_ID, first_name="Carla", language_code="ar")
+    coordinator.send("/start")
+    await eventually(lambda: api.commands(chat_scope(coordinator.id), "") != [])
+    menu = t_descriptions(api.visible_commands(coordinator.id))
+    assert list(menu) == PARENT_COMMANDS + MODERATOR_COMMANDS + COORDINATOR_COMMANDS
+    assert menu["help"] == "\u200fمساعدة"  # parents' commands in Arabic
+    assert menu["samenvatting"] == "Feedback and figures"  # staff commands in English
+
+
+def t_descriptions(commands: list[dict[str, str]]) -> dict[str, str]:
+    return {c["command"]: c["description"] for c in commands}

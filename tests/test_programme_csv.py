@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import tomllib
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 
-from bot.core.i18n import Translator
+from bot.core.i18n import Translator, load_po
 from bot.inloop.programme_csv import (
     COLUMNS,
     ERROR_REASONS,
@@ -508,20 +507,9 @@ def test_a_cell_too_large_for_csv_is_unreadable_not_a_crash() -> None:
 
 
 def _catalogue(language: str) -> dict[str, str]:
-    with (LOCALES / language / "programme.toml").open("rb") as handle:
-        table = tomllib.load(handle)
-    flat: dict[str, str] = {}
-
-    def walk(prefix: str, node: dict[str, object]) -> None:
-        for key, value in node.items():
-            dotted = f"{prefix}.{key}" if prefix else key
-            if isinstance(value, dict):
-                walk(dotted, value)
-            else:
-                flat[dotted] = str(value)
-
-    walk("", table)
-    return flat
+    path = LOCALES / language / "LC_MESSAGES" / "programme.po"
+    entries, *_ = load_po(path, language)
+    return {key: entry.forms[0] for key, entry in entries.items()}
 
 
 def test_dutch_and_english_have_the_same_keys_and_cover_every_reason() -> None:
@@ -534,8 +522,9 @@ def test_dutch_and_english_have_the_same_keys_and_cover_every_reason() -> None:
 def test_every_reason_formats_with_its_params(language: str, tmp_path: Path) -> None:
     # Only this feature's catalogue, so other features' work in progress cannot break it.
     for lang in ("nl", "en"):
-        (tmp_path / lang).mkdir()
-        shutil.copy(LOCALES / lang / "programme.toml", tmp_path / lang / "programme.toml")
+        (tmp_path / lang / "LC_MESSAGES").mkdir(parents=True)
+        source = LOCALES / lang / "LC_MESSAGES" / "programme.po"
+        shutil.copy(source, tmp_path / lang / "LC_MESSAGES" / "programme.po")
     translate = Translator("nl", folder=tmp_path)
     for reason, names in ERROR_REASONS.items():
         text = translate(language, reason, row=7, **{name: f"<{name}>" for name in names})

@@ -1,26 +1,90 @@
 """Translation catalogues: every text a user sees goes through `Translator`.
 
-Catalogues are TOML files in ``bot/core/locales/<language>/<feature>.toml``. Tables nest, and
-a key is the dotted path (``[webinar.ack] queued = "..."`` is ``webinar.ack.queued``).
-Adding a language is adding a folder with the same files. Texts use ``str.format``
-placeholders and Telegram HTML; parameters are HTML-escaped unless wrapped in `Raw`,
-so text a parent wrote can never break (or inject) markup.
+Catalogues are gettext ``.po`` files, which translators' tools (Poedit, Weblate) open:
+``bot/core/locales/<language>/LC_MESSAGES/<feature>.po``. Each entry is::
+
+    msgctxt "webinar.ask.queued"                        # the key the code asks for
+    msgid "✅ Your question is in the queue (place {position})."   # English source
+    msgstr "✅ Sorunun sırada (sıra {position})."                  # this language's text
+
+A text that depends on a number is a plural entry (``msgid_plural``, one ``msgstr[i]``
+per plural form of the language, from its ``Plural-Forms`` header; Arabic has six); the
+form is chosen by the ``count`` parameter: ``t(lang, "webinar.ask.queued_similar",
+count=n)``. Adding a language is adding a folder with the same files.
+
+Texts use ``str.format`` placeholders and Telegram HTML; parameters are HTML-escaped
+unless wrapped in `Raw`, so text a parent wrote can never break (or inject) markup.
+
+Dutch and English hold every text. Other languages hold the texts a parent sees (see
+`is_parent_facing`); staff texts fall back to English there. Right-to-left languages
+(Arabic) get each parameter wrapped in Unicode isolates and each line started with a
+right-to-left mark, so a Latin title or a number does not turn a line around.
 """
 
 from __future__ import annotations
 
+import gettext
 import html
-import tomllib
-from collections.abc import Mapping
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from babel.dates import format_date, format_datetime, format_time
+from babel.messages.pofile import read_po
 
 LOCALES_DIR = Path(__file__).parent / "locales"
+MESSAGES_DIR = "LC_MESSAGES"
 SUPPORTED_FALLBACK = "nl"
+# Staff texts in a language that only covers what parents see are shown in English.
+STAFF_FALLBACK = "en"
+# Languages that hold every text, staff texts included.
+FULL_LANGUAGES = frozenset({"nl", "en"})
+# /taal lists the languages in this order; a language not named here comes after them.
+LANGUAGE_ORDER = ("nl", "en", "tr", "ar")
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+# The header comment of a catalogue whose texts no native speaker has checked yet.
+UNREVIEWED_MARK = "NOT YET CHECKED BY A NATIVE SPEAKER"
+
+FSI, PDI, RLM = "\u2068", "\u2069", "\u200f"
+
+# Keys only gespreksleiders and coordinators see. Every other key is parent-facing, so a
+# key someone adds is required in every language until it is listed here.
+STAFF_PREFIXES = (
+    "moderation.",
+    "programme.",
+    "roles.",
+    "summary.",
+    "core.not_allowed.",
+    "core.help.moderator",
+    "core.help.coordinator",
+    "inloop.coord.",
+    "inloop.import.",
+    "inloop.upload.download_failed",
+    "inloop.button.series",
+    "inloop.button.day",
+    "inloop.button.abort",
+    "feedback.digest.",
+    "feedback.sum.",
+    "privacy.data.roles",
+    "privacy.data.role.",
+    "privacy.forget.confirm_staff",
+    "menu.open",
+    "menu.rij",
+    "menu.volgende",
+    "menu.sluit",
+    "menu.uitnodigen",
+    "menu.rollen",
+    "menu.afgelasten",
+    "menu.bericht",
+    "menu.samenvatting",
+)
+
+
+def is_parent_facing(key: str) -> bool:
+    return not any(key == p or key.startswith(p) for p in STAFF_PREFIXES)
 
 
 @dataclass(frozen=True)
@@ -33,30 +97,103 @@ class Raw:
         return self.html
 
 
-def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, str], source: Path) -> None:
-    for key, value in table.items():
-        dotted = f"{prefix}.{key}" if prefix else key
-        if isinstance(value, Mapping):
-            _flatten(dotted, value, into, source)
-        elif isinstance(value, str):
-            if dotted in into:
-                raise ValueError(f"duplicate translation key {dotted!r} in {source}")
-            into[dotted] = value
+@dataclass(frozen=True)
+class Entry:
+    """One text: a single form, or one form per plural form of the language."""
+
+    forms: tuple[str, ...]
+    plural: bool = False
+    fuzzy: bool = False
+    source: str = ""
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.forms) and all(self.forms)
+
+
+class Catalogue(Mapping[str, Entry]):
+    """Every text of one language, from all its ``.po`` files."""
+
+    def __init__(
+        self,
+        language: str,
+        entries: dict[str, Entry],
+        num_plurals: int = 2,
+        plural_expr: str = "(n != 1)",
+        reviewed: bool = True,
+    ) -> None:
+        self.language = language
+        self.entries = entries
+        self.num_plurals = num_plurals
+        self.plural_expr = plural_expr
+        self.plural: Callable[[int], int] = gettext.c2py(plural_expr)
+        self.reviewed = reviewed
+        self.rtl = language in RTL_LANGUAGES
+
+    def __getitem__(self, key: str) -> Entry:
+        return self.entries[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def usable(self, key: str) -> Entry | None:
+        entry = self.entries.get(key)
+        return entry if entry is not None and entry.translated else None
+
+
+def load_po(path: Path, language: str) -> tuple[dict[str, Entry], int, str, bool]:
+    """(entries, number of plural forms, plural expression, reviewed) of one file."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=None, abort_invalid=True)
+    entries: dict[str, Entry] = {}
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        key = message.context
+        if not key:
+            raise ValueError(f"{path}: an entry without msgctxt (the key): {message.id!r}")
+        if key in entries:
+            raise ValueError(f"duplicate translation key {key!r} in {path}")
+        if isinstance(message.id, tuple | list):
+            strings = message.string if isinstance(message.string, tuple | list) else ()
+            entries[key] = Entry(
+                tuple(s or "" for s in strings), True, message.fuzzy, str(message.id[0])
+            )
         else:
-            raise ValueError(f"translation {dotted!r} in {source} is not a string")
+            entries[key] = Entry((str(message.string or ""),), False, message.fuzzy, message.id)
+    reviewed = UNREVIEWED_MARK not in (catalog.header_comment or "")
+    return entries, catalog.num_plurals, catalog.plural_expr, reviewed
 
 
-def load_catalogue(folder: Path) -> dict[str, str]:
-    """Read every ``*.toml`` file in one language folder into a flat key -> text map."""
-    texts: dict[str, str] = {}
-    for path in sorted(folder.glob("*.toml")):
-        with path.open("rb") as handle:
-            _flatten("", tomllib.load(handle), texts, path)
-    return texts
+def load_catalogue(folder: Path) -> Catalogue:
+    """Read every ``LC_MESSAGES/*.po`` file of one language folder."""
+    language = folder.name
+    entries: dict[str, Entry] = {}
+    plurals: set[tuple[int, str]] = set()
+    reviewed = True
+    for path in sorted((folder / MESSAGES_DIR).glob("*.po")):
+        found, num_plurals, plural_expr, file_reviewed = load_po(path, language)
+        for key in found.keys() & entries.keys():
+            raise ValueError(f"duplicate translation key {key!r} in {path}")
+        entries.update(found)
+        plurals.add((num_plurals, plural_expr))
+        reviewed = reviewed and file_reviewed
+    if len(plurals) > 1:
+        raise ValueError(f"the .po files of {language!r} disagree on Plural-Forms: {plurals}")
+    num_plurals, plural_expr = plurals.pop() if plurals else (2, "(n != 1)")
+    for key, entry in entries.items():
+        if entry.plural and len(entry.forms) != num_plurals:
+            raise ValueError(
+                f"{key!r} in {language!r} has {len(entry.forms)} plural forms, not {num_plurals}"
+            )
+    return Catalogue(language, entries, num_plurals, plural_expr, reviewed)
 
 
 class Translator:
-    """Looks texts up by key in the user's language, falling back to the default."""
+    """Looks texts up by key in the user's language, falling back to English, then the default."""
 
     def __init__(self, default_language: str = SUPPORTED_FALLBACK, folder: Path = LOCALES_DIR):
         self.catalogues = {
@@ -68,12 +205,18 @@ class Translator:
 
     @property
     def languages(self) -> list[str]:
-        return sorted(self.catalogues)
+        """Every language, in the order /taal offers them."""
+
+        def rank(language: str) -> tuple[int, str]:
+            known = language in LANGUAGE_ORDER
+            return (LANGUAGE_ORDER.index(language) if known else len(LANGUAGE_ORDER), language)
+
+        return sorted(self.catalogues, key=rank)
 
     def pick_language(self, requested: str | None) -> str:
-        """Map a Telegram ``language_code`` (``en-GB``, ``nl``) to a language we have."""
+        """Map a Telegram ``language_code`` (``en-GB``, ``nl``, ``ar-EG``) to a language we have."""
         if requested:
-            base = requested.split("-")[0].lower()
+            base = requested.replace("_", "-").split("-")[0].lower()
             if base in self.catalogues:
                 return base
         return self.default_language
@@ -81,25 +224,100 @@ class Translator:
     def has(self, key: str) -> bool:
         return key in self.catalogues[self.default_language]
 
+    def entry(self, language: str | None, key: str) -> tuple[Catalogue, Entry]:
+        """The catalogue and entry a text comes from: the language's, else English, else default."""
+        chain = [language or "", STAFF_FALLBACK, self.default_language]
+        for name in chain:
+            catalogue = self.catalogues.get(name)
+            if catalogue is not None and (found := catalogue.usable(key)) is not None:
+                return catalogue, found
+        raise KeyError(f"no translation for {key!r}")
+
+    def template(self, language: str | None, key: str, count: object = None) -> str:
+        """The raw template, with the plural form for `count` chosen."""
+        catalogue, found = self.entry(language, key)
+        if not found.plural:
+            return found.forms[0]
+        if not isinstance(count, int):
+            raise TypeError(f"{key!r} depends on a number: pass count=<int>")
+        index = catalogue.plural(abs(count))
+        return found.forms[min(index, len(found.forms) - 1)]
+
     def __call__(self, language: str | None, key: str, /, **params: object) -> str:
-        catalogue = self.catalogues.get(language or "", self.catalogues[self.default_language])
-        template = catalogue.get(key) or self.catalogues[self.default_language].get(key)
-        if template is None:
-            raise KeyError(f"no translation for {key!r}")
+        return self.text(language, key, params)
+
+    def text(
+        self, language: str | None, key: str, params: Mapping[str, object], *, escape: bool = True
+    ) -> str:
+        catalogue, _ = self.entry(language, key)
+        template = self.template(language, key, params.get("count"))
         safe = {
-            name: value.html if isinstance(value, Raw) else _escape(value)
+            name: (value.html if isinstance(value, Raw) else _escape(value))
+            if escape
+            else str(value)
             for name, value in params.items()
         }
+        if catalogue.rtl:
+            return right_to_left(template, safe)
+        if escape:
+            # Arabic a parent wrote (a question on a gespreksleider's card) is isolated too,
+            # or it would turn the Dutch or English line around it right to left.
+            safe = {
+                name: f"{FSI}{value}{PDI}"
+                if not _is_link(name) and "\n" not in value and _has_rtl(value)
+                else value
+                for name, value in safe.items()
+            }
         return template.format(**safe)
 
     def missing_keys(self) -> dict[str, set[str]]:
-        """Keys some language has and another lacks, per lacking language."""
+        """Keys a language must have and lacks (or has no text for), per lacking language.
+
+        Dutch and English must have every key any language has; other languages every
+        parent-facing key.
+        """
         every = set().union(*(set(c) for c in self.catalogues.values()))
-        return {
-            lang: every - set(catalogue)
-            for lang, catalogue in self.catalogues.items()
-            if every - set(catalogue)
-        }
+        missing: dict[str, set[str]] = {}
+        for language, catalogue in self.catalogues.items():
+            required = every if language in FULL_LANGUAGES else set(filter(is_parent_facing, every))
+            lacking = {key for key in required if catalogue.usable(key) is None}
+            if lacking:
+                missing[language] = lacking
+        return missing
+
+
+def right_to_left(template: str, params: Mapping[str, str]) -> str:
+    """Fill in a right-to-left template so that mixed lines keep their direction.
+
+    Each parameter (a Latin title, a number, a code) is wrapped in first-strong isolates
+    (U+2068 … U+2069), so its own direction does not leak into the sentence around it;
+    links are left bare so that Telegram still recognises them. Each line of the template
+    starts with a right-to-left mark, so a line that begins with a parameter still reads
+    right to left.
+    """
+    isolated = {
+        name: value if _is_link(name) else f"{FSI}{value}{PDI}" for name, value in params.items()
+    }
+    lines = template.split("\n")
+    marked = "\n".join(RLM + line if _has_direction(line) else line for line in lines)
+    return _COMMAND.sub(lambda m: f"{FSI}{m.group(0)}{PDI}", marked).format(**isolated)
+
+
+# A command with its argument in a template ("/webinar CODE", "/help"), not a closing tag.
+_COMMAND = re.compile(r"(?<![<\w/])/[a-z_]+(?: (?:[A-Z]{2,}|[a-z0-9-]+)\b)?")
+
+
+def _has_direction(line: str) -> bool:
+    """A line with letters or a parameter; not one of emoji and digits only ("🙋 3")."""
+    return "{" in line or any(unicodedata.bidirectional(c) in ("L", "R", "AL") for c in line)
+
+
+def _has_rtl(value: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in value)
+
+
+def _is_link(name: str) -> bool:
+    return name.endswith(("url", "link"))
 
 
 def _escape(value: object) -> str:
@@ -109,12 +327,17 @@ def _escape(value: object) -> str:
 
 
 def babel_locale(language: str) -> str:
-    return {"nl": "nl_NL", "en": "en_GB"}.get(language, language)
+    return {"nl": "nl_NL", "en": "en_GB", "tr": "tr_TR", "ar": "ar"}.get(language, language)
+
+
+# Arabic separates the day from the time with its own comma.
+_MOMENT_PATTERNS = {"ar": "EEEE d MMMM، HH:mm"}
 
 
 def format_day(value: date, language: str) -> str:
-    """'dinsdag 1 december' / 'Tuesday 1 December'."""
-    return format_date(value, "EEEE d MMMM", locale=babel_locale(language))
+    """'dinsdag 1 december' / 'Tuesday 1 December' / '1 Aralık Salı'."""
+    pattern = "d MMMM EEEE" if language == "tr" else "EEEE d MMMM"
+    return format_date(value, pattern, locale=babel_locale(language))
 
 
 def format_clock(value: datetime, language: str) -> str:
@@ -123,4 +346,6 @@ def format_clock(value: datetime, language: str) -> str:
 
 def format_moment(value: datetime, language: str) -> str:
     """'dinsdag 1 december, 10:00' in the time zone `value` carries."""
-    return format_datetime(value, "EEEE d MMMM, HH:mm", locale=babel_locale(language))
+    default = "d MMMM EEEE, HH:mm" if language == "tr" else "EEEE d MMMM, HH:mm"
+    pattern = _MOMENT_PATTERNS.get(language, default)
+    return format_datetime(value, pattern, locale=babel_locale(language))

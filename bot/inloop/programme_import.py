@@ -131,10 +131,7 @@ def plain_text(translator: Translator, language: str) -> TextFunction:
     """Templates filled in with `str.format`, without HTML escaping (for the terminal)."""
 
     def text(key: str, params: Mapping[str, object]) -> str:
-        template = translator.catalogues.get(language, {}).get(key)
-        if template is None:
-            template = translator.catalogues[translator.default_language][key]
-        return template.format(**params)
+        return translator.text(language, key, params, escape=False)
 
     return text
 

@@ -278,7 +278,9 @@ _LEXICON: dict[str, str] = {
 }
 _KNOWN: frozenset[str] = frozenset(_LEXICON) | STOPWORDS
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Letters of Arabic (U+0600-U+06FF) and Turkish's dotless ı are letters too: parents who
+# write in those languages get their identical questions and wishes grouped as well.
+_NON_WORD = re.compile(r"[^a-z0-9ı\u0600-\u06ff]+")
 _DIGIT = re.compile(r"\d")
 # Suffixes stripped (longest first) so that inflections meet: "kruipt"/"kruipen",
 # "screams"/"screaming". Only when a stem of 4+ letters remains.
