@@ -166,6 +166,14 @@ class WebinarRepository:
 
         await self.db.write(op)
 
+    async def has_joined(self, webinar_id: int, user_id: int) -> bool:
+        """Whether the user joined (a gespreksleider: opened) this webinar."""
+        value = await self.db.fetch_value(
+            "SELECT 1 FROM participants WHERE webinar_id = ? AND user_id = ?",
+            (webinar_id, user_id),
+        )
+        return value is not None
+
     async def participant_ids(self, webinar_id: int) -> list[int]:
         rows = await self.db.fetch_all(
             "SELECT user_id FROM participants WHERE webinar_id = ? ORDER BY joined_at",
