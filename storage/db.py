@@ -133,6 +133,7 @@ class Database:
         self._wake = asyncio.Event()
         self._closing = False
         self._task: asyncio.Task[None] | None = None
+        self._checkpoints: list[asyncio.Future[None]] = []
 
     @classmethod
     async def open(cls, path: Path, *, busy_timeout_ms: int = 5000) -> Database:
@@ -160,14 +161,48 @@ class Database:
         return database
 
     async def close(self) -> None:
-        """Finish queued writes, then close both connections (an open one hangs the exit)."""
+        """Finish queued writes, empty the WAL into the main file, then close both
+        connections (an open one hangs the exit)."""
         self._closing = True
         self._wake.set()
         if self._task is not None:
             await self._task
             self._task = None
         await self.reader.close()
+        with contextlib.suppress(sqlite3.Error):
+            await self._truncate_wal()
         await self._writer.close()
+
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the main file and truncate it, between two transactions.
+
+        After an erasure the -wal file still holds the pages as they were before it;
+        with secure_delete on, the main file does not, so after this no copy of the
+        erased rows is left in any file of the database.
+        """
+        if self._closing:
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._checkpoints.append(future)
+        self._wake.set()
+        await future
+
+    async def _truncate_wal(self) -> None:
+        async with self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0]:
+            log.warning("the WAL could not be emptied: a reader was busy")
+
+    async def _run_checkpoints(self) -> None:
+        waiting, self._checkpoints = self._checkpoints, []
+        try:
+            await self._truncate_wal()
+        except sqlite3.Error as error:
+            for future in waiting:
+                _settle(future, error=StorageError(str(error)))
+            return
+        for future in waiting:
+            _settle(future)
 
     async def write(self, operation: Operation[T], *, marks_update: bool = True) -> T:
         """Run `operation` inside a committed transaction and return its result.
@@ -202,12 +237,13 @@ class Database:
         while True:
             await self._wake.wait()
             self._wake.clear()
-            if not self._queue:
-                if self._closing:
-                    return
-                continue
-            batch, self._queue = self._queue, []
-            await self._apply(batch)
+            if self._queue:
+                batch, self._queue = self._queue, []
+                await self._apply(batch)
+            if self._checkpoints:
+                await self._run_checkpoints()
+            if not self._queue and self._closing:
+                return
 
     async def _apply(self, batch: list[_Pending]) -> None:
         """Commit a batch in one transaction.

@@ -36,6 +36,12 @@ from storage.timefmt import to_db
 
 # What a sent message's payload becomes once retention cleared it.
 ERASED_PAYLOAD = '{"erased": true}'
+# What a quote of an erased person's question becomes in a message to someone else (the
+# asker of a question merged into theirs gets the written answer, which quotes it).
+ERASED_QUOTE = "…"
+# A quote is found by the question's beginning: messages quote a question shortened to
+# no fewer than this many characters (see handlers.written_answer).
+QUOTE_PREFIX = 120
 
 
 @dataclass(frozen=True)
@@ -159,6 +165,10 @@ async def erase_person(conn: aiosqlite.Connection, user_id: int) -> Erasure:
         (user_id,),
     )
     left_queue = [(row[0], row[1]) for row in await cursor.fetchall()]
+    cursor = await conn.execute(
+        "SELECT text FROM questions WHERE asker_id = ? AND text IS NOT NULL", (user_id,)
+    )
+    await _erase_quotes(conn, [row[0] for row in await cursor.fetchall()])
     await conn.execute(
         "DELETE FROM answer_drafts WHERE question_id IN"
         " (SELECT id FROM questions WHERE asker_id = ?) OR moderator_id = ?",
@@ -188,6 +198,35 @@ async def erase_person(conn: aiosqlite.Connection, user_id: int) -> Erasure:
     await _erase_staff_traces(conn, user_id)
     await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
     return Erasure(existed, left_queue, held_roles)
+
+
+async def _erase_quotes(conn: aiosqlite.Connection, texts: Sequence[str]) -> None:
+    """Other people's messages that quote one of `texts` (sent or still to send) keep
+    everything but the quote; a payload that cannot be read that way is cleared."""
+    for text in texts:
+        needle = json.dumps(text[:QUOTE_PREFIX], ensure_ascii=False)[1:-1]
+        cursor = await conn.execute(
+            "SELECT id, payload FROM outbox WHERE instr(payload, ?) > 0", (needle,)
+        )
+        for row_id, payload in await cursor.fetchall():
+            content = _content(payload)
+            scrubbed = ERASED_PAYLOAD
+            if content is not None:
+                scrubbed = json.dumps(_without(content, text[:QUOTE_PREFIX]), ensure_ascii=False)
+                if needle in scrubbed:
+                    scrubbed = ERASED_PAYLOAD
+            await conn.execute("UPDATE outbox SET payload = ? WHERE id = ?", (scrubbed, row_id))
+
+
+def _without(value: Any, prefix: str) -> Any:
+    """`value` (a decoded payload) with every string that holds `prefix` replaced."""
+    if isinstance(value, str):
+        return ERASED_QUOTE if prefix in value else value
+    if isinstance(value, list):
+        return [_without(item, prefix) for item in value]
+    if isinstance(value, dict):
+        return {key: _without(item, prefix) for key, item in value.items()}
+    return value
 
 
 async def _erase_staff_traces(conn: aiosqlite.Connection, user_id: int) -> None:
@@ -326,7 +365,9 @@ class PrivacyRepository:
         async def op(conn: aiosqlite.Connection) -> Erasure:
             return await erase_person(conn, user_id)
 
-        return await self.db.write(op)
+        erasure = await self.db.write(op)
+        await self.db.checkpoint()  # no copy of the erased rows left in the -wal file
+        return erasure
 
     # -- retention -------------------------------------------------------------------------
 
@@ -368,7 +409,9 @@ class PrivacyRepository:
             is None
         ):
             return PurgedTexts([], 0)  # the usual day: nothing to do, no transaction
-        return await self.db.write(op, marks_update=False)
+        purged = await self.db.write(op, marks_update=False)
+        await self.db.checkpoint()
+        return purged
 
     async def clear_old_payloads(self, before: datetime) -> int:
         """Payloads of messages done with (sent, dropped, failed, cancelled) before `before`.
@@ -409,7 +452,9 @@ class PrivacyRepository:
 
         if not user_ids:
             return []
-        return await self.db.write(op, marks_update=False)
+        erasures = await self.db.write(op, marks_update=False)
+        await self.db.checkpoint()
+        return erasures
 
     async def record_seen(self, user_ids: Sequence[int], now: datetime) -> None:
         """Mark when these people last wrote to the bot (batched: see bot.privacy.retention)."""
