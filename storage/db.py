@@ -52,6 +52,10 @@ class StorageError(Exception):
     """A change could not be made durable (disk full, read-only file, locked database)."""
 
 
+class DatabaseUnusable(StorageError):
+    """The file cannot serve as the bot's database: damaged, not a database, read-only."""
+
+
 @dataclass
 class _Pending:
     operation: Operation[Any]
@@ -108,6 +112,34 @@ async def migrate(conn: aiosqlite.Connection) -> int:
     return current
 
 
+async def _check_whole(conn: aiosqlite.Connection) -> None:
+    """PRAGMA quick_check: a damaged or truncated file is refused before anything runs on
+    it (quick_check reads every page, like integrity_check, without its index checks,
+    so it stays fast on a large file)."""
+    async with conn.execute("PRAGMA quick_check") as cursor:
+        rows = await cursor.fetchall()
+    problems = [str(row[0]) for row in rows]
+    if problems != ["ok"]:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise sqlite3.DatabaseError(f"database is damaged: {problems[0]}{more}")
+
+
+async def _check_writable(conn: aiosqlite.Connection) -> None:
+    """A file SQLite opened read-only would let the bot start and then refuse every
+    change: write the header once (the same value) so that shows now."""
+    async with conn.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    version = int(row[0]) if row else 0
+    await conn.execute("BEGIN IMMEDIATE")
+    try:
+        await conn.execute(f"PRAGMA user_version = {version}")
+        await conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            await conn.execute("ROLLBACK")
+        raise
+
+
 def _split_statements(script: str) -> list[str]:
     statements, buffer = [], ""
     for line in script.splitlines(keepends=True):
@@ -137,6 +169,11 @@ class Database:
 
     @classmethod
     async def open(cls, path: Path, *, busy_timeout_ms: int = 5000) -> Database:
+        """Open (or create) the database, check it is whole and writable, migrate it.
+
+        Raises `DatabaseUnusable` with a one-line reason when it is damaged, not a
+        database, or cannot be written.
+        """
         path = Path(path)
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -145,12 +182,17 @@ class Database:
         try:
             writer.row_factory = aiosqlite.Row
             await _configure(writer, busy_timeout_ms)
+            await _check_whole(writer)
             async with writer.execute("PRAGMA journal_mode = WAL") as cursor:
                 mode = await cursor.fetchone()
             if mode is None or str(mode[0]).lower() != "wal":
                 log.warning("SQLite did not switch to WAL mode (got %s)", mode)
             await migrate(writer)
+            await _check_writable(writer)
             reader = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.DatabaseError as error:
+            await writer.close()
+            raise DatabaseUnusable(f"{path}: {error}") from error
         except BaseException:
             await writer.close()
             raise
@@ -336,5 +378,7 @@ async def backup(database_path: Path, destination: Path) -> None:
     """Copy a live database with SQLite's online backup API (consistent while writes go on)."""
     destination = Path(destination)
     _check_backup_paths(database_path, destination)
+    # "backups/ouderbot-2026-12-01.sqlite3" in a fresh installation: make the folder.
+    destination.parent.mkdir(parents=True, exist_ok=True)
     async with aiosqlite.connect(database_path) as source, aiosqlite.connect(destination) as target:
         await source.backup(target)

@@ -62,7 +62,7 @@ async def ask(user: FakeUser, text: str) -> dict[str, Any]:
 async def subscribe_to_inloop(bot: Ouderbot, user: FakeUser) -> None:
     services = bot.services
     await import_programme(
-        (ROOT / "programme.example.csv").read_bytes(), services.repos.webinars,
+        (ROOT / "programme.example.csv").read_bytes(),
         services.repos.inloop, services.settings.zone, services.clock.now(),
     )  # fmt: skip
     user.send("/inloop")
