@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -107,6 +107,27 @@ class KeptMessage:
 
 
 @dataclass(frozen=True)
+class HeldRole:
+    """A staff role, with the first name kept with it for /rollen."""
+
+    role: str
+    display_name: str | None
+    granted_at: str
+
+
+@dataclass(frozen=True)
+class InviteRecord:
+    """An invite link this person made (`made`) or used to get their role. The token is
+    never kept; who used someone else's link is theirs to see, not the maker's."""
+
+    role: str
+    made: bool
+    created_at: str
+    expires_at: str
+    used_at: str | None
+
+
+@dataclass(frozen=True)
 class PersonalData:
     """Everything the database holds about one person, except feedback (asked separately
     from `FeedbackRepository.of_user`). `profile` is None when nothing is kept at all."""
@@ -118,6 +139,8 @@ class PersonalData:
     votes: list[CastVote]
     subscriptions: list[Subscription]
     messages: list[KeptMessage]
+    staff_roles: list[HeldRole] = field(default_factory=list)
+    invites: list[InviteRecord] = field(default_factory=list)
 
     @property
     def pending_reminders(self) -> int:
@@ -268,7 +291,27 @@ class PrivacyRepository:
             votes=await self._votes(user_id),
             subscriptions=await self._subscriptions(user_id),
             messages=await self._messages(user_id),
+            staff_roles=await self._staff_roles(user_id),
+            invites=await self._invites(user_id),
         )
+
+    async def _staff_roles(self, user_id: int) -> list[HeldRole]:
+        rows = await self.db.fetch_all(
+            "SELECT role, display_name, granted_at FROM roles WHERE user_id = ? ORDER BY role",
+            (user_id,),
+        )
+        return [HeldRole(r["role"], r["display_name"], r["granted_at"]) for r in rows]
+
+    async def _invites(self, user_id: int) -> list[InviteRecord]:
+        rows = await self.db.fetch_all(
+            "SELECT role, created_by = ? AS made, created_at, expires_at, used_at FROM invites"
+            " WHERE created_by = ? OR used_by = ? ORDER BY created_at, rowid",
+            (user_id, user_id, user_id),
+        )
+        return [
+            InviteRecord(r["role"], bool(r["made"]), r["created_at"], r["expires_at"], r["used_at"])
+            for r in rows
+        ]
 
     async def _webinars(self, user_id: int) -> list[JoinedWebinar]:
         rows = await self.db.fetch_all(

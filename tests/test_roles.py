@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -139,3 +140,37 @@ async def test_revoking_a_gespreksleider_ends_their_panel_claims_and_draft_and_t
     await other.wait_for(has("open voor vragen"))
     other.send("/volgende")
     await other.wait_for(has("Hoe krijg ik mijn peuter"))
+
+
+async def my_data(api: LocalBotApi, user: FakeUser) -> tuple[str, dict[str, Any]]:
+    user.send("/mijngegevens")
+    text = (await user.wait_for(has("Wat we van je bewaren")))["text"]
+    document = await user.wait_for(lambda m: "document" in m)
+    return text, json.loads(api.file_bytes(document["document"]["file_id"]))
+
+
+async def test_staff_see_their_name_and_invites_in_my_data(bot: Ouderbot, api: LocalBotApi) -> None:
+    used = await invite(api, "Gespreksleider")
+    await invite(api, "Coördinator")  # made, never used
+    gert = api.user(800_101, first_name="Gert", language_code="nl")
+    gert.send(f"/start {used}")
+    await gert.wait_for(has("nu gespreksleider"))
+
+    text, exported = await my_data(api, gert)
+    assert "Je naam bij je rol als gespreksleider: Gert" in text
+    assert "• Je werd gespreksleider met een uitnodiging, op dinsdag 1 december, 10:00" in text
+    assert exported["staff_roles"] == [
+        {"role": "moderator", "display_name": "Gert", "granted_at": "2026-12-01T09:00:00+00:00"}
+    ]
+    assert [(i["role"], i["made"]) for i in exported["invites"]] == [("moderator", False)]
+    assert used[2:] not in json.dumps(exported)  # the token itself is never kept
+
+    text, exported = await my_data(api, api.user(COORDINATOR_ID))
+    assert "Uitnodigingen (2)" in text
+    assert "• Je maakte een uitnodiging als gespreksleider op dinsdag 1 december, 10:00:" in text
+    assert "gebruikt op dinsdag 1 december, 10:00" in text
+    assert "uitnodiging als coördinator op dinsdag 1 december, 10:00: niet gebruikt" in text
+    assert [(i["role"], i["made"], i["used_at"] is not None) for i in exported["invites"]] == [
+        ("moderator", True, True),
+        ("coordinator", True, False),
+    ]
