@@ -1,4 +1,9 @@
-"""The `ouderbot` command: run, import, demo, backup."""
+"""The `ouderbot` command: run, import, demo, backup.
+
+Everything the command itself says (errors, reports, `--help`) is in English, like the
+log lines and argparse's own messages: one language in the terminal, for the person
+who installs and runs the bot. Parents and staff meet the bot in their own language.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import asyncio
 import logging
 import os
 import signal
+import sqlite3
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
@@ -15,30 +21,55 @@ from typing import Any
 from telegram.error import InvalidToken, NetworkError
 
 from bot.config import TOKEN_ENV, ConfigError, Settings, load_settings
-from bot.runtime.logging_setup import configure_logging
+from bot.runtime.logging_setup import LEVELS, configure_logging
+from storage.db import StorageError
 
 log = logging.getLogger("ouderbot")
+
+# The language of everything the command says (see the module's docstring).
+CLI_LANGUAGE = "en"
+
+
+def _common_options(*, top: bool) -> argparse.ArgumentParser:
+    """--config and --log-level, accepted before and after the subcommand. After it they
+    default to "not given", so they never undo the same option given before it."""
+    options = argparse.ArgumentParser(add_help=False)
+    unset = None if top else argparse.SUPPRESS
+    options.add_argument(
+        "--config",
+        type=Path,
+        default=unset,
+        help="configuration file (default: $OUDERBOT_CONFIG or ./ouderbot.toml)",
+    )
+    options.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=LEVELS,
+        default="INFO" if top else argparse.SUPPRESS,
+        help="how much the bot logs (default: INFO); no level logs texts, names or tokens",
+    )
+    return options
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="ouderbot", description="Ouderbot, the parenting support bot"
+        prog="ouderbot",
+        description="Ouderbot, the parenting support bot",
+        parents=[_common_options(top=True)],
     )
-    parser.add_argument(
-        "--config",
-        type=Path,
-        help="configuration file (default: $OUDERBOT_CONFIG or ./ouderbot.toml)",
-    )
+    common = [_common_options(top=False)]
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="run the bot (long polling, or a webhook with --webhook)")
+    run = commands.add_parser(
+        "run", parents=common, help="run the bot (long polling, or a webhook with --webhook)"
+    )
     run.add_argument("--webhook", action="store_true", help="receive updates on a webhook")
-    imp = commands.add_parser("import", help="load a programme CSV")
+    imp = commands.add_parser("import", parents=common, help="load a programme CSV")
     imp.add_argument("file", type=Path)
     demo = commands.add_parser(
-        "demo", help="the whole bot against a built-in local Telegram, no token"
+        "demo", parents=common, help="the whole bot against a built-in local Telegram, no token"
     )
     demo.add_argument("--fast", action="store_true", help="no pauses between the steps")
-    backup = commands.add_parser("backup", help="an online backup of the database")
+    backup = commands.add_parser("backup", parents=common, help="an online backup of the database")
     backup.add_argument("destination", type=Path)
     return parser
 
@@ -91,19 +122,22 @@ def main(argv: list[str] | None = None) -> int:
     # otherwise warns on every 429; bot.delivery.dispatcher accepts both forms.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     args = _parser().parse_args(argv)
-    configure_logging()
+    # `import` reports on stdout; its log lines (INFO and below) are not for the terminal.
+    quiet = args.command == "import" and args.log_level == "INFO"
+    configure_logging("WARNING" if quiet else args.log_level)
     try:
         if args.command == "demo":
             from bot.demo import run_demo
 
             return run_async(run_demo(fast=args.fast))
         settings = load_settings(args.config)
+        log.debug("settings read; logging at %s", args.log_level)
         if args.command == "run":
             return run_async(_run(settings, args.webhook))
         if args.command == "import":
             from bot.inloop.programme_import import import_file
 
-            return run_async(import_file(settings, args.file))
+            return run_async(import_file(settings, args.file, language=CLI_LANGUAGE))
         if args.command == "backup":
             return run_async(_backup(settings, args.destination))
     except ConfigError as error:
@@ -115,6 +149,15 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"ouderbot: {error.args[0]} does not exist", file=sys.stderr)
         return 2
+    except StorageError as error:  # damaged, not a database, read-only, disk full
+        print(f"ouderbot: database {error}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as error:
+        print(f"ouderbot: the database refused the change: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"ouderbot: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
     except InvalidToken:
         print(f"ouderbot: Telegram does not accept the token in {TOKEN_ENV}", file=sys.stderr)
         return 2

@@ -57,8 +57,13 @@ class StorageSettings(_Section):
     busy_timeout_ms: Annotated[int, Field(ge=100)] = 5000
 
 
+# Telegram user ids: positive, and stored in SQLite's 64-bit INTEGER.
+TelegramUserId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
 class RoleSettings(_Section):
-    coordinators: Annotated[list[int], Field(min_length=1)]
+    # Telegram user ids: positive, and stored in SQLite's 64-bit INTEGER.
+    coordinators: Annotated[list[TelegramUserId], Field(min_length=1)]
     invite_valid_hours: Annotated[int, Field(ge=1, le=24 * 30)] = 72
 
 

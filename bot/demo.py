@@ -248,7 +248,7 @@ async def load_programme(scene: Scene) -> None:
 
     services = scene.bot.services
     report = await import_programme(
-        data, services.repos.webinars, services.repos.inloop, services.settings.zone,
+        data, services.repos.inloop, services.settings.zone,
         scene.clock.now(),
     )  # fmt: skip
     scene.out.line(

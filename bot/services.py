@@ -8,6 +8,7 @@ from bot.config import Settings
 from bot.core.clock import Clock
 from bot.core.flood import SlidingWindowLimiter
 from bot.core.i18n import Translator
+from bot.core.masking import Masker
 from bot.privacy.activity import ActivityLog
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
@@ -59,6 +60,7 @@ class Services:
     repos: Repositories
     t: Translator
     desk: QuestionDesk
+    masker: Masker  # personal data out of parents' texts, before they are stored
     message_limit: SlidingWindowLimiter
     question_limit: SlidingWindowLimiter
     # Questions a parent sent before agreeing to the privacy notice, by user id; kept in
@@ -70,13 +72,16 @@ class Services:
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
         repos = Repositories.on(db)
+        t = Translator(settings.default_language)
+        masker = Masker.in_language(t, settings.default_language)
         return cls(
             settings=settings,
             clock=clock,
             db=db,
             repos=repos,
-            t=Translator(settings.default_language),
-            desk=QuestionDesk(repos.questions, clock),
+            t=t,
+            desk=QuestionDesk(repos.questions, clock, masker),
+            masker=masker,
             message_limit=SlidingWindowLimiter(settings.limits.messages_per_minute, 60.0),
             question_limit=SlidingWindowLimiter(settings.limits.questions_per_minute, 60.0),
         )

@@ -294,7 +294,6 @@ async def import_upload(update: Update, context: BotContext, data: bytes, name: 
     try:
         report = await import_programme(
             data,
-            services.repos.webinars,
             services.repos.inloop,
             services.settings.zone,
             services.clock.now(),

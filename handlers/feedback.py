@@ -19,7 +19,6 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.masking import mask_personal_data
 from bot.core.models import Webinar
 from bot.core.text_input import clean_text
 from bot.feedback.records import TEXT_STEPS, Decide, Step
@@ -109,7 +108,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     assert request.step in TEXT_STEPS
     field: AnswerField = "takeaway" if request.step is Step.TAKEAWAY else "wish"
     outcome = await services.repos.feedback.answer(
-        request.id, member.id, now, on_step(request.step), field, mask_personal_data(cleaned.text)
+        request.id, member.id, now, on_step(request.step), field, services.masker(cleaned.text)
     )
     if outcome.status != "saved" or outcome.request is None:
         await say(update, context, "feedback.expired")

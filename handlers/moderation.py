@@ -158,6 +158,10 @@ async def on_panel_button(update: Update, context: BotContext) -> None:
         return
     choice = callbacks.parse(query.data)
     webinar = await context.services.repos.webinars.by_id(choice.arg)
+    if webinar is not None and not await context.services.repos.webinars.has_joined(
+        webinar.id, context.member.id
+    ):  # a crafted button: a webinar this gespreksleider did not open
+        webinar = None
     if webinar is None or webinar.state is not WebinarState.OPEN:
         await query.answer(context.tr("moderation.no_webinar"), show_alert=True)
         return

@@ -147,6 +147,15 @@ class PanelRefresher:
             except TelegramError as error:
                 log.warning("panel edit failed: %s", type(error).__name__)
 
+    async def end(self, chat_id: int, message_id: int, text: str) -> None:
+        """Turn a panel that will not be refreshed again into `text`, without buttons."""
+        try:
+            await self.bot.edit_message_text(
+                text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
+            )
+        except TelegramError as error:  # gone, blocked: nothing left to end
+            log.info("ending a panel failed: %s", type(error).__name__)
+
     async def stop(self) -> None:
         for task in list(self._scheduled.values()):
             task.cancel()

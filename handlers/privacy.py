@@ -21,7 +21,7 @@ from bot.privacy.retention import forget_person
 from handlers.common import chat_id, edit, say
 from handlers.panels import queue_changed
 from storage.feedback import FeedbackRequest
-from storage.privacy import AskedQuestion, JoinedWebinar, PersonalData
+from storage.privacy import AskedQuestion, InviteRecord, JoinedWebinar, PersonalData
 
 FILE_NAME = "mijngegevens.json"
 # Under Telegram's 4,096 characters, measured in UTF-16 units with the HTML tags counted
@@ -108,6 +108,7 @@ def data_text(context: BotContext, data: PersonalData, feedback: Feedback) -> st
             ],
         ),
         ("privacy.data.feedback", [_feedback_line(context, r, a) for r, a in feedback]),
+        ("privacy.data.invites", [_invite_line(context, invite) for invite in data.invites]),
     ]
     tail = [
         context.tr("privacy.data.pending_reminders", count=data.pending_reminders),
@@ -160,6 +161,10 @@ def _profile_lines(context: BotContext, data: PersonalData) -> list[str]:
         lines.append(context.tr("privacy.data.current", title=profile.current_webinar))
     if profile.roles:
         lines.append(context.tr("privacy.data.roles", roles=Raw(_roles(context))))
+    for held in data.staff_roles:
+        if held.display_name:
+            role = Raw(context.tr(f"privacy.data.role.{held.role}"))
+            lines.append(context.tr("privacy.data.staff_name", role=role, name=held.display_name))
     lines.append(
         context.tr(
             "privacy.data.contact",
@@ -179,6 +184,28 @@ def _webinar_line(context: BotContext, webinar: JoinedWebinar) -> str:
     key = "privacy.data.webinar_line_muted" if webinar.muted else "privacy.data.webinar_line"
     day = datetime.fromisoformat(webinar.starts_at).astimezone(context.services.settings.zone)
     return context.tr(key, title=webinar.title, day=format_day(day.date(), context.language))
+
+
+def _invite_line(context: BotContext, invite: InviteRecord) -> str:
+    role = Raw(context.tr(f"privacy.data.role.{invite.role}"))
+    if not invite.made:
+        return context.tr(
+            "privacy.data.invite_used", role=role, when=_moment(context, invite.used_at or "")
+        )
+    if invite.used_at:
+        status = context.tr(
+            "privacy.data.invite_status_used", when=_moment(context, invite.used_at)
+        )
+    else:
+        status = context.tr(
+            "privacy.data.invite_status_open", when=_moment(context, invite.expires_at)
+        )
+    return context.tr(
+        "privacy.data.invite_made",
+        role=role,
+        when=_moment(context, invite.created_at),
+        status=Raw(status),
+    )
 
 
 def _question_line(context: BotContext, question: AskedQuestion) -> str:
@@ -232,6 +259,8 @@ def data_json(data: PersonalData, feedback: Feedback, now: datetime) -> dict[str
         "pending_reminders": data.pending_reminders,
         "messages": [plain(m) for m in data.messages],
         "feedback": [_feedback_json(request, answer) for request, answer in feedback],
+        "staff_roles": [plain(held) for held in data.staff_roles],
+        "invites": [plain(invite) for invite in data.invites],
     }
 
 

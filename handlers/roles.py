@@ -11,9 +11,11 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.invites import looks_like_token, new_token, token_hash
-from bot.core.models import Role
+from bot.core.models import OutgoingMessage, Role
 from handlers.common import Label, edit, reply, require_role, say
 from handlers.menus import refresh_menu
+from handlers.panels import queue_changed
+from storage.users import Revocation
 
 log = logging.getLogger(__name__)
 
@@ -125,15 +127,39 @@ async def revoke_pressed(update: Update, context: BotContext, user_id: int, inde
     if not 0 <= index < len(ROLE_CHOICES) or configured or user_id == context.member.id:
         await query.answer(context.tr("core.stale_button"), show_alert=True)
         return
-    revoked = await services.repos.users.revoke_role(user_id, ROLE_CHOICES[index])
-    await query.answer(context.tr("roles.list.revoked" if revoked else "core.stale_button"))
-    if revoked:
-        log.info("role %s of user %d revoked", ROLE_CHOICES[index], user_id)
-        holder = await services.repos.users.get(user_id)
-        if holder is not None:
-            await refresh_menu(context, holder)
+    role = ROLE_CHOICES[index]
+    now = services.clock.now()
+
+    def notice(still_moderates: bool) -> OutgoingMessage:
+        return OutgoingMessage(
+            user_id=user_id,
+            kind="role.revoked",
+            key=f"roles.revoked.{role}" + ("_still_moderates" if still_moderates else ""),
+            dedup_key=f"revoked:{role}:{user_id}:{now.isoformat()}",
+        )
+
+    revocation = await services.repos.users.revoke_role(user_id, role, now, notice)
+    await query.answer(context.tr("roles.list.revoked" if revocation else "core.stale_button"))
+    if revocation is not None:
+        log.info("role %s of user %d revoked", role, user_id)
+        context.bot_data.dispatcher.wake()
+        await end_moderating(context, user_id, revocation)
     text, rows = await staff_overview(context)
     await edit(update, context, text, rows)
+
+
+async def end_moderating(context: BotContext, user_id: int, revocation: Revocation) -> None:
+    """Telegram in step with a revocation: their panels say they ended, other
+    gespreksleiders' panels show the released questions, their menu shrinks."""
+    holder = await context.services.repos.users.get(user_id)
+    language = holder.language if holder else context.services.settings.default_language
+    ended = context.services.t(language, "moderation.panel.ended")
+    for _, message_id in revocation.panels:
+        await context.bot_data.panels.end(user_id, message_id, ended)
+    for webinar_id in {webinar_id for _, webinar_id in revocation.released}:
+        queue_changed(context, webinar_id)
+    if holder is not None:
+        await refresh_menu(context, holder)
 
 
 async def on_invite_button(update: Update, context: BotContext) -> None:

@@ -52,6 +52,10 @@ class StorageError(Exception):
     """A change could not be made durable (disk full, read-only file, locked database)."""
 
 
+class DatabaseUnusable(StorageError):
+    """The file cannot serve as the bot's database: damaged, not a database, read-only."""
+
+
 @dataclass
 class _Pending:
     operation: Operation[Any]
@@ -108,6 +112,34 @@ async def migrate(conn: aiosqlite.Connection) -> int:
     return current
 
 
+async def _check_whole(conn: aiosqlite.Connection) -> None:
+    """PRAGMA quick_check: a damaged or truncated file is refused before anything runs on
+    it (quick_check reads every page, like integrity_check, without its index checks,
+    so it stays fast on a large file)."""
+    async with conn.execute("PRAGMA quick_check") as cursor:
+        rows = await cursor.fetchall()
+    problems = [str(row[0]) for row in rows]
+    if problems != ["ok"]:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise sqlite3.DatabaseError(f"database is damaged: {problems[0]}{more}")
+
+
+async def _check_writable(conn: aiosqlite.Connection) -> None:
+    """A file SQLite opened read-only would let the bot start and then refuse every
+    change: write the header once (the same value) so that shows now."""
+    async with conn.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    version = int(row[0]) if row else 0
+    await conn.execute("BEGIN IMMEDIATE")
+    try:
+        await conn.execute(f"PRAGMA user_version = {version}")
+        await conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            await conn.execute("ROLLBACK")
+        raise
+
+
 def _split_statements(script: str) -> list[str]:
     statements, buffer = [], ""
     for line in script.splitlines(keepends=True):
@@ -133,9 +165,15 @@ class Database:
         self._wake = asyncio.Event()
         self._closing = False
         self._task: asyncio.Task[None] | None = None
+        self._checkpoints: list[asyncio.Future[None]] = []
 
     @classmethod
     async def open(cls, path: Path, *, busy_timeout_ms: int = 5000) -> Database:
+        """Open (or create) the database, check it is whole and writable, migrate it.
+
+        Raises `DatabaseUnusable` with a one-line reason when it is damaged, not a
+        database, or cannot be written.
+        """
         path = Path(path)
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -144,12 +182,17 @@ class Database:
         try:
             writer.row_factory = aiosqlite.Row
             await _configure(writer, busy_timeout_ms)
+            await _check_whole(writer)
             async with writer.execute("PRAGMA journal_mode = WAL") as cursor:
                 mode = await cursor.fetchone()
             if mode is None or str(mode[0]).lower() != "wal":
                 log.warning("SQLite did not switch to WAL mode (got %s)", mode)
             await migrate(writer)
+            await _check_writable(writer)
             reader = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.DatabaseError as error:
+            await writer.close()
+            raise DatabaseUnusable(f"{path}: {error}") from error
         except BaseException:
             await writer.close()
             raise
@@ -160,14 +203,48 @@ class Database:
         return database
 
     async def close(self) -> None:
-        """Finish queued writes, then close both connections (an open one hangs the exit)."""
+        """Finish queued writes, empty the WAL into the main file, then close both
+        connections (an open one hangs the exit)."""
         self._closing = True
         self._wake.set()
         if self._task is not None:
             await self._task
             self._task = None
         await self.reader.close()
+        with contextlib.suppress(sqlite3.Error):
+            await self._truncate_wal()
         await self._writer.close()
+
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the main file and truncate it, between two transactions.
+
+        After an erasure the -wal file still holds the pages as they were before it;
+        with secure_delete on, the main file does not, so after this no copy of the
+        erased rows is left in any file of the database.
+        """
+        if self._closing:
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._checkpoints.append(future)
+        self._wake.set()
+        await future
+
+    async def _truncate_wal(self) -> None:
+        async with self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0]:
+            log.warning("the WAL could not be emptied: a reader was busy")
+
+    async def _run_checkpoints(self) -> None:
+        waiting, self._checkpoints = self._checkpoints, []
+        try:
+            await self._truncate_wal()
+        except sqlite3.Error as error:
+            for future in waiting:
+                _settle(future, error=StorageError(str(error)))
+            return
+        for future in waiting:
+            _settle(future)
 
     async def write(self, operation: Operation[T], *, marks_update: bool = True) -> T:
         """Run `operation` inside a committed transaction and return its result.
@@ -206,12 +283,13 @@ class Database:
         while True:
             await self._wake.wait()
             self._wake.clear()
-            if not self._queue:
-                if self._closing:
-                    return
-                continue
-            batch, self._queue = self._queue, []
-            await self._apply(batch)
+            if self._queue:
+                batch, self._queue = self._queue, []
+                await self._apply(batch)
+            if self._checkpoints:
+                await self._run_checkpoints()
+            if not self._queue and self._closing:
+                return
 
     async def _apply(self, batch: list[_Pending]) -> None:
         """Commit a batch in one transaction.
@@ -304,5 +382,7 @@ async def backup(database_path: Path, destination: Path) -> None:
     """Copy a live database with SQLite's online backup API (consistent while writes go on)."""
     destination = Path(destination)
     _check_backup_paths(database_path, destination)
+    # "backups/ouderbot-2026-12-01.sqlite3" in a fresh installation: make the folder.
+    destination.parent.mkdir(parents=True, exist_ok=True)
     async with aiosqlite.connect(database_path) as source, aiosqlite.connect(destination) as target:
         await source.backup(target)

@@ -21,6 +21,7 @@ from bot.inloop.recurrence import Occurrence, Recurrence, SeriesRule
 from storage.db import Database
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db
+from storage.webinars import WebinarDraft, upsert_webinars
 
 BuildReminder = Callable[[PlannedReminder, int], OutgoingMessage]
 # A reminder due this soon may already be in the dispatcher's hands: leave it alone.
@@ -115,6 +116,55 @@ async def _is_cancelled(conn: aiosqlite.Connection, series_id: int, day: date) -
     return await cursor.fetchone() is not None
 
 
+async def upsert_series(
+    conn: aiosqlite.Connection, drafts: Sequence[InloopSeries], now: datetime
+) -> tuple[int, int]:
+    """Inside the caller's transaction: insert new series, update changed ones by import
+    key. Returns (added, changed).
+
+    A changed series' reminders that are not about to go out are removed, so the next
+    scheduler pass queues them again with the new time or place.
+    """
+    added = changed = 0
+    for draft in drafts:
+        values = _series_values(draft)
+        cursor = await conn.execute(
+            f"SELECT id, {_SERIES_COLUMNS} FROM inloop_series WHERE import_key = ?",
+            (draft.key,),
+        )
+        row = await cursor.fetchone()
+        if row is None:
+            await conn.execute(
+                f"INSERT INTO inloop_series (import_key, {_SERIES_COLUMNS}, created_at,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (draft.key, *values, to_db(now), to_db(now)),
+            )
+            added += 1
+        elif tuple(row)[1:] != values:
+            await conn.execute(
+                "UPDATE inloop_series SET title = ?, theme = ?, wijk = ?, location = ?,"
+                " organiser = ?, first_date = ?, last_date = ?, start_time = ?,"
+                " end_time = ?, recurrence = ?, updated_at = ? WHERE id = ?",
+                (*values, to_db(now), row["id"]),
+            )
+            low, high = _prefix_range(series_prefix(row["id"]))
+            await conn.execute(
+                "DELETE FROM outbox WHERE state = 'pending' AND dedup_key >= ?"
+                " AND dedup_key < ? AND due_at > ?",
+                (low, high, to_db(now + _IN_FLIGHT_MARGIN)),
+            )
+            changed += 1
+    return added, changed
+
+
+@dataclass(frozen=True)
+class ProgrammeCounts:
+    """(added, changed) of webinars and of series."""
+
+    webinars: tuple[int, int]
+    series: tuple[int, int]
+
+
 class InloopRepository:
     def __init__(self, db: Database):
         self.db = db
@@ -123,42 +173,22 @@ class InloopRepository:
 
     async def upsert_series(self, drafts: Sequence[InloopSeries], now: datetime) -> tuple[int, int]:
         """Insert new series, update changed ones by import key. Returns (added, changed).
-
-        A changed series' reminders that are not about to go out are removed, so the next
-        scheduler pass queues them again with the new time or place.
-        """
+        (See `upsert_series`.)"""
 
         async def op(conn: aiosqlite.Connection) -> tuple[int, int]:
-            added = changed = 0
-            for draft in drafts:
-                values = _series_values(draft)
-                cursor = await conn.execute(
-                    f"SELECT id, {_SERIES_COLUMNS} FROM inloop_series WHERE import_key = ?",
-                    (draft.key,),
-                )
-                row = await cursor.fetchone()
-                if row is None:
-                    await conn.execute(
-                        f"INSERT INTO inloop_series (import_key, {_SERIES_COLUMNS}, created_at,"
-                        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (draft.key, *values, to_db(now), to_db(now)),
-                    )
-                    added += 1
-                elif tuple(row)[1:] != values:
-                    await conn.execute(
-                        "UPDATE inloop_series SET title = ?, theme = ?, wijk = ?, location = ?,"
-                        " organiser = ?, first_date = ?, last_date = ?, start_time = ?,"
-                        " end_time = ?, recurrence = ?, updated_at = ? WHERE id = ?",
-                        (*values, to_db(now), row["id"]),
-                    )
-                    low, high = _prefix_range(series_prefix(row["id"]))
-                    await conn.execute(
-                        "DELETE FROM outbox WHERE state = 'pending' AND dedup_key >= ?"
-                        " AND dedup_key < ? AND due_at > ?",
-                        (low, high, to_db(now + _IN_FLIGHT_MARGIN)),
-                    )
-                    changed += 1
-            return added, changed
+            return await upsert_series(conn, drafts, now)
+
+        return await self.db.write(op)
+
+    async def import_programme(
+        self, webinars: Sequence[WebinarDraft], series: Sequence[InloopSeries], now: datetime
+    ) -> ProgrammeCounts:
+        """A programme's webinars and series, in one transaction: all of it or nothing."""
+
+        async def op(conn: aiosqlite.Connection) -> ProgrammeCounts:
+            webinar_counts = await upsert_webinars(conn, webinars)
+            series_counts = await upsert_series(conn, series, now)
+            return ProgrammeCounts(webinar_counts, series_counts)
 
         return await self.db.write(op)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +36,12 @@ from storage.timefmt import to_db
 
 # What a sent message's payload becomes once retention cleared it.
 ERASED_PAYLOAD = '{"erased": true}'
+# What a quote of an erased person's question becomes in a message to someone else (the
+# asker of a question merged into theirs gets the written answer, which quotes it).
+ERASED_QUOTE = "…"
+# A quote is found by the question's beginning: messages quote a question shortened to
+# no fewer than this many characters (see handlers.written_answer).
+QUOTE_PREFIX = 120
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,27 @@ class KeptMessage:
 
 
 @dataclass(frozen=True)
+class HeldRole:
+    """A staff role, with the first name kept with it for /rollen."""
+
+    role: str
+    display_name: str | None
+    granted_at: str
+
+
+@dataclass(frozen=True)
+class InviteRecord:
+    """An invite link this person made (`made`) or used to get their role. The token is
+    never kept; who used someone else's link is theirs to see, not the maker's."""
+
+    role: str
+    made: bool
+    created_at: str
+    expires_at: str
+    used_at: str | None
+
+
+@dataclass(frozen=True)
 class PersonalData:
     """Everything the database holds about one person, except feedback (asked separately
     from `FeedbackRepository.of_user`). `profile` is None when nothing is kept at all."""
@@ -112,6 +139,8 @@ class PersonalData:
     votes: list[CastVote]
     subscriptions: list[Subscription]
     messages: list[KeptMessage]
+    staff_roles: list[HeldRole] = field(default_factory=list)
+    invites: list[InviteRecord] = field(default_factory=list)
 
     @property
     def pending_reminders(self) -> int:
@@ -159,6 +188,10 @@ async def erase_person(conn: aiosqlite.Connection, user_id: int) -> Erasure:
         (user_id,),
     )
     left_queue = [(row[0], row[1]) for row in await cursor.fetchall()]
+    cursor = await conn.execute(
+        "SELECT text FROM questions WHERE asker_id = ? AND text IS NOT NULL", (user_id,)
+    )
+    await _erase_quotes(conn, [row[0] for row in await cursor.fetchall()])
     await conn.execute(
         "DELETE FROM answer_drafts WHERE question_id IN"
         " (SELECT id FROM questions WHERE asker_id = ?) OR moderator_id = ?",
@@ -188,6 +221,35 @@ async def erase_person(conn: aiosqlite.Connection, user_id: int) -> Erasure:
     await _erase_staff_traces(conn, user_id)
     await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
     return Erasure(existed, left_queue, held_roles)
+
+
+async def _erase_quotes(conn: aiosqlite.Connection, texts: Sequence[str]) -> None:
+    """Other people's messages that quote one of `texts` (sent or still to send) keep
+    everything but the quote; a payload that cannot be read that way is cleared."""
+    for text in texts:
+        needle = json.dumps(text[:QUOTE_PREFIX], ensure_ascii=False)[1:-1]
+        cursor = await conn.execute(
+            "SELECT id, payload FROM outbox WHERE instr(payload, ?) > 0", (needle,)
+        )
+        for row_id, payload in await cursor.fetchall():
+            content = _content(payload)
+            scrubbed = ERASED_PAYLOAD
+            if content is not None:
+                scrubbed = json.dumps(_without(content, text[:QUOTE_PREFIX]), ensure_ascii=False)
+                if needle in scrubbed:
+                    scrubbed = ERASED_PAYLOAD
+            await conn.execute("UPDATE outbox SET payload = ? WHERE id = ?", (scrubbed, row_id))
+
+
+def _without(value: Any, prefix: str) -> Any:
+    """`value` (a decoded payload) with every string that holds `prefix` replaced."""
+    if isinstance(value, str):
+        return ERASED_QUOTE if prefix in value else value
+    if isinstance(value, list):
+        return [_without(item, prefix) for item in value]
+    if isinstance(value, dict):
+        return {key: _without(item, prefix) for key, item in value.items()}
+    return value
 
 
 async def _erase_staff_traces(conn: aiosqlite.Connection, user_id: int) -> None:
@@ -229,7 +291,27 @@ class PrivacyRepository:
             votes=await self._votes(user_id),
             subscriptions=await self._subscriptions(user_id),
             messages=await self._messages(user_id),
+            staff_roles=await self._staff_roles(user_id),
+            invites=await self._invites(user_id),
         )
+
+    async def _staff_roles(self, user_id: int) -> list[HeldRole]:
+        rows = await self.db.fetch_all(
+            "SELECT role, display_name, granted_at FROM roles WHERE user_id = ? ORDER BY role",
+            (user_id,),
+        )
+        return [HeldRole(r["role"], r["display_name"], r["granted_at"]) for r in rows]
+
+    async def _invites(self, user_id: int) -> list[InviteRecord]:
+        rows = await self.db.fetch_all(
+            "SELECT role, created_by = ? AS made, created_at, expires_at, used_at FROM invites"
+            " WHERE created_by = ? OR used_by = ? ORDER BY created_at, rowid",
+            (user_id, user_id, user_id),
+        )
+        return [
+            InviteRecord(r["role"], bool(r["made"]), r["created_at"], r["expires_at"], r["used_at"])
+            for r in rows
+        ]
 
     async def _webinars(self, user_id: int) -> list[JoinedWebinar]:
         rows = await self.db.fetch_all(
@@ -326,7 +408,9 @@ class PrivacyRepository:
         async def op(conn: aiosqlite.Connection) -> Erasure:
             return await erase_person(conn, user_id)
 
-        return await self.db.write(op)
+        erasure = await self.db.write(op)
+        await self.db.checkpoint()  # no copy of the erased rows left in the -wal file
+        return erasure
 
     # -- retention -------------------------------------------------------------------------
 
@@ -368,7 +452,9 @@ class PrivacyRepository:
             is None
         ):
             return PurgedTexts([], 0)  # the usual day: nothing to do, no transaction
-        return await self.db.write(op, marks_update=False)
+        purged = await self.db.write(op, marks_update=False)
+        await self.db.checkpoint()
+        return purged
 
     async def clear_old_payloads(self, before: datetime) -> int:
         """Payloads of messages done with (sent, dropped, failed, cancelled) before `before`.
@@ -409,7 +495,9 @@ class PrivacyRepository:
 
         if not user_ids:
             return []
-        return await self.db.write(op, marks_update=False)
+        erasures = await self.db.write(op, marks_update=False)
+        await self.db.checkpoint()
+        return erasures
 
     async def record_seen(self, user_ids: Sequence[int], now: datetime) -> None:
         """Mark when these people last wrote to the bot (batched: see bot.privacy.retention)."""

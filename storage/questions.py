@@ -139,9 +139,18 @@ class QuestionRepository:
         goes back to the queue as "later": nothing stays stuck with someone who moved
         on, and pulling again and again walks the whole queue instead of offering the
         same two questions in turn.
+
+        Only someone who opened (joined) the webinar can pull from its queue: a crafted
+        button with another webinar's id gets nothing.
         """
 
         async def op(conn: aiosqlite.Connection) -> Question | None:
+            cursor = await conn.execute(
+                "SELECT 1 FROM participants WHERE webinar_id = ? AND user_id = ?",
+                (webinar_id, moderator_id),
+            )
+            if await cursor.fetchone() is None:
+                return None
             cursor = await conn.execute(
                 "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL,"
                 " deferred = 1"
@@ -273,14 +282,16 @@ class QuestionRepository:
         return await self.db.write(op)
 
     async def vote(self, question_id: int, user_id: int, now: datetime) -> bool:
-        """One "ik wil dit ook weten" per parent per visible, unanswered question."""
+        """One "ik wil dit ook weten" per parent per visible, unanswered question of a
+        webinar they joined."""
 
         async def op(conn: aiosqlite.Connection) -> bool:
             cursor = await conn.execute(
                 "SELECT 1 FROM questions q JOIN webinars w ON w.id = q.webinar_id"
+                " JOIN participants p ON p.webinar_id = q.webinar_id AND p.user_id = ?"
                 " WHERE q.id = ? AND q.visible = 1 AND q.state IN ('open', 'claimed')"
                 " AND w.state = 'open' AND (q.asker_id IS NULL OR q.asker_id != ?)",
-                (question_id, user_id),
+                (user_id, question_id, user_id),
             )
             if await cursor.fetchone() is None:
                 return False

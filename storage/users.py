@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
-from bot.core.models import Role, User
+from bot.core.models import OutgoingMessage, Role, User
 from storage.db import Database
+from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """What taking a role back ended, for the callers that keep Telegram in step."""
+
+    still_moderates: bool  # another role still lets them moderate: nothing else ended
+    panels: list[tuple[int, int]]  # (webinar id, message id) of their queue panels
+    released: list[tuple[int, int]]  # (question id, webinar id) put back in the queue
+    dropped_draft: bool  # a written answer they were typing will not be sent
 
 
 @dataclass(frozen=True)
@@ -82,10 +94,22 @@ class UserRepository:
         await self._update(user_id, "consent_version = ?, consent_at = ?", (version, to_db(now)))
 
     async def set_shown_name(self, user_id: int, first_name: str | None) -> None:
-        """Show the first name to gespreksleiders (or stop: the stored name is erased)."""
-        await self._update(
-            user_id, "show_name = ?, first_name = ?", (int(first_name is not None), first_name)
-        )
+        """Show the first name to gespreksleiders on new questions (or stop: the stored
+        name is erased, from the questions asked before too)."""
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "UPDATE users SET show_name = ?, first_name = ? WHERE id = ?",
+                (int(first_name is not None), first_name, user_id),
+            )
+            if first_name is None:
+                await conn.execute(
+                    "UPDATE questions SET shown_name = NULL WHERE asker_id = ?"
+                    " AND shown_name IS NOT NULL",
+                    (user_id,),
+                )
+
+        await self.db.write(op)
 
     async def mark_inactive(self, user_id: int) -> None:
         await self._update(user_id, "active = 0", (), marks_update=False)
@@ -115,12 +139,39 @@ class UserRepository:
 
         await self.db.write(op)
 
-    async def revoke_role(self, user_id: int, role: Role) -> bool:
-        async def op(conn: aiosqlite.Connection) -> bool:
+    async def revoke_role(
+        self,
+        user_id: int,
+        role: Role,
+        now: datetime,
+        notice: Callable[[bool], OutgoingMessage] | None = None,
+    ) -> Revocation | None:
+        """Take `role` back, in one transaction with everything it let them do.
+
+        Someone left without a role that moderates loses their queue panels, their
+        claimed questions go back to the queue (as they were, not as "later"), a written
+        answer they were typing is dropped (their next text is not an answer, and not a
+        parent's question either: they leave the webinar they opened), and `notice`
+        (told whether they still moderate) is queued for them. None if they did not
+        hold the role.
+        """
+
+        async def op(conn: aiosqlite.Connection) -> Revocation | None:
             cursor = await conn.execute(
                 "DELETE FROM roles WHERE user_id = ? AND role = ?", (user_id, role.value)
             )
-            return cursor.rowcount > 0
+            if cursor.rowcount == 0:
+                return None
+            cursor = await conn.execute(
+                "SELECT 1 FROM roles WHERE user_id = ? AND role IN ('moderator', 'coordinator')",
+                (user_id,),
+            )
+            still_moderates = await cursor.fetchone() is not None
+            if notice is not None:
+                await enqueue(conn, notice(still_moderates), due_at=now, now=now)
+            if still_moderates:
+                return Revocation(True, [], [], False)
+            return await _end_moderating(conn, user_id)
 
         return await self.db.write(op)
 
@@ -152,6 +203,23 @@ class UserRepository:
             )
 
         await self.db.write(op, marks_update=False)
+
+
+async def _end_moderating(conn: aiosqlite.Connection, user_id: int) -> Revocation:
+    cursor = await conn.execute(
+        "DELETE FROM panels WHERE chat_id = ? RETURNING webinar_id, message_id", (user_id,)
+    )
+    panels = [(row[0], row[1]) for row in await cursor.fetchall()]
+    cursor = await conn.execute(
+        "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL"
+        " WHERE claimed_by = ? AND state = 'claimed' RETURNING id, webinar_id",
+        (user_id,),
+    )
+    released = [(row[0], row[1]) for row in await cursor.fetchall()]
+    cursor = await conn.execute("DELETE FROM answer_drafts WHERE moderator_id = ?", (user_id,))
+    dropped_draft = cursor.rowcount > 0
+    await conn.execute("UPDATE users SET current_webinar = NULL WHERE id = ?", (user_id,))
+    return Revocation(False, sorted(panels), sorted(released), dropped_draft)
 
 
 class InviteRepository:

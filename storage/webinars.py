@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -45,6 +45,42 @@ class WebinarDraft:
     replay_url: str | None
 
 
+async def upsert_webinars(
+    conn: aiosqlite.Connection, drafts: Sequence[WebinarDraft]
+) -> tuple[int, int]:
+    """Inside the caller's transaction: insert new webinars, update changed ones by code.
+    Returns (added, changed)."""
+    added = changed = 0
+    for draft in drafts:
+        values = (
+            draft.title,
+            draft.theme,
+            to_db(draft.starts_at),
+            to_db(draft.ends_at),
+            draft.replay_url,
+        )
+        cursor = await conn.execute(
+            "SELECT title, theme, starts_at, ends_at, replay_url FROM webinars WHERE code = ?",
+            (draft.code,),
+        )
+        row = await cursor.fetchone()
+        if row is None:
+            await conn.execute(
+                "INSERT INTO webinars (code, title, theme, starts_at, ends_at, replay_url)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (draft.code, *values),
+            )
+            added += 1
+        elif tuple(row) != values:
+            await conn.execute(
+                "UPDATE webinars SET title = ?, theme = ?, starts_at = ?, ends_at = ?,"
+                " replay_url = ? WHERE code = ?",
+                (*values, draft.code),
+            )
+            changed += 1
+    return added, changed
+
+
 class WebinarRepository:
     def __init__(self, db: Database):
         self.db = db
@@ -73,36 +109,7 @@ class WebinarRepository:
         """Insert new webinars, update changed ones by code. Returns (added, changed)."""
 
         async def op(conn: aiosqlite.Connection) -> tuple[int, int]:
-            added = changed = 0
-            for draft in drafts:
-                values = (
-                    draft.title,
-                    draft.theme,
-                    to_db(draft.starts_at),
-                    to_db(draft.ends_at),
-                    draft.replay_url,
-                )
-                cursor = await conn.execute(
-                    "SELECT title, theme, starts_at, ends_at, replay_url FROM webinars"
-                    " WHERE code = ?",
-                    (draft.code,),
-                )
-                row = await cursor.fetchone()
-                if row is None:
-                    await conn.execute(
-                        "INSERT INTO webinars (code, title, theme, starts_at, ends_at, replay_url)"
-                        " VALUES (?, ?, ?, ?, ?, ?)",
-                        (draft.code, *values),
-                    )
-                    added += 1
-                elif tuple(row) != values:
-                    await conn.execute(
-                        "UPDATE webinars SET title = ?, theme = ?, starts_at = ?, ends_at = ?,"
-                        " replay_url = ? WHERE code = ?",
-                        (*values, draft.code),
-                    )
-                    changed += 1
-            return added, changed
+            return await upsert_webinars(conn, drafts)
 
         return await self.db.write(op)
 
@@ -165,6 +172,14 @@ class WebinarRepository:
             await conn.execute("UPDATE users SET current_webinar = NULL WHERE id = ?", (user_id,))
 
         await self.db.write(op)
+
+    async def has_joined(self, webinar_id: int, user_id: int) -> bool:
+        """Whether the user joined (a gespreksleider: opened) this webinar."""
+        value = await self.db.fetch_value(
+            "SELECT 1 FROM participants WHERE webinar_id = ? AND user_id = ?",
+            (webinar_id, user_id),
+        )
+        return value is not None
 
     async def participant_ids(self, webinar_id: int) -> list[int]:
         rows = await self.db.fetch_all(

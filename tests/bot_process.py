@@ -34,9 +34,10 @@ def write_config(path: Path, base_url: str, base_file_url: str, database: Path) 
 class BotProcess:
     """One `python -m bot.cli run` process; its output goes to `log_path` (appended)."""
 
-    def __init__(self, config: Path, log_path: Path):
+    def __init__(self, config: Path, log_path: Path, options: tuple[str, ...] = ()):
         self.config = config
         self.log_path = log_path
+        self.options = options  # after `run`, e.g. ("--log-level", "DEBUG")
         self.process: asyncio.subprocess.Process | None = None
 
     async def start(self) -> None:
@@ -51,6 +52,7 @@ class BotProcess:
                 "--config",
                 str(self.config),
                 "run",
+                *self.options,
                 cwd=ROOT,
                 env=env,
                 stdout=log,

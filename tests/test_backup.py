@@ -102,3 +102,17 @@ async def test_the_backup_command_refuses_a_database_that_does_not_exist(
     done = await asyncio.to_thread(run_cli, config, "backup", str(tmp_path / "kopie.sqlite3"))
     assert done.returncode != 0
     assert not missing.exists()
+
+
+async def test_the_backup_command_makes_the_folder_the_readme_names(tmp_path: Path) -> None:
+    """README: `ouderbot backup backups/ouderbot-$(date +%F).sqlite3`, on a fresh install
+    where backups/ does not exist yet."""
+    database = tmp_path / "ouderbot.sqlite3"
+    await seeded_database(database)
+    config = write_config(tmp_path / "ouderbot.toml", "http://127.0.0.1:9/bot",
+                          "http://127.0.0.1:9/file/bot", database)  # fmt: skip
+    destination = tmp_path / "backups" / "ouderbot-2026-12-01.sqlite3"
+    done = await asyncio.to_thread(run_cli, config, "backup", str(destination))
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert integrity(destination) == "ok"

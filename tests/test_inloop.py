@@ -25,7 +25,6 @@ async def load_example(bot: Ouderbot) -> None:
     services = bot.services
     await import_programme(
         EXAMPLE.read_bytes(),
-        services.repos.webinars,
         services.repos.inloop,
         services.settings.zone,
         services.clock.now(),

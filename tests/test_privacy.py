@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Ouderbot
+from bot.config import Settings
+from bot.core.clock import ManualClock
 from bot.inloop.programme_import import import_programme
 from bot.localapi import FakeUser, LocalBotApi
 from storage.questions import QuestionRepository
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 PARENT = 5_550_123_987  # an id that appears nowhere else, so a scan for it is meaningful
@@ -60,7 +62,7 @@ async def ask(user: FakeUser, text: str) -> dict[str, Any]:
 async def subscribe_to_inloop(bot: Ouderbot, user: FakeUser) -> None:
     services = bot.services
     await import_programme(
-        (ROOT / "programme.example.csv").read_bytes(), services.repos.webinars,
+        (ROOT / "programme.example.csv").read_bytes(),
         services.repos.inloop, services.settings.zone, services.clock.now(),
     )  # fmt: skip
     user.send("/inloop")
@@ -310,3 +312,61 @@ async def test_a_parent_who_comes_back_after_forget_me_starts_afresh(
     await parent.wait_for(has("Je doet nu niet mee aan een webinar"))
     user = await bot.services.repos.users.get(parent.id)
     assert user is not None and user.consent_version is None and user.current_webinar is None
+
+
+MERGED_ASKER = 5_550_888_002
+SECRET_QUESTION = "Onze peuter wil niet slapen door krokodillenangst, wat moeten we doen?"
+
+
+def database_files_holding(database: Path, needle: str) -> list[str]:
+    """The database's files (main, -wal, -shm) whose raw bytes hold `needle`."""
+    found = []
+    for path in sorted(database.parent.glob(database.name + "*")):
+        if needle.encode() in path.read_bytes():
+            found.append(path.name)
+    return found
+
+
+async def test_forget_me_leaves_no_copy_of_the_question_in_any_database_file(
+    settings: Settings, clock: ManualClock, api: LocalBotApi
+) -> None:
+    """Not in another parent's message quoting it (a merged question's written answer),
+    not in the WAL file, while the bot runs and after it stopped."""
+    bot = await start_bot(settings, clock)
+    try:
+        moderator = api.user(MODERATOR_IDS[0], first_name="Gert")
+        await make_moderator(bot, moderator.id)
+        await add_webinar(bot, "nachtrust", "Rustige nachten")
+        moderator.send("/open nachtrust")
+        await moderator.wait_for(has("open voor vragen"))
+        parent = api.user(PARENT, first_name=FIRST_NAME)
+        await join(parent, "nachtrust", first_time=True)
+        await ask(parent, SECRET_QUESTION)
+        other = api.user(MERGED_ASKER, first_name="Ilse")
+        await join(other, "nachtrust", first_time=True)
+        await ask(other, "Onze peuter wil niet slapen door angst, wat moeten we doen?")
+        moderator.send("/volgende")
+        card = await moderator.wait_for(has("krokodillenangst"))
+        moderator.press(card, data_of(moderator, card, ":q:merge:"))
+        await moderator.wait_for(
+            lambda m: m["message_id"] == card["message_id"] and "≈ 1" in m["text"]
+        )
+        moderator.press(card, data_of(moderator, card, ":q:write:"))
+        await moderator.wait_for(has("Typ je antwoord op vraag"))
+        moderator.send("Een nachtlampje in de vorm van een krokodil helpt.")
+        await other.wait_for(has("krokodillenangst"))  # the quote reached the other parent
+        await api.wait_until_idle()
+        database = settings.storage.database
+        assert database_files_holding(database, "krokodillenangst") != []
+
+        parent.send("/vergeetmij")
+        confirm = await parent.wait_for(has("Alles wissen?"))
+        parent.tap("🗑 Ja, wis alles", confirm)
+        await parent.wait_for(has("We hebben alles gewist"))
+        await api.wait_until_idle()
+        assert database_files_holding(database, "krokodillenangst") == []
+        assert traces(database, ["Een nachtlampje"]) != []  # the other parent keeps theirs
+    finally:
+        await bot.stop()
+    assert database_files_holding(database, "krokodillenangst") == []
+    assert database_files_holding(database, "Een nachtlampje") != []  # the scan reads bytes

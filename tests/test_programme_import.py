@@ -52,19 +52,21 @@ def run_import(
 def test_cli_reports_bad_rows_imports_the_rest_and_a_second_run_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run_import(tmp_path, WITH_ERRORS, capsys)
+    code, out, err = run_import(tmp_path, WITH_ERRORS, capsys)
     assert code == 0
-    assert "Webinars: 4 nieuw, 0 gewijzigd, 0 ongewijzigd." in out
-    assert "Inloopreeksen: 8 nieuw, 0 gewijzigd, 0 ongewijzigd." in out
-    assert "Niet ingelezen: 2 rij(en)." in out
-    assert "Rij 14: '31-02-2027' in de kolom 'datum' is geen goede datum." in out
-    assert "Rij 15: 'dagelijks' in de kolom 'herhaling' ken ik niet." in out
+    # The command speaks English, like every other message in the terminal; its report
+    # goes to stdout and no log line goes to stderr.
+    assert "Webinars: 4 new, 0 changed, 0 unchanged." in out
+    assert "Walk-in series: 8 new, 0 changed, 0 unchanged." in out
+    assert "Row 14: '31-02-2027' in the column 'datum' is not a valid date." in out
+    assert "Row 15: 'dagelijks' in the column 'herhaling' is unknown." in out
     assert "&#x27;" not in out and "&amp;" not in out  # plain text, not HTML
+    assert err == ""
 
     code, out, _ = run_import(tmp_path, WITH_ERRORS, capsys)
     assert code == 0
-    assert "Webinars: 0 nieuw, 0 gewijzigd, 4 ongewijzigd." in out
-    assert "Inloopreeksen: 0 nieuw, 0 gewijzigd, 8 ongewijzigd." in out
+    assert "Webinars: 0 new, 0 changed, 4 unchanged." in out
+    assert "Walk-in series: 0 new, 0 changed, 8 unchanged." in out
 
 
 def test_cli_fails_on_a_file_it_cannot_read(
@@ -72,11 +74,11 @@ def test_cli_fails_on_a_file_it_cannot_read(
 ) -> None:
     code, out, err = run_import(tmp_path, b"PK\x03\x04 an xlsx file", capsys, "programma.xlsx")
     assert code != 0
-    assert "Dit is een Excel-bestand" in err and "niet ingelezen" in err
+    assert "This is an Excel file" in err and "was not imported" in err
     database = tmp_path / "cli.sqlite3"
     config = write_config(tmp_path, database)
     assert main(["--config", str(config), "import", str(tmp_path / "missing.csv")]) != 0
-    assert "Kan " in capsys.readouterr().err
+    assert "Cannot open " in capsys.readouterr().err
 
 
 async def test_coordinator_upload_reports_bad_rows_and_imports_the_good_ones(

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 from bot.app import Ouderbot
-from bot.localapi import LocalBotApi
-from tests.helpers import COORDINATOR_ID, add_webinar, eventually
+from bot.localapi import FakeUser, LocalBotApi
+from tests.helpers import (
+    COORDINATOR_ID,
+    MODERATOR_IDS,
+    add_webinar,
+    eventually,
+    make_moderator,
+    texts,
+)
 
 INVITE_LINK = re.compile(r"\?start=(g-[A-Za-z0-9_-]+)")
 
@@ -63,3 +72,105 @@ async def test_configured_coordinators_cannot_be_revoked(bot: Ouderbot, api: Loc
     await eventually(lambda: not api.unanswered_callback_queries())
     user = await bot.services.repos.users.get(COORDINATOR_ID)
     assert user is not None and user.roles
+
+
+def has(text: str) -> Any:
+    return lambda m: text in (m.get("text") or "")
+
+
+async def parent_asks(api: LocalBotApi, user_id: int, code: str, question: str) -> FakeUser:
+    parent = api.user(user_id, first_name="Ouder", language_code="nl")
+    parent.send(f"/start w-{code}")
+    notice = await parent.wait_for(
+        lambda m: any(":c:agree" in (d or "") for _, d in parent.buttons(m))
+    )
+    parent.press(notice, "1:c:agree")
+    await parent.wait_for(has("Dank je! Je kunt nu"))
+    parent.send(question)
+    await parent.wait_for(has("in de rij"))
+    return parent
+
+
+async def test_revoking_a_gespreksleider_ends_their_panel_claims_and_draft_and_tells_them(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await add_webinar(bot, "slapen")
+    gert = api.user(800_101, first_name="Gert", language_code="nl")
+    gert.send(f"/start {await invite(api, 'Gespreksleider')}")
+    await gert.wait_for(has("nu gespreksleider"))
+    gert.send("/open slapen")
+    await gert.wait_for(has("open voor vragen"))
+    parent = await parent_asks(api, 5_000_001, "slapen", "Hoe krijg ik mijn peuter in bed?")
+    gert.send("/rij")
+    panel = await gert.wait_for(has("peuter"))
+    gert.send("/volgende")
+    card = await gert.wait_for(has("Hoe krijg ik"))
+    gert.press(card, next(d for t, d in gert.buttons(card) if d and ":q:write:" in d))
+    await gert.wait_for(has("Typ je antwoord"))
+
+    coordinator = api.user(COORDINATOR_ID)
+    coordinator.send("/rollen")
+    overview = await coordinator.wait_for(has("Gespreksleiders en coördinatoren"))
+    coordinator.press(overview, next(d for t, d in coordinator.buttons(overview) if "Gert" in t))
+    await coordinator.wait_for(lambda m: m["message_id"] == overview["message_id"])
+
+    await gert.wait_for(has("geen gespreksleider meer. De vragen die je had, staan weer in de rij"))
+    ended = await gert.wait_for(
+        lambda m: m["message_id"] == panel["message_id"] and "gestopt" in m["text"]
+    )
+    assert gert.buttons(ended) == []
+    questions = await bot.services.repos.questions.unanswered(
+        (await bot.services.repos.webinars.by_code("slapen")).id  # type: ignore[union-attr]
+    )
+    assert [(q.state.value, q.claimed_by) for q in questions] == [("open", None)]
+    assert await bot.services.repos.questions.pending_written_answer(800_101) is None
+
+    # What Gert types now is neither an answer for the parent nor a parent's question.
+    gert.send("Leg hem gewoon om zeven uur in bed.")
+    await gert.wait_for(has("niet mee aan een webinar"))
+    await api.wait_until_idle()
+    assert not any("zeven uur" in text for text in texts(parent))
+    counts = await bot.services.repos.questions.counts(questions[0].webinar_id)
+    assert counts.total == 1
+
+    # Another gespreksleider gets the released question.
+    other = api.user(MODERATOR_IDS[0], first_name="Mia", language_code="nl")
+    await make_moderator(bot, other.id)
+    other.send("/open slapen")
+    await other.wait_for(has("open voor vragen"))
+    other.send("/volgende")
+    await other.wait_for(has("Hoe krijg ik mijn peuter"))
+
+
+async def my_data(api: LocalBotApi, user: FakeUser) -> tuple[str, dict[str, Any]]:
+    user.send("/mijngegevens")
+    text = (await user.wait_for(has("Wat we van je bewaren")))["text"]
+    document = await user.wait_for(lambda m: "document" in m)
+    return text, json.loads(api.file_bytes(document["document"]["file_id"]))
+
+
+async def test_staff_see_their_name_and_invites_in_my_data(bot: Ouderbot, api: LocalBotApi) -> None:
+    used = await invite(api, "Gespreksleider")
+    await invite(api, "Coördinator")  # made, never used
+    gert = api.user(800_101, first_name="Gert", language_code="nl")
+    gert.send(f"/start {used}")
+    await gert.wait_for(has("nu gespreksleider"))
+
+    text, exported = await my_data(api, gert)
+    assert "Je naam bij je rol als gespreksleider: Gert" in text
+    assert "• Je werd gespreksleider met een uitnodiging, op dinsdag 1 december, 10:00" in text
+    assert exported["staff_roles"] == [
+        {"role": "moderator", "display_name": "Gert", "granted_at": "2026-12-01T09:00:00+00:00"}
+    ]
+    assert [(i["role"], i["made"]) for i in exported["invites"]] == [("moderator", False)]
+    assert used[2:] not in json.dumps(exported)  # the token itself is never kept
+
+    text, exported = await my_data(api, api.user(COORDINATOR_ID))
+    assert "Uitnodigingen (2)" in text
+    assert "• Je maakte een uitnodiging als gespreksleider op dinsdag 1 december, 10:00:" in text
+    assert "gebruikt op dinsdag 1 december, 10:00" in text
+    assert "uitnodiging als coördinator op dinsdag 1 december, 10:00: niet gebruikt" in text
+    assert [(i["role"], i["made"], i["used_at"] is not None) for i in exported["invites"]] == [
+        ("moderator", True, True),
+        ("coordinator", True, False),
+    ]

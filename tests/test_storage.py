@@ -34,10 +34,12 @@ async def _webinar_with_askers(db: Database, askers: int) -> int:
         [WebinarDraft("w1", "Slapen", "slapen", NOW, NOW + timedelta(hours=1), None)]
     )
     users = UserRepository(db)
-    for user_id in range(1, askers + 1):
-        await users.ensure(user_id, "nl", NOW)
     webinar = await webinars.by_code("w1")
     assert webinar is not None
+    # The parents joined; gespreksleiders 99 to 110 opened the webinar (which joins it).
+    for user_id in [*range(1, askers + 1), *range(99, 111)]:
+        await users.ensure(user_id, "nl", NOW)
+        await webinars.join(webinar.id, user_id, NOW)
     return webinar.id
 
 
@@ -220,8 +222,21 @@ async def test_a_parent_votes_once_and_only_on_visible_questions(db: Database) -
     assert not await questions.vote(qid, 2, NOW)
     assert not await questions.vote(qid, 1, NOW)  # one's own question
     assert await questions.vote(qid, 3, NOW)
+    await UserRepository(db).ensure(500, "nl", NOW)
+    assert not await questions.vote(qid, 500, NOW)  # never joined this webinar
     fresh = await questions.get(qid)
     assert fresh is not None and fresh.votes == 2
+
+
+async def test_a_gespreksleider_who_did_not_open_the_webinar_claims_nothing(
+    db: Database,
+) -> None:
+    webinar_id = await _webinar_with_askers(db, 1)
+    questions = QuestionRepository(db)
+    await ask(questions, webinar_id, 1, "q", source_msg=1)
+    await UserRepository(db).ensure(500, "nl", NOW)
+    assert await questions.claim_next(webinar_id, 500, NOW) is None
+    assert (await questions.counts(webinar_id)).open == 1
 
 
 async def test_read_only_database_gives_storage_error(tmp_path: Path) -> None:

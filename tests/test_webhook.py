@@ -170,6 +170,30 @@ async def test_unreadable_body_is_refused(webhook: Webhook) -> None:
         assert response.status == 400
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        {**start_update(7), "update_id": "abc"},
+        {"update_id": 8, "message": "Hallo, ik heb een vraag"},
+        {"update_id": 9.5, "message": start_update(9)["message"]},
+        {"update_id": True},
+        [start_update(10)],
+    ],
+    ids=["text-update-id", "string-message", "float-update-id", "bool-update-id", "a-list"],
+)
+async def test_a_malformed_update_is_a_bad_request_and_the_next_one_is_handled(
+    webhook: Webhook, api: LocalBotApi, body: Any
+) -> None:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(webhook.url, json=body, headers={SECRET_HEADER: SECRET}) as response,
+    ):
+        assert response.status == 400
+    parent = api.user(1011, first_name="Sanne", language_code="nl")
+    assert await post(webhook.url, start_update(11, user_id=1011), SECRET) == 200
+    await parent.wait_for(lambda m: bool(m.get("text")))
+
+
 async def test_healthz_reports_database_dispatcher_and_pending_outbox(webhook: Webhook) -> None:
     status, body = await get_health(webhook.health_url)
     assert status == 200

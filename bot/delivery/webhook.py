@@ -87,6 +87,14 @@ class _ChatLocks:
                 del self._locks[key]
 
 
+def _looks_like_update(data: object) -> bool:
+    """Telegram's shape: an integer update_id, every other field an object. Anything else
+    (a string "message", update_id "abc") is a bad request, not a failure of ours."""
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        return False
+    return all(isinstance(value, dict) for key, value in data.items() if key != "update_id")
+
+
 def webhook_path(url: str) -> str:
     """The path Telegram posts to: the webhook URL's own path (a reverse proxy passes it
     through unchanged), or /telegram."""
@@ -128,8 +136,8 @@ def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.A
             return web.Response(status=403)
         try:
             data = await request.json()
-            update = Update.de_json(data, bot.application.bot) if isinstance(data, dict) else None
-        except (ValueError, KeyError, TypeError):
+            update = Update.de_json(data, bot.application.bot) if _looks_like_update(data) else None
+        except (ValueError, KeyError, TypeError, AttributeError):
             update = None
         if update is None:
             log.warning("webhook request without a readable update refused")

@@ -23,7 +23,7 @@ from bot.inloop.programme_csv import ProgrammeUnreadable, RowError, parse_progra
 from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import local_instant
 from storage.inloop import InloopRepository
-from storage.webinars import WebinarDraft, WebinarRepository
+from storage.webinars import WebinarDraft
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +50,12 @@ class ImportReport:
 
 async def import_programme(
     data: bytes,
-    webinars: WebinarRepository,
     inloop: InloopRepository,
     zone: ZoneInfo,
     now: datetime,
 ) -> ImportReport:
-    """Parse and store a programme. Raises `ProgrammeUnreadable` when nothing is usable."""
+    """Parse and store a programme, in one transaction: a failure (or a kill) halfway
+    stores nothing. Raises `ProgrammeUnreadable` when nothing is usable."""
     parsed = parse_programme(data)
     report = ImportReport(errors=parsed.errors)
     webinar_drafts = [
@@ -69,11 +69,6 @@ async def import_programme(
         )
         for row in parsed.webinars
     ]
-    if webinar_drafts:
-        report.webinars_added, report.webinars_changed = await webinars.upsert(webinar_drafts)
-    report.webinars_unchanged = (
-        len(webinar_drafts) - report.webinars_added - report.webinars_changed
-    )
     series_drafts = [
         InloopSeries(
             key=row.key,
@@ -86,8 +81,13 @@ async def import_programme(
         )
         for row in parsed.series
     ]
-    if series_drafts:
-        report.series_added, report.series_changed = await inloop.upsert_series(series_drafts, now)
+    if webinar_drafts or series_drafts:
+        counts = await inloop.import_programme(webinar_drafts, series_drafts, now)
+        report.webinars_added, report.webinars_changed = counts.webinars
+        report.series_added, report.series_changed = counts.series
+    report.webinars_unchanged = (
+        len(webinar_drafts) - report.webinars_added - report.webinars_changed
+    )
     report.series_unchanged = len(series_drafts) - report.series_added - report.series_changed
     log.info(
         "programme imported: webinars +%d ~%d, series +%d ~%d, %d rows rejected",
@@ -136,12 +136,13 @@ def plain_text(translator: Translator, language: str) -> TextFunction:
     return text
 
 
-async def import_file(settings: Settings, path: Path) -> int:
-    """`ouderbot import FILE`: 0 when the file was read (even with rejected rows)."""
+async def import_file(settings: Settings, path: Path, *, language: str) -> int:
+    """`ouderbot import FILE`: 0 when the file was read (even with rejected rows). The
+    report goes to stdout, problems to stderr, in `language`."""
     from bot.core.clock import SystemClock
     from storage.db import Database
 
-    text = plain_text(Translator(settings.default_language), settings.default_language)
+    text = plain_text(Translator(settings.default_language), language)
     try:
         data = await asyncio.to_thread(Path(path).read_bytes)
     except OSError as error:
@@ -156,7 +157,7 @@ async def import_file(settings: Settings, path: Path) -> int:
     )
     try:
         report = await import_programme(
-            data, WebinarRepository(db), InloopRepository(db), settings.zone, SystemClock().now()
+            data, InloopRepository(db), settings.zone, SystemClock().now()
         )
     except ProgrammeUnreadable as error:
         print(text("inloop.import.unreadable", {"path": str(path)}), file=sys.stderr)

@@ -1,10 +1,17 @@
-"""Logging: ids and counts only. httpx logs request URLs, which contain the bot token,
-so it is held at WARNING; the token filter is a second line of defence."""
+"""Logging: ids and counts only, at every level.
+
+Third-party libraries log what the bot must not: python-telegram-bot at DEBUG writes
+every request's parameters and every update (question texts, first names, invite links
+with their tokens), httpx/httpcore log request URLs (which hold the bot token), aiosqlite
+logs SQL parameters. They are held at a level where they say none of that, whatever
+level the bot runs at (`ouderbot --log-level DEBUG` only makes Ouderbot's own loggers
+talk more); the token filter is a second line of defence."""
 
 from __future__ import annotations
 
 import logging
 import re
+from typing import TextIO
 
 _TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 
@@ -18,16 +25,30 @@ class RedactTokens(logging.Filter):
         return True
 
 
+# The lowest level at which each of these says nothing about people or the token.
+THIRD_PARTY_FLOORS = {
+    "telegram": logging.INFO,  # DEBUG: request parameters, return values, whole updates
+    "httpx": logging.WARNING,  # INFO: request URLs, with the token
+    "httpcore": logging.WARNING,
+    "aiosqlite": logging.WARNING,  # DEBUG: SQL parameters (question texts)
+    "apscheduler": logging.WARNING,
+    "aiohttp.access": logging.WARNING,  # INFO: request lines (the webhook path)
+    "aiohttp.server": logging.WARNING,
+    "asyncio": logging.INFO,
+}
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
 def quiet_third_party_loggers() -> None:
-    """httpx/httpcore log request URLs (which hold the token) at INFO; aiosqlite logs SQL
-    parameters (message texts) at DEBUG. None of them may go below WARNING, however the
-    bot is started (the CLI, the demo, tests), so the composition root calls this too."""
-    for noisy in ("httpx", "httpcore", "aiosqlite", "apscheduler", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    """Hold the loggers above at their floor, however the bot is started (the CLI, the
+    demo, tests), so the composition root calls this too."""
+    for name, floor in THIRD_PARTY_FLOORS.items():
+        logging.getLogger(name).setLevel(floor)
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    handler = logging.StreamHandler()
+def configure_logging(level: int | str = logging.INFO, *, stream: TextIO | None = None) -> None:
+    """Log to `stream` (stderr by default) at `level`, third-party loggers held back."""
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactTokens())
     root = logging.getLogger()

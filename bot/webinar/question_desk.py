@@ -11,7 +11,7 @@ import asyncio
 from dataclasses import dataclass
 
 from bot.core.clock import Clock
-from bot.core.masking import mask_personal_data
+from bot.core.masking import Masker
 from bot.core.models import Question, User, Webinar
 from bot.webinar.similarity import SimilarityIndex
 from storage.questions import Notify, QuestionRepository
@@ -37,9 +37,10 @@ class Card:
 
 
 class QuestionDesk:
-    def __init__(self, questions: QuestionRepository, clock: Clock):
+    def __init__(self, questions: QuestionRepository, clock: Clock, mask: Masker):
         self.questions = questions
         self.clock = clock
+        self.mask = mask
         self._indexes: dict[int, SimilarityIndex] = {}
         self._building: dict[int, asyncio.Lock] = {}
 
@@ -61,7 +62,7 @@ class QuestionDesk:
 
     async def ask(self, webinar: Webinar, asker: User, source_msg: int, text: str) -> Asked:
         """Store a (cleaned) question, masked, and say where it stands."""
-        masked = mask_personal_data(text)
+        masked = self.mask(text)
         index = await self._index(webinar.id)
         similar = index.similar_to(masked)
         added = await self.questions.add(
