@@ -24,7 +24,7 @@ from handlers.common import (
     say,
 )
 from handlers.panels import queue_changed, send_panel
-from handlers.question_card import show_card
+from handlers.question_card import show_card, webinar_closed
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +96,12 @@ async def close_command(update: Update, context: BotContext) -> None:
         webinar.id, WebinarState.CLOSED, services.clock.now(), notify=replay_notice(webinar)
     )
     context.bot_data.dispatcher.wake()
+    await context.bot_data.panels.end_webinar(webinar)
     counts = await services.repos.questions.counts(webinar.id)
+    written = await services.repos.questions.answered_in_writing(webinar.id)
     participants = await services.repos.webinars.participant_count(webinar.id)
     unanswered = await services.repos.questions.unanswered(webinar.id)
+    # Every question sent in is in exactly one line: the lines add up to the total.
     await say(
         update,
         context,
@@ -106,7 +109,11 @@ async def close_command(update: Update, context: BotContext) -> None:
         title=webinar.title,
         participants=participants,
         total=counts.total,
-        answered=counts.answered,
+        live=counts.answered - written,
+        written=written,
+        merged=counts.merged,
+        removed=counts.removed,
+        withdrawn=counts.withdrawn,
         unanswered=len(unanswered),
     )
     for chunk in _chunks([shorten(q.text or "", 600) for q in unanswered]):
@@ -157,6 +164,8 @@ async def on_panel_button(update: Update, context: BotContext) -> None:
     if not await require_role(update, context, Role.MODERATOR):
         return
     choice = callbacks.parse(query.data)
+    if await webinar_closed(update, context, choice.arg):
+        return
     webinar = await context.services.repos.webinars.by_id(choice.arg)
     if webinar is None or webinar.state is not WebinarState.OPEN:
         await query.answer(context.tr("moderation.no_webinar"), show_alert=True)

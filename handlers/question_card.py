@@ -10,10 +10,10 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import OutgoingMessage, Question, Role
+from bot.core.models import OutgoingMessage, Question, Role, WebinarState
 from bot.core.text_input import shorten
 from bot.webinar.question_desk import Card
-from handlers.common import edit, pressed, reply, require_role, say
+from handlers.common import edit, edit_buttons, pressed, reply, require_role, say
 from handlers.panels import queue_changed
 from storage.questions import Notify
 
@@ -25,7 +25,7 @@ def card_text(context: BotContext, card: Card) -> str:
     lines = [
         context.tr(
             "moderation.card.heading",
-            number=question.id,
+            number=question.number,
             votes=question.votes,
             similar=question.similar_count,
             remaining=card.remaining,
@@ -70,7 +70,11 @@ async def show_card(
     if edit_in_place:
         await edit(update, context, text, card_buttons(card))
     else:
-        await reply(update, context, text, card_buttons(card))
+        sent = await reply(update, context, text, card_buttons(card))
+        # Remembered so that closing the webinar can take the card's buttons away.
+        await context.services.repos.panels.add_card(
+            card.question.webinar_id, sent.chat_id, sent.message_id
+        )
 
 
 def asked_notice(question: Question, webinar_title: str) -> Notify:
@@ -97,6 +101,8 @@ async def on_card_button(update: Update, context: BotContext) -> None:
     choice = callbacks.parse(query.data)
     services = context.services
     question = await services.repos.questions.get(choice.arg)
+    if question is not None and await webinar_closed(update, context, question.webinar_id):
+        return
     # Only the gespreksleider who pulled the question may act on it (forged or stale
     # presses included); nothing about the question is revealed otherwise.
     if (
@@ -108,6 +114,18 @@ async def on_card_button(update: Update, context: BotContext) -> None:
         return
     action = CARD_ACTIONS[choice.action]
     await action(update, context, question)
+
+
+async def webinar_closed(update: Update, context: BotContext, webinar_id: int) -> bool:
+    """True (after saying so, and taking the pressed message's buttons away) when the
+    webinar has closed: no button of its cards or panels acts after /sluit."""
+    webinar = await context.services.repos.webinars.by_id(webinar_id)
+    if webinar is not None and webinar.state is not WebinarState.CLOSED:
+        return False
+    query = pressed(update)
+    await query.answer(context.tr("moderation.closed_button"), show_alert=True)
+    await edit_buttons(update, context, [])
+    return True
 
 
 async def card_asked(update: Update, context: BotContext, question: Question) -> None:
@@ -169,7 +187,7 @@ async def card_write(update: Update, context: BotContext, question: Question) ->
         question.id, context.member.id, services.clock.now()
     )
     await pressed(update).answer()
-    await say(update, context, "moderation.write.prompt", number=question.id)
+    await say(update, context, "moderation.write.prompt", number=question.number)
 
 
 async def _reload(context: BotContext, question: Question) -> Question:
@@ -188,7 +206,7 @@ async def _finished(
         return
     await query.answer()
     text = (
-        context.tr(key, number=question.id)
+        context.tr(key, number=question.number)
         + "\n<blockquote>"
         + html.escape(shorten(question.text or "", 500))
         + "</blockquote>"

@@ -135,6 +135,14 @@ class WebinarRepository:
                     " (SELECT id FROM questions WHERE webinar_id = ?)",
                     (webinar_id,),
                 )
+                # A question a gespreksleider still held was not put to the speaker: it
+                # ends unanswered like the rest of the queue, held by nobody, so no
+                # button of its card can finish it after the webinar ended.
+                await conn.execute(
+                    "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL"
+                    " WHERE webinar_id = ? AND state = 'claimed'",
+                    (webinar_id,),
+                )
                 if changed and notify is not None:
                     cursor = await conn.execute(_PARENTS_OF_WEBINAR, (webinar_id,))
                     parents = [row[0] for row in await cursor.fetchall()]

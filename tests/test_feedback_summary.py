@@ -250,7 +250,7 @@ def test_dutch_message_shows_the_figures_formatted_for_dutch(
     text = format_summary(summary, t, "nl", "Maart & april")
     assert text.startswith("📊 <b>Maart &amp; april</b>")
     assert "Sessies: 3 · deelnemers: 48" in text
-    assert "Vragen: 24 gesteld, 21 beantwoord" in text
+    assert "Vragen: 24 ingestuurd, 21 beantwoord" in text
     assert "Reacties: 40 op 50 verzoeken (80%)" in text
     assert "Gemiddelde score: <b>3,8</b> (aantal scores: 36)" in text
     assert "Praten met andere ouders hielp: <b>75%</b> (ja 16 · een beetje 8 · nee 8)" in text

@@ -153,7 +153,7 @@ async def test_questions_asked_and_answered_come_from_the_webinar(
     await open_summary(api, "Laatste 30 dagen")
     shown = await api.user(COORDINATOR_ID).wait_for(lambda m: "Reacties:" in m["text"])
     assert "Sessies: 1 · deelnemers: 1" in shown["text"]
-    assert "Vragen: 2 gesteld, 1 beantwoord" in shown["text"]
+    assert "Vragen: 2 ingestuurd, 1 beantwoord" in shown["text"]
     assert "Reacties: 0 op 1 verzoeken (0%)" in shown["text"]
 
 
