@@ -30,12 +30,14 @@ ACTIONS: dict[str, dict[str, int]] = {
     },
     # a parent on their own question / other parents' questions
     "p": {"withdraw": 1, "vote": 1, "list": 1, "name": 1, "noname": 1},
-    # consent and privacy
-    "c": {"agree": 0, "decline": 0},
+    # consent and privacy ("agreeq": agreeing to the notice shown because a question waits)
+    "c": {"agree": 0, "agreeq": 0, "decline": 0},
     # a parent's own data: erase after confirmation
     "me": {"forget": 0, "keep": 0},
     # language choice: argument is an index into the translator's languages
     "lang": {"set": 1},
+    # a parent's menu after /start, /help and consent: what they can do
+    "m": {"webinar": 0, "inloop": 0, "lang": 0, "data": 0},
     # the queue panel
     "panel": {"next": 1, "refresh": 1},
     # inloop, parents: wijk list and choice, subscribe, unsubscribe (in the wijk view, or
