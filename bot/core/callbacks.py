@@ -55,7 +55,8 @@ ACTIONS: dict[str, dict[str, int]] = {
         "abort": 0,
     },
     # feedback: request id, then the answer
-    "f": {"score": 2, "helped": 2, "skip": 2, "there": 2},
+    # (rescore: show the faces again, to change a mis-tapped score)
+    "f": {"score": 2, "helped": 2, "skip": 2, "there": 2, "rescore": 1},
     # coordinator: invites and summaries
     "inv": {"role": 1, "revoke": 2},
     # summaries: a menu (1 sessions, 2 themes), then a scope shown or exported as CSV:
