@@ -193,11 +193,13 @@ class WebinarRepository:
         )
         return bool(value)
 
-    async def mute(self, webinar_id: int, user_id: int) -> None:
+    async def mute(self, webinar_id: int, user_id: int, muted: bool = True) -> None:
+        """Pause (or, with `muted` False, allow again) a parent's questions in a webinar."""
+
         async def op(conn: aiosqlite.Connection) -> None:
             await conn.execute(
-                "UPDATE participants SET muted = 1 WHERE webinar_id = ? AND user_id = ?",
-                (webinar_id, user_id),
+                "UPDATE participants SET muted = ? WHERE webinar_id = ? AND user_id = ?",
+                (int(muted), webinar_id, user_id),
             )
 
         await self.db.write(op)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+from tests.test_moderation_card import button, pull, setup
 
 
 async def test_a_moderators_plain_text_is_a_hint_not_a_parent_question(
@@ -24,3 +25,41 @@ async def test_a_moderators_plain_text_is_a_hint_not_a_parent_question(
     webinar = await bot.services.repos.webinars.by_code("slapen")
     assert webinar is not None
     assert (await bot.services.repos.questions.counts(webinar.id)).total == 0
+
+
+async def test_pausing_a_parent_asks_first_and_can_be_undone(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    moderator, (asker,) = await setup(bot, api, ["een vraag met scheldwoorden"])
+    card = await pull(moderator)
+    moderator.press(card, button(moderator, card, "mute"))
+    confirm = await moderator.wait_for(
+        lambda m: m["message_id"] == card["message_id"] and "pauzeren?" in m["text"]
+    )
+    assert [label for label, _ in moderator.buttons(confirm)] == ["🔇 Ja, pauzeren", "↩️ Nee, terug"]
+    asker.send("nog een vraag")  # nothing happened yet: still welcome
+    await asker.wait_for(lambda m: "in de rij" in m["text"])
+
+    moderator.press(confirm, button(moderator, confirm, "muteno"))
+    back = await moderator.wait_for(
+        lambda m: m["message_id"] == card["message_id"] and "pauzeren?" not in m["text"]
+    )
+    assert "🔇 Ouder pauzeren" in [label for label, _ in moderator.buttons(back)]
+
+    moderator.press(back, button(moderator, back, "mute"))
+    confirm = await moderator.wait_for(lambda m: "pauzeren?" in m["text"])
+    moderator.press(confirm, button(moderator, confirm, "muteyes"))
+    paused = await moderator.wait_for(lambda m: "is gepauzeerd" in m["text"])
+    asker.send("en nog een")
+    await asker.wait_for(lambda m: "gepauzeerd" in m["text"])
+
+    moderator.press(paused, button(moderator, paused, "remove"))
+    done = await moderator.wait_for(lambda m: "is verwijderd" in m["text"])
+    moderator.press(done, button(moderator, done, "unmute"))  # the way back, also afterwards
+    await eventually(
+        lambda: (
+            "🔊 Pauze opheffen" not in str(moderator.buttons(moderator.message(done["message_id"])))
+        )
+    )
+    asker.send("mag ik weer?")
+    await asker.wait_for(lambda m: "in de rij" in m["text"])

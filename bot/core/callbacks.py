@@ -26,7 +26,10 @@ ACTIONS: dict[str, dict[str, int]] = {
         "write": 1,
         "merge": 1,
         "show": 1,
-        "mute": 1,
+        "mute": 1,  # asks to confirm; then "muteyes" (or "muteno"); "unmute" undoes it
+        "muteyes": 1,
+        "muteno": 1,
+        "unmute": 1,
     },
     # a parent on their own question / other parents' questions
     "p": {"withdraw": 1, "vote": 1, "list": 1, "name": 1, "noname": 1},
