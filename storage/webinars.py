@@ -208,6 +208,15 @@ class WebinarRepository:
         rows = await self.db.fetch_all("SELECT * FROM webinars WHERE state = 'open' ORDER BY id")
         return [_webinar(row) for row in rows]
 
+    async def not_closed_between(self, start: datetime, end: datetime) -> list[Webinar]:
+        """Webinars starting in [start, end) that are not closed, by start time."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM webinars WHERE state != 'closed' AND starts_at >= ? AND starts_at < ?"
+            " ORDER BY starts_at, id",
+            (to_db(start), to_db(end)),
+        )
+        return [_webinar(row) for row in rows]
+
     async def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
         rows = await self.db.fetch_all(
             "SELECT * FROM webinars WHERE state != 'closed' AND ends_at > ?"

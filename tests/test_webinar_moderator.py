@@ -63,3 +63,35 @@ async def test_pausing_a_parent_asks_first_and_can_be_undone(
     )
     asker.send("mag ik weer?")
     await asker.wait_for(lambda m: "in de rij" in m["text"])
+
+
+async def test_open_without_a_code_offers_todays_webinars_as_buttons(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    from datetime import timedelta
+
+    from bot.core.models import WebinarState
+
+    await add_webinar(bot, "slapen", title="Slapen zonder strijd", starts_in=timedelta(hours=1))
+    await add_webinar(bot, "eten", title="Eten zonder gedoe", starts_in=timedelta(hours=3))
+    closed = await add_webinar(bot, "klaar", title="Al geweest", starts_in=timedelta(hours=-2))
+    await bot.services.repos.webinars.set_state(
+        closed, WebinarState.CLOSED, bot.services.clock.now()
+    )
+    await add_webinar(bot, "morgen", title="Morgen pas", starts_in=timedelta(days=1))
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
+    await make_moderator(bot, moderator.id)
+    moderator.send("/open")
+    choice = await moderator.wait_for(lambda m: "Welk webinar wil je openen?" in m["text"])
+    # 09:00 UTC is 10:00 in Utrecht: the labels show local times.
+    assert [label for label, _ in moderator.buttons(choice)] == [
+        "11:00 · Slapen zonder strijd",
+        "13:00 · Eten zonder gedoe",
+    ]
+    moderator.tap("13:00 · Eten zonder gedoe", choice)
+    await moderator.wait_for(
+        lambda m: "Eten zonder gedoe" in m["text"] and "open voor" in m["text"]
+    )
+    webinar = await bot.services.repos.webinars.by_code("eten")
+    assert webinar is not None and webinar.state is WebinarState.OPEN
+    assert moderator.buttons(moderator.message(choice["message_id"])) == []

@@ -41,6 +41,8 @@ ACTIONS: dict[str, dict[str, int]] = {
     "lang": {"set": 1},
     # a parent's menu after /start, /help and consent: what they can do
     "m": {"webinar": 0, "inloop": 0, "lang": 0, "data": 0},
+    # /open without a code: one of today's webinars, by id
+    "o": {"open": 1},
     # the queue panel
     "panel": {"next": 1, "refresh": 1},
     # inloop, parents: wijk list and choice, subscribe, unsubscribe (in the wijk view, or
