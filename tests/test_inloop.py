@@ -185,7 +185,7 @@ async def test_a_cancelled_date_is_no_longer_offered_for_cancelling(
         coordinator.tap(first, days)
         await coordinator.wait_for(has("reden"))
         coordinator.send("Ziek")
-        await coordinator.wait_for(has("Afgezegd"))
+        await coordinator.wait_for(has("Afgelast"))
     assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == {
         datetime(2026, 12, 2).date(),
         datetime(2026, 12, 9).date(),
@@ -196,6 +196,7 @@ async def test_coordinator_can_stop_halfway_and_the_next_text_is_then_a_normal_m
     bot: Ouderbot, api: LocalBotApi
 ) -> None:
     await load_example(bot)
+    await subscribe(api.user(1001))
     coordinator = api.user(COORDINATOR_ID)
     coordinator.send("/bericht")
     choice = await coordinator.wait_for(has("Voor welke reeks"))
@@ -257,4 +258,27 @@ async def test_parents_cannot_cancel_or_announce(bot: Ouderbot, api: LocalBotApi
     query = parent.press(menu, callbacks.make("i", "cancel", await series_id(bot), 20261202))
     await eventually(lambda: api.callback_answer(query) is not None)
     assert "coördinatoren" in api.callback_answer(query)["text"]  # type: ignore[index]
+    assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == set()
+
+
+async def test_a_message_to_a_series_nobody_signed_up_for_says_so_before_the_text(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await load_example(bot)
+    coordinator = api.user(COORDINATOR_ID)
+    coordinator.send("/bericht")
+    choice = await coordinator.wait_for(has("Voor welke reeks"))
+    coordinator.tap(f"Hoograven: {SERIES}", choice)
+    told = await coordinator.wait_for(has("heeft nog geen ouder zich aangemeld"))
+    assert "Typ nu" not in told["text"]
+    assert await bot.services.repos.inloop.draft(COORDINATOR_ID) is None
+
+
+async def test_cancelling_can_be_stopped_at_the_first_step(bot: Ouderbot, api: LocalBotApi) -> None:
+    await load_example(bot)
+    coordinator = api.user(COORDINATOR_ID)
+    coordinator.send("/afgelasten")
+    choice = await coordinator.wait_for(has("Welk inloopmoment wil je afgelasten?"))
+    coordinator.tap("✖️ Stoppen", choice)
+    await coordinator.wait_for(has("Gestopt"))
     assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == set()
