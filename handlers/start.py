@@ -26,6 +26,10 @@ async def start(update: Update, context: BotContext) -> None:
         await accept_invite(update, context, argument[2:])
         return
     if context.member.roles:
+        sender = update.effective_user
+        if sender is not None and sender.first_name:
+            # Staff are named in /rollen; a configured coordinator had no name so far.
+            await context.services.repos.users.name_staff(context.member.id, sender.first_name)
         # Telegram accepts a chat's own menu only once the user has written to the bot,
         # so a configured coordinator gets theirs at their first /start.
         await refresh_menu(context, context.member)

@@ -21,7 +21,7 @@ from bot.core.i18n import format_day
 from bot.core.models import Role
 from bot.core.text_input import shorten
 from bot.feedback.charts import scores_chart_png
-from bot.feedback.export import csv_header, export_csv
+from bot.feedback.export import csv_header, csv_words, export_csv
 from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_over_time, summarize
 from handlers.common import chat_id, edit, pressed, reply, require_role, say
 from storage.feedback import FeedbackSession
@@ -128,6 +128,7 @@ async def send_csv(update: Update, context: BotContext, scope: Scope) -> None:
         [s.facts() for s in scope.sessions],
         answers,
         header=csv_header(services.t, context.language),
+        words=csv_words(services.t, context.language),
     )
     today = services.clock.now().astimezone(services.settings.zone).date()
     name = f"{context.tr('feedback.sum.csv_file')}-{today.isoformat()}.csv"
@@ -168,8 +169,9 @@ async def show_list(update: Update, context: BotContext, menu: int) -> None:
     if not rows:
         await edit(update, context, context.tr("feedback.sum.nothing"))
         return
+    back = (context.tr("feedback.sum.button.back"), callbacks.make("sum", "back"))
     markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data)] for label, data in rows]
+        [[InlineKeyboardButton(label, callback_data=data)] for label, data in [*rows, back]]
     )
     try:
         await pressed(update).edit_message_text(
@@ -186,6 +188,10 @@ async def on_button(update: Update, context: BotContext) -> None:
     if not await require_role(update, context, Role.COORDINATOR):
         return
     choice = callbacks.parse(query.data)
+    if choice.action == "back":  # from a list to the first choice
+        await query.answer()
+        await edit(update, context, context.tr("feedback.sum.choose"), MENU)
+        return
     if choice.action == "menu":
         if choice.arg not in (MENU_SESSIONS, MENU_THEMES):
             await query.answer(context.tr("core.stale_button"), show_alert=True)

@@ -63,11 +63,12 @@ ACTIONS: dict[str, dict[str, int]] = {
     # (rescore: show the faces again, to change a mis-tapped score)
     "f": {"score": 2, "helped": 2, "skip": 2, "there": 2, "rescore": 1},
     # coordinator: invites and summaries
-    "inv": {"role": 1, "revoke": 2},
+    # (revoke asks to confirm; revokeyes does it; list shows /rollen again)
+    "inv": {"role": 1, "revoke": 2, "revokeyes": 2, "list": 0},
     # summaries: a menu (1 sessions, 2 themes), then a scope shown or exported as CSV:
     # (1, session id), (2, id of a session with that theme), (3, last N days),
     # (4, a week from a day's ordinal: the weekly digest)
-    "sum": {"menu": 1, "show": 2, "csv": 2},
+    "sum": {"menu": 1, "show": 2, "csv": 2, "back": 0},
 }
 
 _PART = re.compile(r"^-?\d{1,12}$")
