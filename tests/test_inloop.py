@@ -282,3 +282,48 @@ async def test_cancelling_can_be_stopped_at_the_first_step(bot: Ouderbot, api: L
     coordinator.tap("✖️ Stoppen", choice)
     await coordinator.wait_for(has("Gestopt"))
     assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == set()
+
+
+async def test_a_wijk_with_many_series_is_paged_never_cut(bot: Ouderbot, api: LocalBotApi) -> None:
+    from datetime import date, time
+
+    from bot.inloop.recurrence import Recurrence, SeriesRule
+    from storage.inloop import SeriesDraft
+
+    rule = SeriesRule(date(2026, 12, 2), time(9, 30), time(11, 0), Recurrence("wekelijks"))
+    long_place = "Buurthuis De Boog, Vlampijpstraat 1, ingang aan de achterkant bij het plein " * 2
+    drafts = [
+        SeriesDraft(
+            f"zuilen-{n}",
+            f"Inloop nummer {n:02d} <voor ouders & kinderen>",
+            "opvoeden",
+            "Zuilen",
+            long_place,
+            "Buurtteam Zuilen & DOCK & JoU, met koffie, thee en iets lekkers voor de kinderen",
+            rule,
+        )
+        for n in range(1, 26)
+    ]
+    await bot.services.repos.inloop.upsert_series(drafts, bot.services.clock.now())
+    parent = api.user(1001)
+    view = await open_wijk(parent, "Zuilen")
+    seen: list[str] = []
+    pages = 0
+    while True:
+        pages += 1
+        assert len(view["text"]) < 4096
+        assert view["text"].rstrip().endswith("kort van tevoren.")  # whole, to the footer
+        seen += [line for line in view["text"].splitlines() if "Inloop nummer" in line]
+        if "Volgende ➡️" not in [label for label, _ in parent.buttons(view)]:
+            break
+        parent.tap("Volgende ➡️", view)
+        view = await parent.wait_for(has(f"Pagina {pages + 1} van"))
+    assert pages > 1
+    assert len(seen) == 25 and len(set(seen)) == 25  # every series once, none cut off
+    # Back a page, and a reminder set on that page keeps the parent there.
+    parent.tap("⬅️ Vorige", view)
+    view = await parent.wait_for(has(f"Pagina {pages - 1} van"))
+    remind = next(t for t, _ in parent.buttons(view) if t.startswith("🔔"))
+    parent.tap(remind, view)
+    view = await parent.wait_for(lambda m: any(t.startswith("🔕") for t, _ in parent.buttons(m)))
+    assert f"Pagina {pages - 1} van" in view["text"]

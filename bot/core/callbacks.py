@@ -51,6 +51,7 @@ ACTIONS: dict[str, dict[str, int]] = {
     "i": {
         "list": 0,
         "wijk": 1,
+        "page": 2,  # a wijk's view (by one of its series) at a page
         "sub": 1,
         "unsub": 1,
         "stop": 1,
