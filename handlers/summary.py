@@ -17,12 +17,12 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.i18n import format_day
+from bot.core.i18n import Raw, format_day
 from bot.core.models import Role
 from bot.core.text_input import shorten
 from bot.feedback.charts import scores_chart_png
 from bot.feedback.export import csv_header, csv_words, export_csv
-from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_over_time, summarize
+from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_by_kind, summarize
 from handlers.common import chat_id, edit, pressed, reply, require_role, say
 from storage.feedback import FeedbackSession
 
@@ -98,7 +98,8 @@ async def show_summary(
     """The figures as text (with the CSV button), then the chart of scores over time."""
     services = context.services
     answers = await services.repos.feedback.answers_of(scope.sessions)
-    summary = summarize([s.facts() for s in scope.sessions], answers)
+    facts = [s.facts() for s in scope.sessions]
+    summary = summarize(facts, answers)
     text = format_summary(summary, services.t, context.language, scope.heading)
     await reply(
         update,
@@ -108,10 +109,15 @@ async def show_summary(
     )
     png = await asyncio.to_thread(
         scores_chart_png,
-        scores_over_time(answers),
+        {
+            context.tr(f"summary.chart.{kind}"): points
+            for kind, points in scores_by_kind(facts, answers).items()
+        },
         title=scope.heading,
         y_label=context.tr("summary.chart.y_label"),
         no_data_text=context.tr("summary.chart.no_data"),
+        count_one=context.tr("summary.chart.count_one"),
+        count_many=context.tr("summary.chart.count_many", count=Raw("{count}")),
     )
     await context.bot.send_photo(
         chat_id(update),

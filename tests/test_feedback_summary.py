@@ -19,6 +19,7 @@ from bot.feedback.summary import (
     SessionFacts,
     Summary,
     format_summary,
+    scores_by_kind,
     scores_over_time,
     summarize,
 )
@@ -170,6 +171,16 @@ def test_topic_wishes_are_grouped_by_similarity_biggest_first(summary: Summary) 
         ("Zindelijkheid", 2),
         ("Broertjes en zusjes", 1),
     ]
+
+
+def test_scores_by_kind_keeps_webinars_and_inloopmomenten_apart() -> None:
+    by_kind = scores_by_kind(three_sessions(), forty_responses())
+    assert list(by_kind) == ["webinar", "inloop"]
+    assert [(day, count) for day, _, count in by_kind["webinar"]] == [
+        (SLEEP_DAY, 18),
+        (LIMITS_DAY, 13),
+    ]
+    assert [(day, count) for day, _, count in by_kind["inloop"]] == [(INLOOP_DAY, 5)]
 
 
 def test_scores_over_time_gives_average_and_count_per_session_day() -> None:
