@@ -22,6 +22,9 @@ class PanelRefresher(Protocol):
     async def refresh_now(self, webinar_id: int) -> None:
         """Refresh this webinar's panels at once."""
 
+    async def end_webinar(self, webinar: Webinar) -> None:
+        """The webinar closed: its panels show it, its question cards lose their buttons."""
+
     async def end(self, chat_id: int, message_id: int, text: str) -> None:
         """Turn a panel that will not be refreshed again into `text`, without buttons."""
 

@@ -70,6 +70,21 @@ async def edit(update: Update, context: BotContext, text: str, rows: Buttons = (
             raise
 
 
+async def edit_buttons(update: Update, context: BotContext, rows: Buttons = ()) -> None:
+    """Replace only the buttons of the message whose button was pressed (none: take them
+    away), ignoring "not modified"."""
+    query = update.callback_query
+    assert query is not None
+    message = query.message
+    if not rows and isinstance(message, Message) and message.reply_markup is None:
+        return  # nothing to take away
+    try:
+        await query.edit_message_reply_markup(reply_markup=keyboard(context, rows))
+    except BadRequest as error:
+        if "not modified" not in error.message:
+            raise
+
+
 async def require_role(update: Update, context: BotContext, role: Role) -> bool:
     """True if the user holds `role`; otherwise a kind refusal that reveals nothing."""
     if context.member.has(role):

@@ -14,6 +14,14 @@ CONSENT_BUTTONS = [
         ("core.consent.decline", callbacks.make("c", "decline")),
     ]
 ]
+# The same, shown because a question waits for the agreement: if the question is gone by
+# the time the parent agrees (a restart; nothing is kept before consent), they are told.
+CONSENT_BUTTONS_QUESTION = [
+    [
+        ("core.consent.agree", callbacks.make("c", "agreeq")),
+        ("core.consent.decline", callbacks.make("c", "decline")),
+    ]
+]
 
 
 def needs_consent(context: BotContext) -> bool:
@@ -21,13 +29,15 @@ def needs_consent(context: BotContext) -> bool:
     return context.member.consent_version != context.services.settings.privacy.notice_version
 
 
-async def show_notice(update: Update, context: BotContext) -> None:
+async def show_notice(
+    update: Update, context: BotContext, *, question_waiting: bool = False
+) -> None:
     privacy = context.services.settings.privacy
     await say(
         update,
         context,
         "core.notice",
-        CONSENT_BUTTONS,
+        CONSENT_BUTTONS_QUESTION if question_waiting else CONSENT_BUTTONS,
         days=privacy.retention_days,
         url=privacy.statement_url,
     )

@@ -69,6 +69,7 @@ async def series_choice(update: Update, context: BotContext, key: str, action: s
     if not rows:
         await show(update, context, context.tr("inloop.coord.no_series"), [])
         return
+    rows.append([(context.tr("inloop.button.abort"), ABORT)])
     await show(update, context, context.tr(key), rows)
 
 
@@ -142,10 +143,14 @@ async def ask_reason(
 
 async def ask_announcement(update: Update, context: BotContext, series: InloopSeries) -> None:
     services = context.services
+    count = await services.repos.inloop.subscriber_count(series.id)
+    if count == 0:  # said before the coordinator types a message nobody would get
+        text = context.tr("inloop.coord.announce_nobody", title=series.title, wijk=series.wijk)
+        await show(update, context, text, [])
+        return
     await services.repos.inloop.start_draft(
         context.member.id, "announce", series.id, None, services.clock.now()
     )
-    count = await services.repos.inloop.subscriber_count(series.id)
     await show(
         update,
         context,

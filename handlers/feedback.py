@@ -7,8 +7,9 @@ sent by the outbox dispatcher; from then on every press or typed answer is saved
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
-from telegram import Update
+from telegram import CallbackQuery, Message, Update
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -33,7 +34,7 @@ from bot.feedback.requests import (
     on_step,
     prompt,
 )
-from handlers.common import edit, reply, say, text_of
+from handlers.common import edit, pressed, reply, say, text_of
 from storage.feedback import AnswerField, AnswerOutcome, FeedbackRequest
 
 
@@ -64,6 +65,9 @@ async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     choice = callbacks.parse(query.data)
+    if choice.action == "rescore":
+        await show_faces_again(update, context, choice.arg)
+        return
     meaning = _answer_of(choice)
     services = context.services
     outcome: AnswerOutcome | None = None
@@ -81,9 +85,34 @@ async def on_button(update: Update, context: BotContext) -> None:
     else:
         assert outcome.request is not None
         await query.answer(context.tr("feedback.saved"))
-        if outcome.previous is not outcome.request.step:  # else the message already asks it
-            text, buttons = step_text(context, outcome.request)
+        text, buttons = step_text(context, outcome.request)
+        if not _shows(query, buttons):  # else the message already asks it
             await edit(update, context, text, buttons)
+
+
+def _shows(query: CallbackQuery, buttons: Buttons) -> bool:
+    """True when the pressed message already carries exactly these buttons."""
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    shown = [b.callback_data for row in markup.inline_keyboard for b in row] if markup else []
+    return shown == [data for row in buttons for _, data in row]
+
+
+async def show_faces_again(update: Update, context: BotContext, request_id: int) -> None:
+    """ "Change my face": the faces again; the answer saved so far stays until one is tapped."""
+    services = context.services
+    outcome = await services.repos.feedback.answer(
+        request_id, context.member.id, services.clock.now(), lambda step: None
+    )
+    query = pressed(update)
+    if outcome.status == "expired":
+        await query.answer(context.tr("feedback.expired"), show_alert=True)
+    elif outcome.request is None or outcome.request.step is not Step.HELPED:
+        await query.answer(context.tr("core.stale_button"), show_alert=True)
+    else:
+        await query.answer()
+        text, buttons = step_text(context, replace(outcome.request, step=Step.SCORE))
+        await edit(update, context, text, buttons)
 
 
 async def free_text(update: Update, context: BotContext) -> None:
@@ -99,6 +128,14 @@ async def free_text(update: Update, context: BotContext) -> None:
     now = services.clock.now()
     request = await services.repos.feedback.text_step_of(member.id, now)
     if request is None:
+        waiting = await services.repos.feedback.button_step_of(member.id, now)
+        if waiting is not None:
+            # Words where a button is asked for ("Het was goed" at the faces): kindly,
+            # the same question and its buttons again.
+            text, buttons = step_text(context, waiting)
+            text = context.tr("feedback.use_buttons") + "\n\n" + text
+            await reply(update, context, text, buttons)
+            raise ApplicationHandlerStop
         return
     cleaned = clean_text(text_of(update), FREE_TEXT_MAX_CHARS)
     if cleaned.text is None:

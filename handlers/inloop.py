@@ -28,7 +28,11 @@ from handlers.common import chat_id
 LABEL_CHARS = 40
 # Callback data of the parents' buttons (the coordinators' "i" buttons are in
 # handlers.coordinator).
-PARENT_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(list|wijk|sub|unsub|stop)(:|$)")
+PARENT_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(list|wijk|page|sub|unsub|stop)(:|$)")
+# A wijk with many series is shown in pages, never cut: each page's HTML stays well under
+# Telegram's 4,096 characters, and a phone screen shows a few series at a time.
+PAGE_CHARS = 3500
+PAGE_SERIES = 6
 
 Labelled = list[list[tuple[str, str]]]  # rows of (label text, callback data)
 
@@ -119,7 +123,23 @@ def series_block(
     return "\n".join(lines)
 
 
-async def show_wijk(update: Update, context: BotContext, ref: int) -> None:
+def pages_of(blocks: list[str], budget: int, most: int) -> list[list[int]]:
+    """Indexes of `blocks`, packed in order into pages of at most `budget` characters and
+    `most` blocks (a block longer than the budget gets a page of its own)."""
+    pages: list[list[int]] = [[]]
+    used = 0
+    for index, block in enumerate(blocks):
+        size = len(block) + 2
+        if pages[-1] and (used + size > budget or len(pages[-1]) >= most):
+            pages.append([])
+            used = 0
+        pages[-1].append(index)
+        used += size
+    return pages
+
+
+async def show_wijk(update: Update, context: BotContext, ref: int, page: int | None = None) -> None:
+    """A wijk's series, a page at a time; `page` None: the page with series `ref`."""
     services = context.services
     anchor = await services.repos.inloop.get(ref)
     wijk = next(
@@ -139,19 +159,37 @@ async def show_wijk(update: Update, context: BotContext, ref: int) -> None:
         )
         return
     subscribed = await services.repos.inloop.subscribed_ids(context.member.id)
-    blocks = [context.tr("inloop.wijk.heading", wijk=wijk.name)]
-    rows: Labelled = []
+    blocks, buttons = [], []
     for index, (series, upcoming) in enumerate(wijk.series):
         on = series.id in subscribed
         off = upcoming.day in await services.repos.inloop.cancelled_days(series.id)
         blocks.append(series_block(context, wijk, index, on, off))
         key, action = ("inloop.button.stop", "unsub") if on else ("inloop.button.remind", "sub")
-        rows.append(
+        buttons.append(
             [(label(context, key, title=series.title), callbacks.make("i", action, series.id))]
         )
-    blocks.append(context.tr("inloop.wijk.footer"))
+    pages = pages_of(blocks, PAGE_CHARS, PAGE_SERIES)
+    if page is None:
+        page = next(
+            (n for n, p in enumerate(pages) if any(wijk.series[i][0].id == ref for i in p)), 0
+        )
+    page = min(max(page, 0), len(pages) - 1)
+    head = [context.tr("inloop.wijk.heading", wijk=wijk.name)]
+    if len(pages) > 1:
+        head.append(context.tr("inloop.wijk.page", page=page + 1, pages=len(pages)))
+    text = "\n\n".join(
+        ["\n".join(head), *(blocks[i] for i in pages[page]), context.tr("inloop.wijk.footer")]
+    )
+    rows: Labelled = [buttons[i][0:1] for i in pages[page]]
+    turn = [
+        (context.tr(key), callbacks.make("i", "page", ref, target))
+        for key, target in (("inloop.button.previous", page - 1), ("inloop.button.next", page + 1))
+        if 0 <= target < len(pages)
+    ]
+    if turn:
+        rows.append(turn)
     rows.append([(context.tr("inloop.button.back"), callbacks.make("i", "list"))])
-    await show(update, context, shorten("\n\n".join(blocks), 4000), rows)
+    await show(update, context, text, rows)
 
 
 async def live_series(context: BotContext, series_id: int) -> InloopSeries | None:
@@ -221,7 +259,9 @@ async def on_button(update: Update, context: BotContext) -> None:
     else:
         await query.answer()
         if choice.action == "wijk":
-            await show_wijk(update, context, choice.arg)
+            await show_wijk(update, context, choice.arg, page=0)
+        elif choice.action == "page":
+            await show_wijk(update, context, choice.args[0], page=choice.args[1])
         else:
             await show_wijken(update, context)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from datetime import datetime, time, timedelta
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
@@ -18,13 +19,16 @@ from bot.core.i18n import Raw
 from bot.core.models import OutgoingMessage, Role, Webinar, WebinarState
 from bot.core.text_input import shorten
 from handlers.common import (
+    Label,
     chat_id,
     command_argument,
+    edit_buttons,
+    pressed,
     require_role,
     say,
 )
 from handlers.panels import queue_changed, send_panel
-from handlers.question_card import show_card
+from handlers.question_card import show_card, webinar_closed
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +48,54 @@ async def open_command(update: Update, context: BotContext) -> None:
         return
     services = context.services
     code = command_argument(context).lower()
-    webinar = await services.repos.webinars.by_code(code) if code else None
-    if webinar is None:
-        await say(update, context, "moderation.open.unknown", code=code or "…")
+    if not code:
+        await offer_todays_webinars(update, context)
         return
+    webinar = await services.repos.webinars.by_code(code)
+    if webinar is None:
+        await say(update, context, "moderation.open.unknown", code=code)
+        return
+    await open_webinar(update, context, webinar)
+
+
+async def offer_todays_webinars(update: Update, context: BotContext) -> None:
+    """/open without a code: today's webinars that are not closed, as buttons."""
+    services = context.services
+    zone = services.settings.zone
+    today = services.clock.now().astimezone(zone).date()
+    start = datetime.combine(today, time(0), zone)
+    webinars = await services.repos.webinars.not_closed_between(
+        start, datetime.combine(today + timedelta(days=1), time(0), zone)
+    )
+    if not webinars:
+        await say(update, context, "moderation.open.none_today")
+        return
+    rows = [
+        [
+            (
+                Label(f"{w.starts_at.astimezone(zone):%H:%M} · {shorten(w.title, 40)}"),
+                callbacks.make("o", "open", w.id),
+            )
+        ]
+        for w in webinars
+    ]
+    await say(update, context, "moderation.open.choose", rows)
+
+
+async def on_open_button(update: Update, context: BotContext) -> None:
+    if not await require_role(update, context, Role.MODERATOR):
+        return
+    webinar = await context.services.repos.webinars.by_id(callbacks.parse(pressed(update).data).arg)
+    await pressed(update).answer()
+    if webinar is None:
+        await say(update, context, "moderation.open.unknown", code="…")
+        return
+    await edit_buttons(update, context, [])
+    await open_webinar(update, context, webinar)
+
+
+async def open_webinar(update: Update, context: BotContext, webinar: Webinar) -> None:
+    services = context.services
     if webinar.state is WebinarState.CLOSED:
         await say(update, context, "moderation.open.closed", title=webinar.title)
         return
@@ -96,9 +144,12 @@ async def close_command(update: Update, context: BotContext) -> None:
         webinar.id, WebinarState.CLOSED, services.clock.now(), notify=replay_notice(webinar)
     )
     context.bot_data.dispatcher.wake()
+    await context.bot_data.panels.end_webinar(webinar)
     counts = await services.repos.questions.counts(webinar.id)
+    written = await services.repos.questions.answered_in_writing(webinar.id)
     participants = await services.repos.webinars.participant_count(webinar.id)
     unanswered = await services.repos.questions.unanswered(webinar.id)
+    # Every question sent in is in exactly one line: the lines add up to the total.
     await say(
         update,
         context,
@@ -106,7 +157,11 @@ async def close_command(update: Update, context: BotContext) -> None:
         title=webinar.title,
         participants=participants,
         total=counts.total,
-        answered=counts.answered,
+        live=counts.answered - written,
+        written=written,
+        merged=counts.merged,
+        removed=counts.removed,
+        withdrawn=counts.withdrawn,
         unanswered=len(unanswered),
     )
     for chunk in _chunks([shorten(q.text or "", 600) for q in unanswered]):
@@ -157,6 +212,8 @@ async def on_panel_button(update: Update, context: BotContext) -> None:
     if not await require_role(update, context, Role.MODERATOR):
         return
     choice = callbacks.parse(query.data)
+    if await webinar_closed(update, context, choice.arg):
+        return
     webinar = await context.services.repos.webinars.by_id(choice.arg)
     if webinar is not None and not await context.services.repos.webinars.has_joined(
         webinar.id, context.member.id
@@ -174,6 +231,7 @@ async def on_panel_button(update: Update, context: BotContext) -> None:
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("open", open_command),
+    CallbackQueryHandler(on_open_button, pattern=callbacks.pattern("o")),
     CommandHandler("rij", queue_command),
     CommandHandler("volgende", next_command),
     CommandHandler("sluit", close_command),

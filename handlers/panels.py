@@ -18,7 +18,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.i18n import Translator
-from bot.core.models import Question, QueueCounts, Webinar
+from bot.core.models import Question, QueueCounts, Webinar, WebinarState
 from bot.core.text_input import shorten
 from bot.services import Services
 
@@ -40,12 +40,13 @@ def panel_text(
     ]
     if not top:
         lines.append(t(language, "moderation.panel.empty"))
-    for number, question in enumerate(top, start=1):
+    for rank, question in enumerate(top, start=1):
         lines.append(
             t(
                 language,
                 "moderation.panel.line",
-                number=number,
+                rank=rank,
+                number=question.number,
                 text=shorten(question.text or "", 140),
                 votes=question.votes,
                 similar=question.similar_count,
@@ -121,8 +122,8 @@ class PanelRefresher:
         self._last[webinar_id] = time.monotonic()
         services = self.services
         webinar = await services.repos.webinars.by_id(webinar_id)
-        if webinar is None:
-            return
+        if webinar is None or webinar.state is WebinarState.CLOSED:
+            return  # a closed webinar's panels were ended by `end_webinar`
         for chat_id, message_id in await services.repos.panels.of_webinar(webinar_id):
             user = await services.repos.users.get(chat_id)
             language = user.language if user else services.settings.default_language
@@ -149,12 +150,39 @@ class PanelRefresher:
 
     async def end(self, chat_id: int, message_id: int, text: str) -> None:
         """Turn a panel that will not be refreshed again into `text`, without buttons."""
+        await self._edit(chat_id, message_id, text)
+
+    async def end_webinar(self, webinar: Webinar) -> None:
+        """The webinar closed: its panels show their last counts as closed and every
+        question card loses its buttons, so nothing on them can act any more."""
+        services = self.services
+        scheduled = self._scheduled.pop(webinar.id, None)
+        if scheduled is not None:
+            scheduled.cancel()
+        panels, cards = await services.repos.panels.take_all(webinar.id)
+        for chat_id, message_id in panels:
+            user = await services.repos.users.get(chat_id)
+            language = user.language if user else services.settings.default_language
+            text = await render_panel(services, language, webinar)
+            text += "\n" + services.t(language, "moderation.panel.closed")
+            await self._edit(chat_id, message_id, text)
+        for chat_id, message_id in cards:
+            await self._edit(chat_id, message_id, None)
+
+    async def _edit(self, chat_id: int, message_id: int, text: str | None) -> None:
+        """New text without buttons (or, with `text` None, only the buttons taken away)."""
         try:
-            await self.bot.edit_message_text(
-                text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
-            )
-        except TelegramError as error:  # gone, blocked: nothing left to end
-            log.info("ending a panel failed: %s", type(error).__name__)
+            if text is None:
+                await self.bot.edit_message_reply_markup(
+                    chat_id=chat_id, message_id=message_id, reply_markup=None
+                )
+            else:
+                await self.bot.edit_message_text(
+                    text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
+                )
+        except TelegramError as error:
+            # Gone, not modified, blocked: the message has no buttons that could act.
+            log.info("ending a panel or card: %s", type(error).__name__)
 
     async def stop(self) -> None:
         for task in list(self._scheduled.values()):

@@ -215,7 +215,14 @@ def _question_line(context: BotContext, question: AskedQuestion) -> str:
         else Raw(context.tr("privacy.data.question_erased"))
     )
     state = Raw(context.tr(f"privacy.data.state.{question.state}"))
-    return context.tr("privacy.data.question_line", text=text, state=state, votes=question.votes)
+    return context.tr(
+        "privacy.data.question_line",
+        number=question.number,
+        title=question.webinar,
+        text=text,
+        state=state,
+        votes=question.votes,
+    )
 
 
 def _feedback_line(

@@ -10,10 +10,10 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import OutgoingMessage, Question, Role
+from bot.core.models import OutgoingMessage, Question, Role, WebinarState
 from bot.core.text_input import shorten
 from bot.webinar.question_desk import Card
-from handlers.common import edit, pressed, reply, require_role, say
+from handlers.common import edit, edit_buttons, pressed, reply, require_role, say
 from handlers.panels import queue_changed
 from storage.questions import Notify
 
@@ -25,7 +25,7 @@ def card_text(context: BotContext, card: Card) -> str:
     lines = [
         context.tr(
             "moderation.card.heading",
-            number=question.id,
+            number=question.number,
             votes=question.votes,
             similar=question.similar_count,
             remaining=card.remaining,
@@ -39,7 +39,7 @@ def card_text(context: BotContext, card: Card) -> str:
     return "\n".join(lines)
 
 
-def card_buttons(card: Card) -> list[list[tuple[str, str]]]:
+def card_buttons(card: Card, muted: bool = False) -> list[list[tuple[str, str]]]:
     qid = card.question.id
     rows = [
         [
@@ -54,7 +54,11 @@ def card_buttons(card: Card) -> list[list[tuple[str, str]]]:
     ]
     if card.similar_open:
         rows[2].append(("moderation.card.merge", callbacks.make("q", "merge", qid)))
-    second = [("moderation.card.mute", callbacks.make("q", "mute", qid))]
+    second = [
+        ("moderation.card.unmute", callbacks.make("q", "unmute", qid))
+        if muted
+        else ("moderation.card.mute", callbacks.make("q", "mute", qid))
+    ]
     if not card.question.visible:
         second.insert(0, ("moderation.card.show", callbacks.make("q", "show", qid)))
     rows.append(second)
@@ -62,15 +66,33 @@ def card_buttons(card: Card) -> list[list[tuple[str, str]]]:
 
 
 async def show_card(
-    update: Update, context: BotContext, card: Card, *, edit_in_place: bool
+    update: Update, context: BotContext, card: Card, *, edit_in_place: bool, confirm: bool = False
 ) -> None:
+    """The card; with `confirm`, asking whether to pause the parent (yes / no only)."""
     text = card_text(context, card)
     if card.similar_open:
         text += "\n" + context.tr("moderation.card.similar_open", count=len(card.similar_open))
+    muted = await _asker_muted(context, card.question)
+    if muted:
+        text += "\n" + context.tr("moderation.card.is_muted")
+    buttons = card_buttons(card, muted)
+    if confirm:
+        qid = card.question.id
+        text += "\n\n" + context.tr("moderation.card.mute_confirm")
+        buttons = [
+            [
+                ("moderation.card.mute_yes", callbacks.make("q", "muteyes", qid)),
+                ("moderation.card.mute_no", callbacks.make("q", "muteno", qid)),
+            ]
+        ]
     if edit_in_place:
-        await edit(update, context, text, card_buttons(card))
+        await edit(update, context, text, buttons)
     else:
-        await reply(update, context, text, card_buttons(card))
+        sent = await reply(update, context, text, buttons)
+        # Remembered so that closing the webinar can take the card's buttons away.
+        await context.services.repos.panels.add_card(
+            card.question.webinar_id, sent.chat_id, sent.message_id
+        )
 
 
 def asked_notice(question: Question, webinar_title: str) -> Notify:
@@ -97,17 +119,32 @@ async def on_card_button(update: Update, context: BotContext) -> None:
     choice = callbacks.parse(query.data)
     services = context.services
     question = await services.repos.questions.get(choice.arg)
+    if question is not None and await webinar_closed(update, context, question.webinar_id):
+        return
     # Only the gespreksleider who pulled the question may act on it (forged or stale
-    # presses included); nothing about the question is revealed otherwise.
+    # presses included); nothing about the question is revealed otherwise. A pause can
+    # be undone from the card of a question they finished, too.
     if (
         question is None
         or question.claimed_by != context.member.id
-        or question.state.value != "claimed"
+        or (question.state.value != "claimed" and choice.action != "unmute")
     ):
         await query.answer(context.tr("moderation.card.stale"), show_alert=True)
         return
     action = CARD_ACTIONS[choice.action]
     await action(update, context, question)
+
+
+async def webinar_closed(update: Update, context: BotContext, webinar_id: int) -> bool:
+    """True (after saying so, and taking the pressed message's buttons away) when the
+    webinar has closed: no button of its cards or panels acts after /sluit."""
+    webinar = await context.services.repos.webinars.by_id(webinar_id)
+    if webinar is not None and webinar.state is not WebinarState.CLOSED:
+        return False
+    query = pressed(update)
+    await query.answer(context.tr("moderation.closed_button"), show_alert=True)
+    await edit_buttons(update, context, [])
+    return True
 
 
 async def card_asked(update: Update, context: BotContext, question: Question) -> None:
@@ -157,10 +194,37 @@ async def card_show(update: Update, context: BotContext, question: Question) -> 
     await show_card(update, context, card, edit_in_place=True)
 
 
+async def _asker_muted(context: BotContext, question: Question) -> bool:
+    if question.asker_id is None:
+        return False
+    return await context.services.repos.webinars.is_muted(question.webinar_id, question.asker_id)
+
+
 async def card_mute(update: Update, context: BotContext, question: Question) -> None:
-    if question.asker_id is not None:
-        await context.services.repos.webinars.mute(question.webinar_id, question.asker_id)
-    await pressed(update).answer(context.tr("moderation.card.muted"), show_alert=True)
+    """🔇 asks first: pausing a parent by a slip of the thumb is not undone by itself."""
+    await pressed(update).answer()
+    card = await context.services.desk.card(question)
+    await show_card(update, context, card, edit_in_place=True, confirm=True)
+
+
+async def card_mute_answer(update: Update, context: BotContext, question: Question) -> None:
+    """Yes (pause), no (the card as it was), or undo a pause."""
+    action = callbacks.parse(pressed(update).data).action
+    if action != "muteno" and question.asker_id is not None:
+        await context.services.repos.webinars.mute(
+            question.webinar_id, question.asker_id, muted=action == "muteyes"
+        )
+    key = {"muteyes": "moderation.card.muted", "unmute": "moderation.card.unmuted"}.get(action)
+    await pressed(update).answer(context.tr(key) if key else None)
+    if question.state.value != "claimed":  # undone from a finished card: only the button goes
+        await edit_buttons(
+            update,
+            context,
+            [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]],
+        )
+        return
+    card = await context.services.desk.card(question)
+    await show_card(update, context, card, edit_in_place=True)
 
 
 async def card_write(update: Update, context: BotContext, question: Question) -> None:
@@ -169,7 +233,7 @@ async def card_write(update: Update, context: BotContext, question: Question) ->
         question.id, context.member.id, services.clock.now()
     )
     await pressed(update).answer()
-    await say(update, context, "moderation.write.prompt", number=question.id)
+    await say(update, context, "moderation.write.prompt", number=question.number)
 
 
 async def _reload(context: BotContext, question: Question) -> Question:
@@ -188,17 +252,16 @@ async def _finished(
         return
     await query.answer()
     text = (
-        context.tr(key, number=question.id)
+        context.tr(key, number=question.number)
         + "\n<blockquote>"
         + html.escape(shorten(question.text or "", 500))
         + "</blockquote>"
     )
-    await edit(
-        update,
-        context,
-        text,
-        [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]],
-    )
+    rows = [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]]
+    fresh = await _reload(context, question)
+    if fresh.claimed_by == context.member.id and await _asker_muted(context, fresh):
+        rows.append([("moderation.card.unmute", callbacks.make("q", "unmute", question.id))])
+    await edit(update, context, text, rows)
     queue_changed(context, question.webinar_id)
 
 
@@ -210,6 +273,9 @@ CARD_ACTIONS = {
     "merge": card_merge,
     "show": card_show,
     "mute": card_mute,
+    "muteyes": card_mute_answer,
+    "muteno": card_mute_answer,
+    "unmute": card_mute_answer,
     "write": card_write,
 }
 

@@ -12,7 +12,7 @@ from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.invites import looks_like_token, new_token, token_hash
 from bot.core.models import OutgoingMessage, Role
-from handlers.common import Label, edit, reply, require_role, say
+from handlers.common import Label, edit, pressed, reply, require_role, say
 from handlers.menus import refresh_menu
 from handlers.panels import queue_changed
 from storage.users import Revocation
@@ -92,6 +92,9 @@ async def roles_command(update: Update, context: BotContext) -> None:
     """/rollen: who holds which role, with a button to take a role back."""
     if not await require_role(update, context, Role.COORDINATOR):
         return
+    sender = update.effective_user
+    if sender is not None and sender.first_name:  # a configured coordinator had no name
+        await context.services.repos.users.name_staff(context.member.id, sender.first_name)
     text, rows = await staff_overview(context)
     await reply(update, context, text, rows)
 
@@ -102,10 +105,11 @@ async def staff_overview(context: BotContext) -> tuple[str, list[list[tuple[str,
     rows: list[list[tuple[str, str]]] = []
     for member in await context.services.repos.users.staff():
         fixed = member.role is Role.COORDINATOR and member.user_id in configured
+        unnamed = "roles.list.configured" if fixed else "roles.list.no_name"
         lines.append(
             context.tr(
                 "roles.list.line_fixed" if fixed else "roles.list.line",
-                name=member.display_name or context.tr("roles.list.no_name"),
+                name=member.display_name or context.tr(unnamed),
                 user_id=member.user_id,
                 role=context.tr(f"roles.name.{member.role}"),
             )
@@ -119,12 +123,39 @@ async def staff_overview(context: BotContext) -> tuple[str, list[list[tuple[str,
     return "\n".join(lines), rows
 
 
+def _may_revoke(context: BotContext, user_id: int, index: int) -> bool:
+    configured = index == 1 and user_id in context.services.settings.roles.coordinators
+    return 0 <= index < len(ROLE_CHOICES) and not configured and user_id != context.member.id
+
+
+async def confirm_revoke(update: Update, context: BotContext, user_id: int, index: int) -> None:
+    """Taking a role back asks first: a slip on the wrong name is not undone by itself."""
+    query = pressed(update)
+    if not _may_revoke(context, user_id, index):
+        await query.answer(context.tr("core.stale_button"), show_alert=True)
+        return
+    await query.answer()
+    staff = await context.services.repos.users.staff()
+    name = next((m.display_name for m in staff if m.user_id == user_id and m.display_name), None)
+    text = context.tr(
+        "roles.list.confirm",
+        name=name or str(user_id),
+        role=context.tr(f"roles.name.{ROLE_CHOICES[index]}"),
+    )
+    rows = [
+        [
+            ("roles.list.confirm_yes", callbacks.make("inv", "revokeyes", user_id, index)),
+            ("roles.list.confirm_no", callbacks.make("inv", "list")),
+        ]
+    ]
+    await edit(update, context, text, rows)
+
+
 async def revoke_pressed(update: Update, context: BotContext, user_id: int, index: int) -> None:
     query = update.callback_query
     assert query is not None
     services = context.services
-    configured = index == 1 and user_id in services.settings.roles.coordinators
-    if not 0 <= index < len(ROLE_CHOICES) or configured or user_id == context.member.id:
+    if not _may_revoke(context, user_id, index):
         await query.answer(context.tr("core.stale_button"), show_alert=True)
         return
     role = ROLE_CHOICES[index]
@@ -169,7 +200,13 @@ async def on_invite_button(update: Update, context: BotContext) -> None:
         return
     choice = callbacks.parse(query.data)
     if choice.action == "revoke":
+        await confirm_revoke(update, context, choice.args[0], choice.args[1])
+    elif choice.action == "revokeyes":
         await revoke_pressed(update, context, choice.args[0], choice.args[1])
+    elif choice.action == "list":
+        await query.answer()
+        text, rows = await staff_overview(context)
+        await edit(update, context, text, rows)
     else:
         await invite_role_chosen(update, context)
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.models import Role, WebinarState
-from handlers.common import chat_id, edit, pressed, say
+from handlers.common import chat_id, edit, pressed, reply, say
 from handlers.consent import needs_consent, show_notice
+from handlers.inloop import inloop_command
 from handlers.menus import refresh_menu
+from handlers.privacy import my_data
 from handlers.roles import accept_invite
 from handlers.webinar_parent import join_webinar, store_question
 
@@ -25,6 +26,10 @@ async def start(update: Update, context: BotContext) -> None:
         await accept_invite(update, context, argument[2:])
         return
     if context.member.roles:
+        sender = update.effective_user
+        if sender is not None and sender.first_name:
+            # Staff are named in /rollen; a configured coordinator had no name so far.
+            await context.services.repos.users.name_staff(context.member.id, sender.first_name)
         # Telegram accepts a chat's own menu only once the user has written to the bot,
         # so a configured coordinator gets theirs at their first /start.
         await refresh_menu(context, context.member)
@@ -35,13 +40,37 @@ async def start(update: Update, context: BotContext) -> None:
         await help_command(update, context)
 
 
+# What a parent can do, as buttons: under /help, /start and the thanks for agreeing.
+MENU = [
+    [("core.menu.webinar", callbacks.make("m", "webinar"))],
+    [("core.menu.inloop", callbacks.make("m", "inloop"))],
+    [
+        ("core.menu.language", callbacks.make("m", "lang")),
+        ("core.menu.data", callbacks.make("m", "data")),
+    ],
+]
+
+
 async def help_command(update: Update, context: BotContext) -> None:
     text = context.tr("core.help.parent")
     if context.member.has(Role.MODERATOR):
         text += "\n\n" + context.tr("core.help.moderator")
     if context.member.has(Role.COORDINATOR):
         text += "\n\n" + context.tr("core.help.coordinator")
-    await context.bot.send_message(chat_id(update), text, parse_mode=ParseMode.HTML)
+    await reply(update, context, text, MENU)
+
+
+async def on_menu(update: Update, context: BotContext) -> None:
+    action = callbacks.parse(pressed(update).data).action
+    await pressed(update).answer()
+    if action == "webinar":
+        await say(update, context, "webinar.join.how")
+    elif action == "inloop":
+        await inloop_command(update, context)
+    elif action == "lang":
+        await language_command(update, context)
+    else:
+        await my_data(update, context)
 
 
 async def language_command(update: Update, context: BotContext) -> None:
@@ -94,15 +123,28 @@ async def consent(update: Update, context: BotContext, choice: callbacks.Callbac
     refreshed = await services.repos.users.get(context.member.id)
     assert refreshed is not None
     context.member = refreshed
-    await edit(update, context, context.tr("core.consent.thanks"))
     pending = services.awaiting_consent.pop(context.member.id, None)
     if pending is not None:
+        await edit(update, context, context.tr("core.consent.thanks"))
         webinar_id, source_msg, text = pending
         webinar = await services.repos.webinars.by_id(webinar_id)
         if webinar is None or webinar.state is WebinarState.CLOSED:
             await say(update, context, "webinar.ask.not_joined")
             return
         await store_question(update, context, webinar, source_msg, text)
+        return
+    current = refreshed.current_webinar
+    webinar = await services.repos.webinars.by_id(current) if current else None
+    in_webinar = webinar is not None and webinar.state is not WebinarState.CLOSED
+    if choice.action == "agreeq":
+        # The question was asked before agreeing and is gone (nothing is kept before
+        # consent; a restart loses it): say so honestly.
+        key = "core.consent.thanks_lost" if in_webinar else "core.consent.thanks_lost_ended"
+        await edit(update, context, context.tr(key), [] if in_webinar else MENU)
+    elif in_webinar:
+        await edit(update, context, context.tr("core.consent.thanks"))
+    else:
+        await edit(update, context, context.tr("core.consent.thanks_menu"), MENU)
 
 
 async def on_button(update: Update, context: BotContext) -> None:
@@ -119,4 +161,5 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("taal", language_command),
     CallbackQueryHandler(on_button, pattern=callbacks.pattern("lang")),
     CallbackQueryHandler(on_button, pattern=callbacks.pattern("c")),
+    CallbackQueryHandler(on_menu, pattern=callbacks.pattern("m")),
 ]

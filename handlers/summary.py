@@ -17,13 +17,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.i18n import format_day
+from bot.core.i18n import Raw, format_day
 from bot.core.models import Role
 from bot.core.text_input import shorten
 from bot.feedback.charts import scores_chart_png
-from bot.feedback.export import csv_header, export_csv
+from bot.feedback.export import csv_header, csv_words, export_csv
 from bot.feedback.records import FeedbackSession
-from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_over_time, summarize
+from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_by_kind, summarize
 from handlers.common import chat_id, edit, pressed, reply, require_role, say
 
 LIST_SIZE = 10
@@ -108,10 +108,15 @@ async def show_summary(
     )
     png = await asyncio.to_thread(
         scores_chart_png,
-        scores_over_time(answers),
+        {
+            context.tr(f"summary.chart.{kind}"): points
+            for kind, points in scores_by_kind(scope.sessions, answers).items()
+        },
         title=scope.heading,
         y_label=context.tr("summary.chart.y_label"),
         no_data_text=context.tr("summary.chart.no_data"),
+        count_one=context.tr("summary.chart.count_one"),
+        count_many=context.tr("summary.chart.count_many", count=Raw("{count}")),
     )
     await context.bot.send_photo(
         chat_id(update),
@@ -128,6 +133,7 @@ async def send_csv(update: Update, context: BotContext, scope: Scope) -> None:
         scope.sessions,
         answers,
         header=csv_header(services.t, context.language),
+        words=csv_words(services.t, context.language),
     )
     today = services.clock.now().astimezone(services.settings.zone).date()
     name = f"{context.tr('feedback.sum.csv_file')}-{today.isoformat()}.csv"
@@ -168,8 +174,9 @@ async def show_list(update: Update, context: BotContext, menu: int) -> None:
     if not rows:
         await edit(update, context, context.tr("feedback.sum.nothing"))
         return
+    back = (context.tr("feedback.sum.button.back"), callbacks.make("sum", "back"))
     markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data)] for label, data in rows]
+        [[InlineKeyboardButton(label, callback_data=data)] for label, data in [*rows, back]]
     )
     try:
         await pressed(update).edit_message_text(
@@ -186,6 +193,10 @@ async def on_button(update: Update, context: BotContext) -> None:
     if not await require_role(update, context, Role.COORDINATOR):
         return
     choice = callbacks.parse(query.data)
+    if choice.action == "back":  # from a list to the first choice
+        await query.answer()
+        await edit(update, context, context.tr("feedback.sum.choose"), MENU)
+        return
     if choice.action == "menu":
         if choice.arg not in (MENU_SESSIONS, MENU_THEMES):
             await query.answer(context.tr("core.stale_button"), show_alert=True)

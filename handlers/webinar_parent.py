@@ -12,7 +12,8 @@ from bot.core import callbacks
 from bot.core.i18n import Raw, format_moment
 from bot.core.models import Webinar, WebinarState
 from bot.core.text_input import clean_text, shorten
-from handlers.common import command_argument, edit, keyboard, pressed, say
+from bot.services import Services
+from handlers.common import command_argument, edit, edit_buttons, keyboard, pressed, say
 from handlers.consent import needs_consent, show_notice
 from handlers.panels import queue_changed
 
@@ -96,7 +97,7 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
         # Nothing is stored before the parent agrees; the question waits in memory.
         services.awaiting_consent[member.id] = (webinar.id, source_msg, cleaned.text)
         await say(update, context, "webinar.ask.consent_first")
-        await show_notice(update, context)
+        await show_notice(update, context, question_waiting=True)
         return
     await store_question(update, context, webinar, source_msg, cleaned.text)
 
@@ -127,8 +128,18 @@ async def withdraw(update: Update, context: BotContext, question_id: int) -> Non
         question = await services.repos.questions.get(question_id)
         if question is not None:
             queue_changed(context, question.webinar_id)
+    elif await _webinar_over(services, question_id):
+        # Nothing can change after /sluit; the message's buttons go, so none misleads.
+        await pressed(update).answer(context.tr("webinar.ask.over"), show_alert=True)
+        await edit_buttons(update, context, [])
     else:
         await pressed(update).answer(context.tr("webinar.ask.cannot_withdraw"))
+
+
+async def _webinar_over(services: Services, question_id: int) -> bool:
+    question = await services.repos.questions.get(question_id)
+    webinar = await services.repos.webinars.by_id(question.webinar_id) if question else None
+    return webinar is not None and webinar.state is WebinarState.CLOSED
 
 
 async def list_visible(update: Update, context: BotContext, webinar_id: int) -> None:

@@ -8,7 +8,7 @@ from telegram.ext import MessageHandler, filters
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import OutgoingMessage, Question, Role, Webinar
+from bot.core.models import OutgoingMessage, Question, Role, Webinar, WebinarState
 from bot.core.text_input import clean_text, shorten
 from handlers.common import say, text_of
 from handlers.panels import queue_changed
@@ -29,10 +29,22 @@ async def written_answer(update: Update, context: BotContext) -> None:
     )
     if question_id is not None:
         await deliver_answer(update, context, question_id)
-    elif member.has(Role.MODERATOR) and not member.current_webinar:
-        await say(update, context, "moderation.no_webinar")
+    elif member.has(Role.MODERATOR):
+        await staff_text(update, context)
     else:
         await question_text(update, context)
+
+
+async def staff_text(update: Update, context: BotContext) -> None:
+    """Staff's plain text is never a parent's question (nor a consent prompt): a hint to
+    what they probably meant; their own question for the queue goes with /vraag."""
+    webinar_id = context.member.current_webinar
+    webinar = await context.services.repos.webinars.by_id(webinar_id) if webinar_id else None
+    if webinar is None or webinar.state is WebinarState.CLOSED:
+        await say(update, context, "moderation.no_webinar")
+        return
+    next_button = ("moderation.card.next", callbacks.make("panel", "next", webinar.id))
+    await say(update, context, "moderation.staff_text", [[next_button]], title=webinar.title)
 
 
 async def deliver_answer(update: Update, context: BotContext, question_id: int) -> None:
@@ -54,7 +66,7 @@ async def deliver_answer(update: Update, context: BotContext, question_id: int) 
         return
     context.bot_data.dispatcher.wake()
     next_button = ("moderation.card.next", callbacks.make("panel", "next", webinar.id))
-    await say(update, context, "moderation.write.sent", [[next_button]], number=question.id)
+    await say(update, context, "moderation.write.sent", [[next_button]], number=question.number)
     queue_changed(context, webinar.id)
 
 

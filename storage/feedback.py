@@ -270,6 +270,16 @@ class FeedbackRepository:
             return None
         return _request(row)
 
+    async def button_step_of(self, user_id: int, now: datetime) -> FeedbackRequest | None:
+        """This parent's newest request still waiting for a button (were you there, a
+        score, did it help); only asked for parents outside a webinar."""
+        row = await self.db.fetch_one(
+            _REQUEST + " WHERE r.user_id = ? AND r.step IN ('attendance', 'score', 'helped')"
+            " AND r.expires_at > ? ORDER BY r.id DESC LIMIT 1",
+            (user_id, to_db(now)),
+        )
+        return None if row is None else _request(row)
+
     # -- reading for summaries -----------------------------------------------------------
 
     async def session(self, session_id: int) -> FeedbackSession | None:

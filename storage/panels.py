@@ -6,6 +6,8 @@ import aiosqlite
 
 from storage.db import Database
 
+Message = tuple[int, int]  # (chat id, message id)
+
 
 class PanelRepository:
     """The queue-panel message each gespreksleider has per webinar."""
@@ -35,3 +37,31 @@ class PanelRepository:
             )
 
         await self.db.write(op, marks_update=False)
+
+    async def add_card(self, webinar_id: int, chat_id: int, message_id: int) -> None:
+        """Remember a question card shown to a gespreksleider (ended when the webinar closes)."""
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "INSERT OR IGNORE INTO question_cards (chat_id, message_id, webinar_id)"
+                " VALUES (?, ?, ?)",
+                (chat_id, message_id, webinar_id),
+            )
+
+        await self.db.write(op, marks_update=False)
+
+    async def take_all(self, webinar_id: int) -> tuple[list[Message], list[Message]]:
+        """The (chat, message) of every panel and card of a webinar, forgotten from now on:
+        (panels, cards). Called once when the webinar closes."""
+
+        async def op(conn: aiosqlite.Connection) -> tuple[list[Message], list[Message]]:
+            found: list[list[Message]] = []
+            for table in ("panels", "question_cards"):
+                cursor = await conn.execute(
+                    f"DELETE FROM {table} WHERE webinar_id = ? RETURNING chat_id, message_id",
+                    (webinar_id,),
+                )
+                found.append([(row[0], row[1]) for row in await cursor.fetchall()])
+            return found[0], found[1]
+
+        return await self.db.write(op, marks_update=False)

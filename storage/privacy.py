@@ -78,6 +78,7 @@ class AskedQuestion:
     shown_name: str | None
     created_at: str
     answered_how: str | None
+    number: int = 0  # its number within the webinar, as gespreksleiders saw it
 
 
 @dataclass(frozen=True)
@@ -327,8 +328,11 @@ class PrivacyRepository:
 
     async def _questions(self, user_id: int) -> list[AskedQuestion]:
         rows = await self.db.fetch_all(
-            "SELECT w.title, q.text, q.state, q.votes, q.shown_name, q.created_at, q.answered_how"
-            " FROM questions q JOIN webinars w ON w.id = q.webinar_id WHERE q.asker_id = ?"
+            # A question still waiting when its webinar closed ends as 'unanswered'.
+            "SELECT w.title, q.text, CASE WHEN w.state = 'closed' AND q.state IN"
+            " ('open', 'claimed') THEN 'unanswered' ELSE q.state END AS state, q.votes,"
+            " q.shown_name, q.created_at, q.answered_how, q.number FROM questions q"
+            " JOIN webinars w ON w.id = q.webinar_id WHERE q.asker_id = ?"
             " ORDER BY q.id",
             (user_id,),
         )
@@ -341,18 +345,19 @@ class PrivacyRepository:
                 r["shown_name"],
                 r["created_at"],
                 r["answered_how"],
+                r["number"] or 0,
             )
             for r in rows
         ]
 
     async def _votes(self, user_id: int) -> list[CastVote]:
         rows = await self.db.fetch_all(
-            "SELECT w.title, v.question_id, v.voted_at FROM votes v"
+            "SELECT w.title, q.number, v.voted_at FROM votes v"
             " JOIN questions q ON q.id = v.question_id JOIN webinars w ON w.id = q.webinar_id"
             " WHERE v.user_id = ? ORDER BY v.voted_at, v.question_id",
             (user_id,),
         )
-        return [CastVote(r["title"], r["question_id"], r["voted_at"]) for r in rows]
+        return [CastVote(r["title"], r["number"] or 0, r["voted_at"]) for r in rows]
 
     async def _subscriptions(self, user_id: int) -> list[Subscription]:
         rows = await self.db.fetch_all(

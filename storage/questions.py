@@ -39,6 +39,7 @@ def _question(row: aiosqlite.Row) -> Question:
         claimed_by=row["claimed_by"],
         merged_into=row["merged_into"],
         created_at=from_db(row["created_at"]),
+        number=row["number"] or 0,
     )
 
 
@@ -81,10 +82,21 @@ class QuestionRepository:
 
         async def op(conn: aiosqlite.Connection) -> tuple[Question, bool]:
             cursor = await conn.execute(
-                "INSERT INTO questions (webinar_id, asker_id, source_msg, text, shown_name,"
-                " similar_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO questions (webinar_id, number, asker_id, source_msg, text,"
+                " shown_name, similar_count, created_at) VALUES (?, (SELECT"
+                " coalesce(max(number), 0) + 1 FROM questions WHERE webinar_id = ?),"
+                " ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (asker_id, source_msg) DO NOTHING RETURNING *",
-                (webinar_id, asker_id, source_msg, text, shown_name, similar_count, to_db(now)),
+                (
+                    webinar_id,
+                    webinar_id,
+                    asker_id,
+                    source_msg,
+                    text,
+                    shown_name,
+                    similar_count,
+                    to_db(now),
+                ),
             )
             row = await cursor.fetchone()
             if row is None:  # stored before: the same message delivered again
@@ -263,7 +275,8 @@ class QuestionRepository:
         async def op(conn: aiosqlite.Connection) -> bool:
             cursor = await conn.execute(
                 "UPDATE questions SET state = 'withdrawn' WHERE id = ? AND asker_id = ?"
-                " AND state IN ('open', 'claimed')",
+                " AND state IN ('open', 'claimed') AND webinar_id IN"
+                " (SELECT id FROM webinars WHERE state != 'closed')",
                 (question_id, asker_id),
             )
             return cursor.rowcount > 0
@@ -317,6 +330,14 @@ class QuestionRepository:
         return QueueCounts(
             **{state: found.get(state, 0) for state in QueueCounts.__dataclass_fields__}
         )
+
+    async def answered_in_writing(self, webinar_id: int) -> int:
+        value = await self.db.fetch_value(
+            "SELECT count(*) FROM questions WHERE webinar_id = ? AND state = 'answered'"
+            " AND answered_how = 'written'",
+            (webinar_id,),
+        )
+        return int(value or 0)
 
     async def top_open(self, webinar_id: int, limit: int) -> list[Question]:
         rows = await self.db.fetch_all(

@@ -175,6 +175,18 @@ class UserRepository:
 
         return await self.db.write(op)
 
+    async def name_staff(self, user_id: int, display_name: str) -> None:
+        """Keep a staff member's first name with roles that have none yet (a coordinator
+        from the configuration, seen for the first time), for /rollen."""
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "UPDATE roles SET display_name = ? WHERE user_id = ? AND display_name IS NULL",
+                (display_name, user_id),
+            )
+
+        await self.db.write(op)
+
     async def staff(self) -> list[StaffMember]:
         """Everyone holding a role, coordinators first, for /rollen."""
         rows = await self.db.fetch_all(

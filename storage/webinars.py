@@ -142,6 +142,14 @@ class WebinarRepository:
                     " (SELECT id FROM questions WHERE webinar_id = ?)",
                     (webinar_id,),
                 )
+                # A question a gespreksleider still held was not put to the speaker: it
+                # ends unanswered like the rest of the queue, held by nobody, so no
+                # button of its card can finish it after the webinar ended.
+                await conn.execute(
+                    "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL"
+                    " WHERE webinar_id = ? AND state = 'claimed'",
+                    (webinar_id,),
+                )
                 if changed and notify is not None:
                     cursor = await conn.execute(_PARENTS_OF_WEBINAR, (webinar_id,))
                     parents = [row[0] for row in await cursor.fetchall()]
@@ -200,17 +208,28 @@ class WebinarRepository:
         )
         return bool(value)
 
-    async def mute(self, webinar_id: int, user_id: int) -> None:
+    async def mute(self, webinar_id: int, user_id: int, muted: bool = True) -> None:
+        """Pause (or, with `muted` False, allow again) a parent's questions in a webinar."""
+
         async def op(conn: aiosqlite.Connection) -> None:
             await conn.execute(
-                "UPDATE participants SET muted = 1 WHERE webinar_id = ? AND user_id = ?",
-                (webinar_id, user_id),
+                "UPDATE participants SET muted = ? WHERE webinar_id = ? AND user_id = ?",
+                (int(muted), webinar_id, user_id),
             )
 
         await self.db.write(op)
 
     async def open_webinars(self) -> list[Webinar]:
         rows = await self.db.fetch_all("SELECT * FROM webinars WHERE state = 'open' ORDER BY id")
+        return [_webinar(row) for row in rows]
+
+    async def not_closed_between(self, start: datetime, end: datetime) -> list[Webinar]:
+        """Webinars starting in [start, end) that are not closed, by start time."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM webinars WHERE state != 'closed' AND starts_at >= ? AND starts_at < ?"
+            " ORDER BY starts_at, id",
+            (to_db(start), to_db(end)),
+        )
         return [_webinar(row) for row in rows]
 
     async def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:

@@ -11,14 +11,16 @@ from datetime import date
 import pytest
 from matplotlib.image import imread
 
-from bot.feedback.charts import scores_chart_png
+from bot.feedback.charts import scores_chart, scores_chart_png
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-POINTS = [
-    (date(2025, 3, 4), 69 / 18, 18),
-    (date(2025, 3, 11), 47 / 13, 13),
-    (date(2025, 3, 13), 4.2, 5),
-]
+POINTS = {
+    "Webinars": [
+        (date(2025, 3, 4), 69 / 18, 18),
+        (date(2025, 3, 11), 47 / 13, 13),
+    ],
+    "Inloopmomenten": [(date(2025, 3, 13), 4.2, 5)],
+}
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -45,14 +47,14 @@ def test_chart_has_exactly_the_pixel_size_asked_for(width: int, height: int) -> 
 
 
 def test_no_scores_give_a_readable_image_instead_of_an_error() -> None:
-    data = scores_chart_png([], title="Inloop", no_data_text="Nog geen scores")
+    data = scores_chart_png({}, title="Inloop", no_data_text="Nog geen scores")
     assert png_size(data) == (1000, 500)
     pixels = imread(io.BytesIO(data), format="png")
     assert (pixels[..., :3] < 0.6).any()  # the "no data" text is drawn, not a blank image
 
 
 def test_a_single_session_day_is_drawn() -> None:
-    data = scores_chart_png([(date(2025, 3, 4), 5.0, 1)], title="Eén sessie")
+    data = scores_chart_png({"Webinars": [(date(2025, 3, 4), 5.0, 1)]}, title="Eén sessie")
     assert png_size(data) == (1000, 500)
 
 
@@ -78,3 +80,41 @@ def test_importing_charts_selects_no_backend_and_loads_no_pyplot() -> None:
         "assert raw() == before"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_webinars_and_inloopmomenten_are_separate_lines_with_a_legend() -> None:
+    figure = scores_chart(
+        POINTS, title="Maart", count_one="1 reactie", count_many="{count} reacties"
+    )
+    axes = figure.axes[0]
+    lines = [sorted(line.get_xdata()) for line in axes.get_lines()]
+    assert len(lines) == 2 and [len(xs) for xs in lines] == [2, 1]  # never joined
+    legend = axes.get_legend()
+    assert legend is not None
+    assert [text.get_text() for text in legend.get_texts()] == ["Webinars", "Inloopmomenten"]
+    labels = sorted(a.get_text() for a in axes.texts)
+    assert labels == ["13 reacties", "18 reacties", "5 reacties"]
+
+
+def test_date_labels_never_overlap_however_close_the_sessions() -> None:
+    # Four sessions on four days in a row, then one two months later: a tick on every
+    # session day would write four dates over each other.
+    start = date(2025, 1, 6)
+    days = [date.fromordinal(start.toordinal() + n) for n in (0, 1, 2, 3, 60)]
+    series = {
+        "Webinars": [(day, 4.0, 3) for day in days[::2]],
+        "Inloop": [(day, 3.0, 1) for day in days[1::2]],
+    }
+    figure = scores_chart(series, title="Januari", width_px=800)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    figure.draw(renderer)
+    boxes = [
+        label.get_window_extent(renderer)
+        for label in figure.axes[0].get_xticklabels()
+        if label.get_text() and label.get_visible()
+    ]
+    assert len(boxes) >= 2
+    ordered = sorted(boxes, key=lambda box: box.x0)
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        # rotated labels: their horizontal extents may touch, never overlap much
+        assert left.x1 - right.x0 < 0.5 * (left.x1 - left.x0)

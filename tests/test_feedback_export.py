@@ -9,7 +9,14 @@ import random
 import pytest
 
 from bot.core.i18n import Translator
-from bot.feedback.export import DEFAULT_HEADER, csv_header, export_csv, neutralise
+from bot.feedback.export import (
+    DEFAULT_HEADER,
+    DEFAULT_WORDS,
+    csv_header,
+    csv_words,
+    export_csv,
+    neutralise,
+)
 from bot.feedback.records import FeedbackAnswer, Helped
 from tests.test_feedback_summary import (
     INLOOP_DAY,
@@ -58,8 +65,10 @@ def test_rows_are_grouped_by_session_day() -> None:
 def test_values_are_written_plainly() -> None:
     rows = parse(export_csv(three_sessions(), forty_responses()))[1:]
     assert {row[4] for row in rows} == {"", "1", "2", "3", "4", "5"}
-    assert {row[5] for row in rows} == {"", "yes", "a_bit", "no"}
-    gezellig = ["Inloop Overvecht", "ontmoeting", "inloop", "2025-03-13", "", "yes", "Gezellig", ""]
+    assert {row[5] for row in rows} == {"", "ja", "een beetje", "nee"}
+    gezellig = [
+        "Inloop Overvecht", "ontmoeting", "inloopmoment", "2025-03-13", "", "ja", "Gezellig", "",
+    ]  # fmt: skip
     assert gezellig in rows
 
 
@@ -93,7 +102,9 @@ def test_texts_of_a_session_with_fewer_than_five_responses_are_left_out() -> Non
 def test_a_score_only_answer_is_a_row_with_empty_text_cells() -> None:
     answers = [FeedbackAnswer("ref-4713", INLOOP_DAY, 2, None, None, None)]
     rows = parse(export_csv(three_sessions(), answers))[1:]
-    assert rows == [["Inloop Overvecht", "ontmoeting", "inloop", "2025-03-13", "2", "", "", ""]]
+    assert rows == [
+        ["Inloop Overvecht", "ontmoeting", "inloopmoment", "2025-03-13", "2", "", "", ""]
+    ]
 
 
 def test_multiline_text_with_semicolons_survives_the_round_trip() -> None:
@@ -109,3 +120,18 @@ def test_the_default_header_is_the_dutch_translation() -> None:
     english = csv_header(t, "en")
     rows = parse(export_csv(three_sessions(), [], header=english))
     assert rows == [list(english)]
+
+
+def test_headers_and_values_are_in_one_language() -> None:
+    t = Translator()
+    assert csv_words(t, "nl") == DEFAULT_WORDS
+    english = export_csv(
+        three_sessions(),
+        forty_responses(),
+        header=csv_header(t, "en"),
+        words=csv_words(t, "en"),
+    )
+    rows = parse(english)
+    assert rows[0][5] == "Other parents helped"
+    assert {row[5] for row in rows[1:]} == {"", "yes", "a bit", "no"}
+    assert {row[2] for row in rows[1:]} == {"webinar", "walk-in session"}

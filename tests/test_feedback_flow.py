@@ -221,17 +221,19 @@ async def test_a_forged_press_on_another_parents_request_is_refused(
     assert await answers(bot, webinar_id) == []
 
 
-async def test_a_text_while_no_feedback_question_is_pending_is_still_a_question(
+async def test_a_text_at_a_button_step_is_not_saved_as_an_answer(
     bot: Ouderbot, api: LocalBotApi
 ) -> None:
-    await run_webinar(bot, api, [1081])
+    webinar_id = await run_webinar(bot, api, [1081])
     parent = api.user(1081)
     request = await request_for(api, 1081)
     parent.press(request, button(parent, request, "😐"))
     await parent.wait_for(lambda m: "andere ouders" in m["text"])
     parent.send("Is er nog een webinar?")  # at the "helped" step: buttons, no free text
-    reply = await parent.wait_for(lambda m: "webinar" in m["text"].lower())
+    reply = await parent.wait_for(lambda m: "tik je op een knop" in m["text"])
     assert "Bewaard" not in reply["text"]
+    stored = await answers(bot, webinar_id)
+    assert [(a.score, a.helped, a.takeaway, a.wish) for a in stored] == [(3, None, None, None)]
 
 
 async def inloop_series(bot: Ouderbot, subscribers: list[int]) -> int:
@@ -370,3 +372,40 @@ async def test_after_the_retention_period_feedback_no_longer_names_the_parent(
     await bot.feedback.tick()  # type: ignore[union-attr]
     assert await bot.services.repos.feedback.of_user(1211) == []
     assert [a.takeaway for a in await answers(bot, webinar_id)] == ["Vaste tijden"]
+
+
+async def test_words_typed_at_the_faces_get_the_faces_again_kindly(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    webinar_id = await run_webinar(bot, api, [1061])
+    parent = api.user(1061)
+    await request_for(api, 1061)
+    parent.send("Het was goed")
+    again = await parent.wait_for(lambda m: "Dank je voor je woorden" in m["text"])
+    assert "Wat vond je ervan?" in again["text"]
+    assert "niet mee aan een webinar" not in again["text"]
+    assert [text for text, _ in parent.buttons(again)][:5] == ["😞", "🙁", "😐", "🙂", "😄"]
+    parent.press(again, button(parent, again, "😄"))
+    await parent.wait_for(lambda m: "andere ouders" in m["text"])
+    assert [a.score for a in await answers(bot, webinar_id)] == [5]
+    parent.send("Ja hoor")  # at "did it help?": the same kindness
+    helped = await parent.wait_for(lambda m: "Dank je voor je woorden" in m["text"])
+    assert "Een beetje" in [text for text, _ in parent.buttons(helped)]
+
+
+async def test_a_mis_tapped_face_can_be_changed(bot: Ouderbot, api: LocalBotApi) -> None:
+    webinar_id = await run_webinar(bot, api, [1071])
+    parent = api.user(1071)
+    request = await request_for(api, 1071)
+    parent.press(request, button(parent, request, "😞"))
+    helped = await parent.wait_for(lambda m: "andere ouders" in m["text"])
+    parent.press(helped, button(parent, helped, "↩️ Ander gezichtje kiezen"))
+    faces = await parent.wait_for(lambda m: "Wat vond je ervan?" in m["text"])
+    assert [a.score for a in await answers(bot, webinar_id)] == [1]  # nothing changed yet
+    parent.press(faces, button(parent, faces, "😄"))
+    back = await parent.wait_for(lambda m: "andere ouders" in m["text"])
+    assert back["message_id"] == request["message_id"]
+    assert [a.score for a in await answers(bot, webinar_id)] == [5]
+    parent.press(back, button(parent, back, "Ja"))
+    await parent.wait_for(lambda m: "Wat neem je mee?" in m["text"])
+    assert [(a.score, a.helped) for a in await answers(bot, webinar_id)] == [(5, Helped.YES)]

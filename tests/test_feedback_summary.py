@@ -16,6 +16,7 @@ from bot.feedback.summary import (
     MIN_RESPONSES_FOR_TEXT,
     Summary,
     format_summary,
+    scores_by_kind,
     scores_over_time,
     summarize,
 )
@@ -173,6 +174,16 @@ def test_topic_wishes_are_grouped_by_similarity_biggest_first(summary: Summary) 
     ]
 
 
+def test_scores_by_kind_keeps_webinars_and_inloopmomenten_apart() -> None:
+    by_kind = scores_by_kind(three_sessions(), forty_responses())
+    assert list(by_kind) == ["webinar", "inloop"]
+    assert [(day, count) for day, _, count in by_kind["webinar"]] == [
+        (SLEEP_DAY, 18),
+        (LIMITS_DAY, 13),
+    ]
+    assert [(day, count) for day, _, count in by_kind["inloop"]] == [(INLOOP_DAY, 5)]
+
+
 def test_scores_over_time_gives_average_and_count_per_session_day() -> None:
     points = scores_over_time(list(reversed(forty_responses()[:-1])))
     assert [(day, count) for day, _, count in points] == [
@@ -251,7 +262,7 @@ def test_dutch_message_shows_the_figures_formatted_for_dutch(
     text = format_summary(summary, t, "nl", "Maart & april")
     assert text.startswith("📊 <b>Maart &amp; april</b>")
     assert "Sessies: 3 · deelnemers: 48" in text
-    assert "Vragen: 24 gesteld, 21 beantwoord" in text
+    assert "Vragen: 24 ingestuurd, 21 beantwoord" in text
     assert "Reacties: 40 op 50 verzoeken (80%)" in text
     assert "Gemiddelde score: <b>3,8</b> (aantal scores: 36)" in text
     assert "Praten met andere ouders hielp: <b>75%</b> (ja 16 · een beetje 8 · nee 8)" in text

@@ -184,7 +184,7 @@ async def test_a_cancelled_date_is_no_longer_offered_for_cancelling(
         coordinator.tap(first, days)
         await coordinator.wait_for(has("reden"))
         coordinator.send("Ziek")
-        await coordinator.wait_for(has("Afgezegd"))
+        await coordinator.wait_for(has("Afgelast"))
     assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == {
         datetime(2026, 12, 2).date(),
         datetime(2026, 12, 9).date(),
@@ -195,6 +195,7 @@ async def test_coordinator_can_stop_halfway_and_the_next_text_is_then_a_normal_m
     bot: Ouderbot, api: LocalBotApi
 ) -> None:
     await load_example(bot)
+    await subscribe(api.user(1001))
     coordinator = api.user(COORDINATOR_ID)
     coordinator.send("/bericht")
     choice = await coordinator.wait_for(has("Voor welke reeks"))
@@ -257,3 +258,71 @@ async def test_parents_cannot_cancel_or_announce(bot: Ouderbot, api: LocalBotApi
     await eventually(lambda: api.callback_answer(query) is not None)
     assert "coördinatoren" in api.callback_answer(query)["text"]  # type: ignore[index]
     assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == set()
+
+
+async def test_a_message_to_a_series_nobody_signed_up_for_says_so_before_the_text(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await load_example(bot)
+    coordinator = api.user(COORDINATOR_ID)
+    coordinator.send("/bericht")
+    choice = await coordinator.wait_for(has("Voor welke reeks"))
+    coordinator.tap(f"Hoograven: {SERIES}", choice)
+    told = await coordinator.wait_for(has("heeft nog geen ouder zich aangemeld"))
+    assert "Typ nu" not in told["text"]
+    assert await bot.services.repos.inloop.draft(COORDINATOR_ID) is None
+
+
+async def test_cancelling_can_be_stopped_at_the_first_step(bot: Ouderbot, api: LocalBotApi) -> None:
+    await load_example(bot)
+    coordinator = api.user(COORDINATOR_ID)
+    coordinator.send("/afgelasten")
+    choice = await coordinator.wait_for(has("Welk inloopmoment wil je afgelasten?"))
+    coordinator.tap("✖️ Stoppen", choice)
+    await coordinator.wait_for(has("Gestopt"))
+    assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == set()
+
+
+async def test_a_wijk_with_many_series_is_paged_never_cut(bot: Ouderbot, api: LocalBotApi) -> None:
+    from datetime import date, time
+
+    from bot.inloop.recurrence import Recurrence, SeriesRule
+    from storage.inloop import SeriesDraft
+
+    rule = SeriesRule(date(2026, 12, 2), time(9, 30), time(11, 0), Recurrence("wekelijks"))
+    long_place = "Buurthuis De Boog, Vlampijpstraat 1, ingang aan de achterkant bij het plein " * 2
+    drafts = [
+        SeriesDraft(
+            f"zuilen-{n}",
+            f"Inloop nummer {n:02d} <voor ouders & kinderen>",
+            "opvoeden",
+            "Zuilen",
+            long_place,
+            "Buurtteam Zuilen & DOCK & JoU, met koffie, thee en iets lekkers voor de kinderen",
+            rule,
+        )
+        for n in range(1, 26)
+    ]
+    await bot.services.repos.inloop.upsert_series(drafts, bot.services.clock.now())
+    parent = api.user(1001)
+    view = await open_wijk(parent, "Zuilen")
+    seen: list[str] = []
+    pages = 0
+    while True:
+        pages += 1
+        assert len(view["text"]) < 4096
+        assert view["text"].rstrip().endswith("kort van tevoren.")  # whole, to the footer
+        seen += [line for line in view["text"].splitlines() if "Inloop nummer" in line]
+        if "Volgende ➡️" not in [label for label, _ in parent.buttons(view)]:
+            break
+        parent.tap("Volgende ➡️", view)
+        view = await parent.wait_for(has(f"Pagina {pages + 1} van"))
+    assert pages > 1
+    assert len(seen) == 25 and len(set(seen)) == 25  # every series once, none cut off
+    # Back a page, and a reminder set on that page keeps the parent there.
+    parent.tap("⬅️ Vorige", view)
+    view = await parent.wait_for(has(f"Pagina {pages - 1} van"))
+    remind = next(t for t, _ in parent.buttons(view) if t.startswith("🔔"))
+    parent.tap(remind, view)
+    view = await parent.wait_for(lambda m: any(t.startswith("🔕") for t, _ in parent.buttons(m)))
+    assert f"Pagina {pages - 1} van" in view["text"]

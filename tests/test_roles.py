@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from bot.app import Ouderbot
+from bot.core.clock import ManualClock
 from bot.localapi import FakeUser, LocalBotApi
 from tests.helpers import (
     COORDINATOR_ID,
@@ -14,6 +16,8 @@ from tests.helpers import (
     add_webinar,
     eventually,
     make_moderator,
+    make_settings,
+    start_bot,
     texts,
 )
 
@@ -55,6 +59,16 @@ async def test_an_invite_works_once_and_a_coordinator_can_revoke_the_role(
     gert.press(gert.last_message, "1:inv:revoke:800101:0")
     revoke = next(d for t, d in coordinator.buttons(overview) if "Gert" in t)
     coordinator.press(overview, revoke)
+    confirm = await coordinator.wait_for(lambda m: "intrekken?" in m["text"])
+    assert "Gert" in confirm["text"]
+    coordinator.tap("↩️ Nee, terug", confirm)  # a slip: nothing happens
+    overview = await coordinator.wait_for(lambda m: "Gespreksleiders en" in m["text"])
+    assert "Gert (800101)" in overview["text"]
+    user = await bot.services.repos.users.get(800_101)
+    assert user is not None and user.roles
+    coordinator.press(overview, revoke)
+    confirm = await coordinator.wait_for(lambda m: "intrekken?" in m["text"])
+    coordinator.tap("🗑 Ja, intrekken", confirm)
     await coordinator.wait_for(
         lambda m: m["message_id"] == overview["message_id"] and "Gert" not in m["text"]
     )
@@ -174,3 +188,28 @@ async def test_staff_see_their_name_and_invites_in_my_data(bot: Ouderbot, api: L
         ("moderator", True, True),
         ("coordinator", True, False),
     ]
+
+
+async def test_a_configured_coordinator_is_named_once_seen(
+    tmp_path: Path, clock: ManualClock, api: LocalBotApi
+) -> None:
+    second = COORDINATOR_ID + 9
+    settings = make_settings(
+        tmp_path / "bot.sqlite3", api, roles={"coordinators": [COORDINATOR_ID, second]}
+    )
+    bot = await start_bot(settings, clock)
+    try:
+        carla = api.user(COORDINATOR_ID, first_name="Carla", language_code="nl")
+        carla.send("/rollen")
+        overview = await carla.wait_for(lambda m: "Gespreksleiders en" in m["text"])
+        assert "Carla (900001)" in overview["text"]
+        assert f"naam volgt zodra deze persoon de bot start ({second})" in overview["text"]
+        assert "naam onbekend" not in overview["text"]
+        dirk = api.user(second, first_name="Dirk", language_code="nl")
+        dirk.send("/start")
+        await dirk.wait_for(lambda m: "Hoi!" in m["text"])
+        carla.send("/rollen")
+        overview = await carla.wait_for(lambda m: "Gespreksleiders en" in m["text"])
+        assert f"Dirk ({second})" in overview["text"]
+    finally:
+        await bot.stop()

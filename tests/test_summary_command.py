@@ -122,6 +122,11 @@ async def test_one_session_is_chosen_from_the_recent_sessions(
     coordinator = api.user(COORDINATOR_ID)
     listed = await coordinator.wait_for(lambda m: "Kies een sessie" in m["text"])
     assert listed["message_id"] == menu["message_id"]  # the menu turned into the list
+    coordinator.press(listed, button(coordinator, listed, "↩️ Terug"))  # and back again
+    again = await coordinator.wait_for(lambda m: "feedback zien" in m["text"])
+    assert again["message_id"] == menu["message_id"]
+    coordinator.press(again, button(coordinator, again, "🗓 Laatste sessies"))
+    listed = await coordinator.wait_for(lambda m: "Kies een sessie" in m["text"])
     coordinator.press(listed, button(coordinator, listed, "01-12 · Slapen zonder strijd"))
     shown = await coordinator.wait_for(lambda m: "Reacties:" in m["text"])
     heading = "Slapen zonder strijd (dinsdag 1 december)"
@@ -155,7 +160,7 @@ async def test_questions_asked_and_answered_come_from_the_webinar(
     await open_summary(api, "Laatste 30 dagen")
     shown = await api.user(COORDINATOR_ID).wait_for(lambda m: "Reacties:" in m["text"])
     assert "Sessies: 1 · deelnemers: 1" in shown["text"]
-    assert "Vragen: 2 gesteld, 1 beantwoord" in shown["text"]
+    assert "Vragen: 2 ingestuurd, 1 beantwoord" in shown["text"]
     assert "Reacties: 0 op 1 verzoeken (0%)" in shown["text"]
 
 
@@ -205,6 +210,9 @@ async def test_the_csv_export_parses_and_carries_no_ids_or_names(
     ]
     assert len(rows) == 1 + 5  # one row per response
     assert sorted(row[4] for row in rows[1:]) == ["", "3", "4", "5", "5"]
+    # Values in the coordinator's language too, like the headers.
+    assert {row[5] for row in rows[1:]} <= {"", "ja", "een beetje", "nee"}
+    assert {row[5] for row in rows[1:]} - {""}
     text = raw.decode("utf-8-sig")
     for parent_id in PARENTS:
         assert str(parent_id) not in text

@@ -26,16 +26,23 @@ ACTIONS: dict[str, dict[str, int]] = {
         "write": 1,
         "merge": 1,
         "show": 1,
-        "mute": 1,
+        "mute": 1,  # asks to confirm; then "muteyes" (or "muteno"); "unmute" undoes it
+        "muteyes": 1,
+        "muteno": 1,
+        "unmute": 1,
     },
     # a parent on their own question / other parents' questions
     "p": {"withdraw": 1, "vote": 1, "list": 1, "name": 1, "noname": 1},
-    # consent and privacy
-    "c": {"agree": 0, "decline": 0},
+    # consent and privacy ("agreeq": agreeing to the notice shown because a question waits)
+    "c": {"agree": 0, "agreeq": 0, "decline": 0},
     # a parent's own data: erase after confirmation
     "me": {"forget": 0, "keep": 0},
     # language choice: argument is an index into the translator's languages
     "lang": {"set": 1},
+    # a parent's menu after /start, /help and consent: what they can do
+    "m": {"webinar": 0, "inloop": 0, "lang": 0, "data": 0},
+    # /open without a code: one of today's webinars, by id
+    "o": {"open": 1},
     # the queue panel
     "panel": {"next": 1, "refresh": 1},
     # inloop, parents: wijk list and choice, subscribe, unsubscribe (in the wijk view, or
@@ -44,6 +51,7 @@ ACTIONS: dict[str, dict[str, int]] = {
     "i": {
         "list": 0,
         "wijk": 1,
+        "page": 2,  # a wijk's view (by one of its series) at a page
         "sub": 1,
         "unsub": 1,
         "stop": 1,
@@ -53,13 +61,15 @@ ACTIONS: dict[str, dict[str, int]] = {
         "abort": 0,
     },
     # feedback: request id, then the answer
-    "f": {"score": 2, "helped": 2, "skip": 2, "there": 2},
+    # (rescore: show the faces again, to change a mis-tapped score)
+    "f": {"score": 2, "helped": 2, "skip": 2, "there": 2, "rescore": 1},
     # coordinator: invites and summaries
-    "inv": {"role": 1, "revoke": 2},
+    # (revoke asks to confirm; revokeyes does it; list shows /rollen again)
+    "inv": {"role": 1, "revoke": 2, "revokeyes": 2, "list": 0},
     # summaries: a menu (1 sessions, 2 themes), then a scope shown or exported as CSV:
     # (1, session id), (2, id of a session with that theme), (3, last N days),
     # (4, a week from a day's ordinal: the weekly digest)
-    "sum": {"menu": 1, "show": 2, "csv": 2},
+    "sum": {"menu": 1, "show": 2, "csv": 2, "back": 0},
 }
 
 _PART = re.compile(r"^-?\d{1,12}$")

@@ -71,6 +71,9 @@ class Question:
     claimed_by: int | None
     merged_into: int | None
     created_at: datetime
+    # Its place in the order of asking within its webinar: "Vraag 1" is every webinar's
+    # first question (the id is only the database's key).
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,10 @@ class QueueCounts:
 
     @property
     def total(self) -> int:
-        return self.open + self.claimed + self.answered + self.removed + self.merged
+        """Every question parents sent in, whatever became of it."""
+        return (
+            self.open + self.claimed + self.answered + self.removed + self.merged + self.withdrawn
+        )
 
 
 # An outbox parameter: a plain value, or a tagged value formatted at send time in the

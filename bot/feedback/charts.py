@@ -8,7 +8,7 @@ nothing, and charts can be drawn from several threads.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -21,25 +21,66 @@ from matplotlib.ft2font import FT2Font
 DPI = 100
 MIN_SIDE_PX = 200
 MAX_SIDE_PX = 4000
-MAX_LABELLED_POINTS = 40  # beyond this, "n=" labels would overlap; the size still tells
-COLOUR = "#1f6f8b"
+MAX_LABELLED_POINTS = 40  # beyond this, count labels would overlap; the size still tells
+# One colour and marker per series (webinars, inloopmomenten), told apart in the legend
+# also by those who do not see colours well.
+STYLES = (("#1f6f8b", "o"), ("#d17a22", "s"), ("#5b8c2a", "D"))
+COLOUR = STYLES[0][0]
+# Count labels above the first series' points, below the second's, so that two sessions
+# on the same day do not write over each other.
+LABEL_OFFSETS = (12, -20, 24)
+TICK_LABEL_PX = 95  # room one rotated "dd-mm-yyyy" label needs along the axis
+COUNT_LABEL_PX = 85  # room one "18 reacties" label needs: closer points go unlabelled
+
+Points = Sequence[tuple[date, float, int]]
 
 
 def scores_chart_png(
-    points: Sequence[tuple[date, float, int]],
+    series: Mapping[str, Points],
     *,
     title: str,
     width_px: int = 1000,
     height_px: int = 500,
     y_label: str = "Average score",
     no_data_text: str = "No scores yet",
+    count_one: str = "1 response",
+    count_many: str = "{count} responses",
 ) -> bytes:
-    """Average score (1–5) per session day; each point sized and labelled by its count.
+    """The chart of `scores_chart` as PNG bytes of exactly the size asked for."""
+    return _png(
+        scores_chart(
+            series,
+            title=title,
+            width_px=width_px,
+            height_px=height_px,
+            y_label=y_label,
+            no_data_text=no_data_text,
+            count_one=count_one,
+            count_many=count_many,
+        )
+    )
 
-    `points` is what `bot.feedback.summary.scores_over_time` returns. An empty series
-    gives an image saying `no_data_text`. `y_label` and `no_data_text` are translated by
-    the caller (``summary.chart.*``). Dates are written day-month-year, which reads the
-    same in every language we serve.
+
+def scores_chart(
+    series: Mapping[str, Points],
+    *,
+    title: str,
+    width_px: int = 1000,
+    height_px: int = 500,
+    y_label: str = "Average score",
+    no_data_text: str = "No scores yet",
+    count_one: str = "1 response",
+    count_many: str = "{count} responses",
+) -> Figure:
+    """Average score (1–5) per session day, one line per series (legend: the mapping's
+    keys, e.g. webinars and inloopmomenten; never joined across series); each point is
+    sized and labelled by its number of responses.
+
+    Each series is what `bot.feedback.summary.scores_over_time` returns. No points at all
+    gives an image saying `no_data_text`. Texts are translated by the caller
+    (``summary.chart.*``); `count_many` has a ``{count}`` field. Dates are written
+    day-month-year, which reads the same in every language we serve, and placed by
+    matplotlib's date locator so they never overlap.
     """
     for side in (width_px, height_px):
         if not MIN_SIDE_PX <= side <= MAX_SIDE_PX:
@@ -49,7 +90,8 @@ def scores_chart_png(
     axes = figure.add_subplot()
     axes.set_title(_drawable(title), parse_math=False, fontsize=14, loc="left")
 
-    if not points:
+    drawn = {name: sorted(points) for name, points in series.items() if points}
+    if not drawn:
         axes.set_axis_off()
         axes.text(
             0.5,
@@ -62,49 +104,73 @@ def scores_chart_png(
             fontsize=16,
             color="#666666",
         )
-        return _png(figure)
+        return figure
 
-    points = sorted(points)
-    days = [day for day, _, _ in points]
-    xs = [_day_number(day) for day in days]
-    averages = [average for _, average, _ in points]
-    counts = [count for _, _, count in points]
-    biggest = max(counts)
+    biggest = max(count for points in drawn.values() for _, _, count in points)
+    total_points = sum(len(points) for points in drawn.values())
+    all_xs = [_day_number(day) for points in drawn.values() for day, _, _ in points]
+    # a margin so the biggest dots are not cut; one day gets a week on each side
+    first, last = min(all_xs), max(all_xs)
+    margin = max(1.0, (last - first) / 20) if last > first else 7.0
+    px_per_day = 0.85 * width_px / (last - first + 2 * margin)
+    for number, (name, points) in enumerate(drawn.items()):
+        colour, marker = STYLES[number % len(STYLES)]
+        xs = [_day_number(day) for day, _, _ in points]
+        averages = [average for _, average, _ in points]
+        counts = [count for _, _, count in points]
+        axes.plot(xs, averages, color=colour, linewidth=1.5, alpha=0.6, zorder=2)
+        sizes = [40 + 360 * (count / biggest) for count in counts]
+        axes.scatter(
+            xs,
+            averages,
+            s=sizes,
+            color=colour,
+            marker=marker,
+            zorder=3,
+            clip_on=False,
+            label=_drawable(name),
+        )
+        if total_points <= MAX_LABELLED_POINTS:
+            offset = LABEL_OFFSETS[number % len(LABEL_OFFSETS)]
+            labelled = -float("inf")
+            for x, average, count in zip(xs, averages, counts, strict=True):
+                if (x - labelled) * px_per_day < COUNT_LABEL_PX:
+                    continue  # would write over its neighbour's label; the size still tells
+                labelled = x
+                axes.annotate(
+                    _drawable(count_one if count == 1 else count_many.format(count=count)),
+                    (x, average),
+                    xytext=(0, offset),
+                    parse_math=False,
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom" if offset > 0 else "top",
+                    fontsize=9,
+                    color="#333333",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
+                )
 
-    axes.plot(xs, averages, color=COLOUR, linewidth=1.5, alpha=0.6, zorder=2)
-    sizes = [40 + 360 * (count / biggest) for count in counts]
-    axes.scatter(xs, averages, s=sizes, color=COLOUR, zorder=3, clip_on=False)
-    if len(points) <= MAX_LABELLED_POINTS:
-        for x, average, count in zip(xs, averages, counts, strict=True):
-            axes.annotate(
-                f"n={count}",
-                (x, average),
-                xytext=(0, 12),
-                parse_math=False,
-                textcoords="offset points",
-                ha="center",
-                fontsize=9,
-                color="#333333",
-            )
-
-    axes.set_ylim(0.7, 5.5)
+    axes.set_ylim(0.5, 5.6)
     axes.set_yticks([1, 2, 3, 4, 5])
     axes.set_ylabel(_drawable(y_label), parse_math=False)
     axes.grid(axis="y", color="#dddddd", zorder=0)
     axes.spines[["top", "right"]].set_visible(False)
-    # a margin so the biggest dots are not cut; one day gets a week on each side
-    margin = max(1.0, (xs[-1] - xs[0]) / 20) if xs[-1] > xs[0] else 7.0
-    axes.set_xlim(xs[0] - margin, xs[-1] + margin)
-    room_for_ticks = max(3, width_px // 110)
-    if len(set(xs)) <= room_for_ticks:  # few sessions: a tick on each session day
-        axes.set_xticks(sorted(set(xs)))
+    # markers in the legend at one size: their size means a count, not the series
+    legend = axes.legend(loc="best", frameon=False, markerscale=0.6)
+    for handle in legend.legend_handles:
+        if handle is not None and hasattr(handle, "set_sizes"):
+            handle.set_sizes([60])
+    axes.set_xlim(first - margin, last + margin)
+    room_for_ticks = max(2, width_px // TICK_LABEL_PX)
+    if last == first:
+        axes.set_xticks([first])
     else:
-        axes.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=room_for_ticks))
+        axes.xaxis.set_major_locator(AutoDateLocator(minticks=2, maxticks=room_for_ticks))
     axes.xaxis.set_major_formatter(DateFormatter("%d-%m-%Y"))
     for label in axes.get_xticklabels():
         label.set_rotation(30)
         label.set_horizontalalignment("right")
-    return _png(figure)
+    return figure
 
 
 def _day_number(day: date) -> float:

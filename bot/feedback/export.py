@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.core.i18n import Translator
 from bot.feedback.records import FeedbackAnswer, FeedbackSession, clean_text
@@ -28,6 +28,13 @@ DEFAULT_HEADER = (
     "Sessie", "Thema", "Soort", "Datum", "Score", "Andere ouders hielpen", "Neemt mee",
     "Onderwerpwens",
 )  # fmt: skip
+# The coded values in the cells (session kind, "did other parents help"), in Dutch unless
+# the coordinator's words are passed: a file with Dutch headers and English "a_bit" is
+# hard to read in either language.
+VALUE_KEYS = ("webinar", "inloop", "yes", "a_bit", "no")
+DEFAULT_WORDS = {
+    "webinar": "webinar", "inloop": "inloopmoment", "yes": "ja", "a_bit": "een beetje", "no": "nee",
+}  # fmt: skip
 # A cell starting with one of these is run as a formula by Excel and LibreOffice
 # (OWASP "CSV injection"); tab and carriage return can hide such a start.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -37,6 +44,11 @@ HELPED_ORDER = {None: 0, "yes": 1, "a_bit": 2, "no": 3}
 def csv_header(t: Translator, language: str) -> tuple[str, ...]:
     """Column names in the coordinator's language (``summary.csv.*``)."""
     return tuple(t(language, f"summary.csv.{key}") for key in COLUMN_KEYS)
+
+
+def csv_words(t: Translator, language: str) -> dict[str, str]:
+    """The coded cell values in the coordinator's language (``summary.csv.value.*``)."""
+    return {key: t(language, f"summary.csv.value.{key}") for key in VALUE_KEYS}
 
 
 def neutralise(cell: str) -> str:
@@ -49,6 +61,7 @@ def export_csv(
     answers: Sequence[FeedbackAnswer],
     *,
     header: Sequence[str] = DEFAULT_HEADER,
+    words: Mapping[str, str] = DEFAULT_WORDS,
 ) -> bytes:
     """One row per response to one of `sessions`; answers to other sessions are left out.
 
@@ -76,10 +89,10 @@ def export_csv(
         cells = [
             neutralise(session.title),
             neutralise(session.theme),
-            session.kind,
+            words.get(session.kind, session.kind),
             session.day.isoformat(),
             "" if answer.score is None else str(answer.score),
-            "" if answer.helped is None else answer.helped.value,
+            "" if answer.helped is None else words.get(answer.helped.value, answer.helped.value),
             neutralise(takeaway),
             neutralise(wish),
         ]

@@ -113,7 +113,9 @@ def prompt(request_id: int, step: Step) -> tuple[str, Buttons]:
             )
             for code, helped in HELPED_CODES.items()
         ]
-        return "feedback.ask.helped", [choices, skip]
+        # A mis-tapped face can be changed: the faces come back, the flow stays here.
+        rescore = [("feedback.button.rescore", callbacks.make("f", "rescore", request_id))]
+        return "feedback.ask.helped", [choices, rescore, skip]
     if step is Step.TAKEAWAY:
         return "feedback.ask.takeaway", [skip]
     if step is Step.WISH:

@@ -133,6 +133,19 @@ def scores_over_time(answers: Sequence[FeedbackAnswer]) -> list[tuple[date, floa
     return [(day, sum(s) / len(s), len(s)) for day, s in sorted(per_day.items())]
 
 
+def scores_by_kind(
+    sessions: Sequence[FeedbackSession], answers: Sequence[FeedbackAnswer]
+) -> dict[str, list[tuple[date, float, int]]]:
+    """`scores_over_time` apart for each kind of session ("webinar", "inloop"), so that a
+    chart does not join a webinar's average to an inloopmoment's."""
+    kinds = {session.ref: session.kind for session in sessions}
+    by_kind: dict[str, list[FeedbackAnswer]] = defaultdict(list)
+    for answer in answers:
+        if answer.session_ref in kinds:
+            by_kind[kinds[answer.session_ref]].append(answer)
+    return {kind: scores_over_time(found) for kind, found in sorted(by_kind.items(), reverse=True)}
+
+
 # --- Telegram text -------------------------------------------------------------------
 
 
