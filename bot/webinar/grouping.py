@@ -245,7 +245,7 @@ class GroupingIndex:
     ) -> Group:
         """Index a question; `group` restores a stored placement, else it is placed now."""
         self.discard(key)
-        if group is None or (group != GENERAL_GROUP and group not in self.groups and group != key):
+        if group is None:
             group = self.place(key, found)
         if group is None:
             group = key
