@@ -133,6 +133,20 @@ async def pull_next(update: Update, context: BotContext, webinar: Webinar) -> No
     await show_card(update, context, card, edit_in_place=False)
 
 
+async def pull_group(update: Update, context: BotContext, webinar: Webinar, group_key: int) -> None:
+    """A group tapped on /rij: claim its first waiting question, as /volgende would."""
+    card = await context.services.desk.pull(webinar, context.member.id, group_key)
+    query = update.callback_query
+    assert query is not None
+    if card is None:
+        await query.answer(context.tr("moderation.panel.group_gone"), show_alert=True)
+        return
+    await query.answer()
+    queue_changed(context, webinar.id)
+    log.info("question %d claimed by a gespreksleider", card.question.id)
+    await show_card(update, context, card, edit_in_place=False)
+
+
 async def close_command(update: Update, context: BotContext) -> None:
     if not await require_role(update, context, Role.MODERATOR):
         return
@@ -221,6 +235,9 @@ async def on_panel_button(update: Update, context: BotContext) -> None:
         webinar = None
     if webinar is None or webinar.state is not WebinarState.OPEN:
         await query.answer(context.tr("moderation.no_webinar"), show_alert=True)
+        return
+    if choice.action == "group":
+        await pull_group(update, context, webinar, choice.args[1])
         return
     await query.answer()
     if choice.action == "next":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -21,12 +22,21 @@ from bot.core.i18n import Translator
 from bot.core.models import Question, QueueCounts, Webinar, WebinarState
 from bot.core.text_input import shorten
 from bot.services import Services
+from bot.webinar.question_desk import GroupView
 
 log = logging.getLogger(__name__)
 
 
+PANEL_GROUPS = 6  # groups listed (and given a button) on the panel
+
+
 def panel_text(
-    t: Translator, language: str, webinar: Webinar, counts: QueueCounts, top: list[Question]
+    t: Translator,
+    language: str,
+    webinar: Webinar,
+    counts: QueueCounts,
+    top: list[Question],
+    groups: Sequence[tuple[GroupView, str]] = (),
 ) -> str:
     lines = [
         t(
@@ -52,12 +62,47 @@ def panel_text(
                 similar=question.similar_count,
             )
         )
+    if groups:
+        lines.append(t(language, "moderation.panel.groups"))
+    for number, (group, text) in enumerate(groups, start=1):
+        if group.general:
+            lines.append(
+                t(
+                    language,
+                    "moderation.panel.general_line",
+                    size=group.size,
+                    theme=webinar.theme or webinar.title,
+                )
+            )
+            continue
+        lines.append(
+            t(
+                language,
+                "moderation.panel.group_line",
+                number=number,
+                parents=group.parents,
+                size=group.size,
+                text=shorten(text, 80),
+            )
+        )
     return "\n".join(lines)
 
 
-def panel_markup(t: Translator, language: str, webinar_id: int) -> InlineKeyboardMarkup:
+def panel_markup(
+    t: Translator, language: str, webinar_id: int, groups: Sequence[GroupView] = ()
+) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(
+            t(language, "moderation.panel.general_button", size=group.size)
+            if group.general
+            else t(language, "moderation.panel.group_button", number=number, parents=group.parents),
+            callback_data=callbacks.make("panel", "group", webinar_id, group.key),
+        )
+        for number, group in enumerate(groups, start=1)
+    ]
     return InlineKeyboardMarkup(
         [
+            *(buttons[i : i + 3] for i in range(0, len(buttons), 3)),
             [
                 InlineKeyboardButton(
                     t(language, "moderation.panel.next"),
@@ -67,25 +112,38 @@ def panel_markup(t: Translator, language: str, webinar_id: int) -> InlineKeyboar
                     t(language, "moderation.panel.refresh"),
                     callback_data=callbacks.make("panel", "refresh", webinar_id),
                 ),
-            ]
+            ],
         ]
     )
 
 
-async def render_panel(services: Services, language: str, webinar: Webinar) -> str:
+async def render_panel(
+    services: Services, language: str, webinar: Webinar
+) -> tuple[str, InlineKeyboardMarkup]:
     counts = await services.repos.questions.counts(webinar.id)
     top = await services.repos.questions.top_open(
         webinar.id, services.settings.webinars.panel_top_questions
     )
-    return panel_text(services.t, language, webinar, counts, top)
+    groups = await panel_groups(services, webinar)
+    text = panel_text(services.t, language, webinar, counts, top, groups)
+    return text, panel_markup(services.t, language, webinar.id, [g for g, _ in groups])
+
+
+async def panel_groups(services: Services, webinar: Webinar) -> list[tuple[GroupView, str]]:
+    """The biggest groups of more than one question (and the general one), with the text
+    of each group's first question."""
+    views = await services.desk.groups(webinar.id)
+    shown = [view for view in views if view.size > 1 and not view.general][:PANEL_GROUPS]
+    shown += [view for view in views if view.general]
+    texts = await services.repos.questions.texts([view.question_ids[0] for view in shown])
+    return [(view, texts.get(view.question_ids[0], "")) for view in shown]
 
 
 async def send_panel(
     context: BotContext, webinar: Webinar, chat_id: int, *, refresh_only: bool = False
 ) -> None:
     services = context.services
-    text = await render_panel(services, context.language, webinar)
-    markup = panel_markup(services.t, context.language, webinar.id)
+    text, markup = await render_panel(services, context.language, webinar)
     if refresh_only:
         await context.bot_data.panels.refresh_now(webinar.id)
         return
@@ -127,14 +185,14 @@ class PanelRefresher:
         for chat_id, message_id in await services.repos.panels.of_webinar(webinar_id):
             user = await services.repos.users.get(chat_id)
             language = user.language if user else services.settings.default_language
-            text = await render_panel(services, language, webinar)
+            text, markup = await render_panel(services, language, webinar)
             try:
                 await self.bot.edit_message_text(
                     text,
                     chat_id=chat_id,
                     message_id=message_id,
                     parse_mode=ParseMode.HTML,
-                    reply_markup=panel_markup(services.t, language, webinar_id),
+                    reply_markup=markup,
                 )
             except BadRequest as error:
                 if "not modified" in error.message:
@@ -163,7 +221,7 @@ class PanelRefresher:
         for chat_id, message_id in panels:
             user = await services.repos.users.get(chat_id)
             language = user.language if user else services.settings.default_language
-            text = await render_panel(services, language, webinar)
+            text, _ = await render_panel(services, language, webinar)
             text += "\n" + services.t(language, "moderation.panel.closed")
             await self._edit(chat_id, message_id, text)
         for chat_id, message_id in cards:

@@ -13,7 +13,7 @@ from bot.core import callbacks
 from bot.core.models import OutgoingMessage, Question, Role, WebinarState
 from bot.core.text_input import shorten
 from bot.webinar.question_desk import Card
-from handlers.common import edit, edit_buttons, pressed, reply, require_role, say
+from handlers.common import Label, edit, edit_buttons, pressed, reply, require_role, say
 from handlers.panels import queue_changed
 from storage.questions import Notify
 
@@ -27,7 +27,7 @@ def card_text(context: BotContext, card: Card) -> str:
             "moderation.card.heading",
             number=question.number,
             votes=question.votes,
-            similar=question.similar_count,
+            similar=card.other_parents,
             remaining=card.remaining,
         )
     ]
@@ -36,7 +36,27 @@ def card_text(context: BotContext, card: Card) -> str:
         lines.append(context.tr("moderation.card.asked_by", name=question.shown_name))
     if question.visible:
         lines.append(context.tr("moderation.card.visible"))
+    if card.general:
+        lines.append(context.tr("moderation.card.general"))
+    lines.extend(_member_lines(context, card))
     return "\n".join(lines)
+
+
+def _member_lines(context: BotContext, card: Card) -> list[str]:
+    """The others a merge would combine (shortened, ✅ in / ⬜ left out), then the maybes."""
+    lines: list[str] = []
+    for maybe, heading in ((False, "moderation.card.group"), (True, "moderation.card.maybe")):
+        members = [member for member in card.members if member.maybe == maybe]
+        if not members:
+            continue
+        lines.append(context.tr(heading, count=len(members)))
+        for member in members:
+            same = " " + context.tr("moderation.card.same_parent") if member.same_parent else ""
+            lines.append(
+                f"{'✅' if member.included else '⬜'} <b>{member.number}</b> "
+                f"{html.escape(shorten(member.text, 90), quote=False)}{same}"
+            )
+    return lines
 
 
 def card_buttons(card: Card, muted: bool = False) -> list[list[tuple[str, str]]]:
@@ -52,8 +72,18 @@ def card_buttons(card: Card, muted: bool = False) -> list[list[tuple[str, str]]]
         ],
         [("moderation.card.write", callbacks.make("q", "write", qid))],
     ]
+    toggles: list[tuple[str, str]] = [
+        (
+            Label(f"{'✅' if member.included else '⬜'} {member.number}"),
+            callbacks.make("q", "tog", qid, member.id),
+        )
+        for member in card.members
+    ]
+    rows.extend(toggles[i : i + 4] for i in range(0, len(toggles), 4))
     if card.similar_open:
         rows[2].append(("moderation.card.merge", callbacks.make("q", "merge", qid)))
+    if card.undo_merge is not None:
+        rows[2].append(("moderation.card.undo", callbacks.make("q", "undo", qid, card.undo_merge)))
     second = [
         ("moderation.card.unmute", callbacks.make("q", "unmute", qid))
         if muted
@@ -70,8 +100,6 @@ async def show_card(
 ) -> None:
     """The card; with `confirm`, asking whether to pause the parent (yes / no only)."""
     text = card_text(context, card)
-    if card.similar_open:
-        text += "\n" + context.tr("moderation.card.similar_open", count=len(card.similar_open))
     muted = await _asker_muted(context, card.question)
     if muted:
         text += "\n" + context.tr("moderation.card.is_muted")
@@ -180,8 +208,30 @@ async def card_remove(update: Update, context: BotContext, question: Question) -
 
 
 async def card_merge(update: Update, context: BotContext, question: Question) -> None:
-    merged = await context.services.desk.merge_similar(question, context.member.id)
-    await pressed(update).answer(context.tr("moderation.card.merged", count=merged))
+    merged = await context.services.desk.merge(question, context.member.id)
+    count = 0 if merged is None else len(merged.question_ids)
+    await pressed(update).answer(context.tr("moderation.card.merged", count=count))
+    await _refresh_card(update, context, question)
+
+
+async def card_toggle(update: Update, context: BotContext, question: Question) -> None:
+    choice = callbacks.parse(pressed(update).data)
+    await context.services.desk.toggle(question, choice.args[1])
+    await pressed(update).answer()
+    await _refresh_card(update, context, question)
+
+
+async def card_undo(update: Update, context: BotContext, question: Question) -> None:
+    choice = callbacks.parse(pressed(update).data)
+    restored = await context.services.desk.undo_merge(choice.args[1], context.member.id)
+    if restored is None:
+        await pressed(update).answer(context.tr("moderation.card.stale"), show_alert=True)
+        return
+    await pressed(update).answer(context.tr("moderation.card.undone", count=len(restored)))
+    await _refresh_card(update, context, question)
+
+
+async def _refresh_card(update: Update, context: BotContext, question: Question) -> None:
     card = await context.services.desk.card(await _reload(context, question))
     await show_card(update, context, card, edit_in_place=True)
     queue_changed(context, question.webinar_id)
@@ -271,6 +321,8 @@ CARD_ACTIONS = {
     "later": card_later,
     "remove": card_remove,
     "merge": card_merge,
+    "tog": card_toggle,
+    "undo": card_undo,
     "show": card_show,
     "mute": card_mute,
     "muteyes": card_mute_answer,

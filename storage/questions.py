@@ -18,8 +18,10 @@ from storage.db import Database
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db
 
-# "Later" questions come after all others; then most votes, most similar, oldest.
-RANKING = "deferred ASC, votes DESC, similar_count DESC, id ASC"
+# "Later" questions come after all others; then most parents: votes plus the distinct
+# other parents in the question's group (`similar_count`, kept by the question desk);
+# then the oldest.
+RANKING = "deferred ASC, votes + similar_count DESC, id ASC"
 
 Notify = Callable[[list[int]], list[OutgoingMessage]]
 
@@ -50,6 +52,25 @@ class AddedQuestion:
     position: int  # 1-based place in the queue when it was asked
 
 
+@dataclass(frozen=True)
+class IndexedQuestion:
+    id: int
+    asker_id: int | None
+    text: str
+    features: str | None
+    group_key: int | None
+
+
+async def _set_group_count(
+    conn: aiosqlite.Connection, webinar_id: int, group_key: int, count: int
+) -> None:
+    await conn.execute(
+        "UPDATE questions SET similar_count = ? WHERE webinar_id = ? AND group_key = ?"
+        " AND state IN ('open', 'claimed') AND similar_count != ?",
+        (count, webinar_id, group_key, count),
+    )
+
+
 async def _enqueue_all(
     conn: aiosqlite.Connection, messages: list[OutgoingMessage], now: datetime
 ) -> None:
@@ -75,17 +96,21 @@ class QuestionRepository:
         shown_name: str | None,
         similar_count: int = 0,
         bump: Sequence[int] = (),
+        features: str | None = None,
+        group_key: int | None = None,
         now: datetime,
     ) -> AddedQuestion:
         """Store a question once per parent message: it has `similar_count` similar ones, and
-        the questions in `bump` count one more similar question."""
+        the questions in `bump` count one more similar question. With `group_key`, every
+        open question of that group gets `similar_count` instead (the distinct other
+        parents of a group are the same number for each of its members)."""
 
         async def op(conn: aiosqlite.Connection) -> tuple[Question, bool]:
             cursor = await conn.execute(
                 "INSERT INTO questions (webinar_id, number, asker_id, source_msg, text,"
-                " shown_name, similar_count, created_at) VALUES (?, (SELECT"
+                " shown_name, similar_count, created_at, features, group_key) VALUES (?, (SELECT"
                 " coalesce(max(number), 0) + 1 FROM questions WHERE webinar_id = ?),"
-                " ?, ?, ?, ?, ?, ?)"
+                " ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (asker_id, source_msg) DO NOTHING RETURNING *",
                 (
                     webinar_id,
@@ -96,6 +121,8 @@ class QuestionRepository:
                     shown_name,
                     similar_count,
                     to_db(now),
+                    features,
+                    group_key,
                 ),
             )
             row = await cursor.fetchone()
@@ -114,6 +141,8 @@ class QuestionRepository:
                     f" WHERE id IN ({marks}) AND webinar_id = ?",
                     (*bump, webinar_id),
                 )
+            if group_key is not None:
+                await _set_group_count(conn, webinar_id, group_key, similar_count)
             return _question(row), True
 
         question, created = await self.db.write(op)
@@ -125,18 +154,17 @@ class QuestionRepository:
         return await self._position(question)
 
     async def _position(self, question: Question) -> int:
+        weight = question.votes + question.similar_count
         value = await self.db.fetch_value(
             "SELECT count(*) FROM questions WHERE webinar_id = ? AND state = 'open' AND ("
-            " deferred < ? OR (deferred = ? AND (votes > ? OR (votes = ? AND ("
-            " similar_count > ? OR (similar_count = ? AND id < ?))))))",
+            " deferred < ? OR (deferred = ? AND (votes + similar_count > ?"
+            " OR (votes + similar_count = ? AND id < ?))))",
             (
                 question.webinar_id,
                 int(question.deferred),
                 int(question.deferred),
-                question.votes,
-                question.votes,
-                question.similar_count,
-                question.similar_count,
+                weight,
+                weight,
                 question.id,
             ),
         )
@@ -240,13 +268,15 @@ class QuestionRepository:
 
         return await self.db.write(op)
 
-    async def merge(self, question_id: int, moderator_id: int, others: Sequence[int]) -> list[int]:
-        """Fold open questions into the claimed one; their votes count for it.
-        Returns the ids that were merged."""
+    async def merge(
+        self, question_id: int, moderator_id: int, others: Sequence[int], now: datetime
+    ) -> tuple[int, list[int]] | None:
+        """Fold open questions into the claimed one; their votes count for it. Nobody is
+        told anything. Returns (merge id, the ids merged), None if nothing was merged."""
         if not others:
-            return []
+            return None
 
-        async def op(conn: aiosqlite.Connection) -> list[int]:
+        async def op(conn: aiosqlite.Connection) -> tuple[int, list[int]] | None:
             cursor = await conn.execute(
                 "SELECT webinar_id FROM questions WHERE id = ? AND state = 'claimed'"
                 " AND claimed_by = ?",
@@ -254,20 +284,158 @@ class QuestionRepository:
             )
             owner = await cursor.fetchone()
             if owner is None:
-                return []
+                return None
+            cursor = await conn.execute(
+                "INSERT INTO question_merges (into_id, moderator_id, merged_at)"
+                " VALUES (?, ?, ?) RETURNING id",
+                (question_id, moderator_id, to_db(now)),
+            )
+            row = await cursor.fetchone()
+            assert row is not None
+            merge_id = int(row[0])
             marks = ",".join("?" * len(others))
             cursor = await conn.execute(
-                f"UPDATE questions SET state = 'merged', merged_into = ? WHERE id IN ({marks})"
-                " AND id != ? AND webinar_id = ? AND state = 'open' RETURNING id, votes",
-                (question_id, *others, question_id, owner[0]),
+                f"UPDATE questions SET state = 'merged', merged_into = ?, merge_id = ?"
+                f" WHERE id IN ({marks}) AND id != ? AND webinar_id = ? AND state = 'open'"
+                " RETURNING id, votes",
+                (question_id, merge_id, *others, question_id, owner[0]),
             )
             merged = await cursor.fetchall()
-            if merged:
-                await conn.execute(
-                    "UPDATE questions SET votes = votes + ? WHERE id = ?",
-                    (sum(row[1] for row in merged), question_id),
-                )
-            return [row[0] for row in merged]
+            if not merged:
+                await conn.execute("DELETE FROM question_merges WHERE id = ?", (merge_id,))
+                return None
+            moved = sum(row[1] for row in merged)
+            await conn.execute(
+                "UPDATE questions SET votes = votes + ? WHERE id = ?", (moved, question_id)
+            )
+            await conn.execute(
+                "UPDATE question_merges SET votes_moved = ? WHERE id = ?", (moved, merge_id)
+            )
+            return merge_id, sorted(row[0] for row in merged)
+
+        return await self.db.write(op)
+
+    async def undo_merge(
+        self, merge_id: int, moderator_id: int, now: datetime
+    ) -> tuple[int, list[int]] | None:
+        """Put every question of a merge back in the queue as it was, and take their votes
+        back; only while the question they went into is still this gespreksleider's.
+        Nobody is told anything. Returns (the question merged into, the ids restored)."""
+
+        async def op(conn: aiosqlite.Connection) -> tuple[int, list[int]] | None:
+            cursor = await conn.execute(
+                "SELECT m.into_id, m.votes_moved FROM question_merges m"
+                " JOIN questions q ON q.id = m.into_id"
+                " WHERE m.id = ? AND m.undone_at IS NULL AND q.state = 'claimed'"
+                " AND q.claimed_by = ?",
+                (merge_id, moderator_id),
+            )
+            row = await cursor.fetchone()
+            if row is None:
+                return None
+            into_id, moved = int(row[0]), int(row[1])
+            cursor = await conn.execute(
+                "UPDATE questions SET state = 'open', merged_into = NULL, merge_id = NULL"
+                " WHERE merge_id = ? AND state = 'merged' RETURNING id",
+                (merge_id,),
+            )
+            restored = sorted(r[0] for r in await cursor.fetchall())
+            await conn.execute(
+                "UPDATE questions SET votes = max(0, votes - ?) WHERE id = ?", (moved, into_id)
+            )
+            await conn.execute(
+                "UPDATE question_merges SET undone_at = ? WHERE id = ?", (to_db(now), merge_id)
+            )
+            return into_id, restored
+
+        return await self.db.write(op)
+
+    async def last_merge(self, question_id: int) -> int | None:
+        """The newest merge into this question that was not undone."""
+        value = await self.db.fetch_value(
+            "SELECT max(id) FROM question_merges WHERE into_id = ? AND undone_at IS NULL",
+            (question_id,),
+        )
+        return None if value is None else int(value)
+
+    async def set_group_count(self, webinar_id: int, group_key: int, count: int) -> None:
+        """Every waiting question of a group has `count` distinct other parents."""
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await _set_group_count(conn, webinar_id, group_key, count)
+
+        await self.db.write(op)
+
+    async def set_features(self, rows: Sequence[tuple[int, str, int]]) -> None:
+        """Store (id, features, group key) computed for questions that had none."""
+        if not rows:
+            return
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.executemany(
+                "UPDATE questions SET features = ?, group_key = ? WHERE id = ?",
+                [(features, group, question_id) for question_id, features, group in rows],
+            )
+
+        await self.db.write(op)
+
+    async def indexed(self, webinar_id: int) -> tuple[str, list[IndexedQuestion]]:
+        """The webinar's theme and what the grouping index keeps of its waiting questions."""
+        theme = await self.db.fetch_value("SELECT theme FROM webinars WHERE id = ?", (webinar_id,))
+        rows = await self.db.fetch_all(
+            "SELECT id, asker_id, text, features, group_key FROM questions"
+            " WHERE webinar_id = ? AND state IN ('open', 'claimed') AND text IS NOT NULL"
+            " ORDER BY id",
+            (webinar_id,),
+        )
+        return str(theme or ""), [
+            IndexedQuestion(
+                row["id"], row["asker_id"], row["text"], row["features"], row["group_key"]
+            )
+            for row in rows
+        ]
+
+    async def texts(self, question_ids: Sequence[int]) -> dict[int, str]:
+        """The texts of these questions, by id."""
+        if not question_ids:
+            return {}
+        marks = ",".join("?" * len(question_ids))
+        rows = await self.db.fetch_all(
+            f"SELECT id, text FROM questions WHERE id IN ({marks})", tuple(question_ids)
+        )
+        return {row["id"]: row["text"] or "" for row in rows}
+
+    async def numbers(self, question_ids: Sequence[int]) -> dict[int, int]:
+        """The per-webinar numbers of these questions (what people see), by id."""
+        if not question_ids:
+            return {}
+        marks = ",".join("?" * len(question_ids))
+        rows = await self.db.fetch_all(
+            f"SELECT id, number FROM questions WHERE id IN ({marks})", tuple(question_ids)
+        )
+        return {row["id"]: row["number"] for row in rows}
+
+    async def claim(self, question_id: int, moderator_id: int, now: datetime) -> Question | None:
+        """Claim this open question for this gespreksleider (as `claim_next`, one statement:
+        two gespreksleiders never get the same question). A question they still held goes
+        back to the queue as "later"."""
+
+        async def op(conn: aiosqlite.Connection) -> Question | None:
+            cursor = await conn.execute(
+                "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?"
+                " WHERE id = ? AND state = 'open' RETURNING *",
+                (moderator_id, to_db(now), question_id),
+            )
+            row = await cursor.fetchone()
+            if row is None:
+                return None
+            await conn.execute(
+                "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL,"
+                " deferred = 1 WHERE webinar_id = ? AND state = 'claimed' AND claimed_by = ?"
+                " AND id != ?",
+                (row["webinar_id"], moderator_id, question_id),
+            )
+            return _question(row)
 
         return await self.db.write(op)
 

@@ -128,7 +128,7 @@ async def test_the_effect_write_records_the_update_id(db: Database) -> None:
     assert in_progress.recorded
 
 
-async def test_claim_follows_votes_then_similar_then_age(db: Database) -> None:
+async def test_claim_follows_votes_plus_other_parents_then_age(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 4)
     questions = QuestionRepository(db)
     ids = []
@@ -145,7 +145,8 @@ async def test_claim_follows_votes_then_similar_then_age(db: Database) -> None:
     while (question := await questions.claim_next(webinar_id, 99, NOW)) is not None:
         order.append(question.id)
         await questions.mark_answered(question.id, 99, "live", NOW, lambda askers: [])
-    assert order == [ids[3], ids[2], ids[0], ids[1]]
+    # ids[2]: 2 other parents asked the same (2) beats ids[3]'s one vote (1).
+    assert order == [ids[2], ids[3], ids[0], ids[1]]
 
 
 async def test_two_moderators_claiming_at_once_never_share_a_question(db: Database) -> None:
@@ -172,8 +173,11 @@ async def test_answering_queues_news_for_asker_and_merged_askers(db: Database) -
     added = [await ask(questions, webinar_id, u, "slaap", source_msg=1) for u in (1, 2, 3)]
     claimed = await questions.claim_next(webinar_id, 99, NOW)
     assert claimed is not None and claimed.id == added[0].question.id
-    merged = await questions.merge(claimed.id, 99, [added[1].question.id, added[2].question.id])
-    assert sorted(merged) == sorted([added[1].question.id, added[2].question.id])
+    merged = await questions.merge(
+        claimed.id, 99, [added[1].question.id, added[2].question.id], NOW
+    )
+    assert merged is not None
+    assert merged[1] == sorted([added[1].question.id, added[2].question.id])
 
     def notify(askers: list[int]) -> list[OutgoingMessage]:
         return [
@@ -304,3 +308,31 @@ async def test_pulling_next_again_and_again_walks_the_whole_queue(db: Database) 
         assert question is not None
         pulled.append(question.id)
     assert pulled == ids
+
+
+async def test_a_merge_can_be_undone_once_restoring_states_and_votes(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 3)
+    questions = QuestionRepository(db)
+    added = [await ask(questions, webinar_id, u, f"q{u}", source_msg=1) for u in (1, 2, 3)]
+    await db.write(
+        lambda conn: conn.execute(
+            "UPDATE questions SET votes = 2 WHERE id = ?", (added[1].question.id,)
+        )
+    )
+    claimed = await questions.claim_next(webinar_id, 99, NOW)
+    assert claimed is not None and claimed.id == added[1].question.id
+    others = [added[0].question.id, added[2].question.id]
+    merged = await questions.merge(claimed.id, 99, others, NOW)
+    assert merged is not None
+    merge_id, ids = merged
+    assert await questions.last_merge(claimed.id) == merge_id
+    assert await questions.undo_merge(merge_id, 98, NOW) is None  # not their question
+    assert await questions.undo_merge(merge_id, 99, NOW) == (claimed.id, sorted(others))
+    assert await questions.undo_merge(merge_id, 99, NOW) is None  # once
+    assert await questions.last_merge(claimed.id) is None
+    for question_id in others:
+        question = await questions.get(question_id)
+        assert question is not None
+        assert question.state.value == "open" and question.merged_into is None
+    target = await questions.get(claimed.id)
+    assert target is not None and target.votes == 2 and target.state.value == "claimed"

@@ -30,6 +30,9 @@ ACTIONS: dict[str, dict[str, int]] = {
         "muteyes": 1,
         "muteno": 1,
         "unmute": 1,
+        # question id, then the other question to leave out / take in; the merge to undo
+        "tog": 2,
+        "undo": 2,
     },
     # a parent on their own question / other parents' questions
     "p": {"withdraw": 1, "vote": 1, "list": 1, "name": 1, "noname": 1},
@@ -44,7 +47,7 @@ ACTIONS: dict[str, dict[str, int]] = {
     # /open without a code: one of today's webinars, by id
     "o": {"open": 1},
     # the queue panel
-    "panel": {"next": 1, "refresh": 1},
+    "panel": {"next": 1, "refresh": 1, "group": 2},  # group: webinar id, group key
     # inloop, parents: wijk list and choice, subscribe, unsubscribe (in the wijk view, or
     # "stop" under a reminder); coordinators: series to cancel (then series + yyyymmdd),
     # series to message, abort the pending reason/announcement

@@ -1,22 +1,37 @@
-"""The webinar question queue as the domain sees it: asking, pulling, finishing.
+"""The webinar question queue as the domain sees it: asking, grouping, pulling, merging.
 
-Similar-question detection keeps one in-memory `SimilarityIndex` per webinar, built
-from storage the first time it is needed (so a restart only costs a rebuild) and
-updated as questions arrive and leave the queue.
+Similar questions are grouped by `bot.webinar.grouping`: one in-memory `GroupingIndex`
+per webinar, rebuilt from the features stored with each question the first time it is
+needed (a restart re-reads no texts), and updated as questions arrive and leave the
+queue. Every member of a group carries the group's number of distinct other parents in
+`similar_count`, which ranks the queue (votes plus parents, then age).
+
+The card and the web board use the same calls: `groups`, `card`, `toggle`, `merge`,
+`undo_merge`, `pull`.
 """
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.core.clock import Clock
 from bot.core.masking import Masker
 from bot.core.models import Question, User, Webinar
-from bot.webinar.similarity import SimilarityIndex
+from bot.webinar.grouping import (
+    GENERAL_GROUP,
+    Features,
+    GroupingIndex,
+    decode,
+    encode,
+    features,
+)
 from storage.questions import Notify, QuestionRepository
 
-MAX_SIMILAR_BUMPS = 10
+# At most this many other questions are listed on a card (and merged by one tap): a
+# gespreksleider sees every text a merge combines.
+MAX_CARD_MEMBERS = 8
+MAX_CARD_MAYBE = 3
 
 
 @dataclass(frozen=True)
@@ -28,12 +43,60 @@ class Asked:
 
 
 @dataclass(frozen=True)
+class Member:
+    """Another waiting question shown on a card."""
+
+    id: int
+    number: int  # per webinar, what people see ("Vraag 3")
+    text: str
+    same_parent: bool  # asked by the card question's own asker
+    included: bool  # merged by the next tap on "merge"
+    maybe: bool  # "misschien hetzelfde": between the thresholds, left out unless picked
+
+
+@dataclass(frozen=True)
 class Card:
     """What a gespreksleider sees of the question they pulled."""
 
     question: Question
-    similar_open: list[int]
+    members: list[Member]  # its group, then the "maybe" ones
+    other_parents: int  # distinct other parents in its group
     remaining: int
+    general: bool  # a general question ("is dit normaal bij slapen?")
+    undo_merge: int | None  # the merge the undo button reverses
+
+    @property
+    def similar_open(self) -> list[int]:
+        """The ids a tap on "merge" would fold into this question."""
+        return [member.id for member in self.members if member.included]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A group of waiting questions, for /rij and the web board."""
+
+    key: int
+    general: bool
+    question_ids: list[int]  # oldest first
+    parents: int  # distinct parents who asked a question in it
+
+    @property
+    def size(self) -> int:
+        return len(self.question_ids)
+
+
+@dataclass(frozen=True)
+class Merged:
+    merge_id: int
+    question_ids: list[int]
+
+
+@dataclass
+class _Picks:
+    """A card's toggles: members left out, maybe-ones taken in."""
+
+    left_out: set[int] = field(default_factory=set)
+    taken_in: set[int] = field(default_factory=set)
 
 
 class QuestionDesk:
@@ -41,61 +104,224 @@ class QuestionDesk:
         self.questions = questions
         self.clock = clock
         self.mask = mask
-        self._indexes: dict[int, SimilarityIndex] = {}
+        self._indexes: dict[int, GroupingIndex] = {}
+        self._features: dict[int, dict[int, Features]] = {}
         self._building: dict[int, asyncio.Lock] = {}
+        self._picks: dict[int, _Picks] = {}
 
-    async def _index(self, webinar_id: int) -> SimilarityIndex:
+    # --- the index -------------------------------------------------------------------
+    async def _index(self, webinar_id: int) -> GroupingIndex:
         index = self._indexes.get(webinar_id)
         if index is not None:
             return index
         lock = self._building.setdefault(webinar_id, asyncio.Lock())
         async with lock:
             if webinar_id not in self._indexes:
-                fresh = SimilarityIndex()
-                for question_id, text in await self.questions.comparable(webinar_id):
-                    fresh.add(question_id, text)
+                theme, rows = await self.questions.indexed(webinar_id)
+                fresh = GroupingIndex(theme)
+                found: dict[int, Features] = {}
+                missing: list[tuple[int, str, int]] = []
+                for row in rows:
+                    stored = decode(row.features) if row.features is not None else None
+                    found[row.id] = stored if stored is not None else features(row.text)
+                    group = fresh.add(
+                        row.id,
+                        found[row.id],
+                        asker=row.asker_id,
+                        group=row.group_key if stored is not None else None,
+                    )
+                    if stored is None or row.group_key != group.key:
+                        missing.append((row.id, encode(found[row.id]), group.key))
+                await self.questions.set_features(missing)
+                self._features[webinar_id] = found
                 self._indexes[webinar_id] = fresh
         return self._indexes[webinar_id]
 
     def forget_webinar(self, webinar_id: int) -> None:
         self._indexes.pop(webinar_id, None)
+        self._features.pop(webinar_id, None)
 
+    async def _recount(self, webinar_id: int, group_key: int) -> None:
+        index = self._indexes.get(webinar_id)
+        if index is None:
+            return
+        group = index.groups.get(group_key)
+        count = 0 if group is None or group.general else index.parents(group) - 1
+        await self.questions.set_group_count(webinar_id, group_key, count)
+
+    # --- asking ----------------------------------------------------------------------
     async def ask(self, webinar: Webinar, asker: User, source_msg: int, text: str) -> Asked:
-        """Store a (cleaned) question, masked, and say where it stands."""
+        """Store a (cleaned) question, masked, grouped, and say where it stands."""
         masked = self.mask(text)
         index = await self._index(webinar.id)
-        similar = index.similar_to(masked)
+        found = features(masked)
+        group_key = index.place(-1, found)
+        # The count it will have once it is in: distinct other parents of the group.
+        if group_key is None or group_key == GENERAL_GROUP:
+            others = 0
+        else:
+            group = index.groups[group_key]
+            askers = {index.asker(member) for member in group.members}
+            askers.discard(asker.id)
+            others = len(askers)
         added = await self.questions.add(
             webinar_id=webinar.id,
             asker_id=asker.id,
             source_msg=source_msg,
             text=masked,
             shown_name=asker.first_name if asker.show_name else None,
-            similar_count=len(similar),
-            # The closest ones count this question too. Bounded, so a question in a
-            # cluster of 300 costs 10 row updates, not 300: every member of a large
-            # cluster still ends up with a count of at least 10, ahead of all
-            # questions without votes that fewer parents asked.
-            bump=similar[:MAX_SIMILAR_BUMPS],
+            similar_count=others,
+            features=encode(found),
+            group_key=group_key,
             now=self.clock.now(),
         )
+        question = added.question
         if added.created:
-            index.add(added.question.id, masked)
-        return Asked(added.question, added.position, added.question.similar_count, added.created)
+            group = index.add(question.id, found, asker=asker.id, group=group_key)
+            self._features.setdefault(webinar.id, {})[question.id] = found
+            if group_key is None:  # a group of its own: its key is its id
+                await self.questions.set_features([(question.id, encode(found), group.key)])
+        return Asked(question, added.position, question.similar_count, added.created)
 
+    # --- groups ----------------------------------------------------------------------
+    async def groups(self, webinar_id: int) -> list[GroupView]:
+        """The waiting questions by group: most parents first, then oldest; the general
+        group (if any) last."""
+        index = await self._index(webinar_id)
+        open_ids = await self.questions.still_open(
+            [key for group in index.groups.values() for key in group.members]
+        )
+        views = []
+        for group in index.groups.values():
+            members = sorted(key for key in group.members if key in open_ids)
+            if not members:
+                continue
+            parents = len({index.asker(key) for key in members})
+            views.append(GroupView(group.key, group.general, members, parents))
+        views.sort(key=lambda view: (view.general, -view.parents, view.question_ids[0]))
+        return views
+
+    # --- pulling ---------------------------------------------------------------------
     async def pull_next(self, webinar: Webinar, moderator_id: int) -> Card | None:
         question = await self.questions.claim_next(webinar.id, moderator_id, self.clock.now())
         if question is None:
             return None
         return await self.card(question)
 
+    async def pull(self, webinar: Webinar, moderator_id: int, group_key: int) -> Card | None:
+        """Claim the group's first waiting question (the same atomic claim as /volgende:
+        if another gespreksleider took it first, the next one of the group is tried)."""
+        for view in await self.groups(webinar.id):
+            if view.key != group_key:
+                continue
+            for question_id in view.question_ids:
+                question = await self.questions.claim(question_id, moderator_id, self.clock.now())
+                if question is not None:
+                    return await self.card(question)
+        return None
+
     async def card(self, question: Question) -> Card:
         index = await self._index(question.webinar_id)
-        similar = index.similar_to(question.text, exclude=question.id) if question.text else []
-        open_ids = await self.questions.still_open(similar)
+        found = self._features.get(question.webinar_id, {}).get(question.id)
+        if found is None:
+            found = features(question.text or "")
+        group = index.group_of(question.id)
+        candidates: list[int] = []
+        maybe_ids: list[int] = []
+        if group is not None and not group.general:
+            candidates = [key for key in group.members if key != question.id]
+            maybe_ids = [key for key, _ in index.maybe(question.id, found)]
+        open_ids = await self.questions.still_open([*candidates, *maybe_ids])
+        candidates = [key for key in candidates if key in open_ids][:MAX_CARD_MEMBERS]
+        maybe_ids = [key for key in maybe_ids if key in open_ids][:MAX_CARD_MAYBE]
+        texts = await self.questions.texts([*candidates, *maybe_ids])
+        numbers = await self.questions.numbers([*candidates, *maybe_ids])
+        picks = self._picks.get(question.id, _Picks())
+        members = [
+            Member(
+                key,
+                numbers.get(key, 0),
+                texts.get(key, ""),
+                index.asker(key) == question.asker_id,
+                key not in picks.left_out,
+                False,
+            )
+            for key in candidates
+        ] + [
+            Member(key, numbers.get(key, 0), texts.get(key, ""), False, key in picks.taken_in, True)
+            for key in maybe_ids
+        ]
         counts = await self.questions.counts(question.webinar_id)
-        return Card(question, [i for i in similar if i in open_ids], counts.open)
+        return Card(
+            question,
+            members,
+            index.other_parents(question.id),
+            counts.open,
+            bool(group is not None and group.general),
+            await self.questions.last_merge(question.id),
+        )
 
+    async def toggle(self, question: Question, other_id: int) -> bool:
+        """Leave a member of the card's group out of the next merge (or take it back in);
+        take a "maybe" one in (or out again). False if `other_id` is not on the card."""
+        card = await self.card(question)
+        member = next((m for m in card.members if m.id == other_id), None)
+        if member is None:
+            return False
+        picks = self._picks.setdefault(question.id, _Picks())
+        chosen = picks.taken_in if member.maybe else picks.left_out
+        if other_id in chosen:
+            chosen.discard(other_id)
+        else:
+            chosen.add(other_id)
+        return True
+
+    # --- merging ---------------------------------------------------------------------
+    async def merge(
+        self, question: Question, moderator_id: int, others: list[int] | None = None
+    ) -> Merged | None:
+        """Fold `others` (default: what the card shows as included) into the claimed
+        question. Nobody is told anything; `undo_merge` reverses it."""
+        if others is None:
+            others = (await self.card(question)).similar_open
+        done = await self.questions.merge(question.id, moderator_id, others, self.clock.now())
+        if done is None:
+            return None
+        merge_id, merged = done
+        index = await self._index(question.webinar_id)
+        touched = {group.key for key in merged if (group := index.group_of(key)) is not None}
+        for key in merged:
+            index.discard(key)
+        # Merged questions now count as the question they went into: its group.
+        for key in touched:
+            await self._recount(question.webinar_id, key)
+        self._picks.pop(question.id, None)
+        return Merged(merge_id, merged)
+
+    async def undo_merge(self, merge_id: int, moderator_id: int) -> list[int] | None:
+        """Put a merge's questions back in the queue, in their groups. Nobody is told."""
+        done = await self.questions.undo_merge(merge_id, moderator_id, self.clock.now())
+        if done is None:
+            return None
+        into_id, restored = done
+        into = await self.questions.get(into_id)
+        assert into is not None
+        index = await self._index(into.webinar_id)
+        stored = {row.id: row for row in (await self.questions.indexed(into.webinar_id))[1]}
+        touched = set()
+        for key in restored:
+            row = stored.get(key)
+            if row is None:
+                continue
+            found = decode(row.features) if row.features else features(row.text)
+            self._features.setdefault(into.webinar_id, {})[key] = found
+            group = index.add(key, found, asker=row.asker_id, group=row.group_key)
+            touched.add(group.key)
+        for key in touched:
+            await self._recount(into.webinar_id, key)
+        return restored
+
+    # --- finishing -------------------------------------------------------------------
     async def finish(
         self, question_id: int, moderator_id: int, how: str, notify: Notify
     ) -> list[int] | None:
@@ -109,17 +335,21 @@ class QuestionDesk:
         return askers
 
     async def merge_similar(self, question: Question, moderator_id: int) -> int:
-        card = await self.card(question)
-        merged = await self.questions.merge(question.id, moderator_id, card.similar_open)
-        index = await self._index(question.webinar_id)
-        for other in merged:
-            index.discard(other)
-        return len(merged)
+        """Merge what the card shows as included; the number merged."""
+        merged = await self.merge(question, moderator_id)
+        return 0 if merged is None else len(merged.question_ids)
 
     async def _leave_queue(self, question_id: int) -> None:
+        self._picks.pop(question_id, None)
         question = await self.questions.get(question_id)
-        if question is not None and question.webinar_id in self._indexes:
-            self._indexes[question.webinar_id].discard(question_id)
+        if question is None or question.webinar_id not in self._indexes:
+            return
+        index = self._indexes[question.webinar_id]
+        group = index.group_of(question_id)
+        index.discard(question_id)
+        self._features.get(question.webinar_id, {}).pop(question_id, None)
+        if group is not None:
+            await self._recount(question.webinar_id, group.key)
 
     async def left_queue(self, question_id: int) -> None:
         """Call after a question was removed or withdrawn."""

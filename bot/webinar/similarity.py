@@ -52,7 +52,7 @@ oud oude uur uren maand maanden weken dag dagen vanaf weet weten wanneer wnnr wn
 houd houden daarmee daarover daar dr z wort niks tijdens sinds los oplossen pak
 aanpakken zorg mee geef geven paar zoek zoeken blijf blijft blijven goed slecht beter
 tenzij terug wilt nie n tussen genoeg zeg uitloopt uitlopen overal stel stellen via
-dagelijks opvoeding opvoeden
+dagelijks opvoeding opvoeden liggen ligt lag
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -77,7 +77,8 @@ STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_NL.split()) | frozenset(_STOPWO
 # word (it would otherwise survive as content, e.g. child/son/daughter, which every
 # question in a parenting webinar is about).
 _CONCEPTS: dict[str, str] = {
-    "": """kind kinderen kinders kindje kids kid child children zoon zoons zoontje dochter
+    "": """vraagje question questions advies advice algemeen algemene general
+        kind kinderen kinders kindje kids kid child children zoon zoons zoontje dochter
         dochters dochtertje son sons daughter daughters jongen meisje boy girl jongetje
         meid normaal normal erg zorgen bezorgd worried worry worrying
         concerned refuses refuse refused weigert weigeren training trained ok oke
@@ -165,7 +166,8 @@ _CONCEPTS: dict[str, str] = {
     "eigen": "eigen own",
     "eerste": "eerste first",
     "middelen": "blowen blowt wiet weed drugs cannabis alcohol",
-    "probleem": "probleem problemen problem problems",
+    "probleem": """probleem problemen problem problems lastig moeilijk difficult trouble
+        issue issues struggle struggling moeite""",
     "spelen": "spelen speelt play plays playing played",
     "bijna": "bijna barely",
     "begin": "begin beginnen start starten starting",
@@ -251,6 +253,26 @@ _CONCEPTS: dict[str, str] = {
     "verdelen": "verdelen verdeel delen share sharing divide",
     "overstuur": "overstuur ontdaan upset",
     "omgang": "omgang omgangsregeling visitation custody wissel wisselen handover",
+    # Sleep, the hardest theme: every question in a sleep webinar says "slapen" or "bed",
+    # so the question is in the words around it (issue 11).
+    "doorslapen slaap": "doorslapen doorslaapt doorslaap",
+    "ledikant": """ledikant ledikantje ledikantjes wieg wiegje crib cribs cot cots babybed
+        babybedje campingbedje""",
+    "grootbed": "peuterbed peuterbedje grotebed grotebedje",
+    "ouderbed": "ouderbed cosleeping samenslapen",
+    "licht": "licht lamp lampje lampen nachtlampje nachtlamp light lights nightlight",
+    "droom": "droom dromen droomt dream dreams dreaming",
+    "wekker": "wekker wekkers alarm",
+    "inslapen": "inslapen inslaapt",
+    "wiegen": "wiegen wiegt rocking rock rocked schommelen sussen",
+    "slaapwandelen": "slaapwandelen slaapwandelt sleepwalking sleepwalks sleepwalk",
+    "snurken": "snurken snurkt snurk snore snores snoring",
+    "uitslapen": "uitslapen uitslaapt",
+    "slaaptraining": "slaaptraining uithuilen",
+    "knuffel": "knuffeldoekje doekje speen speentje fopspeen pacifier dummy",
+    "warm": "warm warmte koud temperatuur temperature cold hot",
+    "ritme": "ritme schema slaapschema schedule",
+    "weekend": "weekend weekends zaterdag zondag saturday sunday",
 }
 
 # Multi-word phrases, rewritten before the word-by-word pass (on folded text).
@@ -264,7 +286,28 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"co (ouderschap|ouder|parenting|parent)", r"co\1"),
         (r"(potty|toilet) train(ing|ed)?", "zindelijk"),
         (r"speech therap(y|ist)", "logopedie"),
+        (r"in slaap (?:te )?(?:vallen|valt|viel)", "inslapen"),
+        (r"(?:falls?|falling|fell) asleep", "inslapen"),
+        (r"go(?:es|ing)? to sleep", "inslapen"),
         (r"in slaap", "slaap"),
+        (r"sleep(?:s|ing)? in (?:late|till|until|on)", "uitslapen"),
+        (r"(?:slaa?p\w*|kruipt|komt) bij (?:ons|mij|mama|papa) in (?:het |ons )?bedd?", "ouderbed"),
+        (r"(?:slaa?p\w*|kruipt) bij (?:ons|mij|mama|papa)\b", "ouderbed"),
+        (r"bij (?:ons|mij|mama|papa|ouders) in (?:het |ons |hun )?bedd?(?:je)?", "ouderbed"),
+        (r"(?:eigen|own) (?:kamer|room)", "ouderbed"),
+        (r"sleep training", "slaaptraining"),
+        (r"cry(?:ing)? it out", "slaaptraining"),
+        (r"laten (?:uit)?huilen", "slaaptraining"),
+        (r"lange? wakker", "inslapen"),
+        (r"slaa?p\w* (?:\w+ ){0,3}(?:niet|nie|nooit) door", "doorslapen"),
+        (r"sleeps? (?:the )?(?:whole |entire )?night", "doorslapen"),
+        (r"sleep(?:s|ing)? through(?: the night)?", "doorslapen"),
+        (r"(?:nachtelijke paniek|pavor nocturnus|night terrors?|bad dreams?)", "nachtmerrie"),
+        (r"(?:enge|nare|boze|slechte) (?:droom|dromen)", "nachtmerrie"),
+        (r"(?:ons|onze|our|papa en mama|mama en papa|parents) (?:grote )?bedd?(?:je)?", "ouderbed"),
+        (r"(?:eigen|own) bedd?(?:je)?", "ouderbed"),
+        (r"co sleep\w*", "ouderbed"),
+        (r"(?:groot|grote|big|toddler|peuter) bedd?(?:je)?", "grootbed"),
         (r"van slag", "overstuur"),
         (r"terrible twos", "peuterpuberteit"),
         (r"take (it |them |his |her )?away", "afpakken"),
@@ -440,6 +483,16 @@ _CONCEPT_CODES: dict[str, str] = {
         sorted({word for concepts in _CONCEPTS for word in concepts.split()})
     )
 }
+
+
+# The concept words the lexicon maps to ("slaap", "peuter", ...), as opposed to unknown
+# words that only got stemmed.
+CONCEPT_WORDS: frozenset[str] = frozenset(_CONCEPT_CODES)
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents folded, punctuation as spaces (the first step of `normalize`)."""
+    return _fold(text)
 
 
 def _scoring_form(normalized: str) -> str:

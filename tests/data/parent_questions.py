@@ -444,3 +444,94 @@ TOPIC_WISH_CLUSTERS: Clusters = (
     ("zindelijkheid",),
     ("rouw en verlies",),
 )
+
+
+# A sleep webinar (one theme, the hard case), written as a TUNING set for the grouping
+# engine of issue 11, after its held-out set (tests/data/heldout_questions.py) was frozen
+# and without looking at that set's per-question results. Tuned on.
+SLEEP_THEME = "slapen"
+SLEEP_CLUSTERS: Clusters = (
+    # falling asleep takes hours
+    (
+        "mijn kind ligt uren wakker voordat ze in slaap valt",
+        "het duurt elke avond wel 2 uur voor hij eindelijk slaapt",
+        "inslapen duurt zo lang bij mijn zoon, hoe kan dat sneller",
+        "It takes my daughter hours to fall asleep",
+        "Mijn kind kan niet in slaap vallen. Lang wakker in bed.",
+        "ze ligt nog om 10 uur s avonds te draaien in bed, kan niet slape",
+        "how can I help my son fall asleep faster",
+    ),
+    # the baby only falls asleep when rocked or fed
+    (
+        "mijn baby valt alleen in slaap aan de borst",
+        "hoe leer ik mijn baby zelf in slaap te vallen zonder wiegen",
+        "onze kleine slaapt alleen als we haar in slaap wiegen of rondlopen",
+        "My baby only falls asleep while feeding or being rocked",
+        "Baby slaapt alleen bij mij op arm. Hoe zelf slapen in bed?",
+        "hoe krijg je een baby zelfstandig in slaap",
+    ),
+    # bedtime routine
+    (
+        "wat is een goed slaapritueel voor een peuter",
+        "welke vaste routine voor het slapen gaan raden jullie aan",
+        "What is a good bedtime routine for a toddler?",
+        "Wat moet ik doen voor slapen? Badje, boekje? Welke ritueel is goed?",
+        "tips voor een rustig avondritueel voor het naar bed gaan",
+    ),
+    # sleepwalking / talking in sleep
+    (
+        "mijn zoon slaapwandelt, is dat gevaarlijk",
+        "ze loopt snachts rond in haar slaap, moet ik haar wakker maken",
+        "my daughter sleepwalks, what should I do",
+        "Mijn kind loopt in nacht maar slaapt nog. Wat moet ik doen?",
+        "slaapwandelen bij kinderen, wat kun je doen",
+    ),
+    # snoring
+    (
+        "mijn kind snurkt heel hard, moet ik naar de dokter",
+        "is snurken bij een kind van 4 normaal",
+        "my son snores loudly every night, is that a problem?",
+        "Mijn dochter snurkt veel in nacht. Is dat slecht?",
+    ),
+    # the teenager sleeps until noon at weekends
+    (
+        "mijn puber slaapt in het weekend tot 2 uur s middags, is dat ok",
+        "tiener ligt zaterdag de hele ochtend in bed en is doordeweeks niet wakker te krijgen",
+        "My teenager sleeps until noon on weekends, should I wake him?",
+        "Mijn zoon 15 jaar slaapt tot middag in weekend. Moet ik wakker maken?",
+        "uitslapen bij pubers, hoe lang mag dat",
+    ),
+    # child in the parents' bed (as in the held-out set: the commonest sleep question)
+    (
+        "hoe krijg ik mijn kleuter terug naar haar eigen bed",
+        "hij slaapt sinds de vakantie bij ons in bed en wil niet meer alleen",
+        "we want our son to sleep in his own room again",
+        "Mijn kind slaapt bij mij. Ik wil dat hij alleen slaapt in zijn kamer.",
+        "elke nacht staat ze naast ons bed en kruipt erin, wat te doen",
+    ),
+    # waking at night and crying
+    (
+        "mijn dreumes wordt elke nacht huilend wakker",
+        "ze word s nachts wakker en huilt dan een uur, help",
+        "my toddler wakes up crying every night",
+        "Mijn baby 1 jaar wakker in nacht en huilt veel. Wat doen?",
+        "hoe reageer je als je kind snachts wakker wordt en huilt",
+    ),
+    # sleep training / letting cry
+    (
+        "is het goed om een baby te laten huilen om te leren slapen",
+        "slaaptraining, ja of nee?",
+        "Is sleep training safe? Should I let my baby cry it out?",
+        "Baby laten huilen in bed tot slapen, is dit goed?",
+        "wat vinden jullie van uithuilen laten bij een baby",
+    ),
+    ("slaapt een kind beter met of zonder knuffel",),
+    ("hoe warm moet de slaapkamer van een baby zijn",),
+)
+SLEEP_GENERAL: tuple[str, ...] = (
+    "vraag over slapen",
+    "mijn kind slaapt slecht",
+    "baby sleep question",
+    "heeft iemand advies over de slaap van peuters?",
+    "Slapen is moeilijk bij ons kind.",
+)

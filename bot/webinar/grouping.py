@@ -1,0 +1,303 @@
+"""Group a webinar's open questions the way a gespreksleider would (issue 11).
+
+A question becomes a short list of *features* (`features`): the concept words of
+`bot.webinar.similarity.normalize` (bilingual lexicon, typos, compounds), and for words
+the lexicon does not know, their character trigrams too (``~sla``), so that unknown
+words still meet when spelt differently. The features are what is stored per question
+(`encode` / `decode`), so a restart rebuilds the index without re-reading the texts.
+
+Two questions are compared with a symmetric TF-IDF cosine (`GroupingIndex.score`): each
+feature weighs its inverse document frequency among the webinar's own open questions,
+times a prior (`_PRIOR`): the webinar's theme (``slapen`` in a sleep webinar) and the
+question-form concept ``hoeveel`` count for little, trigrams for less than a word.
+
+Groups are formed online (`GroupingIndex.add`): a new question joins the group it is
+closest to when that group's score (the mean of the best pair score and the average
+score over the group's members) reaches `AUTO_THRESHOLD`; otherwise it starts a group.
+Questions between `MAYBE_THRESHOLD` and the automatic threshold are offered on the card
+as "misschien hetzelfde". A *general* question, one that only names the theme and an
+audience word ("is dit normaal bij slapen?"), joins the webinar's one general group and
+nothing else. Texts of fewer than `MIN_WORDS` words ("test 0") match nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.webinar.similarity import CONCEPT_WORDS, fold, normalize
+
+# Tuned on tests/data/parent_questions.py only (tests/test_grouping.py prints the figures).
+AUTO_THRESHOLD = 0.45
+MAYBE_THRESHOLD = 0.3
+# A group's score for a newcomer: this share of its best pair score, the rest its mean
+# score over the group's members (so a big group is not joined through one look-alike).
+BEST_SHARE = 0.5
+MIN_WORDS = 3
+
+GENERAL_GROUP = -1  # the key of a webinar's general group; others use a question id
+
+# Concepts that name who or how, not what: an "audience" word (the general-question
+# rule) and question filler that survived the stopwords.
+AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "leeftijd"})
+GENERIC = frozenset({"probleem", "begin", "werkt", "eerste"})
+_TRIGRAM_PRIOR = 0.2
+# Words the lexicon does not know are rare, so their IDF is high: but they are as often
+# filler ("eindelijk", "voordat") as content, so they count for less than a concept.
+_UNKNOWN_PRIOR = 0.3
+_THEME_PRIOR = 0.3
+_PRIOR: dict[str, float] = {"hoeveel": 0.5, **dict.fromkeys(AUDIENCE, 0.6)}
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the index keeps of a question."""
+
+    terms: tuple[str, ...]  # concept words, unknown words and their "~" trigrams
+    concepts: tuple[str, ...]  # the concept words alone (for the general rule)
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms
+
+
+def features(text: str) -> Features:
+    """The features of one question's text."""
+    if len(fold(text).split()) < MIN_WORDS:
+        return Features((), ())
+    concepts = tuple(normalize(text).split())
+    terms: list[str] = list(concepts)
+    for concept in concepts:
+        if concept not in CONCEPT_WORDS and len(concept) >= 4:
+            padded = f"#{concept}#"
+            terms.extend(f"~{padded[i : i + 3]}" for i in range(len(padded) - 2))
+    return Features(tuple(dict.fromkeys(terms)), concepts)
+
+
+def encode(found: Features) -> str:
+    """A compact text form for the database: concepts, then '|', then the other terms."""
+    extra = [term for term in found.terms if term not in found.concepts]
+    return " ".join(found.concepts) + "|" + " ".join(extra)
+
+
+def decode(stored: str) -> Features:
+    concepts_part, _, extra = stored.partition("|")
+    concepts = tuple(concepts_part.split())
+    terms = tuple(dict.fromkeys((*concepts, *extra.split())))
+    return Features(terms, concepts)
+
+
+def theme_terms(theme: str) -> frozenset[str]:
+    """The concept words of a webinar's theme ("Slapen" -> {"slaap"})."""
+    return frozenset(normalize(theme).split()) if theme else frozenset()
+
+
+def is_general(found: Features, theme: frozenset[str]) -> bool:
+    """Only the theme (and an audience or generic word): a general question."""
+    if not found.concepts or not theme:
+        return False
+    if not any(concept in theme for concept in found.concepts):
+        return False
+    return all(c in theme or c in AUDIENCE or c in GENERIC for c in found.concepts)
+
+
+@dataclass
+class _Entry:
+    asker: int | None
+    terms: tuple[str, ...]
+    group: int
+    norm: float = 0.0
+
+
+@dataclass
+class Group:
+    """Open questions a gespreksleider would merge; `key` is its first question's id."""
+
+    key: int
+    members: list[int] = field(default_factory=list)
+
+    @property
+    def general(self) -> bool:
+        return self.key == GENERAL_GROUP
+
+
+class GroupingIndex:
+    """The open questions of one webinar: features, document frequencies, groups."""
+
+    def __init__(self, theme: str = "") -> None:
+        self.theme = theme_terms(theme)
+        self._entries: dict[int, _Entry] = {}
+        self._postings: dict[str, set[int]] = {}
+        self.groups: dict[int, Group] = {}
+        self._norms_at = 0  # index size when the norms were last computed
+
+    # --- weights -------------------------------------------------------------------
+    def _weight(self, term: str, newcomer: frozenset[str] | None = None) -> float:
+        """`newcomer`: the terms of a question being placed, weighed as if indexed."""
+        df = len(self._postings.get(term, ()))
+        size = len(self._entries)
+        if newcomer is not None:
+            size += 1
+            df += term in newcomer
+        idf = math.log((size + 1) / (df + 1)) + 1.0
+        if term.startswith("~"):
+            return idf * _TRIGRAM_PRIOR
+        if term in self.theme:
+            return idf * _THEME_PRIOR
+        if term not in CONCEPT_WORDS:
+            return idf * _UNKNOWN_PRIOR
+        return idf * _PRIOR.get(term, 1.0)
+
+    def _norm(self, terms: Iterable[str], newcomer: frozenset[str] | None = None) -> float:
+        return math.sqrt(sum(self._weight(term, newcomer) ** 2 for term in terms)) or 1.0
+
+    def _refresh_norms(self) -> None:
+        """Document frequencies drift as questions arrive: recompute the stored norms
+        when the index has grown or shrunk by a quarter (amortised, not per question)."""
+        size = len(self._entries)
+        if size > 64 and abs(size - self._norms_at) * 4 <= self._norms_at:
+            return
+        for entry in self._entries.values():
+            entry.norm = self._norm(entry.terms)
+        self._norms_at = size
+
+    # --- scoring -------------------------------------------------------------------
+    def scores(self, found: Features, *, exclude: int | None = None) -> dict[int, float]:
+        """Cosine of `found` with every indexed question it shares a feature with."""
+        if found.empty or not self._entries:
+            return {}
+        newcomer = None if exclude in self._entries else frozenset(found.terms)
+        weights = {term: self._weight(term, newcomer) for term in found.terms}
+        query_norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        size = len(self._entries)
+        # Terms shared by most questions only add to candidates found through rarer
+        # terms; walking their postings would cost a pass over the whole queue.
+        common = {t for t in weights if len(self._postings.get(t, ())) * 2 > size > 40}
+        dots: dict[int, float] = {}
+        for term, weight in weights.items():
+            if term in common:
+                continue
+            square = weight * weight
+            for key in self._postings.get(term, ()):
+                dots[key] = dots.get(key, 0.0) + square
+        for term in common:
+            posting = self._postings[term]
+            weight = weights[term]
+            for key in dots:
+                if key in posting:
+                    dots[key] += weight * weight
+        dots.pop(exclude, None)  # type: ignore[arg-type]
+        if size <= 64:  # small: exact norms under the weights of this moment
+            return {
+                key: dot / (query_norm * self._norm(self._entries[key].terms, newcomer))
+                for key, dot in dots.items()
+            }
+        return {key: dot / (query_norm * self._entries[key].norm) for key, dot in dots.items()}
+
+    def score(self, a: Features, b: Features) -> float:
+        """Symmetric similarity of two feature lists under this index's weights."""
+        if a.empty or b.empty:
+            return 0.0
+        shared = set(a.terms) & set(b.terms)
+        dot = sum(self._weight(term) ** 2 for term in shared)
+        return dot / (self._norm(a.terms) * self._norm(b.terms))
+
+    # --- membership ----------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def group_of(self, key: int) -> Group | None:
+        entry = self._entries.get(key)
+        return None if entry is None else self.groups.get(entry.group)
+
+    def asker(self, key: int) -> int | None:
+        entry = self._entries.get(key)
+        return None if entry is None else entry.asker
+
+    def place(self, key: int, found: Features) -> int | None:
+        """The group a question with these features would join; None: a group of its own."""
+        if found.empty:
+            return None
+        if is_general(found, self.theme):
+            return GENERAL_GROUP
+        scores = self.scores(found, exclude=key)
+        by_group: dict[int, list[float]] = {}
+        for other, value in scores.items():
+            if value >= MAYBE_THRESHOLD:
+                group = self._entries[other].group
+                if group != GENERAL_GROUP:
+                    by_group.setdefault(group, []).append(value)
+        best_key, best_score = None, AUTO_THRESHOLD
+        for group_key, values in by_group.items():
+            members = len(self.groups[group_key].members)
+            mean = sum(scores.get(m, 0.0) for m in self.groups[group_key].members) / members
+            value = BEST_SHARE * max(values) + (1 - BEST_SHARE) * mean
+            if value >= best_score and (best_key is None or value > best_score):
+                best_key, best_score = group_key, value
+        return best_key
+
+    def add(
+        self, key: int, found: Features, *, asker: int | None = None, group: int | None = None
+    ) -> Group:
+        """Index a question; `group` restores a stored placement, else it is placed now."""
+        self.discard(key)
+        if group is None:
+            group = self.place(key, found)
+        if group is None:
+            group = key
+        entry = _Entry(asker, found.terms, group)
+        self._entries[key] = entry
+        for term in found.terms:
+            self._postings.setdefault(term, set()).add(key)
+        entry.norm = self._norm(found.terms)
+        self.groups.setdefault(group, Group(group)).members.append(key)
+        self._refresh_norms()
+        return self.groups[group]
+
+    def discard(self, key: int) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is None:
+            return
+        for term in entry.terms:
+            posting = self._postings.get(term)
+            if posting is not None:
+                posting.discard(key)
+                if not posting:
+                    del self._postings[term]
+        group = self.groups.get(entry.group)
+        if group is not None:
+            group.members.remove(key)
+            if not group.members:
+                del self.groups[entry.group]
+
+    def other_parents(self, key: int) -> int:
+        """Distinct parents, other than this question's asker, with a question in its group."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return 0
+        group = self.groups[entry.group]
+        askers = {self._entries[m].asker for m in group.members if m != key}
+        askers.discard(entry.asker)
+        return len(askers)
+
+    def parents(self, group: Group) -> int:
+        return len({self._entries[m].asker for m in group.members})
+
+    def maybe(self, key: int, found: Features, limit: int = 5) -> list[tuple[int, float]]:
+        """Questions outside `key`'s group scoring between the two thresholds, best first."""
+        entry = self._entries.get(key)
+        if entry is None or entry.group == GENERAL_GROUP:
+            return []
+        scores = self.scores(found, exclude=key)
+        found_maybe = [
+            (other, value)
+            for other, value in scores.items()
+            if value >= MAYBE_THRESHOLD
+            and self._entries[other].group not in (entry.group, GENERAL_GROUP)
+        ]
+        found_maybe.sort(key=lambda item: (-item[1], item[0]))
+        return found_maybe[:limit]

@@ -1,0 +1,148 @@
+"""bot.webinar.grouping: the grouping engine of issue 11, on the labelled sets and by rule.
+
+The labelled-set tests print their figures (``pytest -s``) and put them in the
+assertion message. The tuning sets are in tests/data/parent_questions.py; the held-out
+set (tests/data/heldout_questions.py) was written before the engine and never tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.webinar.grouping import (
+    AUTO_THRESHOLD,
+    GENERAL_GROUP,
+    GroupingIndex,
+    decode,
+    encode,
+    features,
+    is_general,
+    theme_terms,
+)
+from bot.webinar.grouping_eval import evaluate
+from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
+from tests.data.parent_questions import (
+    QUESTION_CLUSTERS,
+    SECOND_CLUSTERS,
+    SLEEP_CLUSTERS,
+    SLEEP_GENERAL,
+    SLEEP_THEME,
+    THIRD_CLUSTERS,
+)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_tuning_sets_keep_their_figures(seed: int) -> None:
+    for name, clusters, general, theme, min_precision, min_f1 in (
+        ("tuning set", QUESTION_CLUSTERS, (), "", 0.78, 0.75),
+        ("second set", SECOND_CLUSTERS, (), "", 0.85, 0.75),
+        ("third set", THIRD_CLUSTERS, (), "", 0.75, 0.75),
+        ("sleep tuning set", SLEEP_CLUSTERS, SLEEP_GENERAL, SLEEP_THEME, 0.70, 0.60),
+    ):
+        figures = evaluate(clusters, general, theme, seed=seed)
+        print(f"{name}: {figures.line()}")
+        assert figures.precision >= min_precision and figures.f1 >= min_f1, figures.line()
+        assert figures.vague_worst <= 1, figures.line()
+
+
+# The issue's goals on the held-out set are precision >= 0.85, F1 >= 0.75 and at most one
+# wrong match per general question. Measured when the engine was finished (seeds 0-4):
+# precision 0.89-0.98 (met), F1 0.54-0.61 and up to 3 specific questions in the group of
+# a general one (NOT met; README "Similar questions"). These floors sit just under the
+# measured figures so that the test fails if quality drops; raise them, never lower them.
+HELDOUT_FLOOR = {"precision": 0.85, "f1": 0.52, "vague_worst": 3}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_held_out_set_does_not_regress(seed: int) -> None:
+    figures = evaluate(HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME, seed=seed)
+    print(f"held-out set (seed {seed}): {figures.line()}")
+    assert figures.precision >= HELDOUT_FLOOR["precision"], figures.line()
+    assert figures.f1 >= HELDOUT_FLOOR["f1"], figures.line()
+    assert figures.vague_worst <= HELDOUT_FLOOR["vague_worst"], figures.line()
+
+
+def _index(theme: str, texts: list[str]) -> GroupingIndex:
+    index = GroupingIndex(theme)
+    for number, text in enumerate(texts, 1):
+        index.add(number, features(text), asker=number)
+    return index
+
+
+def test_test_messages_and_bare_words_match_nothing() -> None:
+    index = _index("slapen", ["test 0", "test 1"])
+    assert len(index.groups) == 2
+    assert index.score(features("test 0"), features("test 1")) == 0.0
+
+
+def test_screen_time_and_hours_of_sleep_are_different_questions() -> None:
+    index = _index(
+        "slapen",
+        ["How much screen time before bed?", "Hoe lang moet een kind van 8 slapen?"],
+    )
+    a, b = (
+        features("How much screen time before bed?"),
+        features("Hoe lang moet een kind van 8 slapen?"),
+    )
+    assert index.score(a, b) < AUTO_THRESHOLD
+    assert index.group_of(1) is not index.group_of(2)
+
+
+def test_the_score_is_symmetric() -> None:
+    texts = [t for cluster in SLEEP_CLUSTERS for t in cluster][:20]
+    index = _index(SLEEP_THEME, texts)
+    found = [features(t) for t in texts]
+    for a in found:
+        for b in found:
+            assert index.score(a, b) == pytest.approx(index.score(b, a))
+
+
+def test_a_question_naming_only_the_theme_is_general_and_kept_apart() -> None:
+    theme = theme_terms("Slapen")
+    assert is_general(features("is dit normaal bij slapen?"), theme)
+    assert is_general(features("my child has sleep problems"), theme)
+    assert not is_general(features("mijn peuter wil niet slapen in zijn eigen bed"), theme)
+    assert not is_general(features("is dit normaal bij slapen?"), theme_terms(""))
+    index = _index(
+        "slapen",
+        [
+            "is dit normaal bij slapen?",
+            "mijn kind wil elke nacht bij ons in bed slapen, help",
+            "heeft iemand tips over slapen?",
+            "onze zoon komt elke nacht bij ons in bed slapen",
+        ],
+    )
+    general = index.groups[GENERAL_GROUP]
+    assert sorted(general.members) == [1, 3]
+    assert index.group_of(2) is index.group_of(4)
+    assert index.group_of(2) is not general
+
+
+def test_other_parents_are_distinct_and_exclude_the_asker() -> None:
+    index = GroupingIndex("slapen")
+    texts = [
+        (1, 100, "mijn kind wil elke nacht bij ons in bed slapen, help"),
+        (2, 100, "hoe krijg ik mijn kind uit ons bed, hij komt er elke nacht in"),
+        (3, 200, "onze zoon komt elke nacht bij ons in bed slapen"),
+        (4, 200, "elke nacht komt ze bij ons in bed liggen, wat te doen"),
+    ]
+    for key, asker, text in texts:
+        index.add(key, features(text), asker=asker)
+    group = index.group_of(1)
+    assert group is not None and sorted(group.members) == [1, 2, 3, 4]
+    assert index.other_parents(1) == 1  # parent 100's own second question does not count
+    assert index.parents(group) == 2
+
+
+def test_stored_features_rebuild_the_same_groups() -> None:
+    texts = [t for cluster in SLEEP_CLUSTERS for t in cluster]
+    first = _index(SLEEP_THEME, texts)
+    stored = {key: encode(features(text)) for key, text in enumerate(texts, 1)}
+    placement = {m: g.key for g in first.groups.values() for m in g.members}
+    again = GroupingIndex(SLEEP_THEME)
+    for key, blob in stored.items():
+        assert decode(blob) == features(texts[key - 1])
+        again.add(key, decode(blob), asker=key, group=placement[key])
+    assert {g.key: sorted(g.members) for g in again.groups.values()} == {
+        g.key: sorted(g.members) for g in first.groups.values()
+    }

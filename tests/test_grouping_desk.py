@@ -1,0 +1,116 @@
+"""The question desk's grouping on a real SQLite file: distinct other parents, merges and
+their undo, and an index rebuilt after a restart from the stored features (no texts)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+import bot.webinar.question_desk as desk_module
+from bot.core.clock import ManualClock
+from bot.core.models import User, Webinar
+from bot.webinar.question_desk import QuestionDesk
+from storage.db import Database
+from storage.questions import QuestionRepository
+from storage.users import UserRepository
+from storage.webinars import WebinarDraft, WebinarRepository
+from tests.helpers import START
+
+ASKED = [
+    (1, "mijn kind wil elke nacht bij ons in bed slapen, hoe stop ik dat"),
+    (1, "hoe krijg ik mijn zoon uit ons bed, hij komt er elke nacht in"),
+    (2, "onze zoon komt iedere nacht bij ons in bed slapen"),
+    (3, "is dit normaal bij slapen?"),
+    (4, "heeft iemand tips over slapen?"),
+    (5, "hoeveel zakgeld geef je een kind van 10?"),
+]
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "desk.sqlite3")
+    yield database
+    await database.close()
+
+
+async def _webinar(db: Database) -> Webinar:
+    webinars = WebinarRepository(db)
+    await webinars.upsert(
+        [WebinarDraft("w1", "Slapen", "slapen", START, START + timedelta(hours=1), None)]
+    )
+    for user_id in range(1, 6):
+        await UserRepository(db).ensure(user_id, "nl", START)
+    webinar = await webinars.by_code("w1")
+    assert webinar is not None
+    return webinar
+
+
+def _parent(user_id: int) -> User:
+    return User(user_id, "nl", True, False, None, 1, None, True)
+
+
+async def _asked(db: Database) -> tuple[QuestionDesk, Webinar, list[int]]:
+    webinar = await _webinar(db)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START))
+    ids = []
+    for number, (asker, text) in enumerate(ASKED):
+        asked = await desk.ask(webinar, _parent(asker), number, text)
+        ids.append(asked.question.id)
+    return desk, webinar, ids
+
+
+async def test_groups_count_distinct_other_parents_and_keep_general_ones_apart(
+    db: Database,
+) -> None:
+    desk, webinar, ids = await _asked(db)
+    groups = await desk.groups(webinar.id)
+    bed = next(g for g in groups if ids[0] in g.question_ids)
+    assert bed.question_ids == ids[:3] and bed.parents == 2 and not bed.general
+    assert groups[-1].general and groups[-1].question_ids == ids[3:5]
+    questions = QuestionRepository(db)
+    # Parent 1's own second question is not "another parent": 1 other parent (parent 2).
+    for question_id in ids[:3]:
+        question = await questions.get(question_id)
+        assert question is not None and question.similar_count == 1
+    for question_id in ids[3:]:
+        question = await questions.get(question_id)
+        assert question is not None and question.similar_count == 0
+
+
+async def test_merge_and_undo_keep_the_counts_right(db: Database) -> None:
+    desk, webinar, ids = await _asked(db)
+    question = await desk.questions.claim_next(webinar.id, 99, START)
+    assert question is not None and question.id == ids[0]
+    card = await desk.card(question)
+    assert [m.id for m in card.members if not m.maybe] == ids[1:3]
+    assert card.other_parents == 1
+    assert await desk.toggle(question, ids[1])  # leave parent 1's own second one out
+    card = await desk.card(question)
+    assert card.similar_open == [ids[2]]
+    merged = await desk.merge(question, 99)
+    assert merged is not None and merged.question_ids == [ids[2]]
+    card = await desk.card(question)
+    assert card.other_parents == 0 and card.undo_merge == merged.merge_id
+    assert [m.id for m in card.members] == [ids[1]]
+    assert await desk.undo_merge(merged.merge_id, 99) == [ids[2]]
+    card = await desk.card(question)
+    assert card.other_parents == 1 and card.undo_merge is None
+    restored = await desk.questions.get(ids[2])
+    assert restored is not None and restored.similar_count == 1
+
+
+async def test_a_restart_rebuilds_the_groups_from_stored_features(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, webinar, _ = await _asked(db)
+    before = await desk.groups(webinar.id)
+
+    def no_texts(text: str) -> object:
+        raise AssertionError("the index was rebuilt by re-reading a text")
+
+    monkeypatch.setattr(desk_module, "features", no_texts)
+    again = QuestionDesk(QuestionRepository(db), ManualClock(START))
+    assert await again.groups(webinar.id) == before
