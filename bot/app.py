@@ -35,6 +35,8 @@ from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
 from bot.privacy.retention import RetentionJob
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
+from bot.web.routes import BoardDeps
+from bot.web.server import BoardServer
 from handlers import (
     coordinator,
     errors,
@@ -120,6 +122,7 @@ class Ouderbot:
     reminders: ReminderScheduler | None = None
     retention: RetentionJob | None = None
     poller: DurablePoller | None = None
+    web: BoardServer | None = None  # the board's server in polling mode, when [web] is set
     _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
 
     async def start(self, *, polling: bool = True) -> None:
@@ -143,12 +146,26 @@ class Ouderbot:
             self.reminders.start()
         if self.retention is not None:
             self.retention.start()
+        web_settings = self.services.settings.web
+        if polling and web_settings is not None:
+            # In webhook mode the webhook's server carries the board (bot.delivery.webhook).
+            self.web = BoardServer(web_settings, self.board_deps())
+            await self.web.start()
         if polling:
             self.poller = DurablePoller(
                 app, self.processor, self.services.settings.telegram.poll_timeout_seconds
             )
             self._poll_task = asyncio.create_task(self.poller.run(), name="ouderbot-poller")
         log.info("bot started as @%s", app.bot.username)
+
+    def board_deps(self) -> BoardDeps:
+        """What the moderation board (bot.web) needs from the running bot."""
+        return BoardDeps(
+            services=self.services,
+            bot_token=self.application.bot.token,
+            wake=self.dispatcher.wake,
+            queue_changed=self.panels.touch,
+        )
 
     async def _set_menus(self) -> None:
         services = self.services
@@ -176,6 +193,9 @@ class Ouderbot:
             except Exception as error:
                 log.warning("polling ended with %s", type(error).__name__)
             self._poll_task = None
+        if self.web is not None:
+            await self.web.stop()
+            self.web = None
         if self.feedback is not None:
             await self.feedback.stop()
         if self.reminders is not None:

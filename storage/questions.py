@@ -166,6 +166,104 @@ class QuestionRepository:
 
         return await self.db.write(op)
 
+    async def claim(
+        self,
+        question_id: int,
+        webinar_id: int,
+        moderator_id: int,
+        now: datetime,
+        *,
+        deferred: bool | None = None,
+    ) -> Question | None:
+        """Give this one question to this gespreksleider, if it is still waiting (the board's
+        pick; the same one-statement claim as `claim_next`, so a pick and a /volgende never
+        both get it). A question they held goes back to its place in the queue. With
+        `deferred` the question's "later" mark is set too (undoing "later" or "back").
+        A question this gespreksleider removed counts as waiting for them (undoing a
+        removal). None if someone else has it or it is finished."""
+
+        async def op(conn: aiosqlite.Connection) -> Question | None:
+            cursor = await conn.execute(
+                "SELECT 1 FROM questions WHERE id = ? AND webinar_id = ? AND (state = 'open'"
+                " OR (state = 'removed' AND claimed_by = ?))",
+                (question_id, webinar_id, moderator_id),
+            )
+            if await cursor.fetchone() is None:
+                return None
+            await conn.execute(
+                "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL"
+                " WHERE webinar_id = ? AND state = 'claimed' AND claimed_by = ? AND id != ?",
+                (webinar_id, moderator_id, question_id),
+            )
+            cursor = await conn.execute(
+                "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?,"
+                " deferred = CASE WHEN ? IS NULL THEN deferred ELSE ? END"
+                " WHERE id = ? AND (state = 'open' OR (state = 'removed' AND claimed_by = ?))"
+                " RETURNING *",
+                (
+                    moderator_id,
+                    to_db(now),
+                    deferred,
+                    deferred,
+                    question_id,
+                    moderator_id,
+                ),
+            )
+            row = await cursor.fetchone()
+            return None if row is None else _question(row)
+
+        return await self.db.write(op)
+
+    async def held_by(self, webinar_id: int, moderator_id: int) -> Question | None:
+        """The question this gespreksleider holds in this webinar, if any."""
+        row = await self.db.fetch_one(
+            "SELECT * FROM questions WHERE webinar_id = ? AND state = 'claimed'"
+            " AND claimed_by = ? ORDER BY claimed_at DESC, id DESC LIMIT 1",
+            (webinar_id, moderator_id),
+        )
+        return None if row is None else _question(row)
+
+    async def last_asked(self, webinar_id: int) -> Question | None:
+        """The question asked live most recently: the one being discussed now."""
+        row = await self.db.fetch_one(
+            "SELECT * FROM questions WHERE webinar_id = ? AND state = 'answered'"
+            " AND answered_how = 'live' ORDER BY answered_at DESC, id DESC LIMIT 1",
+            (webinar_id,),
+        )
+        return None if row is None else _question(row)
+
+    async def unmerge(
+        self, question_id: int, moderator_id: int, others: Sequence[int]
+    ) -> list[int]:
+        """Undo `merge`: the questions merged into this gespreksleider's claimed question
+        wait in the queue again, with their votes. Returns the ids that came back."""
+        if not others:
+            return []
+
+        async def op(conn: aiosqlite.Connection) -> list[int]:
+            cursor = await conn.execute(
+                "SELECT 1 FROM questions WHERE id = ? AND state = 'claimed' AND claimed_by = ?",
+                (question_id, moderator_id),
+            )
+            if await cursor.fetchone() is None:
+                return []
+            marks = ",".join("?" * len(others))
+            cursor = await conn.execute(
+                "UPDATE questions SET state = 'open', merged_into = NULL"
+                f" WHERE id IN ({marks}) AND merged_into = ? AND state = 'merged'"
+                " RETURNING id, votes",
+                (*others, question_id),
+            )
+            back = await cursor.fetchall()
+            if back:
+                await conn.execute(
+                    "UPDATE questions SET votes = max(0, votes - ?) WHERE id = ?",
+                    (sum(row[1] for row in back), question_id),
+                )
+            return [row[0] for row in back]
+
+        return await self.db.write(op)
+
     async def release(self, question_id: int, moderator_id: int, *, defer: bool) -> bool:
         """Back to the queue (`defer`: to the end of it, as "later")."""
 

@@ -36,6 +36,7 @@ from aiohttp import web
 from telegram import Update
 
 from bot.config import WEBHOOK_SECRET_ENV, ConfigError, Settings
+from bot.web.routes import add_board_routes
 
 if TYPE_CHECKING:
     from bot.app import Ouderbot
@@ -136,6 +137,8 @@ def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.A
     app = web.Application()
     app.router.add_post(path, receive)
     app.router.add_get(HEALTH_PATH, health)
+    if bot.services.settings.web is not None:
+        add_board_routes(app, bot.board_deps())
     return app
 
 
@@ -198,19 +201,18 @@ class WebhookServer:
             build_web_app(self.bot, self.secret, self.path), access_log=None
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, telegram.webhook_listen, telegram.webhook_port)
+        # With [web] set, its `listen` is the one web server's address (webhook and board).
+        host, port = telegram.webhook_listen, telegram.webhook_port
+        if self.settings.web is not None:
+            host, port = self.settings.web.host, self.settings.web.port
+        site = web.TCPSite(self._runner, host, port)
         await site.start()
         await self.bot.application.bot.set_webhook(
             url=telegram.webhook_url,
             secret_token=self.secret,
             allowed_updates=Update.ALL_TYPES,
         )
-        log.info(
-            "webhook mode: listening on %s:%d%s",
-            telegram.webhook_listen,
-            telegram.webhook_port,
-            self.path,
-        )
+        log.info("webhook mode: listening on %s:%d%s", host, port, self.path)
 
     async def stop(self) -> None:
         """Stop listening (finishing requests in flight), then stop the bot. The webhook
