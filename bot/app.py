@@ -169,12 +169,14 @@ class Ouderbot:
 
     async def _set_menus(self) -> None:
         services = self.services
+        web = services.settings.web
+        board_url = web.mini_app_url if web is not None else None
         try:
             await set_default_menus(self.application.bot, services.t)
             for user_id, _ in await services.repos.users.role_holders():
                 user = await services.repos.users.get(user_id)
                 if user is not None:
-                    await set_user_menu(self.application.bot, services.t, user)
+                    await set_user_menu(self.application.bot, services.t, user, board_url)
         except Exception as error:  # menus are a convenience; the bot works without them
             log.warning("could not set command menus: %s", type(error).__name__)
 

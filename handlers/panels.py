@@ -11,7 +11,7 @@ import asyncio
 import logging
 import time
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
@@ -21,6 +21,7 @@ from bot.core.i18n import Translator
 from bot.core.models import Question, QueueCounts, Webinar
 from bot.core.text_input import shorten
 from bot.services import Services
+from bot.web.presenter_link import chat_links
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +55,19 @@ def panel_text(
     return "\n".join(lines)
 
 
-def panel_markup(t: Translator, language: str, webinar_id: int) -> InlineKeyboardMarkup:
+def panel_markup(
+    t: Translator, language: str, webinar_id: int, links: tuple[str, str] | None = None
+) -> InlineKeyboardMarkup:
+    """Next and refresh; with `links` (board, presenter view) also buttons to open them."""
+    web_row = []
+    if links is not None:
+        web_row = [
+            InlineKeyboardButton(t(language, "board.rij_button"), web_app=WebAppInfo(links[0])),
+            InlineKeyboardButton(t(language, "board.presenter_button"), url=links[1]),
+        ]
     return InlineKeyboardMarkup(
         [
+            *([web_row] if web_row else []),
             [
                 InlineKeyboardButton(
                     t(language, "moderation.panel.next"),
@@ -66,9 +77,14 @@ def panel_markup(t: Translator, language: str, webinar_id: int) -> InlineKeyboar
                     t(language, "moderation.panel.refresh"),
                     callback_data=callbacks.make("panel", "refresh", webinar_id),
                 ),
-            ]
+            ],
         ]
     )
+
+
+def web_links(services: Services, bot: Bot, webinar_id: int) -> tuple[str, str] | None:
+    web = services.settings.web
+    return chat_links(web.public_url, bot.token, webinar_id) if web is not None else None
 
 
 async def render_panel(services: Services, language: str, webinar: Webinar) -> str:
@@ -84,7 +100,8 @@ async def send_panel(
 ) -> None:
     services = context.services
     text = await render_panel(services, context.language, webinar)
-    markup = panel_markup(services.t, context.language, webinar.id)
+    links = web_links(services, context.bot, webinar.id)
+    markup = panel_markup(services.t, context.language, webinar.id, links)
     if refresh_only:
         await context.bot_data.panels.refresh_now(webinar.id)
         return
@@ -133,7 +150,9 @@ class PanelRefresher:
                     chat_id=chat_id,
                     message_id=message_id,
                     parse_mode=ParseMode.HTML,
-                    reply_markup=panel_markup(services.t, language, webinar_id),
+                    reply_markup=panel_markup(
+                        services.t, language, webinar_id, web_links(services, self.bot, webinar_id)
+                    ),
                 )
             except BadRequest as error:
                 if "not modified" in error.message:

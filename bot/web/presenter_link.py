@@ -31,3 +31,11 @@ def presenter_path(webinar_id: int, bot_token: str) -> str:
 def signature_valid(webinar_id: int, signature: str, bot_token: str) -> bool:
     expected = presenter_signature(webinar_id, bot_token)
     return hmac.compare_digest(signature.encode(), expected.encode())
+
+
+def chat_links(public_url: str, bot_token: str, webinar_id: int) -> tuple[str, str] | None:
+    """(board, presenter view) addresses for buttons in the chat, or None when the web
+    server is not reachable over https (Telegram opens Mini Apps from https only)."""
+    if not public_url.startswith("https://"):
+        return None
+    return f"{public_url}/app/", public_url + presenter_path(webinar_id, bot_token)
