@@ -268,3 +268,30 @@ async def test_many_board_requests_at_once_stay_quick(
     data = init_data(MODERATOR_IDS[0], clock.now())
     results = await asyncio.gather(*(call(bot, "GET", "board", data) for _ in range(20)))
     assert {status for status, _ in results} == {200}
+
+
+async def test_in_webhook_mode_the_webhooks_server_carries_the_board(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    from aiohttp import web
+
+    from bot.delivery.webhook import build_web_app
+
+    await open_webinar(bot, api, QUESTIONS[:1])
+    runner = web.AppRunner(build_web_app(bot, "secret-token"))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+        headers = {"Authorization": f"tma {init_data(MODERATOR_IDS[0], clock.now())}"}
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"{url}/app/") as response:
+                assert response.status == 200 and "app.js" in await response.text()
+            async with session.get(f"{url}/app/api/board", headers=headers) as response:
+                assert response.status == 200
+                assert "peuter" in json.dumps(await response.json())
+            async with session.get(f"{url}/app/api/board") as response:
+                assert response.status == 401
+    finally:
+        await runner.cleanup()
