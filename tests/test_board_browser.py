@@ -1,14 +1,13 @@
 """The moderation board and the presenter view in a real browser (headless Chromium from
 Debian, driven by Playwright), against the real bot and the local Bot API server.
 
-What a person sees is asserted: texts on the page, not the JSON behind it. Set
-OUDERBOT_SCREENSHOTS=docs to save the screenshots used in the documentation.
+What a person sees is asserted: texts on the page, not the JSON behind it. The
+screenshots in docs/ come from tests/board_screenshots.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -83,12 +82,6 @@ async def board_page(browser, bot: Ouderbot, data: str, viewport=PHONE):  # type
     return page
 
 
-async def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    folder = os.environ.get("OUDERBOT_SCREENSHOTS")
-    if folder:
-        await page.screenshot(path=str(Path(folder) / name), full_page=False)
-
-
 async def test_the_board_lists_the_questions_grouped_with_counts(
     bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
 ) -> None:
@@ -159,7 +152,6 @@ async def test_merge_with_the_texts_shown_and_undo(
         or "in bed" in await similar.first.inner_text()
     )
     assert await similar.first.locator("input").is_checked()
-    await screenshot(page, "board.png")
     await page.locator("#merge").click()
     await page.locator("#notice-text", has_text="Samengevoegd: 1").wait_for()
     await page.locator(".similar h3", has_text="Geen vergelijkbare").wait_for()
@@ -211,7 +203,6 @@ async def test_the_presenter_view_shows_the_asked_question_large_and_without_nam
     size = await shown.evaluate("node => parseFloat(getComputedStyle(node).fontSize)")
     assert size >= 40
     assert "Ouder" not in await presenter.locator("body").inner_text()
-    await screenshot(presenter, "presenter.png")
 
 
 async def test_the_board_works_with_the_keyboard_alone(
