@@ -78,6 +78,9 @@ async def board_page(browser, bot: Ouderbot, data: str, viewport=PHONE):  # type
         ),
     )
     page.outside = outside
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
     await page.goto(f"{base_url(bot)}/app/#tgWebAppData={quote(data)}&tgWebAppVersion=8.0")
     return page
 
@@ -95,7 +98,7 @@ async def test_the_board_lists_the_questions_grouped_with_counts(
     assert "4 wachtend" in await page.locator("#counts").inner_text()
     assert "Slapen zonder strijd" in await page.locator("#webinar").inner_text()
     assert "Je hebt geen vraag" in await page.locator("#held").inner_text()
-    assert page.outside == []
+    assert page.outside == [] and page.errors == []
 
 
 async def test_a_pick_on_the_board_and_volgende_in_the_chat_never_get_the_same_question(
@@ -162,6 +165,7 @@ async def test_merge_with_the_texts_shown_and_undo(
     await page.locator("#counts", has_text="3 wachtend").wait_for()
     webinar = await bot.services.repos.webinars.by_code("slapen")
     assert (await bot.services.repos.questions.counts(webinar.id)).merged == 0  # type: ignore[union-attr]
+    assert page.errors == []
 
 
 async def test_a_new_question_appears_on_the_board_within_two_seconds(

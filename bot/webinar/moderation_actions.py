@@ -134,9 +134,8 @@ class ModerationActions:
         if cleaned.text is None or webinar is None:
             return Outcome(False)
         notice = answer_notice(question, webinar, cleaned.text)
+        # Finishing also drops a draft started with the chat card's "answer in writing".
         askers = await self.services.desk.finish(question.id, moderator_id, "written", notice)
-        if askers is not None:
-            await self._questions.cancel_written_answer(moderator_id)
         return self._finished(question, askers is not None, None)
 
     async def back(self, question: Question, moderator_id: int) -> Outcome:

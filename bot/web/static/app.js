@@ -327,6 +327,10 @@
       var extra = others.length
         ? [el("span", { "class": "badge group-count", text: t("group_parents", { count: group.count }) })]
         : [];
+      // The grouping engine marks broad groups ("general") and uncertain ones ("maybe").
+      if (group.kind === "general" || group.kind === "maybe") {
+        extra.push(el("span", { "class": "badge kind", text: t("kind_" + group.kind) }));
+      }
       var item = el("li", { "class": "group kind-" + group.kind, "data-group": group.id }, [
         el("div", { "class": "group-head" }, [
           el("div", { "class": "group-text" }, [
