@@ -227,7 +227,9 @@ async def test_a_written_answer_from_the_board_reaches_the_asker(
     question = await question_with(bot, "zakgeld")
     await call(bot, "POST", f"questions/{question.id}/pick", data)
     path = f"questions/{question.id}/written"
-    assert (await call(bot, "POST", path, data, {"text": "   "}))[0] == 422
+    assert await call(bot, "POST", path, data, {"text": "   "}) == (422, {"error": "empty"})
+    too_long = {"text": "x" * 3001}
+    assert await call(bot, "POST", path, data, too_long) == (422, {"error": "too_long"})
     assert (await call(bot, "POST", path, data, {"text": "Een euro per jaar leeftijd."}))[0] == 200
     await bot.dispatcher.send_due()
     await parents[0].wait_for(lambda m: "Een euro per jaar leeftijd." in m["text"])

@@ -44,6 +44,7 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
     " img-src 'self' data:; base-uri 'none'; form-action 'none'"
 )
+MAX_IDS = 200  # questions merged (or unmerged) in one request
 QUESTION_ACTIONS = ("asked", "back", "later", "remove", "show", "written", "merge")
 
 
@@ -218,14 +219,14 @@ class Board:
             return _error(409, "stale")
         outcome: Outcome
         if action == "merge":
-            ids = [i for i in (data.get("ids") or []) if isinstance(i, int)]
+            ids = [i for i in (data.get("ids") or []) if isinstance(i, int)][:MAX_IDS]
             outcome = await self.actions.merge(question, user.id, ids)
         elif action == "written":
             text = data.get("text")
             text = text if isinstance(text, str) else ""
             outcome = await self.actions.written(question, user.id, text)
-            if not outcome.done:
-                return _error(422, "empty")
+            if outcome.rejection is not None:
+                return _error(422, outcome.rejection)
         else:
             handler: Callable[[Any, int], Awaitable[Outcome]] = getattr(self.actions, action)
             outcome = await handler(question, user.id)
@@ -255,6 +256,7 @@ class Board:
             action not in UNDOABLE
             or not isinstance(question_id, int)
             or not isinstance(ids, list)
+            or len(ids) > MAX_IDS
             or not all(isinstance(i, int) for i in ids)
         ):
             return _error(400, "bad undo")

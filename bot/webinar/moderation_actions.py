@@ -82,6 +82,7 @@ class Outcome:
     done: bool
     undo: Undo | None = None
     merged: tuple[int, ...] = ()
+    rejection: str | None = None  # why a written answer was not taken: "empty", "too_long"
 
 
 class ModerationActions:
@@ -130,8 +131,11 @@ class ModerationActions:
     async def written(self, question: Question, moderator_id: int, text: str) -> Outcome:
         """Send a written answer to the askers; not done if the text is empty or too long."""
         cleaned = clean_text(text, ANSWER_MAX_CHARS)
+        if cleaned.text is None:
+            rejection = cleaned.rejection.value if cleaned.rejection else "empty"
+            return Outcome(False, rejection=rejection)
         webinar = await self.services.repos.webinars.by_id(question.webinar_id)
-        if cleaned.text is None or webinar is None:
+        if webinar is None:
             return Outcome(False)
         notice = answer_notice(question, webinar, cleaned.text)
         # Finishing also drops a draft started with the chat card's "answer in writing".

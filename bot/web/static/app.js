@@ -94,6 +94,7 @@
       else if (result.status === 403) stop("forbidden");
       else if (result.body.error === "taken") notify(t("taken"));
       else if (result.body.error === "empty") notify(t("empty_answer"));
+      else if (result.body.error === "too_long") notify(t("long_answer"));
       else if (result.status === 409) notify(t("stale"));
       else notify(t("failed"));
       refreshNow();
