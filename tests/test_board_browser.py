@@ -253,3 +253,22 @@ async def test_the_board_speaks_english_to_an_english_gespreksleider_and_follows
     assert background == "rgb(23, 33, 43)"
     assert (await call(bot, "GET", "board", data))[0] == 200
     await asyncio.sleep(0)  # nothing else to wait for
+
+
+async def test_an_answer_written_on_the_board_reaches_the_parent(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    _, parents = await open_webinar(bot, api, QUESTIONS[2:3])
+    page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()))
+    await page.get_by_role("button", name="Neem").first.click()
+    await page.locator("#held-text", has_text="zakgeld").wait_for()
+    await page.get_by_role("button", name="Toon aan ouders").click()
+    await page.locator("#held .badge", has_text="zichtbaar voor ouders").wait_for()
+    await page.get_by_role("button", name="Schriftelijk antwoorden").click()
+    await page.locator("#answer").fill("Veel ouders geven een euro per jaar leeftijd.")
+    await page.get_by_role("button", name="Antwoord versturen").click()
+    await page.locator("#notice-text", has_text="is verstuurd").wait_for()
+    await page.locator("#held", has_text="Je hebt geen vraag").wait_for()
+    await bot.dispatcher.send_due()
+    await parents[0].wait_for(lambda m: "een euro per jaar leeftijd" in m["text"])
+    assert page.errors == []
