@@ -35,6 +35,8 @@ from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
 from bot.privacy.retention import RetentionJob
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
+from bot.web.routes import BoardDeps
+from bot.web.server import BoardServer
 from handlers import (
     coordinator,
     errors,
@@ -120,6 +122,7 @@ class Ouderbot:
     reminders: ReminderScheduler | None = None
     retention: RetentionJob | None = None
     poller: DurablePoller | None = None
+    web: BoardServer | None = None  # the board's server in polling mode, when [web] is set
     _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
 
     async def start(self, *, polling: bool = True) -> None:
@@ -143,6 +146,11 @@ class Ouderbot:
             self.reminders.start()
         if self.retention is not None:
             self.retention.start()
+        web_settings = self.services.settings.web
+        if polling and web_settings is not None:
+            # In webhook mode the webhook's server carries the board (bot.delivery.webhook).
+            self.web = BoardServer(web_settings, self.board_deps())
+            await self.web.start()
         if polling:
             self.poller = DurablePoller(
                 app, self.processor, self.services.settings.telegram.poll_timeout_seconds
@@ -150,14 +158,25 @@ class Ouderbot:
             self._poll_task = asyncio.create_task(self.poller.run(), name="ouderbot-poller")
         log.info("bot started as @%s", app.bot.username)
 
+    def board_deps(self) -> BoardDeps:
+        """What the moderation board (bot.web) needs from the running bot."""
+        return BoardDeps(
+            services=self.services,
+            bot_token=self.application.bot.token,
+            wake=self.dispatcher.wake,
+            queue_changed=self.panels.touch,
+        )
+
     async def _set_menus(self) -> None:
         services = self.services
+        web = services.settings.web
+        board_url = web.mini_app_url if web is not None else None
         try:
             await set_default_menus(self.application.bot, services.t)
             for user_id, _ in await services.repos.users.role_holders():
                 user = await services.repos.users.get(user_id)
                 if user is not None:
-                    await set_user_menu(self.application.bot, services.t, user)
+                    await set_user_menu(self.application.bot, services.t, user, board_url)
         except Exception as error:  # menus are a convenience; the bot works without them
             log.warning("could not set command menus: %s", type(error).__name__)
 
@@ -176,6 +195,9 @@ class Ouderbot:
             except Exception as error:
                 log.warning("polling ended with %s", type(error).__name__)
             self._poll_task = None
+        if self.web is not None:
+            await self.web.stop()
+            self.web = None
         if self.feedback is not None:
             await self.feedback.stop()
         if self.reminders is not None:

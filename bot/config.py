@@ -112,6 +112,42 @@ class WebinarSettings(_Section):
     panel_top_questions: Annotated[int, Field(ge=1, le=20)] = 5
 
 
+class WebSettings(_Section):
+    # Where the bot's web server listens (the board, and the webhook when [web] is set).
+    listen: str = "127.0.0.1:8080"
+    # How Telegram and browsers reach it. Telegram opens Mini Apps only from https://.
+    public_url: str = ""
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        host, _, port = value.rpartition(":")
+        if not host or not port.isdigit() or int(port) > 65535:
+            raise ValueError(f'expected "host:port" like "127.0.0.1:8080", got {value!r}')
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError(f"expected an https:// address, got {value!r}")
+        return value
+
+    @property
+    def host(self) -> str:
+        return self.listen.rpartition(":")[0].strip("[]")
+
+    @property
+    def port(self) -> int:
+        return int(self.listen.rpartition(":")[2])
+
+    @property
+    def mini_app_url(self) -> str | None:
+        """The board's address for a Telegram button (https only, as Telegram demands)."""
+        return f"{self.public_url}/app/" if self.public_url.startswith("https://") else None
+
+
 WEEKDAYS = {
     **{
         name: i
@@ -173,6 +209,7 @@ class Settings(_Section):
     limits: LimitSettings = LimitSettings()
     webinars: WebinarSettings = WebinarSettings()
     feedback: FeedbackSettings = FeedbackSettings()
+    web: WebSettings | None = None  # no [web] section: no board, no web server in polling
 
     @field_validator("timezone")
     @classmethod

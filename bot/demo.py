@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 DEMO_TOKEN = "424242:OUDERBOT-DEMO-LOCAL-ONLY"
 ZONE = ZoneInfo("Europe/Amsterdam")
 COORDINATOR = 7001
+GERT = 7101  # a gespreksleider; the demo prints his address of the board
 STEP_TIMEOUT = 10.0
 V = callbacks.VERSION
 
@@ -347,7 +348,7 @@ async def read_summary(scene: Scene) -> None:
 async def play(scene: Scene, pause: float) -> int:
     people = scene.out.people
     scene.person(COORDINATOR, "🧑‍💼", "Carla")
-    gert = scene.person(7101, "🧔", "Gert")
+    gert = scene.person(GERT, "🧔", "Gert")
     fatima = scene.person(7102, "👩‍🦱", "Fatima")
     sanne = scene.person(7201, "👩", "Sanne")
     ahmed = scene.person(7202, "👨", "Ahmed")
@@ -389,6 +390,21 @@ async def play(scene: Scene, pause: float) -> int:
     return 1 if failed else 0
 
 
+def board_address(bot: Ouderbot, clock: ManualClock, out: Transcript) -> None:
+    """Print where the moderation board opens in a browser, as gespreksleider Gert: the
+    address carries initData signed with the demo token, as Telegram would pass it."""
+    from urllib.parse import quote
+
+    from bot.web.init_data import sign_init_data
+
+    if bot.web is None:
+        return
+    user = {"id": GERT, "first_name": "Gert", "language_code": "nl"}
+    data = quote(sign_init_data(user, DEMO_TOKEN, clock.now()), safe="")
+    out.line("The moderation board, as gespreksleider Gert, while the demo runs:")
+    out.line(f"  {bot.web.local_url}/app/#tgWebAppData={data}")
+
+
 async def run_demo(fast: bool = False, out: TextIO | None = None) -> int:
     """Play the scene; 0 when every step the bot supports went as it should."""
     transcript = Transcript(out or sys.stdout)
@@ -408,6 +424,9 @@ async def run_demo(fast: bool = False, out: TextIO | None = None) -> int:
                     "storage": {"database": str(Path(folder) / "demo.sqlite3")},
                     "roles": {"coordinators": [COORDINATOR]},
                     "webinars": {"panel_refresh_seconds": 0.5},
+                    # The board on a free local port; no https address, so no Mini App
+                    # buttons in the chat: the demo prints the board's address instead.
+                    "web": {"listen": "127.0.0.1:0"},
                 },
                 {"OUDERBOT_TOKEN": DEMO_TOKEN},
             )  # fmt: skip
@@ -416,6 +435,7 @@ async def run_demo(fast: bool = False, out: TextIO | None = None) -> int:
             api.on_request.append(transcript.bot_request)
             await bot.start()
             try:
+                board_address(bot, clock, transcript)
                 scene = Scene(bot, api, clock, transcript, quiet=0.05 if fast else 0.2)
                 return await play(scene, pause=0.0 if fast else 1.0)
             finally:

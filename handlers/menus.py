@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    MenuButtonDefault,
+    MenuButtonWebApp,
+    WebAppInfo,
+)
 from telegram.error import TelegramError
 
 from bot.context import BotContext
@@ -49,12 +57,14 @@ async def set_default_menus(bot: Bot, t: Translator) -> None:
         await bot.set_my_commands(commands, scope=scope, language_code=code)
 
 
-async def set_user_menu(bot: Bot, t: Translator, user: User) -> None:
+async def set_user_menu(bot: Bot, t: Translator, user: User, board_url: str | None = None) -> None:
     """A gespreksleider's or coordinator's own chat gets their fuller menu.
 
     A failure is logged, not raised: a chat Telegram does not know yet (a coordinator
     who never wrote to the bot) must not keep the next role holder from their menu.
     """
+    if board_url is not None:
+        await set_board_button(bot, t, user, board_url)
     scope = BotCommandScopeChat(user.id)
     try:
         if not user.roles:
@@ -72,5 +82,19 @@ async def set_user_menu(bot: Bot, t: Translator, user: User) -> None:
         log.warning("could not set the command menu of %d: %s", user.id, type(error).__name__)
 
 
+async def set_board_button(bot: Bot, t: Translator, user: User, board_url: str) -> None:
+    """Staff's menu button opens the moderation board (a Mini App); others get the
+    default button back (a revoked gespreksleider included)."""
+    button: MenuButtonDefault | MenuButtonWebApp = MenuButtonDefault()
+    if user.has(Role.MODERATOR):
+        button = MenuButtonWebApp(t(user.language, "board.menu_button"), WebAppInfo(board_url))
+    try:
+        await bot.set_chat_menu_button(chat_id=user.id, menu_button=button)
+    except TelegramError as error:
+        log.warning("could not set the menu button of %d: %s", user.id, type(error).__name__)
+
+
 async def refresh_menu(context: BotContext, user: User) -> None:
-    await set_user_menu(context.bot, context.services.t, user)
+    web = context.services.settings.web
+    board_url = web.mini_app_url if web is not None else None
+    await set_user_menu(context.bot, context.services.t, user, board_url)

@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Sequence
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
@@ -22,6 +22,7 @@ from bot.core.i18n import Translator
 from bot.core.models import Question, QueueCounts, Webinar, WebinarState
 from bot.core.text_input import shorten
 from bot.services import Services
+from bot.web.presenter_link import chat_links
 from bot.webinar.question_desk import GroupView
 
 log = logging.getLogger(__name__)
@@ -89,8 +90,20 @@ def panel_text(
 
 
 def panel_markup(
-    t: Translator, language: str, webinar_id: int, groups: Sequence[GroupView] = ()
+    t: Translator,
+    language: str,
+    webinar_id: int,
+    groups: Sequence[GroupView] = (),
+    links: tuple[str, str] | None = None,
 ) -> InlineKeyboardMarkup:
+    """Buttons for the biggest groups, next and refresh; with `links` (board, presenter
+    view) also buttons to open them."""
+    web_row = []
+    if links is not None:
+        web_row = [
+            InlineKeyboardButton(t(language, "board.rij_button"), web_app=WebAppInfo(links[0])),
+            InlineKeyboardButton(t(language, "board.presenter_button"), url=links[1]),
+        ]
     buttons = [
         InlineKeyboardButton(
             t(language, "moderation.panel.general_button", size=group.size)
@@ -102,6 +115,7 @@ def panel_markup(
     ]
     return InlineKeyboardMarkup(
         [
+            *([web_row] if web_row else []),
             *(buttons[i : i + 3] for i in range(0, len(buttons), 3)),
             [
                 InlineKeyboardButton(
@@ -117,8 +131,13 @@ def panel_markup(
     )
 
 
+def web_links(services: Services, bot: Bot, webinar_id: int) -> tuple[str, str] | None:
+    web = services.settings.web
+    return chat_links(web.public_url, bot.token, webinar_id) if web is not None else None
+
+
 async def render_panel(
-    services: Services, language: str, webinar: Webinar
+    services: Services, language: str, webinar: Webinar, links: tuple[str, str] | None = None
 ) -> tuple[str, InlineKeyboardMarkup]:
     counts = await services.repos.questions.counts(webinar.id)
     top = await services.repos.questions.top_open(
@@ -126,7 +145,7 @@ async def render_panel(
     )
     groups = await panel_groups(services, webinar)
     text = panel_text(services.t, language, webinar, counts, top, groups)
-    return text, panel_markup(services.t, language, webinar.id, [g for g, _ in groups])
+    return text, panel_markup(services.t, language, webinar.id, [g for g, _ in groups], links)
 
 
 async def panel_groups(services: Services, webinar: Webinar) -> list[tuple[GroupView, str]]:
@@ -143,7 +162,8 @@ async def send_panel(
     context: BotContext, webinar: Webinar, chat_id: int, *, refresh_only: bool = False
 ) -> None:
     services = context.services
-    text, markup = await render_panel(services, context.language, webinar)
+    links = web_links(services, context.bot, webinar.id)
+    text, markup = await render_panel(services, context.language, webinar, links)
     if refresh_only:
         await context.bot_data.panels.refresh_now(webinar.id)
         return
@@ -185,7 +205,8 @@ class PanelRefresher:
         for chat_id, message_id in await services.repos.panels.of_webinar(webinar_id):
             user = await services.repos.users.get(chat_id)
             language = user.language if user else services.settings.default_language
-            text, markup = await render_panel(services, language, webinar)
+            links = web_links(services, self.bot, webinar_id)
+            text, markup = await render_panel(services, language, webinar, links)
             try:
                 await self.bot.edit_message_text(
                     text,

@@ -215,6 +215,72 @@ class QuestionRepository:
 
         return await self.db.write(op)
 
+    async def claim(
+        self,
+        question_id: int,
+        webinar_id: int,
+        moderator_id: int,
+        now: datetime,
+        *,
+        deferred: bool | None = None,
+    ) -> Question | None:
+        """Give this one question to this gespreksleider, if it is still waiting (the board's
+        pick; the same one-statement claim as `claim_next`, so a pick and a /volgende never
+        both get it). A question they held goes back to its place in the queue. With
+        `deferred` the question's "later" mark is set too (undoing "later" or "back").
+        A question this gespreksleider removed counts as waiting for them (undoing a
+        removal). None if someone else has it or it is finished."""
+
+        async def op(conn: aiosqlite.Connection) -> Question | None:
+            cursor = await conn.execute(
+                "SELECT 1 FROM questions WHERE id = ? AND webinar_id = ? AND (state = 'open'"
+                " OR (state = 'removed' AND claimed_by = ?))",
+                (question_id, webinar_id, moderator_id),
+            )
+            if await cursor.fetchone() is None:
+                return None
+            await conn.execute(
+                "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL"
+                " WHERE webinar_id = ? AND state = 'claimed' AND claimed_by = ? AND id != ?",
+                (webinar_id, moderator_id, question_id),
+            )
+            cursor = await conn.execute(
+                "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?,"
+                " deferred = CASE WHEN ? IS NULL THEN deferred ELSE ? END"
+                " WHERE id = ? AND (state = 'open' OR (state = 'removed' AND claimed_by = ?))"
+                " RETURNING *",
+                (
+                    moderator_id,
+                    to_db(now),
+                    deferred,
+                    deferred,
+                    question_id,
+                    moderator_id,
+                ),
+            )
+            row = await cursor.fetchone()
+            return None if row is None else _question(row)
+
+        return await self.db.write(op)
+
+    async def held_by(self, webinar_id: int, moderator_id: int) -> Question | None:
+        """The question this gespreksleider holds in this webinar, if any."""
+        row = await self.db.fetch_one(
+            "SELECT * FROM questions WHERE webinar_id = ? AND state = 'claimed'"
+            " AND claimed_by = ? ORDER BY claimed_at DESC, id DESC LIMIT 1",
+            (webinar_id, moderator_id),
+        )
+        return None if row is None else _question(row)
+
+    async def last_asked(self, webinar_id: int) -> Question | None:
+        """The question asked live most recently: the one being discussed now."""
+        row = await self.db.fetch_one(
+            "SELECT * FROM questions WHERE webinar_id = ? AND state = 'answered'"
+            " AND answered_how = 'live' ORDER BY answered_at DESC, id DESC LIMIT 1",
+            (webinar_id,),
+        )
+        return None if row is None else _question(row)
+
     async def release(self, question_id: int, moderator_id: int, *, defer: bool) -> bool:
         """Back to the queue (`defer`: to the end of it, as "later")."""
 
@@ -415,10 +481,10 @@ class QuestionRepository:
         )
         return {row["id"]: row["number"] for row in rows}
 
-    async def claim(self, question_id: int, moderator_id: int, now: datetime) -> Question | None:
-        """Claim this open question for this gespreksleider (as `claim_next`, one statement:
-        two gespreksleiders never get the same question). A question they still held goes
-        back to the queue as "later"."""
+    async def pull(self, question_id: int, moderator_id: int, now: datetime) -> Question | None:
+        """Pull this open question from the chat (a group on /rij), like `claim_next`: one
+        statement, so two gespreksleiders never get the same question, and a question they
+        still held goes back to the queue as "later"."""
 
         async def op(conn: aiosqlite.Connection) -> Question | None:
             cursor = await conn.execute(

@@ -77,3 +77,20 @@ def test_demo_transcript_is_plain_text_with_people_and_bot(
     assert "👩 Sanne → bot: Hoe krijg ik mijn peuter" in demo.stdout
     assert "🤖 bot → Sanne: ✅ Je vraag staat in de rij (plek 1)." in demo.stdout
     assert "<b>" not in demo.stdout and "<blockquote>" not in demo.stdout
+
+
+@pytest.mark.slow
+def test_demo_prints_where_the_board_opens_as_a_gespreksleider(
+    demo: subprocess.CompletedProcess[str],
+) -> None:
+    from datetime import UTC, datetime
+    from urllib.parse import parse_qs, unquote
+
+    from bot.demo import DEMO_TOKEN, GERT
+    from bot.web.init_data import validate_init_data
+
+    found = re.search(r"http://127\.0\.0\.1:\d+/app/#tgWebAppData=(\S+)", demo.stdout)
+    assert found is not None, demo.stdout[:2000]
+    data = unquote(found[1])
+    issued = datetime.fromtimestamp(int(parse_qs(data)["auth_date"][0]), UTC)
+    assert validate_init_data(data, DEMO_TOKEN, issued).id == GERT

@@ -40,6 +40,7 @@ from bot.config import WEBHOOK_SECRET_ENV, ConfigError, Settings
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.updates import UpdateProcessor
 from bot.services import Services
+from bot.web.routes import BoardDeps, add_board_routes
 
 
 class Ouderbot(Protocol):
@@ -54,6 +55,8 @@ class Ouderbot(Protocol):
     async def start(self, *, polling: bool = True) -> None: ...
 
     async def stop(self) -> None: ...
+
+    def board_deps(self) -> BoardDeps: ...
 
 
 log = logging.getLogger(__name__)
@@ -160,6 +163,8 @@ def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.A
     app = web.Application()
     app.router.add_post(path, receive)
     app.router.add_get(HEALTH_PATH, health)
+    if bot.services.settings.web is not None:
+        add_board_routes(app, bot.board_deps())
     return app
 
 
@@ -222,19 +227,18 @@ class WebhookServer:
             build_web_app(self.bot, self.secret, self.path), access_log=None
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, telegram.webhook_listen, telegram.webhook_port)
+        # With [web] set, its `listen` is the one web server's address (webhook and board).
+        host, port = telegram.webhook_listen, telegram.webhook_port
+        if self.settings.web is not None:
+            host, port = self.settings.web.host, self.settings.web.port
+        site = web.TCPSite(self._runner, host, port)
         await site.start()
         await self.bot.application.bot.set_webhook(
             url=telegram.webhook_url,
             secret_token=self.secret,
             allowed_updates=Update.ALL_TYPES,
         )
-        log.info(
-            "webhook mode: listening on %s:%d%s",
-            telegram.webhook_listen,
-            telegram.webhook_port,
-            self.path,
-        )
+        log.info("webhook mode: listening on %s:%d%s", host, port, self.path)
 
     async def stop(self) -> None:
         """Stop listening (finishing requests in flight), then stop the bot. The webhook

@@ -13,6 +13,7 @@ from .html_entities import EntityParseError, parse_html, utf16_len
 __all__ = [
     "CAPTION_LIMIT",
     "TEXT_LIMIT",
+    "check_menu_button",
     "check_reply_markup",
     "prepare_text",
 ]
@@ -197,6 +198,32 @@ def _check_inline_button(button: Any) -> None:
         url = button["url"]
         if not isinstance(url, str) or not url.startswith(("http://", "https://", "tg://")):
             raise bad_request("BUTTON_URL_INVALID")
+    elif action == "web_app":
+        _check_web_app(button["web_app"], "inline keyboard button")
+
+
+def _check_web_app(web_app: Any, where: str) -> None:
+    """A WebAppInfo: Telegram opens Mini Apps from https:// addresses only."""
+    url = web_app.get("url") if isinstance(web_app, dict) else None
+    if not isinstance(url, str):
+        raise bad_request(f'can\'t parse {where}: Field "url" must be of type String')
+    if not url.startswith("https://"):
+        raise bad_request(f"{where} Web App URL '{url}' is invalid: Only HTTPS links are allowed")
+
+
+def check_menu_button(value: Any) -> dict[str, Any]:
+    """A MenuButton (setChatMenuButton): commands, web_app or default."""
+    button = _loads(value, "can't parse menu button JSON object")
+    kind = button.get("type") if isinstance(button, dict) else None
+    if kind in ("commands", "default"):
+        return {"type": kind}
+    if kind != "web_app":
+        raise bad_request("can't parse menu button: unsupported menu button type")
+    text = button.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise bad_request("can't parse menu button: text must be non-empty")
+    _check_web_app(button.get("web_app"), "menu button")
+    return {"type": "web_app", "text": text, "web_app": {"url": button["web_app"]["url"]}}
 
 
 def _check_reply_keyboard(rows: Any) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import ApiError, bad_request, forbidden
-from .markup import check_reply_markup, prepare_text
+from .markup import check_menu_button, check_reply_markup, prepare_text
 from .state import Chat, FileRecord, UploadedFile, World, scope_key
 
 __all__ = ["BotMethods", "Params"]
@@ -141,6 +141,8 @@ class BotMethods:
             "setMyCommands": self.set_my_commands,
             "getMyCommands": self.get_my_commands,
             "deleteMyCommands": self.delete_my_commands,
+            "setChatMenuButton": self.set_chat_menu_button,
+            "getChatMenuButton": self.get_chat_menu_button,
             "leaveChat": self.leave_chat,
             "getChat": self.get_chat,
             "sendChatAction": self.send_chat_action,
@@ -449,6 +451,31 @@ class BotMethods:
     def delete_my_commands(self, params: Params) -> bool:
         self.world.commands.pop(self._scope(params), None)
         return True
+
+    def _menu_chat(self, params: Params) -> int | None:
+        if "chat_id" not in params:
+            return None
+        chat = self._chat(params)
+        if chat.type != "private":
+            raise bad_request("chat not found")  # menu buttons exist in private chats only
+        return chat.id
+
+    def set_chat_menu_button(self, params: Params) -> bool:
+        chat_id = self._menu_chat(params)
+        button = params.get_json("menu_button") if "menu_button" in params else None
+        button = check_menu_button(button or {"type": "default"})
+        if button["type"] == "default":
+            self.world.menu_buttons.pop(chat_id, None)
+        else:
+            self.world.menu_buttons[chat_id] = button
+        return True
+
+    def get_chat_menu_button(self, params: Params) -> dict[str, Any]:
+        chat_id = self._menu_chat(params)
+        found = self.world.menu_buttons.get(chat_id)
+        if found is None and chat_id is not None:
+            found = self.world.menu_buttons.get(None)
+        return dict(found or {"type": "commands"})
 
     def leave_chat(self, params: Params) -> bool:
         chat = self._chat(params)

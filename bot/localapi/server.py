@@ -668,6 +668,13 @@ class LocalBotApi:
         """
         return list(self.world.commands.get(scope_key(_scope_dict(scope), language_code), []))
 
+    def menu_button(self, chat_id: int | None = None) -> dict[str, Any]:
+        """The menu button a user sees in ``chat_id`` (or the bot's default)."""
+        found = self.world.menu_buttons.get(chat_id)
+        if found is None and chat_id is not None:
+            found = self.world.menu_buttons.get(None)
+        return dict(found or {"type": "commands"})
+
     def visible_commands(
         self, chat_id: int, language_code: str | None = None
     ) -> list[dict[str, str]]:

@@ -219,6 +219,8 @@ class World:
         # (scope type, chat_id, user_id, language_code) -> [{"command", "description"}]
         self.commands: dict[tuple[str, int | None, int | None, str], list[dict[str, str]]] = {}
         self.left_chats: list[int] = []
+        # chat id (None: the bot's default) -> MenuButton as set by setChatMenuButton
+        self.menu_buttons: dict[int | None, dict[str, Any]] = {}
         self._file_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
 

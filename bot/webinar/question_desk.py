@@ -215,7 +215,7 @@ class QuestionDesk:
             if view.key != group_key:
                 continue
             for question_id in view.question_ids:
-                question = await self.questions.claim(question_id, moderator_id, self.clock.now())
+                question = await self.questions.pull(question_id, moderator_id, self.clock.now())
                 if question is not None:
                     return await self.card(question)
         return None

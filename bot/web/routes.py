@@ -1,0 +1,329 @@
+"""The board's routes on the bot's aiohttp server: `add_board_routes(app, deps)`.
+
+``GET  /app/``                          the Mini App page (no data in it)
+``GET  /app/static/<file>``             its CSS and JavaScript
+``GET  /app/api/board``                 the queue: groups, counts, the held question
+``POST /app/api/questions/{id}/pick``   take this question (409 when another has it)
+``POST /app/api/questions/{id}/<action>``  asked, back, later, remove, show, written
+                                        ({"text"}), merge ({"ids"})
+``POST /app/api/undo``                  take an action back ({"undo"} from its answer)
+``GET  /app/presenter/{webinar}/{sig}`` the presenter view, and ``.../now`` its data
+
+Every ``/app/api/`` request carries ``Authorization: tma <initData>``: missing, forged,
+expired or another bot's initData is 401; a user who is not (or no longer) a
+gespreksleider or coordinator is 403, with nothing about the queue. GET never changes
+anything. The presenter view needs no initData: its link is signed (bot.web.presenter_link)
+and works while its webinar is open.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from bot.core.models import QuestionState, Role, User, Webinar, WebinarState
+from bot.services import Services
+from bot.web.groups import QueueGroups, member
+from bot.web.init_data import InitDataError, validate_init_data
+from bot.web.presenter_link import PATH_PREFIX, presenter_path, signature_valid
+from bot.webinar.moderation_actions import UNDOABLE, ModerationActions, Outcome, Undo
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+STATIC_FILES = {"style.css", "app.js", "presenter.js", "telegram.js"}
+TEXT_PREFIX = "board."
+# The page may load only what this server serves, and talk only to it.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+    " img-src 'self' data:; base-uri 'none'; form-action 'none'"
+)
+MAX_IDS = 200  # questions merged (or unmerged) in one request
+QUESTION_ACTIONS = ("asked", "back", "later", "remove", "show", "written", "merge")
+
+
+@dataclass
+class BoardDeps:
+    """What the board needs from the running bot."""
+
+    services: Services
+    bot_token: str
+    wake: Callable[[], None]  # the outbox dispatcher: a message was queued
+    queue_changed: Callable[[int], None]  # the /rij panels: a webinar's queue changed
+
+
+def _error(status: int, code: str) -> web.Response:
+    return web.json_response({"error": code}, status=status, headers={"Cache-Control": "no-store"})
+
+
+def _refusal(kind: type[web.HTTPException], code: str) -> web.HTTPException:
+    """An aiohttp error to raise, with a JSON body that names only the kind of error."""
+    return kind(text=json.dumps({"error": code}), content_type="application/json")
+
+
+def _page(name: str, texts: dict[str, Any]) -> str:
+    data = json.dumps(texts, ensure_ascii=False).replace("<", "\\u003c")
+    return (STATIC / name).read_text(encoding="utf-8").replace("__TEXTS__", data)
+
+
+def _headers() -> dict[str, str]:
+    return {
+        "Content-Security-Policy": CSP,
+        "Cache-Control": "no-store",
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+    }
+
+
+class Board:
+    def __init__(self, deps: BoardDeps):
+        self.deps = deps
+        self.services = deps.services
+        self.actions = ModerationActions(deps.services, deps.wake, deps.queue_changed)
+        self.groups = QueueGroups(deps.services)
+        catalogues = self.services.t.catalogues
+        texts = {
+            language: {
+                key.removeprefix(TEXT_PREFIX): text
+                for key, text in catalogue.items()
+                if key.startswith(TEXT_PREFIX)
+            }
+            for language, catalogue in catalogues.items()
+        }
+        default = self.services.settings.default_language
+        self.board_html = _page("index.html", {"default": default, "texts": texts})
+        self.presenter_html = {
+            language: _page("presenter.html", {"language": language, "texts": texts[language]})
+            for language in texts
+        }
+
+    # ------------------------------------------------------------------ auth
+
+    async def _moderator(self, request: web.Request) -> User:
+        """The gespreksleider asking; raises 401 or 403 as an aiohttp error."""
+        scheme, _, init_data = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "tma" or not init_data.strip():
+            raise _refusal(web.HTTPUnauthorized, "unauthorized")
+        try:
+            now = self.services.clock.now()
+            who = validate_init_data(init_data.strip(), self.deps.bot_token, now)
+        except InitDataError as error:
+            log.info("board request refused: initData %s", error)
+            raise _refusal(web.HTTPUnauthorized, "unauthorized") from None
+        user = await self.services.repos.users.get(who.id)
+        if user is None or not user.has(Role.MODERATOR):
+            raise _refusal(web.HTTPForbidden, "forbidden")
+        return user
+
+    async def _webinar(self, user: User) -> Webinar | None:
+        """The webinar this gespreksleider opened last, if it is still open (as /rij)."""
+        if not user.current_webinar:
+            return None
+        webinar = await self.services.repos.webinars.by_id(user.current_webinar)
+        return webinar if webinar is not None and webinar.state is WebinarState.OPEN else None
+
+    # ----------------------------------------------------------------- pages
+
+    async def page(self, request: web.Request) -> web.Response:
+        return web.Response(text=self.board_html, content_type="text/html", headers=_headers())
+
+    async def static(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        if name not in STATIC_FILES:
+            raise web.HTTPNotFound()
+        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        body = (STATIC / name).read_text(encoding="utf-8")
+        return web.Response(text=body, content_type=kind, headers=_headers())
+
+    # ------------------------------------------------------------------- API
+
+    async def board(self, request: web.Request) -> web.Response:
+        user = await self._moderator(request)
+        webinar = await self._webinar(user)
+        body: dict[str, Any] = {
+            "me": {"id": user.id, "language": user.language},
+            "webinar": None,
+        }
+        if webinar is not None:
+            body.update(await self._queue(webinar, user))
+        return web.json_response(body, headers={"Cache-Control": "no-store"})
+
+    async def _queue(self, webinar: Webinar, user: User) -> dict[str, Any]:
+        services = self.services
+        questions = services.repos.questions
+        counts = await questions.counts(webinar.id)
+        groups = await self.groups.groups(webinar.id)
+        held = await questions.held_by(webinar.id, user.id)
+        held_json = None
+        if held is not None:
+            card = await services.desk.card(held)
+            numbers = {m.id: m for g in groups for m in g.members}
+            similar = [numbers[i].as_json() for i in card.similar_open if i in numbers]
+            held_json = {
+                **member(held, 0, services.clock.now()).as_json(),
+                "similar": similar,
+            }
+        return {
+            "webinar": {"id": webinar.id, "title": webinar.title, "code": webinar.code},
+            "counts": {
+                "open": counts.open,
+                "claimed": counts.claimed,
+                "answered": counts.answered,
+                "removed": counts.removed,
+                "merged": counts.merged,
+            },
+            "groups": [g.as_json() for g in groups],
+            "held": held_json,
+            "presenter": presenter_path(webinar.id, self.deps.bot_token),
+        }
+
+    async def _json(self, request: web.Request) -> dict[str, Any]:
+        if not request.can_read_body:
+            return {}
+        try:
+            data = await request.json()
+        except ValueError:
+            raise _refusal(web.HTTPBadRequest, "bad_json") from None
+        if not isinstance(data, dict):
+            raise _refusal(web.HTTPBadRequest, "bad_json")
+        return data
+
+    async def pick(self, request: web.Request) -> web.Response:
+        user = await self._moderator(request)
+        webinar = await self._webinar(user)
+        question_id = _int(request.match_info["question"])
+        if webinar is None or question_id is None:
+            return _error(409, "no_webinar" if webinar is None else "stale")
+        question = await self.actions.pick(webinar, user.id, question_id)
+        if question is None:
+            return _error(409, "taken")
+        log.info("question %d picked on the board", question.id)
+        return web.json_response({"picked": question.id})
+
+    async def act(self, request: web.Request) -> web.Response:
+        user = await self._moderator(request)
+        action = request.match_info["action"]
+        question_id = _int(request.match_info["question"])
+        if action not in QUESTION_ACTIONS:
+            raise web.HTTPNotFound()
+        data = await self._json(request)
+        question = await self.actions.held(question_id, user.id) if question_id else None
+        webinar = await self._webinar(user)
+        if question is None or webinar is None or question.webinar_id != webinar.id:
+            return _error(409, "stale")
+        outcome: Outcome
+        if action == "merge":
+            ids = [i for i in (data.get("ids") or []) if isinstance(i, int)][:MAX_IDS]
+            outcome = await self.actions.merge(question, user.id, ids)
+        elif action == "written":
+            text = data.get("text")
+            text = text if isinstance(text, str) else ""
+            outcome = await self.actions.written(question, user.id, text)
+            if outcome.rejection is not None:
+                return _error(422, outcome.rejection)
+        else:
+            handler: Callable[[Any, int], Awaitable[Outcome]] = getattr(self.actions, action)
+            outcome = await handler(question, user.id)
+        if not outcome.done:
+            return _error(409, "stale")
+        body: dict[str, Any] = {"done": action, "question": question.id}
+        if outcome.merged:
+            body["merged"] = list(outcome.merged)
+        if outcome.undo is not None:
+            body["undo"] = {
+                "action": outcome.undo.action,
+                "question": outcome.undo.question,
+                "ids": list(outcome.undo.ids),
+                "deferred": outcome.undo.deferred,
+                "merge": outcome.undo.merge_id,
+            }
+        return web.json_response(body)
+
+    async def undo(self, request: web.Request) -> web.Response:
+        user = await self._moderator(request)
+        data = (await self._json(request)).get("undo")
+        webinar = await self._webinar(user)
+        if not isinstance(data, dict) or webinar is None:
+            return _error(409, "stale")
+        action, question_id = data.get("action"), data.get("question")
+        ids = data.get("ids") or []
+        if (
+            action not in UNDOABLE
+            or not isinstance(question_id, int)
+            or not isinstance(ids, list)
+            or len(ids) > MAX_IDS
+            or not all(isinstance(i, int) for i in ids)
+        ):
+            return _error(400, "bad undo")
+        merge_id = data.get("merge", 0)
+        if not isinstance(merge_id, int):
+            return _error(400, "bad undo")
+        undo = Undo(str(action), question_id, tuple(ids), bool(data.get("deferred")), merge_id)
+        if not await self.actions.undo(webinar, user.id, undo):
+            return _error(409, "stale")
+        return web.json_response({"undone": action, "question": question_id})
+
+    # ------------------------------------------------------------- presenter
+
+    async def _presented(self, request: web.Request) -> Webinar:
+        webinar_id = _int(request.match_info["webinar"])
+        if webinar_id is None or not signature_valid(
+            webinar_id, request.match_info["sig"], self.deps.bot_token
+        ):
+            raise web.HTTPNotFound()
+        webinar = await self.services.repos.webinars.by_id(webinar_id)
+        if webinar is None or webinar.state is not WebinarState.OPEN:
+            raise web.HTTPGone(text="This webinar is closed.")  # the link expired
+        return webinar
+
+    async def presenter_page(self, request: web.Request) -> web.Response:
+        await self._presented(request)
+        language = request.query.get("lang", self.services.settings.default_language)
+        page = (
+            self.presenter_html.get(language)
+            or self.presenter_html[self.services.settings.default_language]
+        )
+        return web.Response(text=page, content_type="text/html", headers=_headers())
+
+    async def presenter_now(self, request: web.Request) -> web.Response:
+        webinar = await self._presented(request)
+        asked = await self.services.repos.questions.last_asked(webinar.id)
+        # Masked text only (questions are masked when asked); no names, no ids of people.
+        question = None
+        if asked is not None and asked.state is QuestionState.ANSWERED:
+            question = {"id": asked.id, "text": asked.text or "", "votes": asked.votes}
+        return web.json_response(
+            {"title": webinar.title, "question": question}, headers={"Cache-Control": "no-store"}
+        )
+
+
+def _int(value: object) -> int | None:
+    try:
+        number = int(str(value))
+    except ValueError:
+        return None
+    return number if number > 0 else None
+
+
+async def _to_app(request: web.Request) -> web.Response:
+    raise web.HTTPFound("/app/")
+
+
+def add_board_routes(app: web.Application, deps: BoardDeps) -> None:
+    """Add the board, its API and the presenter view to the bot's web server."""
+    board = Board(deps)
+    app.router.add_get("/app/", board.page)
+    app.router.add_get("/app", _to_app)
+    app.router.add_get("/app/static/{name}", board.static)
+    app.router.add_get("/app/api/board", board.board)
+    app.router.add_post("/app/api/questions/{question}/pick", board.pick)
+    app.router.add_post("/app/api/questions/{question}/{action}", board.act)
+    app.router.add_post("/app/api/undo", board.undo)
+    app.router.add_get(PATH_PREFIX + "{webinar}/{sig}", board.presenter_page)
+    app.router.add_get(PATH_PREFIX + "{webinar}/{sig}/now", board.presenter_now)

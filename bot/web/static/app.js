@@ -1,0 +1,376 @@
+// The moderation board: shows the queue and asks the server to act. The server owns
+// every rule; this page only renders what /app/api/board says, once a second.
+(function () {
+  "use strict";
+  var POLL_MS = 1000;
+  var catalogue = JSON.parse(document.getElementById("texts").textContent);
+  var language = pickLanguage(window.Ouder.language);
+  var state = { data: null, keys: {}, ticked: {}, openGroups: {}, writing: null, busy: false };
+  var $ = function (id) { return document.getElementById(id); };
+
+  function pickLanguage(code) {
+    code = (code || "").slice(0, 2).toLowerCase();
+    return catalogue.texts[code] ? code : catalogue["default"];
+  }
+
+  function t(key, params) {
+    var text = catalogue.texts[language][key] || catalogue.texts[catalogue["default"]][key] || key;
+    return text.replace(/\{(\w+)\}/g, function (_, name) {
+      return params && name in params ? String(params[name]) : "{" + name + "}";
+    });
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else if (name === "onclick") node.addEventListener("click", value);
+      else if (name === "onchange") node.addEventListener("change", value);
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function age(seconds) {
+    var minutes = Math.floor(seconds / 60);
+    if (minutes < 1) return t("age_now");
+    if (minutes < 60) return t("age_minutes", { minutes: minutes });
+    return t("age_hours", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  }
+
+  // ------------------------------------------------------------------ server
+
+  function api(method, path, body) {
+    var options = {
+      method: method,
+      headers: { Authorization: "tma " + window.Ouder.initData },
+      cache: "no-store",
+    };
+    if (body !== undefined) {
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    return fetch("/app/api/" + path, options).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        return { status: response.status, body: json };
+      });
+    });
+  }
+
+  function stop(messageKey) {
+    state.stopped = true;
+    $("held").hidden = true;
+    $("queue").hidden = true;
+    $("counts").textContent = "";
+    $("presenter").hidden = true;
+    $("message").textContent = t(messageKey);
+  }
+
+  function poll() {
+    if (state.stopped) return;
+    api("GET", "board").then(function (result) {
+      if (result.status === 401) return stop("unauthorized");
+      if (result.status === 403) return stop("forbidden");
+      if (result.status !== 200) throw new Error("status " + result.status);
+      $("message").textContent = "";
+      render(result.body);
+    }).catch(function () {
+      $("message").textContent = t("offline");
+    }).then(function () {
+      if (!state.stopped) window.setTimeout(poll, POLL_MS);
+    });
+  }
+
+  function act(path, body, onDone) {
+    if (state.busy) return;
+    state.busy = true;
+    api("POST", path, body || {}).then(function (result) {
+      state.busy = false;
+      if (result.status === 200) onDone(result.body);
+      else if (result.status === 401) stop("unauthorized");
+      else if (result.status === 403) stop("forbidden");
+      else if (result.body.error === "taken") notify(t("taken"));
+      else if (result.body.error === "empty") notify(t("empty_answer"));
+      else if (result.body.error === "too_long") notify(t("long_answer"));
+      else if (result.status === 409) notify(t("stale"));
+      else notify(t("failed"));
+      refreshNow();
+    }).catch(function () {
+      state.busy = false;
+      notify(t("failed"));
+    });
+  }
+
+  function refreshNow() {
+    api("GET", "board").then(function (result) {
+      if (result.status === 200) render(result.body);
+    }).catch(function () { /* the next poll tries again */ });
+  }
+
+  // ---------------------------------------------------------------- notices
+
+  var noticeTimer = null;
+  function notify(text, undo) {
+    $("notice-text").textContent = text;
+    var button = $("notice-undo");
+    button.hidden = !undo;
+    button.onclick = undo ? function () {
+      act("undo", { undo: undo }, function () { notify(t("undone")); });
+    } : null;
+    $("notice").hidden = false;
+    window.clearTimeout(noticeTimer);
+    noticeTimer = window.setTimeout(function () { $("notice").hidden = true; }, undo ? 12000 : 5000);
+  }
+
+  // ----------------------------------------------------------------- render
+
+  function changed(part, value) {
+    var key = JSON.stringify(value, function (name, v) {
+      return name === "age" ? Math.floor(v / 60) : v;
+    });
+    if (state.keys[part] === key) return false;
+    state.keys[part] = key;
+    return true;
+  }
+
+  function keepFocus(render) {
+    var active = document.activeElement;
+    var key = active && active.getAttribute && active.getAttribute("data-key");
+    render();
+    if (key) {
+      var again = document.querySelector('[data-key="' + key + '"]');
+      if (again) again.focus();
+    }
+  }
+
+  function render(data) {
+    state.data = data;
+    if (changed("lang", data.me.language)) {
+      language = pickLanguage(data.me.language);
+      document.documentElement.lang = language;
+      staticTexts();
+      state.keys = { lang: state.keys.lang };
+    }
+    if (!data.webinar) {
+      $("held").hidden = true;
+      $("queue").hidden = true;
+      $("presenter").hidden = true;
+      $("webinar").textContent = "";
+      $("counts").textContent = "";
+      $("message").textContent = t("no_webinar");
+      state.keys = { lang: state.keys.lang };
+      return;
+    }
+    $("webinar").textContent = data.webinar.title;
+    $("counts").textContent = t("counts", data.counts);
+    var presenter = $("presenter");
+    presenter.href = data.presenter;
+    presenter.hidden = false;
+    $("held").hidden = false;
+    $("queue").hidden = false;
+    if (changed("held", data.held)) keepFocus(function () { renderHeld(data.held); });
+    if (changed("groups", data.groups)) keepFocus(function () { renderGroups(data.groups); });
+  }
+
+  function staticTexts() {
+    document.title = t("title");
+    $("title").textContent = t("title");
+    $("held-heading").textContent = t("held_heading");
+    $("queue-heading").textContent = t("queue_heading");
+    $("presenter").textContent = t("presenter");
+    $("presenter").title = t("presenter_hint");
+    $("notice-undo").textContent = t("undo");
+  }
+
+  function meta(member, extra) {
+    var parts = [el("span", { "class": "number", text: "#" + member.id })];
+    (extra || []).forEach(function (part) { parts.push(part); });
+    parts.push(el("span", { text: t("votes", { votes: member.votes }) }));
+    parts.push(el("span", { text: age(member.age) }));
+    if (member.later) parts.push(el("span", { "class": "badge", text: t("later_badge") }));
+    if (member.visible) parts.push(el("span", { "class": "badge", text: t("visible_badge") }));
+    return el("p", { "class": "meta" }, parts);
+  }
+
+  function renderHeld(held) {
+    var body = $("held-body");
+    body.textContent = "";
+    if (!held) {
+      state.writing = null;
+      body.appendChild(el("p", { "class": "empty", text: t("held_empty") }));
+      return;
+    }
+    if (state.writing !== held.id) state.writing = null;
+    var number = { number: held.id };
+    function action(name) {
+      return el("button", {
+        type: "button", "class": "action action-" + name, "data-key": "held-" + name,
+        text: t(name),
+        onclick: function () {
+          act("questions/" + held.id + "/" + name, {}, function (result) {
+            notify(t("done_" + name, number), result.undo);
+          });
+        },
+      });
+    }
+    body.appendChild(el("blockquote", { "class": "held-text", id: "held-text", text: held.text }));
+    body.appendChild(meta(held));
+    var actions = el("div", { "class": "actions" }, [
+      action("asked"), action("back"), action("later"), action("remove"),
+      held.visible ? null : action("show"),
+      el("button", {
+        type: "button", "class": "action", "data-key": "held-write", text: t("write"),
+        onclick: function () { state.writing = held.id; renderHeld(held); $("answer").focus(); },
+      }),
+    ]);
+    body.appendChild(actions);
+    if (state.writing === held.id) {
+      var area = el("textarea", {
+        id: "answer", rows: "4", "data-key": "answer", placeholder: t("answer_placeholder"),
+        "aria-label": t("write"),
+      });
+      area.value = state.draft || "";
+      area.addEventListener("input", function () { state.draft = area.value; });
+      body.appendChild(el("div", { "class": "write" }, [
+        area,
+        el("div", { "class": "actions" }, [
+          el("button", {
+            type: "button", "class": "action primary", "data-key": "send", text: t("send"),
+            onclick: function () {
+              act("questions/" + held.id + "/written", { text: area.value }, function () {
+                state.draft = "";
+                state.writing = null;
+                notify(t("done_written", number));
+              });
+            },
+          }),
+          el("button", {
+            type: "button", "class": "action", "data-key": "cancel", text: t("cancel"),
+            onclick: function () { state.writing = null; renderHeld(held); },
+          }),
+        ]),
+      ]));
+    }
+    var similar = held.similar || [];
+    var box = el("div", { "class": "similar" }, [
+      el("h3", { text: similar.length ? t("similar_heading") : t("similar_empty") }),
+    ]);
+    var list = el("ul", { "class": "similar-list" });
+    similar.forEach(function (member) {
+      var id = "merge-" + member.id;
+      if (!(member.id in state.ticked)) state.ticked[member.id] = true;
+      list.appendChild(el("li", {}, [
+        el("input", {
+          type: "checkbox", id: id, "data-key": id, checked: state.ticked[member.id],
+          onchange: function (event) {
+            state.ticked[member.id] = event.target.checked;
+            updateMerge();
+          },
+        }),
+        el("label", { "for": id }, [
+          el("span", { "class": "similar-text", text: member.text }),
+          meta(member),
+        ]),
+      ]));
+    });
+    if (similar.length) {
+      box.appendChild(list);
+      var merge = el("button", {
+        type: "button", "class": "action", id: "merge", "data-key": "merge",
+        onclick: function () {
+          var ids = similar.filter(function (m) { return state.ticked[m.id]; })
+            .map(function (m) { return m.id; });
+          act("questions/" + held.id + "/merge", { ids: ids }, function (result) {
+            notify(t("done_merge", { count: (result.merged || []).length }), result.undo);
+          });
+        },
+      });
+      box.appendChild(merge);
+    }
+    body.appendChild(box);
+    function updateMerge() {
+      var count = similar.filter(function (m) { return state.ticked[m.id]; }).length;
+      var button = $("merge");
+      if (button) {
+        button.textContent = t("merge", { count: count });
+        button.disabled = count === 0;
+      }
+    }
+    updateMerge();
+  }
+
+  function pickButton(member, key, label) {
+    return el("button", {
+      type: "button", "class": "take", "data-key": key, text: label,
+      "aria-label": label + ": " + member.text.slice(0, 80),
+      onclick: function () {
+        act("questions/" + member.id + "/pick", {}, function () {
+          notify(t("done_pick", { number: member.id }));
+          window.scrollTo({ top: 0, behavior: "smooth" });
+        });
+      },
+    });
+  }
+
+  function renderGroups(groups) {
+    var list = $("groups");
+    list.textContent = "";
+    if (!groups.length) {
+      list.appendChild(el("li", { "class": "empty", text: t("queue_empty") }));
+      return;
+    }
+    groups.forEach(function (group) {
+      var head = group.representative;
+      var others = group.members.slice(1);
+      var extra = others.length
+        ? [el("span", { "class": "badge group-count", text: t("group_parents", { count: group.count }) })]
+        : [];
+      // The grouping engine marks broad groups ("general") and uncertain ones ("maybe").
+      if (group.kind === "general" || group.kind === "maybe") {
+        extra.push(el("span", { "class": "badge kind", text: t("kind_" + group.kind) }));
+      }
+      var item = el("li", { "class": "group kind-" + group.kind, "data-group": group.id }, [
+        el("div", { "class": "group-head" }, [
+          el("div", { "class": "group-text" }, [
+            el("p", { "class": "question-text", text: head.text }),
+            meta(head, extra),
+          ]),
+          pickButton(head, "take-" + head.id, others.length ? t("take_group") : t("take")),
+        ]),
+      ]);
+      if (others.length) {
+        var details = el("details", { "data-key": "details-" + group.id }, [
+          el("summary", { text: t("more", { count: others.length }) }),
+          el("ul", { "class": "members" }, others.map(function (member) {
+            return el("li", { "class": "member", "data-question": member.id }, [
+              el("div", { "class": "group-text" }, [
+                el("p", { "class": "question-text", text: member.text }),
+                meta(member),
+              ]),
+              pickButton(member, "take-" + member.id, t("take")),
+            ]);
+          })),
+        ]);
+        if (state.openGroups[group.id]) details.open = true;
+        details.addEventListener("toggle", function () { state.openGroups[group.id] = details.open; });
+        item.appendChild(details);
+      }
+      list.appendChild(item);
+    });
+  }
+
+  // ------------------------------------------------------------------ start
+
+  staticTexts();
+  document.documentElement.lang = language;
+  window.Ouder.ready();
+  if (!window.Ouder.initData) {
+    stop("not_in_telegram");
+  } else {
+    $("message").textContent = t("loading");
+    poll();
+  }
+})();

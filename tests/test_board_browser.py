@@ -1,0 +1,274 @@
+"""The moderation board and the presenter view in a real browser (headless Chromium from
+Debian, driven by Playwright), against the real bot and the local Bot API server.
+
+What a person sees is asserted: texts on the page, not the JSON behind it. The
+screenshots in docs/ come from tests/board_screenshots.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from bot.app import Ouderbot
+from bot.config import Settings
+from bot.core.clock import ManualClock
+from bot.localapi import LocalBotApi
+from tests.board_helpers import WEB, base_url, call, init_data, open_webinar, question_with
+from tests.helpers import MODERATOR_IDS, eventually, make_settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1100, "height": 760}
+QUESTIONS = [
+    "Hoe krijg ik mijn peuter 's avonds in bed?",
+    "Mijn peuter wil 's avonds niet naar bed, wat doe ik?",
+    "Hoeveel zakgeld geef je een kind van 10?",
+    "Mijn dochter van 14 zit de hele avond op haar telefoon. Hoe maak ik afspraken?",
+]
+
+
+@pytest.fixture
+def settings(tmp_path: Path, api: LocalBotApi) -> Settings:
+    return make_settings(tmp_path / "ouderbot.sqlite3", api, web=WEB)
+
+
+@pytest.fixture
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        # Never skipped: CI installs chromium (.ci/run); a missing browser is a failure.
+        pytest.fail("no /usr/bin/chromium: install it with `apt-get install -y chromium`")
+    return CHROMIUM
+
+
+@pytest.fixture
+async def browser(chromium: Path) -> AsyncIterator[object]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(
+            executable_path=str(chromium), args=CHROMIUM_ARGS
+        )
+        yield launched
+        await launched.close()
+
+
+async def board_page(browser, bot: Ouderbot, data: str, viewport=PHONE):  # type: ignore[no-untyped-def]
+    page = await browser.new_page(viewport=viewport)
+    # Nothing may come from outside this server (the board must work offline).
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith(base_url(bot)) else outside.append(request.url)
+        ),
+    )
+    page.outside = outside
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    await page.goto(f"{base_url(bot)}/app/#tgWebAppData={quote(data)}&tgWebAppVersion=8.0")
+    return page
+
+
+async def test_the_board_lists_the_questions_grouped_with_counts(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, QUESTIONS)
+    page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()))
+    groups = page.locator("#groups > li.group")
+    await groups.first.wait_for()
+    assert await groups.count() == 3
+    first = await groups.first.inner_text()
+    assert "peuter" in first and "2 ouders" in first and "Neem deze groep" in first
+    assert "4 wachtend" in await page.locator("#counts").inner_text()
+    assert "Slapen zonder strijd" in await page.locator("#webinar").inner_text()
+    assert "Je hebt geen vraag" in await page.locator("#held").inner_text()
+    assert page.outside == [] and page.errors == []
+
+
+async def test_a_pick_on_the_board_and_volgende_in_the_chat_never_get_the_same_question(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    (board_user, chat_user), _ = await open_webinar(bot, api, QUESTIONS, moderators=2)
+    page = await board_page(browser, bot, init_data(board_user.id, clock.now()))
+    take = page.locator("#groups > li.group").first.locator("button.take").first
+    await take.wait_for()
+    seen = len(chat_user.messages)
+    # Both reach for the question at the head of the queue at the same moment.
+    chat_user.send("/volgende")
+    await take.click()
+    await eventually(lambda: len(chat_user.messages) > seen)
+    held_text = page.locator("#held-text")
+    notice = page.locator("#notice-text")
+    await eventually(lambda: _either(held_text, notice))
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    repo = bot.services.repos.questions
+    on_board = await repo.held_by(webinar.id, board_user.id)
+    in_chat = await repo.held_by(webinar.id, chat_user.id)
+    assert in_chat is not None
+    assert on_board is None or on_board.id != in_chat.id
+    if on_board is not None:
+        await page.locator("#held-text", has_text=on_board.text or "").wait_for()
+    else:
+        await page.locator("#notice-text", has_text="Een andere gespreksleider").wait_for()
+    # The board's next pick is another question than the one the chat holds.
+    await page.locator("#groups button.take").first.click()
+    await eventually(lambda: repo.held_by(webinar.id, board_user.id))
+    mine = await repo.held_by(webinar.id, board_user.id)
+    assert mine is not None and mine.id != in_chat.id
+
+
+async def _either(*locators) -> bool:  # type: ignore[no-untyped-def]
+    for locator in locators:
+        if await locator.count() and await locator.first.is_visible():
+            return True
+    return False
+
+
+async def test_merge_with_the_texts_shown_and_undo(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, QUESTIONS)
+    page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()), DESKTOP)
+    await page.get_by_role("button", name="Neem deze groep").first.click()
+    similar = page.locator(".similar-list li")
+    await similar.first.wait_for()
+    assert await similar.count() == 1
+    assert (
+        "niet naar bed" in await similar.first.inner_text()
+        or "in bed" in await similar.first.inner_text()
+    )
+    assert await similar.first.locator("input").is_checked()
+    await page.locator("#merge").click()
+    await page.locator("#notice-text", has_text="Samengevoegd: 1").wait_for()
+    await page.locator(".similar h3", has_text="Geen vergelijkbare").wait_for()
+    await page.locator("#counts", has_text="2 wachtend").wait_for()
+    await page.locator("#notice-undo").click()
+    await page.locator("#notice-text", has_text="Ongedaan gemaakt").wait_for()
+    await page.locator(".similar-list li").first.wait_for()
+    await page.locator("#counts", has_text="3 wachtend").wait_for()
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    assert (await bot.services.repos.questions.counts(webinar.id)).merged == 0  # type: ignore[union-attr]
+    assert page.errors == []
+
+
+async def test_a_new_question_appears_on_the_board_within_two_seconds(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    _, parents = await open_webinar(bot, api, QUESTIONS[:2])
+    page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()))
+    await page.locator("#groups > li.group").first.wait_for()
+    late = api.user(20_009, first_name="Laat", language_code="nl")
+    await bot.services.repos.users.ensure(late.id, "nl", clock.now())
+    await bot.services.repos.users.record_consent(late.id, 1, clock.now())
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    await bot.services.repos.webinars.join(webinar.id, late.id, clock.now())  # type: ignore[union-attr]
+    late.send("Wat doe je tegen driftbuien bij een kleuter?")
+    await late.wait_for(lambda m: "in de rij" in m["text"])
+    stored = time.monotonic()
+    await page.locator(".question-text", has_text="driftbuien").wait_for(timeout=5000)
+    assert time.monotonic() - stored < 2.0
+
+
+async def test_the_presenter_view_shows_the_asked_question_large_and_without_names(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, QUESTIONS)
+    data = init_data(MODERATOR_IDS[0], clock.now())
+    page = await board_page(browser, bot, data, DESKTOP)
+    link = page.locator("#presenter")
+    await link.wait_for()
+    presenter = await browser.new_page(viewport={"width": 1280, "height": 720})
+    await presenter.goto(base_url(bot) + await link.get_attribute("href"))
+    await presenter.locator("#question", has_text="Hier komt de vraag").wait_for()
+    question = await question_with(bot, "zakgeld")
+    await page.locator(".group", has_text="zakgeld").get_by_role("button", name="Neem").click()
+    await page.locator("#held-text", has_text="zakgeld").wait_for()
+    await page.get_by_role("button", name="✅ Gesteld").click()
+    await page.locator("#notice-text", has_text=f"Vraag {question.id} is gesteld").wait_for()
+    shown = presenter.locator("#question", has_text="zakgeld")
+    await shown.wait_for(timeout=5000)
+    size = await shown.evaluate("node => parseFloat(getComputedStyle(node).fontSize)")
+    assert size >= 40
+    assert "Ouder" not in await presenter.locator("body").inner_text()
+
+
+async def test_the_board_works_with_the_keyboard_alone(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, QUESTIONS[2:3])
+    page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()))
+    await page.locator("#groups button.take").wait_for()
+    for _ in range(10):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("document.activeElement.classList.contains('take')"):
+            break
+    await page.keyboard.press("Enter")
+    await page.locator("#held-text", has_text="zakgeld").wait_for()
+    await page.locator("[data-key=held-later]").focus()
+    await page.keyboard.press("Enter")
+    await page.locator("#notice-text", has_text="komt later terug").wait_for()
+
+
+async def test_a_parent_or_a_browser_without_initdata_sees_no_questions(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    _, parents = await open_webinar(bot, api, QUESTIONS[:1])
+    page = await board_page(browser, bot, init_data(parents[0].id, clock.now()))
+    await page.locator("#message", has_text="Alleen gespreksleiders").wait_for()
+    assert "peuter" not in await page.locator("body").inner_text()
+    plain = await browser.new_page()
+    await plain.goto(base_url(bot) + "/app/")
+    await plain.locator("#message", has_text="Open dit bord vanuit de bot").wait_for()
+
+
+async def test_the_board_speaks_english_to_an_english_gespreksleider_and_follows_the_theme(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, QUESTIONS[:2])
+    await bot.services.repos.users.set_language(MODERATOR_IDS[0], "en")
+    data = init_data(MODERATOR_IDS[0], clock.now(), language="en")
+    page = await browser.new_page(viewport=PHONE)
+    theme = quote('{"bg_color":"#17212b","text_color":"#f5f5f5","button_color":"#5288c1"}')
+    await page.goto(f"{base_url(bot)}/app/#tgWebAppData={quote(data)}&tgWebAppThemeParams={theme}")
+    await page.locator("#groups button.take", has_text="Take this group").wait_for()
+    assert "2 waiting" in await page.locator("#counts").inner_text()
+    background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(23, 33, 43)"
+    assert (await call(bot, "GET", "board", data))[0] == 200
+    await asyncio.sleep(0)  # nothing else to wait for
+
+
+async def test_an_answer_written_on_the_board_reaches_the_parent(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    _, parents = await open_webinar(bot, api, QUESTIONS[2:3])
+    page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()))
+    await page.get_by_role("button", name="Neem").first.click()
+    await page.locator("#held-text", has_text="zakgeld").wait_for()
+    await page.get_by_role("button", name="Toon aan ouders").click()
+    await page.locator("#held .badge", has_text="zichtbaar voor ouders").wait_for()
+    await page.get_by_role("button", name="Schriftelijk antwoorden").click()
+    await page.locator("#answer").fill("Veel ouders geven een euro per jaar leeftijd.")
+    await page.get_by_role("button", name="Antwoord versturen").click()
+    await page.locator("#notice-text", has_text="is verstuurd").wait_for()
+    await page.locator("#held", has_text="Je hebt geen vraag").wait_for()
+    await bot.dispatcher.send_due()
+    await parents[0].wait_for(lambda m: "een euro per jaar leeftijd" in m["text"])
+    assert page.errors == []
