@@ -344,6 +344,10 @@ def test_dutch_english_and_turkish_pick_one_or_many(translator: Translator) -> N
     assert "5 ebeveyn daha" in translator("tr", key, position=1, count=5)
     with pytest.raises(TypeError):
         translator("en", key, position=1)
+    done = "inloop.coord.announce_done"
+    assert translator("nl", done, count=1) == "Je bericht gaat naar 1 ouder."
+    assert translator("nl", done, count=0) == "Je bericht gaat naar 0 ouders."
+    assert translator("en", done, count=7) == "Your message goes to 7 parents."
 
 
 # --- valid Telegram HTML ----------------------------------------------------------------

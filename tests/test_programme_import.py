@@ -56,7 +56,7 @@ def test_cli_reports_bad_rows_imports_the_rest_and_a_second_run_changes_nothing(
     assert code == 0
     assert "Webinars: 4 nieuw, 0 gewijzigd, 0 ongewijzigd." in out
     assert "Inloopreeksen: 8 nieuw, 0 gewijzigd, 0 ongewijzigd." in out
-    assert "Niet ingelezen: 2 rij(en)." in out
+    assert "Niet ingelezen: 2 rijen." in out
     assert "Rij 14: '31-02-2027' in de kolom 'datum' is geen goede datum." in out
     assert "Rij 15: 'dagelijks' in de kolom 'herhaling' ken ik niet." in out
     assert "&#x27;" not in out and "&amp;" not in out  # plain text, not HTML
