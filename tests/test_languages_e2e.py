@@ -2,7 +2,7 @@
 
 The real bot against the local Bot API server: join a webinar, agree to the privacy
 notice, ask, hear the question is being discussed, answer feedback, subscribe to an
-inloop and get its reminder, see /mijngegevens. Every text is compared with the text the
+inloop and get its reminder, see /mijngegevens and erase it all with /vergeetmij. Every text is compared with the text the
 tr or ar catalogue makes (rendered as Telegram shows it), so a message that fell back to
 Dutch or English fails the test.
 """
@@ -173,6 +173,13 @@ async def test_a_parent_does_everything_in_turkish_or_arabic(
     assert (
         say("privacy.data.language", language=Raw(say.html("core.language.name"))) in data["text"]
     )
+
+    # Forget me.
+    parent.send("/vergeetmij")
+    confirm = await parent.wait_for(is_text(say("privacy.forget.confirm")))
+    tap_button(parent, confirm, say("privacy.forget.yes"))
+    await parent.wait_for(is_text(say("privacy.forget.done")))
+    assert await bot.services.repos.users.get(parent.id) is None
 
     # Nothing reached this parent in Dutch or English.
     received = [m.get("text") or m.get("caption") or "" for m in parent.messages]

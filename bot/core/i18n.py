@@ -257,6 +257,9 @@ class Translator:
             else str(value)
             for name, value in params.items()
         }
+        if _PASS_THROUGH.fullmatch(template):
+            # "{text}": a text put together from other translations, marked already.
+            return template.format(**safe)
         if catalogue.rtl:
             return right_to_left(template, safe)
         if escape:
@@ -303,6 +306,7 @@ def right_to_left(template: str, params: Mapping[str, str]) -> str:
     return _COMMAND.sub(lambda m: f"{FSI}{m.group(0)}{PDI}", marked).format(**isolated)
 
 
+_PASS_THROUGH = re.compile(r"\{[a-z_]+\}")
 # A command with its argument in a template ("/webinar CODE", "/help"), not a closing tag.
 _COMMAND = re.compile(r"(?<![<\w/])/[a-z_]+(?: (?:[A-Z]{2,}|[a-z0-9-]+)\b)?")
 
