@@ -210,6 +210,28 @@ def test_missing_keys_names_the_text_a_language_lacks(tmp_path: Path) -> None:
     assert Translator("nl", folder=tmp_path).missing_keys() == {"en": {"core.bye"}}
 
 
+def test_a_plural_entry_lacking_a_form_is_not_translated(tmp_path: Path) -> None:
+    _write_po(tmp_path / "nl" / "LC_MESSAGES" / "core.po", "nl", {"core.hi": "Hoi"})
+    path = tmp_path / "nl" / "LC_MESSAGES" / "core.po"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + 'msgctxt "core.n"\nmsgid "one"\nmsgid_plural "many"\nmsgstr[0] "een"\n',
+        encoding="utf-8",
+    )
+    _write_po(tmp_path / "en" / "LC_MESSAGES" / "core.po", "en", {"core.hi": "Hi"})
+    translator = Translator("nl", folder=tmp_path)
+    # A missing form is an empty one: the text counts as not translated.
+    assert translator.catalogues["nl"]["core.n"].forms == ("een", "")
+    assert translator.missing_keys() == {"nl": {"core.n"}, "en": {"core.n"}}
+
+
+def test_toml_catalogues_left_after_a_merge_stop_the_start(tmp_path: Path) -> None:
+    _write_po(tmp_path / "nl" / "LC_MESSAGES" / "core.po", "nl", {"core.hi": "Hoi"})
+    (tmp_path / "nl" / "webinar.toml").write_text('[webinar]\nnew = "Nieuw"\n')
+    with pytest.raises(ValueError, match="webinar.toml"):
+        Translator("nl", folder=tmp_path)
+
+
 def _fields(template: str) -> set[str]:
     names = set()
     for _, field, _, _ in string.Formatter().parse(template):

@@ -171,6 +171,14 @@ def load_po(path: Path, language: str) -> tuple[dict[str, Entry], int, str, bool
 def load_catalogue(folder: Path) -> Catalogue:
     """Read every ``LC_MESSAGES/*.po`` file of one language folder."""
     language = folder.name
+    leftovers = sorted(p.name for p in folder.glob("*.toml"))
+    if leftovers:
+        # Catalogues were TOML once; a merge can bring such files back. Refuse to start
+        # without their texts rather than silently miss them.
+        raise ValueError(
+            f"{folder} holds TOML catalogues {leftovers}: merge their texts into the .po"
+            " files (see the README, 'Languages') and remove them"
+        )
     entries: dict[str, Entry] = {}
     plurals: set[tuple[int, str]] = set()
     reviewed = True
@@ -226,7 +234,7 @@ class Translator:
 
     def entry(self, language: str | None, key: str) -> tuple[Catalogue, Entry]:
         """The catalogue and entry a text comes from: the language's, else English, else default."""
-        chain = [language or "", STAFF_FALLBACK, self.default_language]
+        chain = [language or self.default_language, STAFF_FALLBACK, self.default_language]
         for name in chain:
             catalogue = self.catalogues.get(name)
             if catalogue is not None and (found := catalogue.usable(key)) is not None:
