@@ -244,12 +244,7 @@ class Translator:
     def template(self, language: str | None, key: str, count: object = None) -> str:
         """The raw template, with the plural form for `count` chosen."""
         catalogue, found = self.entry(language, key)
-        if not found.plural:
-            return found.forms[0]
-        if not isinstance(count, int):
-            raise TypeError(f"{key!r} depends on a number: pass count=<int>")
-        index = catalogue.plural(abs(count))
-        return found.forms[min(index, len(found.forms) - 1)]
+        return _form(catalogue, found, key, count)
 
     def __call__(self, language: str | None, key: str, /, **params: object) -> str:
         return self.text(language, key, params)
@@ -257,8 +252,8 @@ class Translator:
     def text(
         self, language: str | None, key: str, params: Mapping[str, object], *, escape: bool = True
     ) -> str:
-        catalogue, _ = self.entry(language, key)
-        template = self.template(language, key, params.get("count"))
+        catalogue, found = self.entry(language, key)
+        template = _form(catalogue, found, key, params.get("count"))
         safe = {
             name: (value.html if isinstance(value, Raw) else _escape(value))
             if escape
@@ -297,6 +292,15 @@ class Translator:
         return missing
 
 
+def _form(catalogue: Catalogue, found: Entry, key: str, count: object) -> str:
+    if not found.plural:
+        return found.forms[0]
+    if not isinstance(count, int):
+        raise TypeError(f"{key!r} depends on a number: pass count=<int>")
+    index = catalogue.plural(abs(count))
+    return found.forms[min(index, len(found.forms) - 1)]
+
+
 def right_to_left(template: str, params: Mapping[str, str]) -> str:
     """Fill in a right-to-left template so that mixed lines keep their direction.
 
@@ -324,8 +328,12 @@ def _has_direction(line: str) -> bool:
     return "{" in line or any(unicodedata.bidirectional(c) in ("L", "R", "AL") for c in line)
 
 
+# Hebrew, Arabic, Syriac, Thaana, N'Ko ... and the Arabic and Hebrew presentation forms.
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
 def _has_rtl(value: str) -> bool:
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in value)
+    return _RTL_LETTER.search(value) is not None
 
 
 def _is_link(name: str) -> bool:
