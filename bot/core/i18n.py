@@ -306,9 +306,11 @@ def right_to_left(template: str, params: Mapping[str, str]) -> str:
 
     Each parameter (a Latin title, a number, a code) is wrapped in first-strong isolates
     (U+2068 … U+2069), so its own direction does not leak into the sentence around it;
-    links are left bare so that Telegram still recognises them. Each line of the template
-    starts with a right-to-left mark, so a line that begins with a parameter still reads
-    right to left.
+    links are left bare so that Telegram still recognises them. Commands in the template
+    (``/webinar CODE``) are isolated too, or the slash would show on the wrong side. Each
+    line of the template that holds letters or a parameter starts with a right-to-left
+    mark, so a line that begins with a Latin title still reads right to left (a line of
+    emoji only, such as the button "😄", is left alone).
     """
     isolated = {
         name: value if _is_link(name) else f"{FSI}{value}{PDI}" for name, value in params.items()
