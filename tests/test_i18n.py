@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import string
 import unicodedata
 from datetime import datetime
@@ -502,3 +503,19 @@ def test_a_language_with_unchecked_texts_says_so_in_its_header(translator: Trans
         if unchecked:
             assert not catalogue.reviewed, (language, unchecked[:5])
     assert translator.catalogues["nl"].reviewed and translator.catalogues["en"].reviewed
+
+
+def test_adding_a_language_is_adding_a_folder(tmp_path: Path) -> None:
+    """A copy of the Turkish folder, renamed and relabelled, is a new language at once."""
+    shutil.copytree(LOCALES_DIR, tmp_path, dirs_exist_ok=True)
+    for po in (tmp_path / "tr" / "LC_MESSAGES").glob("*.po"):
+        target = tmp_path / "pl" / "LC_MESSAGES" / po.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = po.read_text(encoding="utf-8").replace('"Language: tr\\n"', '"Language: pl\\n"')
+        target.write_text(text.replace('msgstr "Türkçe"', 'msgstr "Polski"'), encoding="utf-8")
+    translator = Translator("nl", folder=tmp_path)
+    assert translator.languages == ["nl", "en", "tr", "ar", "pl"]
+    assert translator.pick_language("pl-PL") == "pl"
+    assert translator("pl", "core.language.name") == "Polski"
+    assert translator("pl", "moderation.queue_empty") == translator("en", "moderation.queue_empty")
+    assert translator.missing_keys() == {}
