@@ -392,6 +392,7 @@ def test_feedback_in_turkish_and_arabic_counts_and_is_shown_as_written(t: Transl
     message = format_summary(result, t, "nl", "Inloop Overvecht")
     assert "Diğer annelerle konuşmak çok iyi geldi" in message
     assert "شكرًا، تعلمت الكثير &lt;3" in message  # as written, only HTML-escaped
-    assert f"{arabic_wish} (2×)" in message and f"{turkish_wish} (1×)" in message
+    # Arabic inside the Dutch message is isolated, so the line keeps reading left to right.
+    assert f"\u2068{arabic_wish}\u2069 (2×)" in message and f"{turkish_wish} (1×)" in message
     # A coordinator whose own language is Arabic reads the staff summary in English.
     assert "Average score" in format_summary(result, t, "ar", "Inloop Overvecht")

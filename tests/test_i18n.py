@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import string
 import unicodedata
 from datetime import datetime
@@ -210,6 +211,28 @@ def test_missing_keys_names_the_text_a_language_lacks(tmp_path: Path) -> None:
     assert Translator("nl", folder=tmp_path).missing_keys() == {"en": {"core.bye"}}
 
 
+def test_a_plural_entry_lacking_a_form_is_not_translated(tmp_path: Path) -> None:
+    _write_po(tmp_path / "nl" / "LC_MESSAGES" / "core.po", "nl", {"core.hi": "Hoi"})
+    path = tmp_path / "nl" / "LC_MESSAGES" / "core.po"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + 'msgctxt "core.n"\nmsgid "one"\nmsgid_plural "many"\nmsgstr[0] "een"\n',
+        encoding="utf-8",
+    )
+    _write_po(tmp_path / "en" / "LC_MESSAGES" / "core.po", "en", {"core.hi": "Hi"})
+    translator = Translator("nl", folder=tmp_path)
+    # A missing form is an empty one: the text counts as not translated.
+    assert translator.catalogues["nl"]["core.n"].forms == ("een", "")
+    assert translator.missing_keys() == {"nl": {"core.n"}, "en": {"core.n"}}
+
+
+def test_toml_catalogues_left_after_a_merge_stop_the_start(tmp_path: Path) -> None:
+    _write_po(tmp_path / "nl" / "LC_MESSAGES" / "core.po", "nl", {"core.hi": "Hoi"})
+    (tmp_path / "nl" / "webinar.toml").write_text('[webinar]\nnew = "Nieuw"\n')
+    with pytest.raises(ValueError, match="webinar.toml"):
+        Translator("nl", folder=tmp_path)
+
+
 def _fields(template: str) -> set[str]:
     names = set()
     for _, field, _, _ in string.Formatter().parse(template):
@@ -344,6 +367,10 @@ def test_dutch_english_and_turkish_pick_one_or_many(translator: Translator) -> N
     assert "5 ebeveyn daha" in translator("tr", key, position=1, count=5)
     with pytest.raises(TypeError):
         translator("en", key, position=1)
+    done = "inloop.coord.announce_done"
+    assert translator("nl", done, count=1) == "Je bericht gaat naar 1 ouder."
+    assert translator("nl", done, count=0) == "Je bericht gaat naar 0 ouders."
+    assert translator("en", done, count=7) == "Your message goes to 7 parents."
 
 
 # --- valid Telegram HTML ----------------------------------------------------------------
@@ -476,3 +503,19 @@ def test_a_language_with_unchecked_texts_says_so_in_its_header(translator: Trans
         if unchecked:
             assert not catalogue.reviewed, (language, unchecked[:5])
     assert translator.catalogues["nl"].reviewed and translator.catalogues["en"].reviewed
+
+
+def test_adding_a_language_is_adding_a_folder(tmp_path: Path) -> None:
+    """A copy of the Turkish folder, renamed and relabelled, is a new language at once."""
+    shutil.copytree(LOCALES_DIR, tmp_path, dirs_exist_ok=True)
+    for po in (tmp_path / "tr" / "LC_MESSAGES").glob("*.po"):
+        target = tmp_path / "pl" / "LC_MESSAGES" / po.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = po.read_text(encoding="utf-8").replace('"Language: tr\\n"', '"Language: pl\\n"')
+        target.write_text(text.replace('msgstr "Türkçe"', 'msgstr "Polski"'), encoding="utf-8")
+    translator = Translator("nl", folder=tmp_path)
+    assert translator.languages == ["nl", "en", "tr", "ar", "pl"]
+    assert translator.pick_language("pl-PL") == "pl"
+    assert translator("pl", "core.language.name") == "Polski"
+    assert translator("pl", "moderation.queue_empty") == translator("en", "moderation.queue_empty")
+    assert translator.missing_keys() == {}

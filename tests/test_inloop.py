@@ -234,9 +234,9 @@ async def test_announcement_reaches_the_subscribers_of_that_series_only(
     coordinator.send("/bericht")
     choice = await coordinator.wait_for(has("Voor welke reeks"))
     coordinator.tap(f"Hoograven: {SERIES}", choice)
-    await coordinator.wait_for(has("1 aangemelde ouders"))
+    await coordinator.wait_for(has("1 aangemelde ouder van"))
     coordinator.send("Neem deze week een regenjas mee & laarzen!")
-    await coordinator.wait_for(has("Je bericht gaat naar 1 ouders"))
+    await coordinator.wait_for(has("Je bericht gaat naar 1 ouder."))
     message = await subscriber.wait_for(has("Bericht over Inloop op de speeltuin (Hoograven)"))
     assert "Neem deze week een regenjas mee & laarzen!" in message["text"]
     await api.wait_until_idle()

@@ -2,7 +2,7 @@
 
 The real bot against the local Bot API server: join a webinar, agree to the privacy
 notice, ask, hear the question is being discussed, answer feedback, subscribe to an
-inloop and get its reminder, see /mijngegevens. Every text is compared with the text the
+inloop and get its reminder, see /mijngegevens and erase it all with /vergeetmij. Every text is compared with the text the
 tr or ar catalogue makes (rendered as Telegram shows it), so a message that fell back to
 Dutch or English fails the test.
 """
@@ -114,11 +114,24 @@ async def test_a_parent_does_everything_in_turkish_or_arabic(
     tap_button(other, notice, say("core.consent.agree"))
     await other.wait_for(is_text(say("core.consent.thanks")))
     other.send(writes["question"])
-    await other.wait_for(is_text(say("webinar.ask.queued_similar", position=2, count=1)))
+    ack = await other.wait_for(is_text(say("webinar.ask.queued_similar", position=2, count=1)))
 
-    # The gespreksleider (Dutch) takes the question; the parent hears it in their language.
+    # The gespreksleider (Dutch) shows the first question to parents; the other parent
+    # sees it in the list, in their language, and backs it.
     moderator.send("/volgende")
     card = await moderator.wait_for(lambda m: writes["question"] in m["text"])
+    moderator.press(card, next(data for _, data in moderator.buttons(card) if ":q:show:" in data))
+    await eventually(lambda: api.unanswered_callback_queries() == [])
+    tap_button(other, ack, say("webinar.ask.others"))
+    heading = say("webinar.others.heading")
+    listing = await other.wait_for(contains(heading))
+    line = say("webinar.others.line", number=1, text=writes["question"], votes=0)
+    assert listing["text"] == f"{heading}\n\n{line}"
+    query = other.tap(say("webinar.others.vote_1"), listing)
+    answer = await eventually(lambda: api.callback_answer(query))
+    assert answer["text"] == say("webinar.others.voted")
+
+    # The gespreksleider asks it; the parent hears so in their language.
     moderator.press(card, next(data for _, data in moderator.buttons(card) if ":q:asked:" in data))
     await parent.wait_for(is_text(say("webinar.notify.asked", title=TITLE)))
 
@@ -173,6 +186,13 @@ async def test_a_parent_does_everything_in_turkish_or_arabic(
     assert (
         say("privacy.data.language", language=Raw(say.html("core.language.name"))) in data["text"]
     )
+
+    # Forget me.
+    parent.send("/vergeetmij")
+    confirm = await parent.wait_for(is_text(say("privacy.forget.confirm")))
+    tap_button(parent, confirm, say("privacy.forget.yes"))
+    await parent.wait_for(is_text(say("privacy.forget.done")))
+    assert await bot.services.repos.users.get(parent.id) is None
 
     # Nothing reached this parent in Dutch or English.
     received = [m.get("text") or m.get("caption") or "" for m in parent.messages]

@@ -60,6 +60,7 @@ def test_cli_reports_bad_rows_imports_the_rest_and_a_second_run_changes_nothing(
     assert "Walk-in series: 8 new, 0 changed, 0 unchanged." in out
     assert "Row 14: '31-02-2027' in the column 'datum' is not a valid date." in out
     assert "Row 15: 'dagelijks' in the column 'herhaling' is unknown." in out
+    assert "Not imported: 2 rows." in out
     assert "&#x27;" not in out and "&amp;" not in out  # plain text, not HTML
     assert err == ""
 

@@ -270,9 +270,9 @@ async def announce(api: LocalBotApi, text: str, count: int) -> None:
     coordinator.send("/bericht")
     choice = await coordinator.wait_for(has("Voor welke reeks"))
     coordinator.tap("Hoograven: Inloop op de speeltuin", choice)
-    await coordinator.wait_for(has(f"{count} aangemelde ouders"))
+    await coordinator.wait_for(has(f"{count} aangemelde ouder"))
     coordinator.send(text)
-    await coordinator.wait_for(has(f"Je bericht gaat naar {count} ouders"))
+    await coordinator.wait_for(has(f"Je bericht gaat naar {count} ouder"))
 
 
 async def add_subscribers(bot: Ouderbot, api: LocalBotApi, user_ids: range) -> None:

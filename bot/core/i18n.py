@@ -171,6 +171,14 @@ def load_po(path: Path, language: str) -> tuple[dict[str, Entry], int, str, bool
 def load_catalogue(folder: Path) -> Catalogue:
     """Read every ``LC_MESSAGES/*.po`` file of one language folder."""
     language = folder.name
+    leftovers = sorted(p.name for p in folder.glob("*.toml"))
+    if leftovers:
+        # Catalogues were TOML once; a merge can bring such files back. Refuse to start
+        # without their texts rather than silently miss them.
+        raise ValueError(
+            f"{folder} holds TOML catalogues {leftovers}: merge their texts into the .po"
+            " files (see the README, 'Languages') and remove them"
+        )
     entries: dict[str, Entry] = {}
     plurals: set[tuple[int, str]] = set()
     reviewed = True
@@ -226,7 +234,7 @@ class Translator:
 
     def entry(self, language: str | None, key: str) -> tuple[Catalogue, Entry]:
         """The catalogue and entry a text comes from: the language's, else English, else default."""
-        chain = [language or "", STAFF_FALLBACK, self.default_language]
+        chain = [language or self.default_language, STAFF_FALLBACK, self.default_language]
         for name in chain:
             catalogue = self.catalogues.get(name)
             if catalogue is not None and (found := catalogue.usable(key)) is not None:
@@ -236,12 +244,7 @@ class Translator:
     def template(self, language: str | None, key: str, count: object = None) -> str:
         """The raw template, with the plural form for `count` chosen."""
         catalogue, found = self.entry(language, key)
-        if not found.plural:
-            return found.forms[0]
-        if not isinstance(count, int):
-            raise TypeError(f"{key!r} depends on a number: pass count=<int>")
-        index = catalogue.plural(abs(count))
-        return found.forms[min(index, len(found.forms) - 1)]
+        return _form(catalogue, found, key, count)
 
     def __call__(self, language: str | None, key: str, /, **params: object) -> str:
         return self.text(language, key, params)
@@ -249,14 +252,17 @@ class Translator:
     def text(
         self, language: str | None, key: str, params: Mapping[str, object], *, escape: bool = True
     ) -> str:
-        catalogue, _ = self.entry(language, key)
-        template = self.template(language, key, params.get("count"))
+        catalogue, found = self.entry(language, key)
+        template = _form(catalogue, found, key, params.get("count"))
         safe = {
             name: (value.html if isinstance(value, Raw) else _escape(value))
             if escape
             else str(value)
             for name, value in params.items()
         }
+        if _PASS_THROUGH.fullmatch(template):
+            # "{text}": a text put together from other translations, marked already.
+            return template.format(**safe)
         if catalogue.rtl:
             return right_to_left(template, safe)
         if escape:
@@ -286,14 +292,25 @@ class Translator:
         return missing
 
 
+def _form(catalogue: Catalogue, found: Entry, key: str, count: object) -> str:
+    if not found.plural:
+        return found.forms[0]
+    if not isinstance(count, int):
+        raise TypeError(f"{key!r} depends on a number: pass count=<int>")
+    index = catalogue.plural(abs(count))
+    return found.forms[min(index, len(found.forms) - 1)]
+
+
 def right_to_left(template: str, params: Mapping[str, str]) -> str:
     """Fill in a right-to-left template so that mixed lines keep their direction.
 
     Each parameter (a Latin title, a number, a code) is wrapped in first-strong isolates
     (U+2068 … U+2069), so its own direction does not leak into the sentence around it;
-    links are left bare so that Telegram still recognises them. Each line of the template
-    starts with a right-to-left mark, so a line that begins with a parameter still reads
-    right to left.
+    links are left bare so that Telegram still recognises them. Commands in the template
+    (``/webinar CODE``) are isolated too, or the slash would show on the wrong side. Each
+    line of the template that holds letters or a parameter starts with a right-to-left
+    mark, so a line that begins with a Latin title still reads right to left (a line of
+    emoji only, such as the button "😄", is left alone).
     """
     isolated = {
         name: value if _is_link(name) else f"{FSI}{value}{PDI}" for name, value in params.items()
@@ -303,6 +320,7 @@ def right_to_left(template: str, params: Mapping[str, str]) -> str:
     return _COMMAND.sub(lambda m: f"{FSI}{m.group(0)}{PDI}", marked).format(**isolated)
 
 
+_PASS_THROUGH = re.compile(r"\{[a-z_]+\}")
 # A command with its argument in a template ("/webinar CODE", "/help"), not a closing tag.
 _COMMAND = re.compile(r"(?<![<\w/])/[a-z_]+(?: (?:[A-Z]{2,}|[a-z0-9-]+)\b)?")
 
@@ -312,8 +330,12 @@ def _has_direction(line: str) -> bool:
     return "{" in line or any(unicodedata.bidirectional(c) in ("L", "R", "AL") for c in line)
 
 
+# Hebrew, Arabic, Syriac, Thaana, N'Ko ... and the Arabic and Hebrew presentation forms.
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
 def _has_rtl(value: str) -> bool:
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in value)
+    return _RTL_LETTER.search(value) is not None
 
 
 def _is_link(name: str) -> bool:
