@@ -100,6 +100,9 @@ class PanelRefresher:
         self.services = services
         self._last: dict[int, float] = {}
         self._scheduled: dict[int, asyncio.Task[None]] = {}
+        # Panels ended (their holder lost the role): a refresh that read the panel list
+        # just before must not bring them back.
+        self._ended: set[tuple[int, int]] = set()
 
     def touch(self, webinar_id: int) -> None:
         if webinar_id in self._scheduled:
@@ -127,6 +130,8 @@ class PanelRefresher:
             user = await services.repos.users.get(chat_id)
             language = user.language if user else services.settings.default_language
             text = await render_panel(services, language, webinar)
+            if (chat_id, message_id) in self._ended:
+                continue
             try:
                 await self.bot.edit_message_text(
                     text,
@@ -149,6 +154,7 @@ class PanelRefresher:
 
     async def end(self, chat_id: int, message_id: int, text: str) -> None:
         """Turn a panel that will not be refreshed again into `text`, without buttons."""
+        self._ended.add((chat_id, message_id))
         try:
             await self.bot.edit_message_text(
                 text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
