@@ -175,6 +175,11 @@ def seed(database: Path, parents: list[int], open_questions: int) -> None:
             "INSERT INTO roles (user_id, role, granted_at) VALUES (?, 'coordinator', ?)",
             (MODERATOR, iso),
         )
+        # The moderator opened webinar 2 (/open joins it): only then may they pull from it.
+        conn.execute(
+            "INSERT INTO participants (webinar_id, user_id, joined_at) VALUES (2, ?, ?)",
+            (MODERATOR, iso),
+        )
     seed_questions(database, open_questions)
 
 

@@ -22,7 +22,7 @@ from telegram.error import InvalidToken, NetworkError
 
 from bot.config import TOKEN_ENV, ConfigError, Settings, load_settings
 from bot.runtime.logging_setup import LEVELS, configure_logging
-from storage.db import StorageError
+from storage.db import DatabaseUnusable, StorageError
 
 log = logging.getLogger("ouderbot")
 
@@ -149,8 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"ouderbot: {error.args[0]} does not exist", file=sys.stderr)
         return 2
-    except StorageError as error:  # damaged, not a database, read-only, disk full
+    except DatabaseUnusable as error:  # damaged, truncated, not a database, read-only
         print(f"ouderbot: database {error}", file=sys.stderr)
+        return 1
+    except StorageError as error:  # a change that could not be stored (disk full, ...)
+        print(f"ouderbot: the database could not store a change: {error}", file=sys.stderr)
         return 1
     except sqlite3.Error as error:
         print(f"ouderbot: the database refused the change: {error}", file=sys.stderr)

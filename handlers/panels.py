@@ -179,6 +179,9 @@ class PanelRefresher:
         self.services = services
         self._last: dict[int, float] = {}
         self._scheduled: dict[int, asyncio.Task[None]] = {}
+        # Panels ended (their holder lost the role): a refresh that read the panel list
+        # just before must not bring them back.
+        self._ended: set[tuple[int, int]] = set()
 
     def touch(self, webinar_id: int) -> None:
         if webinar_id in self._scheduled:
@@ -205,6 +208,8 @@ class PanelRefresher:
         for chat_id, message_id in await services.repos.panels.of_webinar(webinar_id):
             user = await services.repos.users.get(chat_id)
             language = user.language if user else services.settings.default_language
+            if (chat_id, message_id) in self._ended:
+                continue
             links = web_links(services, self.bot, webinar_id)
             text, markup = await render_panel(services, language, webinar, links)
             try:
@@ -229,6 +234,7 @@ class PanelRefresher:
 
     async def end(self, chat_id: int, message_id: int, text: str) -> None:
         """Turn a panel that will not be refreshed again into `text`, without buttons."""
+        self._ended.add((chat_id, message_id))
         await self._edit(chat_id, message_id, text)
 
     async def end_webinar(self, webinar: Webinar) -> None:

@@ -114,8 +114,8 @@ async def migrate(conn: aiosqlite.Connection) -> int:
 
 async def _check_whole(conn: aiosqlite.Connection) -> None:
     """PRAGMA quick_check: a damaged or truncated file is refused before anything runs on
-    it (quick_check reads every page, like integrity_check, without its index checks,
-    so it stays fast on a large file)."""
+    it. (quick_check checks the structure of every page, as integrity_check does, but
+    skips matching the indexes against their tables, so it stays fast on a large file.)"""
     async with conn.execute("PRAGMA quick_check") as cursor:
         rows = await cursor.fetchall()
     problems = [str(row[0]) for row in rows]

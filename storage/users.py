@@ -151,7 +151,8 @@ class UserRepository:
         Someone left without a role that moderates loses their queue panels, their
         claimed questions go back to the queue (as they were, not as "later"), a written
         answer they were typing is dropped (their next text is not an answer, and not a
-        parent's question either: they leave the webinar they opened), and `notice`
+        parent's question either: they leave the webinar they opened). A coordinator's
+        half-typed cancellation reason or announcement is dropped too. `notice`
         (told whether they still moderate) is queued for them. None if they did not
         hold the role.
         """
@@ -162,6 +163,8 @@ class UserRepository:
             )
             if cursor.rowcount == 0:
                 return None
+            if role is Role.COORDINATOR:  # a cancellation reason or announcement half-typed
+                await conn.execute("DELETE FROM coordinator_drafts WHERE user_id = ?", (user_id,))
             cursor = await conn.execute(
                 "SELECT 1 FROM roles WHERE user_id = ? AND role IN ('moderator', 'coordinator')",
                 (user_id,),

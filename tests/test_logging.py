@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from bot.localapi import LocalBotApi
+from bot.runtime.logging_setup import configure_logging
 from storage.db import Database
 from storage.webinars import WebinarDraft, WebinarRepository
 from tests.bot_process import BotProcess, write_config
@@ -85,3 +88,24 @@ async def test_debug_logging_writes_no_text_name_invite_token_or_bot_token(
         TOKEN.split(":")[1],
     ):
         assert secret not in log, f"the log holds {secret!r}"
+
+
+def test_the_bot_token_is_redacted_from_messages_and_tracebacks() -> None:
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    stream = io.StringIO()
+    configure_logging("DEBUG", stream=stream)
+    try:
+        log = logging.getLogger("ouderbot.test")
+        log.info("calling %s", f"https://api.telegram.org/bot{TOKEN}/getMe")
+        try:
+            raise ConnectionError(f"cannot reach https://api.telegram.org/bot{TOKEN}/getMe")
+        except ConnectionError:
+            log.exception("request failed")
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    output = stream.getvalue()
+    assert "request failed" in output and "ConnectionError" in output
+    assert output.count("<token>") == 2
+    assert TOKEN.split(":")[1] not in output

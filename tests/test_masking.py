@@ -23,6 +23,7 @@ MASK = Masker.in_language(Translator("nl"), "nl")
         ("06 12 34 56 78", "[telefoon]"),
         ("+31 6 1234 5678 of 0031 6 12345678", "[telefoon] of [telefoon]"),
         ("Nummer: 06-1234 5678, bel maar", "Nummer: [telefoon], bel maar"),
+        ("bel (030) 123 45 67 (na zessen)", "bel [telefoon] (na zessen)"),
         ("mail jan.de.vries@example.co.uk!", "mail [e-mail]!"),
         ("jan(at)example.nl", "[e-mail]"),
         ("jan [at] example [dot] nl", "[e-mail]"),
@@ -52,6 +53,8 @@ def test_what_the_notice_promises_is_masked_and_named(text: str, masked: str) ->
         "we hebben 3 kinderen van 2, 4 en 6",
         "om 10:30 of 11:00, in 2024 op de snelweg 12 km",
         "een getal als 123456789 dat geen BSN is",
+        "mijn antwoord 2 en vergadering 3 in Rotterdam 2 keer",
+        "de supermarkt 2 straten verder, de zwembaan 25 meter",
     ],
 )
 def test_amounts_dates_and_times_stay(text: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.models import OutgoingMessage, QuestionState, WebinarState
+from bot.core.models import OutgoingMessage, QuestionState, Role, WebinarState
 from storage.db import Database, StorageError, UpdateInProgress, current_update
 from storage.outbox import OutboxRepository
 from storage.questions import AddedQuestion, QuestionRepository
@@ -336,3 +336,27 @@ async def test_a_merge_can_be_undone_once_restoring_states_and_votes(db: Databas
         assert question.state.value == "open" and question.merged_into is None
     target = await questions.get(claimed.id)
     assert target is not None and target.votes == 2 and target.state.value == "claimed"
+
+
+async def test_revoking_one_of_two_roles_keeps_the_claim_and_the_last_one_releases_it(
+    db: Database,
+) -> None:
+    webinar_id = await _webinar_with_askers(db, 1)
+    questions, users = QuestionRepository(db), UserRepository(db)
+    await ask(questions, webinar_id, 1, "q", source_msg=1)
+    for role in (Role.MODERATOR, Role.COORDINATOR):
+        await users.grant_role(99, role, None, NOW)
+    claimed = await questions.claim_next(webinar_id, 99, NOW)
+    assert claimed is not None
+
+    kept = await users.revoke_role(99, Role.COORDINATOR, NOW)
+    assert kept is not None and kept.still_moderates and kept.released == []
+    assert (await questions.counts(webinar_id)).claimed == 1
+
+    ended = await users.revoke_role(99, Role.MODERATOR, NOW)
+    assert ended is not None and not ended.still_moderates
+    assert ended.released == [(claimed.id, webinar_id)]
+    assert (await questions.counts(webinar_id)).open == 1
+    user = await users.get(99)
+    assert user is not None and user.current_webinar is None and not user.roles
+    assert await users.revoke_role(99, Role.MODERATOR, NOW) is None  # nothing left to revoke

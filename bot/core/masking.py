@@ -49,7 +49,7 @@ _DATE_AHEAD = r"(?!\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d))"
 # Phone numbers: Dutch (0, +31, 0031) and international (+, 00), 9 to 13 digits with
 # any of the separators above between them.
 _PHONE = re.compile(
-    rf"(?<![\w+])(?<!\d[.,]){_DATE_AHEAD}(?:\+|00|0)\d(?:{_SEP}*\d){{7,12}}(?![\w])"
+    rf"(?<![\w+(])(?<!\d[.,]){_DATE_AHEAD}\(?(?:\+|00|0)\d(?:{_SEP}*\d){{7,12}}(?![\w])"
 )
 # Nine digits, maybe grouped (123.456.782, 123 45 6782): a BSN if it passes the
 # eleven-test, or whatever follows the word BSN / burgerservicenummer.
@@ -60,12 +60,19 @@ _BSN_WORD = re.compile(
 )
 # A street and house number: a word ending in a street word (Biltstraat, Oudegracht,
 # Amsterdamsestraatweg), then a number with maybe a letter or addition (12, 231a, 5-2).
+# (Not "ring", "oord", "markt", "dam", "wijk": "vergadering 3", "antwoord 2",
+# "supermarkt 2", "Rotterdam 2" are no addresses.)
 _STREET_WORDS = (
     "straat|laan|weg|plein|gracht|kade|singel|dreef|hof|pad|steeg|dijk|park|plantsoen"
-    "|markt|ring|baan|wal|haven|veld|erf|oord|zijde|boulevard|allee|dam|straatweg|hoven"
-    "|poort|kwartier|burcht|wetering|vliet|lei|horst|akker|werf|wijk|gaarde"
+    "|baan|wal|haven|veld|erf|zijde|boulevard|allee|hoven|poort|kwartier|burcht|wetering"
+    "|vliet|horst|akker|werf|gaarde"
 )
-_UNITS = r"(?:km|m|keer|x|min|minuten|uur|jaar|maanden|weken|dagen|euro|procent|%)\b"
+# A number followed by one of these is an amount, not a house number ("snelweg 12 km").
+_UNITS = (
+    r"(?:km|m|m2|cm|meter|kg|gram|liter|x|keer|s|sec|seconden|min|minuten|uur|dag|dagen"
+    r"|week|weken|maand|maanden|jaar|jaren|euro|procent|%|kind|kinderen|jongens|meisjes"
+    r"|straten|huizen|stappen|stuks)(?!\w)"
+)
 _ADDRESS = re.compile(
     rf"\b[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_WORDS})[{_SPACE}]+\d{{1,5}}"
     rf"(?:[{_SPACE}]?[a-zA-Z](?![a-zA-Z]))?(?:[{_DASH}/]\d{{1,4}}|[{_SPACE}]?bis\b)?"

@@ -17,12 +17,21 @@ _TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 
 
 class RedactTokens(logging.Filter):
+    """The bot token out of the message and out of a logged exception's traceback (an
+    error from the HTTP layer may quote the request URL, which holds it)."""
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         if _TOKEN.search(message):
             record.msg = _TOKEN.sub("<token>", message)
             record.args = ()
+        if record.exc_info and not record.exc_text:
+            # The formatter uses exc_text when it is set, instead of formatting anew.
+            record.exc_text = _TOKEN.sub("<token>", _TRACEBACKS.formatException(record.exc_info))
         return True
+
+
+_TRACEBACKS = logging.Formatter()
 
 
 # The lowest level at which each of these says nothing about people or the token.
