@@ -52,10 +52,12 @@ def label(context: BotContext, key: str, **params: str) -> str:
     return context.tr(key, **shortened)
 
 
-async def show(update: Update, context: BotContext, text: str, rows: Labelled) -> None:
-    """Edit the pressed message, or send a new one for a command."""
+async def show(
+    update: Update, context: BotContext, text: str, rows: Labelled, *, new: bool = False
+) -> None:
+    """Edit the pressed message, or send a new one for a command (or when `new`)."""
     query = update.callback_query
-    if query is None:
+    if query is None or new:
         await context.bot.send_message(
             chat_id(update),
             text,
@@ -86,17 +88,18 @@ async def inloop_command(update: Update, context: BotContext) -> None:
     await show_wijken(update, context)
 
 
-async def show_wijken(update: Update, context: BotContext) -> None:
+async def show_wijken(update: Update, context: BotContext, *, new: bool = False) -> None:
+    """The wijk list; `new`: as a new message even for a button (a menu stays as it is)."""
     wijken = await current_wijken(context)
     if not wijken:
-        await show(update, context, context.tr("inloop.none"), [])
+        await show(update, context, context.tr("inloop.none"), [], new=new)
         return
     buttons = [
         (label(context, "inloop.button.wijk", wijk=w.name), callbacks.make("i", "wijk", w.ref))
         for w in wijken
     ]
     rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
-    await show(update, context, context.tr("inloop.choose_wijk"), rows)
+    await show(update, context, context.tr("inloop.choose_wijk"), rows, new=new)
 
 
 def series_block(
