@@ -203,11 +203,12 @@ def seed_questions(database: Path, open_questions: int) -> None:
     for n in range(open_questions):
         subject = SUBJECTS[n % len(SUBJECTS)]
         topic = TOPICS[(n // len(SUBJECTS)) % len(TOPICS)]
-        rows.append((-n - 1, f"{subject} {topic}, wat kan ik doen? ({n})", n % 7, n % 5, iso))
+        text = f"{subject} {topic}, wat kan ik doen? ({n})"
+        rows.append((n + 1, -n - 1, text, n % 7, n % 5, iso))
     with sqlite3.connect(database) as conn:
         conn.executemany(
-            "INSERT INTO questions (webinar_id, asker_id, source_msg, text, votes,"
-            " similar_count, created_at) VALUES (2, NULL, ?, ?, ?, ?, ?)",
+            "INSERT INTO questions (webinar_id, number, asker_id, source_msg, text, votes,"
+            " similar_count, created_at) VALUES (2, ?, NULL, ?, ?, ?, ?, ?)",
             rows,
         )
 

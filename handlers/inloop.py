@@ -33,6 +33,7 @@ PARENT_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(list|wijk|page|sub|unsub|
 # Telegram's 4,096 characters, and a phone screen shows a few series at a time.
 PAGE_CHARS = 3500
 PAGE_SERIES = 6
+FIELD_CHARS = 300  # a programme field in a series block: a block always fits a page
 
 Labelled = list[list[tuple[str, str]]]  # rows of (label text, callback data)
 
@@ -52,10 +53,12 @@ def label(context: BotContext, key: str, **params: str) -> str:
     return context.tr(key, **shortened)
 
 
-async def show(update: Update, context: BotContext, text: str, rows: Labelled) -> None:
-    """Edit the pressed message, or send a new one for a command."""
+async def show(
+    update: Update, context: BotContext, text: str, rows: Labelled, *, new: bool = False
+) -> None:
+    """Edit the pressed message, or send a new one for a command (or when `new`)."""
     query = update.callback_query
-    if query is None:
+    if query is None or new:
         await context.bot.send_message(
             chat_id(update),
             text,
@@ -86,17 +89,18 @@ async def inloop_command(update: Update, context: BotContext) -> None:
     await show_wijken(update, context)
 
 
-async def show_wijken(update: Update, context: BotContext) -> None:
+async def show_wijken(update: Update, context: BotContext, *, new: bool = False) -> None:
+    """The wijk list; `new`: as a new message even for a button (a menu stays as it is)."""
     wijken = await current_wijken(context)
     if not wijken:
-        await show(update, context, context.tr("inloop.none"), [])
+        await show(update, context, context.tr("inloop.none"), [], new=new)
         return
     buttons = [
         (label(context, "inloop.button.wijk", wijk=w.name), callbacks.make("i", "wijk", w.ref))
         for w in wijken
     ]
     rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
-    await show(update, context, context.tr("inloop.choose_wijk"), rows)
+    await show(update, context, context.tr("inloop.choose_wijk"), rows, new=new)
 
 
 def series_block(
@@ -107,8 +111,8 @@ def series_block(
     lines = [
         context.tr(
             "inloop.wijk.series",
-            title=series.title,
-            location=series.location,
+            title=shorten(series.title, FIELD_CHARS),
+            location=shorten(series.location, FIELD_CHARS),
             repeat=Raw(context.tr(f"inloop.repeat.{series.rule.recurrence.value}")),
             when=format_moment(upcoming.starts_at.astimezone(zone), context.language),
             end=upcoming.ends_at.astimezone(zone).strftime("%H:%M"),
@@ -117,7 +121,8 @@ def series_block(
     if cancelled:
         lines.append(context.tr("inloop.wijk.cancelled"))
     if series.organiser:
-        lines.append(context.tr("inloop.wijk.organiser", organiser=series.organiser))
+        organiser = shorten(series.organiser, FIELD_CHARS)
+        lines.append(context.tr("inloop.wijk.organiser", organiser=organiser))
     if subscribed:
         lines.append(context.tr("inloop.wijk.subscribed"))
     return "\n".join(lines)
@@ -168,6 +173,19 @@ async def show_wijk(update: Update, context: BotContext, ref: int, page: int | N
         buttons.append(
             [(label(context, key, title=series.title), callbacks.make("i", action, series.id))]
         )
+    text, rows = wijk_page(context, wijk, blocks, buttons, ref, page)
+    await show(update, context, text, rows)
+
+
+def wijk_page(
+    context: BotContext,
+    wijk: Wijk,
+    blocks: list[str],
+    buttons: Labelled,
+    ref: int,
+    page: int | None,
+) -> tuple[str, Labelled]:
+    """One page of a wijk's series blocks and their buttons, with previous / next."""
     pages = pages_of(blocks, PAGE_CHARS, PAGE_SERIES)
     if page is None:
         page = next(
@@ -189,7 +207,7 @@ async def show_wijk(update: Update, context: BotContext, ref: int, page: int | N
     if turn:
         rows.append(turn)
     rows.append([(context.tr("inloop.button.back"), callbacks.make("i", "list"))])
-    await show(update, context, text, rows)
+    return text, rows
 
 
 async def live_series(context: BotContext, series_id: int) -> InloopSeries | None:

@@ -214,7 +214,8 @@ def _question_line(context: BotContext, question: AskedQuestion) -> str:
         if question.text is not None
         else Raw(context.tr("privacy.data.question_erased"))
     )
-    state = Raw(context.tr(f"privacy.data.state.{question.state}"))
+    written = question.state == "answered" and question.answered_how == "written"
+    state = Raw(context.tr(f"privacy.data.state.{'written' if written else question.state}"))
     return context.tr(
         "privacy.data.question_line",
         number=question.number,

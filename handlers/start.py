@@ -10,7 +10,7 @@ from bot.core import callbacks
 from bot.core.models import Role, WebinarState
 from handlers.common import chat_id, edit, pressed, reply, say
 from handlers.consent import needs_consent, show_notice
-from handlers.inloop import inloop_command
+from handlers.inloop import show_wijken
 from handlers.menus import refresh_menu
 from handlers.privacy import my_data
 from handlers.roles import accept_invite
@@ -66,7 +66,7 @@ async def on_menu(update: Update, context: BotContext) -> None:
     if action == "webinar":
         await say(update, context, "webinar.join.how")
     elif action == "inloop":
-        await inloop_command(update, context)
+        await show_wijken(update, context, new=True)  # the menu stays for the next tap
     elif action == "lang":
         await language_command(update, context)
     else:

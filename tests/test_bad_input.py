@@ -345,8 +345,10 @@ async def test_a_muted_parent_cannot_ask_for_the_rest_of_that_webinar_only(
     moderator.send("/volgende")
     card = await moderator.wait_for(has("GOEDKOPE"))
     assert "🔇 Ouder pauzeren" in [t for t, _ in moderator.buttons(card)]
-    query = moderator.tap("🔇 Ouder pauzeren", card)
-    assert "geen vragen meer stellen" in await alert_of(api, query)
+    moderator.tap("🔇 Ouder pauzeren", card)
+    confirm = await moderator.wait_for(has("pauzeren?"))  # asks first (see test_webinar_moderator)
+    query = moderator.tap("🔇 Ja, pauzeren", confirm)
+    assert "geen vragen meer sturen" in await alert_of(api, query)
 
     await answered_and_unchanged(
         bot, api, parent, lambda: parent.send("Nog meer reclame"), "gepauzeerd"

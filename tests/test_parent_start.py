@@ -35,7 +35,9 @@ async def test_start_without_a_link_ends_with_what_a_parent_can_do_as_buttons(
     parent.tap("🔒 Mijn gegevens", thanks)
     await parent.wait_for(lambda m: "Wat we van je bewaren" in (m.get("text") or ""))
     parent.tap("📍 Inloopmomenten in mijn wijk", thanks)
-    await parent.wait_for(lambda m: "inloop" in (m.get("text") or "").lower())
+    inloop = await parent.wait_for(lambda m: "inloop" in (m.get("text") or "").lower())
+    assert inloop["message_id"] != thanks["message_id"]  # the menu stays for the next tap
+    assert "🔒 Mijn gegevens" in labels(parent, parent.message(thanks["message_id"]))
 
     # Coming back later: /start (and /help) offer the same buttons.
     parent.send("/start")

@@ -150,3 +150,4 @@ async def test_questions_are_numbered_per_webinar_on_card_panel_and_in_my_data(
     data = await parent.wait_for(lambda m: "Je vragen" in (m.get("text") or ""))
     assert "Slapen zonder strijd, vraag 1:" in data["text"]
     assert "Pubers, vraag 1:" in data["text"]
+    assert "besproken in het webinar" in data["text"]

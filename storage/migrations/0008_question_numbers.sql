@@ -1,11 +1,12 @@
 -- Questions are numbered per webinar (1, 2, 3 ... in each webinar), so "Vraag 1" is the
 -- first question of every webinar, not a database id. Existing questions are numbered
--- in the order they were asked.
+-- in the order they were asked (one pass with a window function, not a count per row).
 ALTER TABLE questions ADD COLUMN number INTEGER;
-UPDATE questions SET number = (
-    SELECT count(*) FROM questions AS earlier
-    WHERE earlier.webinar_id = questions.webinar_id AND earlier.id <= questions.id
-);
+UPDATE questions SET number = ranked.n
+FROM (
+    SELECT id, row_number() OVER (PARTITION BY webinar_id ORDER BY id) AS n FROM questions
+) AS ranked
+WHERE ranked.id = questions.id;
 CREATE UNIQUE INDEX questions_number ON questions (webinar_id, number);
 -- The question cards a gespreksleider was shown, so that closing the webinar can end them
 -- (take their buttons away) wherever they are.
