@@ -260,7 +260,7 @@ async def test_the_presenter_link_is_signed_and_expires_with_the_webinar(
         async with session.get(link + "/now") as response:
             assert response.status == 410
         async with session.get(link) as response:
-            assert response.status == 410
+            assert response.status == 410 and "presenter.js" in await response.text()
 
 
 async def test_many_board_requests_at_once_stay_quick(

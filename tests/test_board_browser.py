@@ -189,7 +189,7 @@ async def test_a_new_question_appears_on_the_board_within_two_seconds(
 async def test_the_presenter_view_shows_the_asked_question_large_and_without_names(
     bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
 ) -> None:
-    await open_webinar(bot, api, QUESTIONS)
+    (moderator,), _ = await open_webinar(bot, api, QUESTIONS)
     data = init_data(MODERATOR_IDS[0], clock.now())
     page = await board_page(browser, bot, data, DESKTOP)
     link = page.locator("#presenter")
@@ -207,6 +207,9 @@ async def test_the_presenter_view_shows_the_asked_question_large_and_without_nam
     size = await shown.evaluate("node => parseFloat(getComputedStyle(node).fontSize)")
     assert size >= 40
     assert "Ouder" not in await presenter.locator("body").inner_text()
+    # The link expires with the webinar: the page says so instead of a question.
+    moderator.send("/sluit")
+    await presenter.locator("#question", has_text="Dit webinar is afgelopen").wait_for()
 
 
 async def test_the_board_works_with_the_keyboard_alone(

@@ -271,28 +271,33 @@ class Board:
 
     # ------------------------------------------------------------- presenter
 
-    async def _presented(self, request: web.Request) -> Webinar:
+    async def _presented(self, request: web.Request) -> Webinar | None:
+        """The webinar of a signed presenter link (404 when the signature is wrong); None
+        once it is no longer open: the link has expired."""
         webinar_id = _int(request.match_info["webinar"])
         if webinar_id is None or not signature_valid(
             webinar_id, request.match_info["sig"], self.deps.bot_token
         ):
             raise web.HTTPNotFound()
         webinar = await self.services.repos.webinars.by_id(webinar_id)
-        if webinar is None or webinar.state is not WebinarState.OPEN:
-            raise web.HTTPGone(text="This webinar is closed.")  # the link expired
-        return webinar
+        return webinar if webinar is not None and webinar.state is WebinarState.OPEN else None
 
     async def presenter_page(self, request: web.Request) -> web.Response:
-        await self._presented(request)
-        language = request.query.get("lang", self.services.settings.default_language)
-        page = (
-            self.presenter_html.get(language)
-            or self.presenter_html[self.services.settings.default_language]
+        webinar = await self._presented(request)
+        default = self.services.settings.default_language
+        page = self.presenter_html.get(request.query.get("lang", default))
+        # An expired link still gets the page (410): it says, in words, that it has ended.
+        return web.Response(
+            text=page or self.presenter_html[default],
+            status=200 if webinar is not None else 410,
+            content_type="text/html",
+            headers=_headers(),
         )
-        return web.Response(text=page, content_type="text/html", headers=_headers())
 
     async def presenter_now(self, request: web.Request) -> web.Response:
         webinar = await self._presented(request)
+        if webinar is None:
+            return _error(410, "closed")
         asked = await self.services.repos.questions.last_asked(webinar.id)
         # Masked text only (questions are masked when asked); no names, no ids of people.
         question = None

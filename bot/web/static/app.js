@@ -343,7 +343,7 @@
       ]);
       if (others.length) {
         var details = el("details", { "data-key": "details-" + group.id }, [
-          el("summary", { text: t("more", { count: others.length }) }),
+          el("summary", { "data-key": "summary-" + group.id, text: t("more", { count: others.length }) }),
           el("ul", { "class": "members" }, others.map(function (member) {
             return el("li", { "class": "member", "data-question": member.id }, [
               el("div", { "class": "group-text" }, [
