@@ -53,10 +53,17 @@ FSI, PDI, RLM = "\u2068", "\u2069", "\u200f"
 # Keys only gespreksleiders and coordinators see. Every other key is parent-facing, so a
 # key someone adds is required in every language until it is listed here.
 STAFF_PREFIXES = (
+    "board.",  # the moderation board and presenter view (staff, and the screen they share)
     "moderation.",
     "programme.",
     "roles.",
     "summary.",
+    "privacy.data.staff_name",  # /mijngegevens of a gespreksleider or coordinator
+    "privacy.data.invites",
+    "privacy.data.invite_made",
+    "privacy.data.invite_used",
+    "privacy.data.invite_status_open",
+    "privacy.data.invite_status_used",
     "core.not_allowed.",
     "core.help.moderator",
     "core.help.coordinator",

@@ -27,6 +27,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.core.i18n import STAFF_FALLBACK
 from bot.core.models import QuestionState, Role, User, Webinar, WebinarState
 from bot.services import Services
 from bot.web.groups import QueueGroups, member
@@ -87,14 +88,15 @@ class Board:
         self.services = deps.services
         self.actions = ModerationActions(deps.services, deps.wake, deps.queue_changed)
         self.groups = QueueGroups(deps.services)
-        catalogues = self.services.t.catalogues
+        translator = self.services.t
+        keys = [key for key in translator.catalogues[STAFF_FALLBACK] if key.startswith(TEXT_PREFIX)]
+        # Templates, not texts: the page fills in {name} itself. Languages without board
+        # texts (Turkish, Arabic: staff texts stay Dutch and English) get the English ones.
         texts = {
             language: {
-                key.removeprefix(TEXT_PREFIX): text
-                for key, text in catalogue.items()
-                if key.startswith(TEXT_PREFIX)
+                key.removeprefix(TEXT_PREFIX): translator.template(language, key) for key in keys
             }
-            for language, catalogue in catalogues.items()
+            for language in translator.catalogues
         }
         default = self.services.settings.default_language
         self.board_html = _page("index.html", {"default": default, "texts": texts})
