@@ -43,6 +43,8 @@ async def test_staff_get_the_board_as_menu_button_and_lose_it_when_revoked(
         overview = await coordinator.wait_for(lambda m: "Gespreksleiders" in m["text"])
         revoke = next(d for t, d in coordinator.buttons(overview) if "800001" in t or "Gert" in t)
         coordinator.press(overview, revoke)
+        confirm = await coordinator.wait_for(lambda m: "intrekken?" in m["text"])
+        coordinator.tap("🗑 Ja, intrekken", confirm)
         await coordinator.wait_for(
             lambda m: m["message_id"] == overview["message_id"] and "800001" not in m["text"]
         )

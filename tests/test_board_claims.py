@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.core.models import QuestionState
 from storage.db import Database
 from storage.questions import QuestionRepository
+from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -21,6 +22,10 @@ async def a_queue(tmp_path: Path, size: int) -> tuple[Database, QuestionReposito
     await webinars.upsert([WebinarDraft("w", "W", "t", NOW, NOW + timedelta(hours=1), None)])
     webinar = await webinars.by_code("w")
     assert webinar is not None
+    # Gespreksleiders 1 and 2 opened the webinar: only they may pull from its queue.
+    for moderator in (1, 2):
+        await UserRepository(db).ensure(moderator, "nl", NOW)
+        await webinars.join(webinar.id, moderator, NOW)
     questions = QuestionRepository(db)
     for n in range(size):
         await questions.add(

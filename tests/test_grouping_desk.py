@@ -11,6 +11,8 @@ import pytest
 
 import bot.webinar.question_desk as desk_module
 from bot.core.clock import ManualClock
+from bot.core.i18n import Translator
+from bot.core.masking import Masker
 from bot.core.models import User, Webinar
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
@@ -18,6 +20,10 @@ from storage.questions import QuestionRepository
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
 from tests.helpers import START
+
+MODERATOR = 99
+# Placeholders as the bot masks with them by default (Dutch).
+DUTCH_MASKER = Masker.in_language(Translator("nl"), "nl")
 
 ASKED = [
     (1, "mijn kind wil elke nacht bij ons in bed slapen, hoe stop ik dat"),
@@ -45,6 +51,9 @@ async def _webinar(db: Database) -> Webinar:
         await UserRepository(db).ensure(user_id, "nl", START)
     webinar = await webinars.by_code("w1")
     assert webinar is not None
+    # Gespreksleider 99 opened it: only someone who did may pull from its queue.
+    await UserRepository(db).ensure(MODERATOR, "nl", START)
+    await webinars.join(webinar.id, MODERATOR, START)
     return webinar
 
 
@@ -54,7 +63,7 @@ def _parent(user_id: int) -> User:
 
 async def _asked(db: Database) -> tuple[QuestionDesk, Webinar, list[int]]:
     webinar = await _webinar(db)
-    desk = QuestionDesk(QuestionRepository(db), ManualClock(START))
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     ids = []
     for number, (asker, text) in enumerate(ASKED):
         asked = await desk.ask(webinar, _parent(asker), number, text)
@@ -112,5 +121,5 @@ async def test_a_restart_rebuilds_the_groups_from_stored_features(
         raise AssertionError("the index was rebuilt by re-reading a text")
 
     monkeypatch.setattr(desk_module, "features", no_texts)
-    again = QuestionDesk(QuestionRepository(db), ManualClock(START))
+    again = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     assert await again.groups(webinar.id) == before

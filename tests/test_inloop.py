@@ -286,20 +286,20 @@ async def test_cancelling_can_be_stopped_at_the_first_step(bot: Ouderbot, api: L
 async def test_a_wijk_with_many_series_is_paged_never_cut(bot: Ouderbot, api: LocalBotApi) -> None:
     from datetime import date, time
 
+    from bot.inloop.records import InloopSeries
     from bot.inloop.recurrence import Recurrence, SeriesRule
-    from storage.inloop import SeriesDraft
 
     rule = SeriesRule(date(2026, 12, 2), time(9, 30), time(11, 0), Recurrence("wekelijks"))
     long_place = "Buurthuis De Boog, Vlampijpstraat 1, ingang aan de achterkant bij het plein " * 2
     drafts = [
-        SeriesDraft(
-            f"zuilen-{n}",
+        InloopSeries(
             f"Inloop nummer {n:02d} <voor ouders & kinderen>",
             "opvoeden",
             "Zuilen",
             long_place,
             "Buurtteam Zuilen & DOCK & JoU, met koffie, thee en iets lekkers voor de kinderen",
             rule,
+            key=f"zuilen-{n}",
         )
         for n in range(1, 26)
     ]

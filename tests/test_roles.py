@@ -126,7 +126,11 @@ async def test_revoking_a_gespreksleider_ends_their_panel_claims_and_draft_and_t
     coordinator.send("/rollen")
     overview = await coordinator.wait_for(has("Gespreksleiders en coördinatoren"))
     coordinator.press(overview, next(d for t, d in coordinator.buttons(overview) if "Gert" in t))
-    await coordinator.wait_for(lambda m: m["message_id"] == overview["message_id"])
+    confirm = await coordinator.wait_for(has("intrekken?"))
+    coordinator.tap("🗑 Ja, intrekken", confirm)
+    await coordinator.wait_for(
+        lambda m: m["message_id"] == overview["message_id"] and "intrekken?" not in m["text"]
+    )
 
     await gert.wait_for(has("geen gespreksleider meer. De vragen die je had, staan weer in de rij"))
     ended = await gert.wait_for(
