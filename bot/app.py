@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseHandler, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, BaseHandler, ContextTypes
 
 from bot.config import Settings
 from bot.context import AppState, BotContext
@@ -85,9 +86,10 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         .base_url(settings.telegram.base_url)
         .base_file_url(settings.telegram.base_file_url)
         .context_types(ContextTypes(context=BotContext, bot_data=AppState))
-        # Replies are not throttled (the outbox dispatcher paces bulk sends itself), but
-        # a 429 on a reply is waited out and retried instead of losing the reply.
-        .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2))
+        # No python-telegram-bot rate limiter: every message goes through the outbox
+        # dispatcher, whose pacer keeps to Telegram's limits and holds back only the chat
+        # a 429 names. A limiter here would pace (or retry) the same requests a second
+        # time and, retrying inside the request, keep the dispatcher from seeing the 429.
         .connect_timeout(settings.telegram.request_timeout_seconds)
         .read_timeout(settings.telegram.request_timeout_seconds)
         .write_timeout(settings.telegram.request_timeout_seconds)
@@ -125,7 +127,6 @@ class Ouderbot:
     async def start(self, *, polling: bool = True) -> None:
         """Connect to Telegram, set the command menus, start sending and (optionally) polling."""
         app = self.application
-        await self.processor.load()
         try:
             await app.initialize()  # getMe: a wrong token or no network fails here
         except BaseException:
@@ -137,6 +138,7 @@ class Ouderbot:
         await app.start()
         await self._set_menus()
         self.dispatcher.start()
+        await self.processor.load()  # what a crash left in the inbox, before anything new
         if self.feedback is not None:
             self.feedback.start()
         if self.reminders is not None:
@@ -176,6 +178,7 @@ class Ouderbot:
             except Exception as error:
                 log.warning("polling ended with %s", type(error).__name__)
             self._poll_task = None
+        await self.processor.wait_idle()
         if self.feedback is not None:
             await self.feedback.stop()
         if self.reminders is not None:
@@ -215,14 +218,26 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
             clock,
             settings.timezone,
             settings.reminders.messages_per_second,
+            chat_rate=settings.telegram.chat_messages_per_second,
+            chat_burst=settings.telegram.chat_burst,
         )
         app.bot_data.dispatcher = dispatcher
+        panels.wake = dispatcher.wake
+        dispatcher.recorders["panel"] = services.repos.panels.set
+        dispatcher.on_not_found["panel"] = _panel_gone(services)
         planner = FeedbackPlanner(services.repos, settings, clock, wake=dispatcher.wake)
         app.bot_data.on_webinar_closed.append(feedback.webinar_closed_hook(planner))
         return Ouderbot(
             app,
             services,
-            UpdateProcessor(app, services.repos.updates),
+            UpdateProcessor(
+                app,
+                db,
+                services.repos.updates,
+                clock,
+                on_sent=dispatcher.wake,
+                not_stored=errors.not_stored_notice(app.bot, services),
+            ),
             dispatcher,
             panels,
             feedback=planner,
@@ -238,3 +253,10 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
     except BaseException:
         await db.close()
         raise
+
+
+def _panel_gone(services: Services) -> Callable[[int, int, int], Awaitable[None]]:
+    async def gone(webinar_id: int, chat_id: int, _: int) -> None:
+        await services.repos.panels.drop(webinar_id, chat_id)
+
+    return gone

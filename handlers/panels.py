@@ -8,19 +8,20 @@ burst of 150 questions costs a handful of edits, not 150 (and no 429s).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import time
+from collections.abc import Callable
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.i18n import Translator
-from bot.core.models import Question, QueueCounts, Webinar
+from bot.core.models import ChatMessage, Question, QueueCounts, Webinar
 from bot.core.text_input import shorten
 from bot.services import Services
+from handlers.common import send_text
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +89,9 @@ async def send_panel(
     if refresh_only:
         await context.bot_data.panels.refresh_now(webinar.id)
         return
-    message = await context.bot.send_message(
-        chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
-    )
-    await services.repos.panels.set(webinar.id, chat_id, message.message_id)
+    # The dispatcher records the panel's message id once Telegram took it.
+    context.bot_data.panels.shown(webinar.id, chat_id, text)
+    await send_text(context, chat_id, text, markup, purpose=f"panel:{webinar.id}")
 
 
 class PanelRefresher:
@@ -99,6 +99,8 @@ class PanelRefresher:
         self.bot = bot
         self.services = services
         self._last: dict[int, float] = {}
+        self._shown: dict[tuple[int, int], str] = {}  # (webinar, chat): the panel's text
+        self.wake: Callable[[], None] = lambda: None  # the outbox dispatcher's
         self._scheduled: dict[int, asyncio.Task[None]] = {}
 
     def touch(self, webinar_id: int) -> None:
@@ -106,7 +108,13 @@ class PanelRefresher:
             return
         interval = self.services.settings.webinars.panel_refresh_seconds
         delay = max(0.0, self._last.get(webinar_id, 0.0) + interval - time.monotonic())
-        self._scheduled[webinar_id] = asyncio.create_task(self._later(webinar_id, delay))
+        # A fresh context: the refresh is not part of the update that asked for it.
+        self._scheduled[webinar_id] = asyncio.create_task(
+            self._later(webinar_id, delay), context=contextvars.Context()
+        )
+
+    def shown(self, webinar_id: int, chat_id: int, text: str) -> None:
+        self._shown[(webinar_id, chat_id)] = text
 
     async def _later(self, webinar_id: int, delay: float) -> None:
         try:
@@ -123,29 +131,28 @@ class PanelRefresher:
         webinar = await services.repos.webinars.by_id(webinar_id)
         if webinar is None:
             return
+        edits = []
         for chat_id, message_id in await services.repos.panels.of_webinar(webinar_id):
             user = await services.repos.users.get(chat_id)
             language = user.language if user else services.settings.default_language
             text = await render_panel(services, language, webinar)
-            try:
-                await self.bot.edit_message_text(
-                    text,
-                    chat_id=chat_id,
+            if self._shown.get((webinar_id, chat_id)) == text:
+                continue  # Telegram refuses an edit that changes nothing
+            self._shown[(webinar_id, chat_id)] = text
+            edits.append(
+                ChatMessage(
+                    chat_id,
+                    method="edit",
+                    text=text,
+                    markup=panel_markup(services.t, language, webinar_id).to_dict(),
                     message_id=message_id,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=panel_markup(services.t, language, webinar_id),
+                    purpose=f"panel:{webinar_id}",
                 )
-            except BadRequest as error:
-                if "not modified" in error.message:
-                    continue
-                if "not found" in error.message:
-                    await services.repos.panels.drop(webinar_id, chat_id)
-                    continue
-                raise
-            except Forbidden:
-                await services.repos.panels.drop(webinar_id, chat_id)
-            except TelegramError as error:
-                log.warning("panel edit failed: %s", type(error).__name__)
+            )
+        if edits:
+            # Through the outbox like every message (a gone panel is dropped there).
+            await services.repos.outbox.add_chat_messages(edits, services.clock.now())
+            self.wake()
 
     async def stop(self) -> None:
         for task in list(self._scheduled.values()):

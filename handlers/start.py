@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.models import Role, WebinarState
-from handlers.common import chat_id, edit, pressed, say
+from handlers.common import chat_id, edit, edit_text, pressed, reply, say, send_text
 from handlers.consent import needs_consent, show_notice
 from handlers.menus import refresh_menu
 from handlers.roles import accept_invite
@@ -41,7 +40,7 @@ async def help_command(update: Update, context: BotContext) -> None:
         text += "\n\n" + context.tr("core.help.moderator")
     if context.member.has(Role.COORDINATOR):
         text += "\n\n" + context.tr("core.help.coordinator")
-    await context.bot.send_message(chat_id(update), text, parse_mode=ParseMode.HTML)
+    await reply(update, context, text)
 
 
 async def language_command(update: Update, context: BotContext) -> None:
@@ -57,11 +56,7 @@ async def language_command(update: Update, context: BotContext) -> None:
             for index, lang in enumerate(t.languages)
         ]
     )
-    await context.bot.send_message(
-        chat_id(update),
-        context.tr("core.language.choose"),
-        reply_markup=markup,
-    )
+    await send_text(context, chat_id(update), context.tr("core.language.choose"), markup)
 
 
 async def language_chosen(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
@@ -72,7 +67,7 @@ async def language_chosen(update: Update, context: BotContext, choice: callbacks
     language = languages[choice.arg]
     await context.services.repos.users.set_language(context.member.id, language)
     await pressed(update).answer()
-    await pressed(update).edit_message_text(context.services.t(language, "core.language.set"))
+    await edit_text(update, context, context.services.t(language, "core.language.set"))
     refreshed = await context.services.repos.users.get(context.member.id)
     if refreshed is not None:
         context.member = refreshed

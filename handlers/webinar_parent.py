@@ -13,7 +13,7 @@ from bot.core import callbacks
 from bot.core.i18n import Raw, format_moment
 from bot.core.models import Webinar, WebinarState
 from bot.core.text_input import clean_text, shorten
-from handlers.common import command_argument, edit, keyboard, pressed, say
+from handlers.common import command_argument, edit, edit_buttons, keyboard, pressed, say
 from handlers.consent import needs_consent, show_notice
 from handlers.panels import queue_changed
 
@@ -186,7 +186,7 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
         if show
         else ("webinar.name.show", callbacks.make("p", "name", webinar_id))
     )
-    await pressed(update).edit_message_reply_markup(reply_markup=keyboard(context, [[button]]))
+    await edit_buttons(update, context, keyboard(context, [[button]]))
 
 
 async def on_button(update: Update, context: BotContext) -> None:
