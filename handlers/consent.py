@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.core import callbacks
-from handlers.common import say
+from handlers.common import reply
 
 CONSENT_BUTTONS = [
     [
@@ -21,13 +21,8 @@ def needs_consent(context: BotContext) -> bool:
     return context.member.consent_version != context.services.settings.privacy.notice_version
 
 
-async def show_notice(update: Update, context: BotContext) -> None:
+async def show_notice(update: Update, context: BotContext, before: str = "") -> None:
+    """The notice with its buttons; `before` (a welcome) goes in the same message."""
     privacy = context.services.settings.privacy
-    await say(
-        update,
-        context,
-        "core.notice",
-        CONSENT_BUTTONS,
-        days=privacy.retention_days,
-        url=privacy.statement_url,
-    )
+    notice = context.tr("core.notice", days=privacy.retention_days, url=privacy.statement_url)
+    await reply(update, context, f"{before}\n\n{notice}" if before else notice, CONSENT_BUTTONS)

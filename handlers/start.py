@@ -8,7 +8,17 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.models import Role, WebinarState
-from handlers.common import chat_id, edit, edit_text, pressed, reply, say, send_text
+from handlers.common import (
+    chat_id,
+    edit,
+    edit_buttons,
+    edit_text,
+    keyboard,
+    pressed,
+    reply,
+    say,
+    send_text,
+)
 from handlers.consent import needs_consent, show_notice
 from handlers.menus import refresh_menu
 from handlers.roles import accept_invite
@@ -27,20 +37,23 @@ async def start(update: Update, context: BotContext) -> None:
         # Telegram accepts a chat's own menu only once the user has written to the bot,
         # so a configured coordinator gets theirs at their first /start.
         await refresh_menu(context, context.member)
-    await say(update, context, "core.welcome")
-    if needs_consent(context):
-        await show_notice(update, context)
+    if needs_consent(context):  # one message: the welcome, the notice, its buttons
+        await show_notice(update, context, context.tr("core.welcome"))
     else:
-        await help_command(update, context)
+        await reply(update, context, context.tr("core.welcome") + "\n\n" + help_text(context))
 
 
-async def help_command(update: Update, context: BotContext) -> None:
+def help_text(context: BotContext) -> str:
     text = context.tr("core.help.parent")
     if context.member.has(Role.MODERATOR):
         text += "\n\n" + context.tr("core.help.moderator")
     if context.member.has(Role.COORDINATOR):
         text += "\n\n" + context.tr("core.help.coordinator")
-    await reply(update, context, text)
+    return text
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    await reply(update, context, help_text(context))
 
 
 async def language_command(update: Update, context: BotContext) -> None:
@@ -89,7 +102,12 @@ async def consent(update: Update, context: BotContext, choice: callbacks.Callbac
     refreshed = await services.repos.users.get(context.member.id)
     assert refreshed is not None
     context.member = refreshed
-    await edit(update, context, context.tr("core.consent.thanks"))
+    # The welcome above the notice stays; its consent buttons go (a webinar's welcome
+    # gets the name button it would have had).
+    webinar_id = refreshed.current_webinar
+    rows = [[("webinar.name.show", callbacks.make("p", "name", webinar_id))]] if webinar_id else []
+    await edit_buttons(update, context, keyboard(context, rows))
+    await say(update, context, "core.consent.thanks")
     pending = services.awaiting_consent.pop(context.member.id, None)
     if pending is not None:
         webinar_id, source_msg, text = pending

@@ -36,10 +36,11 @@ async def join_webinar(update: Update, context: BotContext, code: str) -> None:
     await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
     when = format_moment(webinar.starts_at.astimezone(services.settings.zone), context.language)
     key = "webinar.join.open" if webinar.state is WebinarState.OPEN else "webinar.join.early"
+    if needs_consent(context):  # one message: the welcome, the notice, its buttons
+        await show_notice(update, context, context.tr(key, title=webinar.title, when=when))
+        return
     name_button = ("webinar.name.show", callbacks.make("p", "name", webinar.id))
     await say(update, context, key, [[name_button]], title=webinar.title, when=when)
-    if needs_consent(context):
-        await show_notice(update, context)
 
 
 async def webinar_command(update: Update, context: BotContext) -> None:
