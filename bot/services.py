@@ -12,6 +12,7 @@ from bot.privacy.retention import ActivityLog
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
 from storage.feedback import FeedbackRepository
+from storage.inbox import Inbox
 from storage.inloop import InloopRepository
 from storage.outbox import OutboxRepository
 from storage.panels import PanelRepository
@@ -34,6 +35,7 @@ class Repositories:
     feedback: FeedbackRepository
     inloop: InloopRepository
     privacy: PrivacyRepository
+    inbox: Inbox
 
     @classmethod
     def on(cls, db: Database) -> Repositories:
@@ -48,6 +50,7 @@ class Repositories:
             feedback=FeedbackRepository(db),
             inloop=InloopRepository(db),
             privacy=PrivacyRepository(db),
+            inbox=Inbox(db),
         )
 
 

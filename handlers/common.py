@@ -65,9 +65,10 @@ async def send_text(
     purpose: str | None = None,
     priority: Priority = Priority.REPLY,
     html: bool = True,
+    waits_for: str | None = None,
 ) -> None:
     """Queue `text` (Telegram HTML) to `chat`, split if it is over Telegram's limit (the
-    buttons go with the last part)."""
+    buttons go with the last part). `waits_for`: see ChatMessage."""
     parts = split_html(text) if html else [text]
     await queue(
         context,
@@ -79,6 +80,7 @@ async def send_text(
                 purpose=purpose if index == len(parts) - 1 else None,
                 priority=priority,
                 html=html,
+                waits_for=waits_for,
             )
             for index, part in enumerate(parts)
         ),

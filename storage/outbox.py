@@ -82,7 +82,8 @@ async def enqueue_chat_message(
     )
     cursor = await conn.execute(
         "INSERT OR IGNORE INTO outbox (dedup_key, user_id, kind, payload, due_at, created_at,"
-        " method, priority, file, purpose) VALUES (?, ?, 'chat', ?, ?, ?, ?, ?, ?, ?)",
+        " method, priority, file, purpose, waits_for)"
+        " VALUES (?, ?, 'chat', ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             dedup_key,
             message.chat_id,
@@ -93,6 +94,7 @@ async def enqueue_chat_message(
             int(message.priority),
             message.file,
             message.purpose,
+            message.waits_for,
         ),
     )
     return cursor.rowcount > 0
@@ -152,6 +154,9 @@ class OutboxRepository:
             " AND id > ? AND NOT EXISTS (SELECT 1 FROM outbox AS earlier"
             " WHERE earlier.user_id = o.user_id AND earlier.state = 'pending'"
             " AND earlier.attempts > 0 AND earlier.id < o.id AND earlier.due_at > ?)"
+            " AND (o.waits_for IS NULL OR NOT EXISTS (SELECT 1 FROM outbox AS first"
+            " WHERE first.state = 'pending' AND first.dedup_key >= o.waits_for"
+            " AND first.dedup_key < o.waits_for || '~'))"
             " ORDER BY priority, due_at, id LIMIT ?",
             (to_db(now), after_id, to_db(now), limit),
         )

@@ -138,3 +138,4 @@ class ChatMessage:
     purpose: str | None = None
     priority: Priority = Priority.REPLY
     html: bool = True
+    waits_for: str | None = None  # goes only once no row whose dedup key starts so waits

@@ -38,6 +38,7 @@ from bot.core.clock import Clock
 from bot.core.i18n import Translator
 from bot.core.rendering import render
 from bot.delivery.pacing import Pacer, RealTimer, Timer
+from bot.delivery.splitting import split_html
 from storage.outbox import OutboxRepository, OutboxRow
 from storage.users import UserRepository
 
@@ -258,8 +259,13 @@ class OutboxDispatcher:
                         for line in row.buttons
                     ]
                 )
+            # Over Telegram's limit (a long written answer with its question): in parts,
+            # the buttons with the last. A kill between parts repeats this row's parts.
+            parts = split_html(text)
+            for part in parts[:-1]:
+                await bot.send_message(row.user_id, part, parse_mode=ParseMode.HTML)
             return await bot.send_message(
-                row.user_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+                row.user_id, parts[-1], parse_mode=ParseMode.HTML, reply_markup=markup
             )
         markup = InlineKeyboardMarkup.de_json(row.markup, bot) if row.markup else None
         parse_mode = ParseMode.HTML if row.html else None

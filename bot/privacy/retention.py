@@ -113,6 +113,9 @@ class RetentionJob:
                 services.desk.forget_webinar(webinar_id)
             payloads = await repos.privacy.clear_old_payloads(now - self.retention)
             update_ids = await repos.updates.forget_before(now - UPDATE_IDS_KEPT)
+            # An update still in the inbox after that long will not be handled: its
+            # texts go too.
+            update_ids += await repos.inbox.forget_received_before(now - UPDATE_IDS_KEPT)
             today = now.astimezone(services.settings.zone).date().isoformat()
             inactive = [  # not one who wrote while this ran
                 user_id

@@ -13,6 +13,9 @@ ALTER TABLE outbox ADD COLUMN file BLOB;
 -- Why the sent message's id matters later, e.g. 'panel:12' (the queue panel of webinar 12).
 ALTER TABLE outbox ADD COLUMN purpose TEXT;
 ALTER TABLE outbox ADD COLUMN message_id INTEGER;
+-- A row that must wait until no pending row's dedup_key starts with this (e.g. a
+-- gespreksleider's "sent" waits for the answer it confirms).
+ALTER TABLE outbox ADD COLUMN waits_for TEXT;
 CREATE INDEX outbox_pending ON outbox (state, priority, due_at, id);
 
 -- Updates Telegram delivered, stored before their offset is confirmed (or the webhook is
