@@ -34,6 +34,7 @@ from bot.delivery.updates import DurablePoller, UpdateProcessor
 from bot.feedback.requests import FeedbackPlanner
 from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
 from bot.privacy.retention import RetentionJob
+from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
 from handlers import (
@@ -137,20 +138,28 @@ class Ouderbot:
         app.bot_data.bot_username = app.bot.username
         await app.start()
         await self._set_menus()
-        self.dispatcher.start()
+        for job in self._jobs:
+            job.attach(app.job_queue)
+        self.dispatcher.job_queue = app.job_queue
+        for service in self.background:
+            service.start()
         await self.processor.load()  # what a crash left in the inbox, before anything new
-        if self.feedback is not None:
-            self.feedback.start()
-        if self.reminders is not None:
-            self.reminders.start()
-        if self.retention is not None:
-            self.retention.start()
         if polling:
             self.poller = DurablePoller(
                 app, self.processor, self.services.settings.telegram.poll_timeout_seconds
             )
             self._poll_task = asyncio.create_task(self.poller.run(), name="ouderbot-poller")
         log.info("bot started as @%s", app.bot.username)
+
+    @property
+    def _jobs(self) -> list[PeriodicPass]:
+        planners = (self.feedback, self.reminders, self.retention)
+        return [planner.job for planner in planners if planner is not None]
+
+    @property
+    def background(self) -> list[Service]:
+        """The background services, in the order they start (and stop in reverse)."""
+        return [self.dispatcher, *self._jobs]
 
     async def _set_menus(self) -> None:
         services = self.services
@@ -179,13 +188,9 @@ class Ouderbot:
                 log.warning("polling ended with %s", type(error).__name__)
             self._poll_task = None
         await self.processor.wait_idle()
-        if self.feedback is not None:
-            await self.feedback.stop()
-        if self.reminders is not None:
-            await self.reminders.stop()
-        if self.retention is not None:
-            await self.retention.stop()
-        await self.dispatcher.stop()
+        # The planners first (what they queue is then sent), the dispatcher last.
+        for service in reversed(self.background):
+            await service.stop()
         await self.panels.stop()
         if self.application.running:
             await self.application.stop()

@@ -9,6 +9,8 @@ when the job queue ticks, or when the next row falls due.
 Order: lower priority number first (a reply to what a person just did, then a notice
 about their own question, then broadcasts), then due time, then queueing order; one
 chat's rows go in order. The pacer (bot.delivery.pacing) keeps to Telegram's limits.
+The job queue wakes the dispatcher when the next row falls due (a reminder); it also
+looks every second, because the clock may be moved (tests, the demo).
 
 Telegram errors: 429 holds back only that chat for `retry_after` (the row stays first
 in its chat's line); a timeout or a server error retries later with back-off; 403 (the
@@ -29,10 +31,12 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Job, JobQueue
 
 from bot.core.clock import Clock
 from bot.core.i18n import Translator
@@ -102,6 +106,9 @@ class OutboxDispatcher:
         self._pass_lock = asyncio.Lock()
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
+        # Set by the composition root: wakes the dispatcher when the next row falls due.
+        self.job_queue: JobQueue[Any] | None = None
+        self._due_job: Job[Any] | None = None
 
     def wake(self) -> None:
         self._woken = True
@@ -130,6 +137,7 @@ class OutboxDispatcher:
             try:
                 async with self._pass_lock:
                     _, hint = await self._send_ready()
+                await self._wake_when_due()
             except Exception:
                 log.exception("the outbox pass failed; trying again")
             # Every second too, not only when woken: the clock may be moved (tests, demo)
@@ -137,6 +145,24 @@ class OutboxDispatcher:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=max(0.01, min(hint, 1.0)))
             self._wake.clear()
+
+    async def _wake_when_due(self) -> None:
+        """Ask the job queue to wake us when the next row (a reminder) falls due."""
+        if self.job_queue is None:
+            return
+        due = await self.outbox.next_due_at()
+        now = self.clock.now()
+        if due is None or due <= now:
+            return
+        if self._due_job is not None:
+            self._due_job.schedule_removal()
+        self._due_job = self.job_queue.run_once(
+            self._woken_by_job, (due - now).total_seconds(), name="ouderbot-outbox-due"
+        )
+
+    async def _woken_by_job(self, _: object) -> None:
+        self._due_job = None
+        self.wake()
 
     async def send_due(self) -> int:
         """Send everything due now that no chat limit holds back; returns how many."""

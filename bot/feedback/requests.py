@@ -32,7 +32,7 @@ from bot.core.models import OutgoingMessage, Role, Webinar
 from bot.core.rendering import day as day_param
 from bot.feedback.summary import Helped, summarize
 from bot.inloop.recurrence import occurrences
-from bot.runtime.background import BackgroundLoop
+from bot.runtime.background import PeriodicPass
 
 if TYPE_CHECKING:
     from bot.services import Repositories
@@ -219,7 +219,7 @@ class FeedbackPlanner:
         self.clock = clock
         self.wake = wake
         self.valid_for = timedelta(hours=settings.feedback.request_valid_hours)
-        self._loop = BackgroundLoop("ouderbot-feedback", self.tick, TICK_SECONDS)
+        self.job = PeriodicPass("ouderbot-feedback", self.tick, TICK_SECONDS)
         self._lock = asyncio.Lock()
 
     # -- webinars ------------------------------------------------------------------------
@@ -412,9 +412,3 @@ class FeedbackPlanner:
             retention = timedelta(days=self.settings.privacy.retention_days)
             await self.repos.feedback.unlink_sessions_ended_before(now - retention)
             return done
-
-    def start(self) -> None:
-        self._loop.start()
-
-    async def stop(self) -> None:
-        await self._loop.stop()

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.runtime.background import BackgroundLoop
+from bot.runtime.background import PeriodicPass
 from storage.privacy import Erasure
 
 if TYPE_CHECKING:
@@ -94,7 +94,9 @@ class RetentionJob:
         self.next_run: datetime | None = None  # None: at the first check
         self.last_report: RetentionReport | None = None
         self.checks = 0  # how many checks went by (for monitoring and tests)
-        self._loop = BackgroundLoop("ouderbot-retention", self.check, check_seconds)
+        self.job = PeriodicPass(
+            "ouderbot-retention", self.check, check_seconds, on_stop=self._flush_at_stop
+        )
         self._lock = asyncio.Lock()
 
     @property
@@ -152,15 +154,11 @@ class RetentionJob:
             await self.flush_activity()
         self.checks += 1
 
-    def start(self) -> None:
-        self._loop.start()
-
     def wake(self) -> None:
-        """Check now (a test that moved the clock; the loop otherwise checks by itself)."""
-        self._loop.wake()
+        """Check now (a test that moved the clock; the job otherwise checks by itself)."""
+        self.job.wake()
 
-    async def stop(self) -> None:
-        await self._loop.stop()
+    async def _flush_at_stop(self) -> None:
         try:
             await self.flush_activity()
         except Exception as error:  # a year-long window: a few lost visits do not matter
