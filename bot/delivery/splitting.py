@@ -31,39 +31,45 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         return [text]
     # Room for the reopened tags does not count (tags are not visible), so the limit
     # holds for each part as it is.
-    cuts = [p for p in _pieces(text)]
-    parts: list[str] = []
-    current = ""
-    current_len = 0
-    for piece in cuts:
-        piece_len = visible_length(piece)
-        if current and current_len + piece_len > limit:
-            parts.append(current)
-            current, current_len = "", 0
-        if piece_len > limit:
-            for chunk in _hard_cut(piece, limit):
-                parts.append(chunk)
-            continue
-        current += piece
-        current_len += piece_len
-    if current:
-        parts.append(current)
+    parts = _pack(text, limit, 0)
     return [part for part in _balance(parts) if visible_length(part.strip()) > 0]
 
 
-def _pieces(text: str) -> list[str]:
-    """Paragraphs, cut further into sentences and words; joined they are `text` again."""
-    pieces: list[str] = []
-    for paragraph in re.split(r"(?<=\n\n)", text):
-        if visible_length(paragraph) <= MESSAGE_LIMIT // 8:
-            pieces.append(paragraph)
+# Where a text may be cut, best first: after a blank line, after a sentence, after a
+# space; never inside a tag (the lookahead: no '>' before the next '<').
+_CUTS = [
+    re.compile(r"(?<=\n\n)(?![^<]*>)"),
+    re.compile(r"(?<=[.!?…])(?=\s)(?![^<]*>)"),
+    re.compile(r"(?<=\s)(?=\S)(?![^<]*>)"),
+]
+
+
+def _pack(text: str, limit: int, level: int) -> list[str]:
+    """Greedy: as many whole pieces of this level per part as fit; a piece that alone
+    is over the limit is cut at the next level."""
+    if level == len(_CUTS):
+        return _hard_cut(text, limit)
+    parts: list[str] = []
+    current, current_len = "", 0
+    for piece in _CUTS[level].split(text):
+        if not piece:
             continue
-        for sentence in re.split(r"(?<=[.!?…])(?=\s)", paragraph):
-            if visible_length(sentence) <= MESSAGE_LIMIT // 8:
-                pieces.append(sentence)
-            else:
-                pieces.extend(re.split(r"(?<=\s)(?=\S)", sentence))
-    return [piece for piece in pieces if piece]
+        size = visible_length(piece)
+        if size > limit:
+            if current:
+                parts.append(current)
+            *whole, current = _pack(piece, limit, level + 1)
+            parts.extend(whole)
+            current_len = visible_length(current)
+            continue
+        if current and current_len + size > limit:
+            parts.append(current)
+            current, current_len = "", 0
+        current += piece
+        current_len += size
+    if current:
+        parts.append(current)
+    return parts
 
 
 def _hard_cut(piece: str, limit: int) -> list[str]:
