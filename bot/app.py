@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseHandler, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, BaseHandler, ContextTypes
 
 from bot.config import Settings
 from bot.context import AppState, BotContext
@@ -33,6 +34,7 @@ from bot.delivery.updates import DurablePoller, UpdateProcessor
 from bot.feedback.requests import FeedbackPlanner
 from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
 from bot.privacy.retention import RetentionJob
+from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
 from bot.web.routes import BoardDeps
@@ -87,9 +89,10 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         .base_url(settings.telegram.base_url)
         .base_file_url(settings.telegram.base_file_url)
         .context_types(ContextTypes(context=BotContext, bot_data=AppState))
-        # Replies are not throttled (the outbox dispatcher paces bulk sends itself), but
-        # a 429 on a reply is waited out and retried instead of losing the reply.
-        .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2))
+        # No python-telegram-bot rate limiter: every message goes through the outbox
+        # dispatcher, whose pacer keeps to Telegram's limits and holds back only the chat
+        # a 429 names. A limiter here would pace (or retry) the same requests a second
+        # time and, retrying inside the request, keep the dispatcher from seeing the 429.
         .connect_timeout(settings.telegram.request_timeout_seconds)
         .read_timeout(settings.telegram.request_timeout_seconds)
         .write_timeout(settings.telegram.request_timeout_seconds)
@@ -128,7 +131,6 @@ class Ouderbot:
     async def start(self, *, polling: bool = True) -> None:
         """Connect to Telegram, set the command menus, start sending and (optionally) polling."""
         app = self.application
-        await self.processor.load()
         try:
             await app.initialize()  # getMe: a wrong token or no network fails here
         except BaseException:
@@ -139,13 +141,12 @@ class Ouderbot:
         app.bot_data.bot_username = app.bot.username
         await app.start()
         await self._set_menus()
-        self.dispatcher.start()
-        if self.feedback is not None:
-            self.feedback.start()
-        if self.reminders is not None:
-            self.reminders.start()
-        if self.retention is not None:
-            self.retention.start()
+        for job in self._jobs:
+            job.attach(app.job_queue)
+        self.dispatcher.job_queue = app.job_queue
+        for service in self.background:
+            service.start()
+        await self.processor.load()  # what a crash left in the inbox, before anything new
         web_settings = self.services.settings.web
         if polling and web_settings is not None:
             # In webhook mode the webhook's server carries the board (bot.delivery.webhook).
@@ -166,6 +167,16 @@ class Ouderbot:
             wake=self.dispatcher.wake,
             queue_changed=self.panels.touch,
         )
+
+    @property
+    def _jobs(self) -> list[PeriodicPass]:
+        planners = (self.feedback, self.reminders, self.retention)
+        return [planner.job for planner in planners if planner is not None]
+
+    @property
+    def background(self) -> list[Service]:
+        """The background services, in the order they start (and stop in reverse)."""
+        return [self.dispatcher, *self._jobs]
 
     async def _set_menus(self) -> None:
         services = self.services
@@ -198,13 +209,10 @@ class Ouderbot:
         if self.web is not None:
             await self.web.stop()
             self.web = None
-        if self.feedback is not None:
-            await self.feedback.stop()
-        if self.reminders is not None:
-            await self.reminders.stop()
-        if self.retention is not None:
-            await self.retention.stop()
-        await self.dispatcher.stop()
+        await self.processor.wait_idle()
+        # The planners first (what they queue is then sent), the dispatcher last.
+        for service in reversed(self.background):
+            await service.stop()
         await self.panels.stop()
         if self.application.running:
             await self.application.stop()
@@ -237,14 +245,27 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
             clock,
             settings.timezone,
             settings.reminders.messages_per_second,
+            chat_rate=settings.telegram.chat_messages_per_second,
+            chat_burst=settings.telegram.chat_burst,
         )
         app.bot_data.dispatcher = dispatcher
+        panels.wake = dispatcher.wake
+        dispatcher.recorders["panel"] = services.repos.panels.set
+        dispatcher.recorders["card"] = services.repos.panels.add_card
+        dispatcher.on_not_found["panel"] = _panel_gone(services)
         planner = FeedbackPlanner(services.repos, settings, clock, wake=dispatcher.wake)
         app.bot_data.on_webinar_closed.append(feedback.webinar_closed_hook(planner))
         return Ouderbot(
             app,
             services,
-            UpdateProcessor(app, services.repos.updates),
+            UpdateProcessor(
+                app,
+                db,
+                services.repos.updates,
+                clock,
+                on_sent=dispatcher.wake,
+                not_stored=errors.not_stored_notice(app.bot, services),
+            ),
             dispatcher,
             panels,
             feedback=planner,
@@ -260,3 +281,10 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
     except BaseException:
         await db.close()
         raise
+
+
+def _panel_gone(services: Services) -> Callable[[int, int, int], Awaitable[None]]:
+    async def gone(webinar_id: int, chat_id: int, _: int) -> None:
+        await services.repos.panels.drop(webinar_id, chat_id)
+
+    return gone

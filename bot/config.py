@@ -50,6 +50,10 @@ class TelegramSettings(_Section):
     webhook_secret: SecretStr | None = None
     poll_timeout_seconds: Annotated[int, Field(ge=0, le=50)] = 10
     request_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 10.0
+    # The outbox pacer's limit per chat (Telegram: about one message a second in a
+    # private chat, short bursts allowed). The overall pace is reminders.messages_per_second.
+    chat_messages_per_second: Annotated[float, Field(gt=0, le=1000)] = 1.0
+    chat_burst: Annotated[int, Field(ge=1, le=1000)] = 8
 
 
 class StorageSettings(_Section):

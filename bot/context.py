@@ -19,6 +19,9 @@ class PanelRefresher(Protocol):
     def touch(self, webinar_id: int) -> None:
         """Something in this webinar's queue changed: refresh its panels soon."""
 
+    def shown(self, webinar_id: int, chat_id: int, text: str) -> None:
+        """A panel with this text was sent to this chat (no edit needed for the same)."""
+
     async def refresh_now(self, webinar_id: int) -> None:
         """Refresh this webinar's panels at once."""
 

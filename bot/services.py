@@ -13,6 +13,7 @@ from bot.privacy.activity import ActivityLog
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
 from storage.feedback import FeedbackRepository
+from storage.inbox import Inbox
 from storage.inloop import InloopRepository
 from storage.outbox import OutboxRepository
 from storage.panels import PanelRepository
@@ -35,6 +36,7 @@ class Repositories:
     feedback: FeedbackRepository
     inloop: InloopRepository
     privacy: PrivacyRepository
+    inbox: Inbox
 
     @classmethod
     def on(cls, db: Database) -> Repositories:
@@ -49,6 +51,7 @@ class Repositories:
             feedback=FeedbackRepository(db),
             inloop=InloopRepository(db),
             privacy=PrivacyRepository(db),
+            inbox=Inbox(db),
         )
 
 

@@ -1,15 +1,21 @@
-"""Small helpers every handler module uses: replying in HTML, role checks, buttons."""
+"""Small helpers every handler module uses: replying in HTML, role checks, buttons.
+
+`reply`, `say`, `edit`, `send_file` and `queue` send nothing themselves: they queue
+outbox rows (`bot.core.models.ChatMessage`). While an update is handled, the rows are
+committed with the update's effect (see storage.db.finish_update); the outbox
+dispatcher then sends them at the pace Telegram accepts.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
 
 from bot.context import BotContext
-from bot.core.models import Role
+from bot.core.models import ChatMessage, Priority, Role
+from bot.delivery.splitting import CAPTION_LIMIT, split_html
+from storage.db import current_update
 
 Buttons = Sequence[Sequence[tuple[str, str]]]
 
@@ -35,54 +41,144 @@ def keyboard(context: BotContext, rows: Buttons) -> InlineKeyboardMarkup | None:
     )
 
 
-async def reply(update: Update, context: BotContext, text: str, rows: Buttons = ()) -> Message:
-    """Send `text` (Telegram HTML) to the chat the update came from."""
+async def queue(context: BotContext, *messages: ChatMessage) -> None:
+    """Queue messages in the outbox: with the update being handled, or on their own."""
+    unit = current_update.get()
+    if unit is not None:
+        unit.messages.extend(messages)
+        return
+    services = context.services
+    await services.repos.outbox.add_chat_messages(list(messages), services.clock.now())
+    context.bot_data.dispatcher.wake()
+
+
+def markup_json(markup: InlineKeyboardMarkup | None) -> dict[str, object] | None:
+    return None if markup is None else markup.to_dict()
+
+
+async def send_text(
+    context: BotContext,
+    chat: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    purpose: str | None = None,
+    priority: Priority = Priority.REPLY,
+    html: bool = True,
+    waits_for: str | None = None,
+) -> None:
+    """Queue `text` (Telegram HTML) to `chat`, split if it is over Telegram's limit (the
+    buttons go with the last part). `waits_for`: see ChatMessage."""
+    parts = split_html(text) if html else [text]
+    await queue(
+        context,
+        *(
+            ChatMessage(
+                chat,
+                text=part,
+                markup=markup_json(markup) if index == len(parts) - 1 else None,
+                purpose=purpose if index == len(parts) - 1 else None,
+                priority=priority,
+                html=html,
+                waits_for=waits_for,
+            )
+            for index, part in enumerate(parts)
+        ),
+    )
+
+
+async def reply(update: Update, context: BotContext, text: str, rows: Buttons = ()) -> None:
+    """Queue `text` (Telegram HTML) to the chat the update came from."""
     chat = update.effective_chat
     assert chat is not None
-    return await context.bot.send_message(
-        chat.id,
-        text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboard(context, rows),
-        disable_web_page_preview=True,
-    )
+    await send_text(context, chat.id, text, keyboard(context, rows))
 
 
 async def say(
     update: Update, context: BotContext, key: str, rows: Buttons = (), **params: object
-) -> Message:
-    return await reply(update, context, context.tr(key, **params), rows)
+) -> None:
+    await reply(update, context, context.tr(key, **params), rows)
 
 
 async def edit(update: Update, context: BotContext, text: str, rows: Buttons = ()) -> None:
-    """Replace the text of the message whose button was pressed (ignoring "not modified")."""
+    """Replace the text of the message whose button was pressed ("not modified" is fine)."""
+    await edit_text(update, context, text, keyboard(context, rows))
+
+
+async def edit_text(
+    update: Update,
+    context: BotContext,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    html: bool = True,
+) -> None:
+    """`edit` with a ready keyboard. A text over Telegram's limit: the rest follows."""
     query = update.callback_query
     assert query is not None
-    try:
-        await query.edit_message_text(
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=keyboard(context, rows),
-            disable_web_page_preview=True,
-        )
-    except BadRequest as error:
-        if "not modified" not in error.message:
-            raise
+    message = query.message
+    if message is None:  # too old for Telegram to say which message it was
+        return
+    parts = split_html(text) if html else [text]
+    await queue(
+        context,
+        ChatMessage(
+            message.chat.id,
+            method="edit",
+            text=parts[0],
+            markup=markup_json(markup),
+            message_id=message.message_id,
+            html=html,
+        ),
+        *(ChatMessage(message.chat.id, text=part) for part in parts[1:]),
+    )
 
 
 async def edit_buttons(update: Update, context: BotContext, rows: Buttons = ()) -> None:
     """Replace only the buttons of the message whose button was pressed (none: take them
-    away), ignoring "not modified"."""
+    away; a message that has none already is left alone)."""
     query = update.callback_query
     assert query is not None
     message = query.message
+    if message is None:
+        return
     if not rows and isinstance(message, Message) and message.reply_markup is None:
-        return  # nothing to take away
-    try:
-        await query.edit_message_reply_markup(reply_markup=keyboard(context, rows))
-    except BadRequest as error:
-        if "not modified" not in error.message:
-            raise
+        return
+    await queue(
+        context,
+        ChatMessage(
+            message.chat.id,
+            method="markup",
+            markup=markup_json(keyboard(context, rows)),
+            message_id=message.message_id,
+        ),
+    )
+
+
+async def send_file(
+    context: BotContext,
+    chat: int,
+    data: bytes,
+    filename: str,
+    caption: str = "",
+    *,
+    photo: bool = False,
+    html: bool = True,
+) -> None:
+    """Queue a document (or a photo); the bytes travel in the outbox row until sent."""
+    parts = split_html(caption, CAPTION_LIMIT) if caption and html else [caption]
+    await queue(
+        context,
+        ChatMessage(
+            chat,
+            method="photo" if photo else "document",
+            text=parts[0],
+            file=data,
+            filename=filename,
+            html=html,
+        ),
+        *(ChatMessage(chat, text=part) for part in parts[1:]),
+    )
 
 
 async def require_role(update: Update, context: BotContext, role: Role) -> bool:

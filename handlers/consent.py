@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.core import callbacks
-from handlers.common import say
+from handlers.common import reply
 
 CONSENT_BUTTONS = [
     [
@@ -30,14 +30,10 @@ def needs_consent(context: BotContext) -> bool:
 
 
 async def show_notice(
-    update: Update, context: BotContext, *, question_waiting: bool = False
+    update: Update, context: BotContext, before: str = "", *, question_waiting: bool = False
 ) -> None:
+    """The notice with its buttons; `before` (a welcome) goes in the same message."""
     privacy = context.services.settings.privacy
-    await say(
-        update,
-        context,
-        "core.notice",
-        CONSENT_BUTTONS_QUESTION if question_waiting else CONSENT_BUTTONS,
-        days=privacy.retention_days,
-        url=privacy.statement_url,
-    )
+    notice = context.tr("core.notice", days=privacy.retention_days, url=privacy.statement_url)
+    buttons = CONSENT_BUTTONS_QUESTION if question_waiting else CONSENT_BUTTONS
+    await reply(update, context, f"{before}\n\n{notice}" if before else notice, buttons)

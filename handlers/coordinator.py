@@ -9,6 +9,8 @@ so that it is never taken for a question or a written answer.
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 import re
 from datetime import date, datetime, timedelta
@@ -30,7 +32,7 @@ from bot.core.i18n import Raw, format_moment
 from bot.core.models import Role
 from bot.core.text_input import clean_text
 from bot.inloop.programme_csv import MAX_BYTES, ProgrammeUnreadable
-from bot.inloop.programme_import import import_programme, report_lines
+from bot.inloop.programme_import import ImportReport, import_programme, plain_text, report_lines
 from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import occurrence_on
 from bot.inloop.reminders import (
@@ -40,7 +42,7 @@ from bot.inloop.reminders import (
     day_number,
     upcoming_occurrences,
 )
-from handlers.common import reply, require_role, say, text_of
+from handlers.common import chat_id, reply, require_role, say, send_file, text_of
 from handlers.inloop import Labelled, current_wijken, label, show
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,8 @@ DAYS_SHOWN = 8
 REASON_MAX_CHARS = 500
 ANNOUNCEMENT_MAX_CHARS = 3000
 REPORT_CHUNK_CHARS = 3800
+# Problems listed in the import report's message; all of them are in the attached file.
+REPORT_FIRST_PROBLEMS = 10
 COORDINATOR_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(cseries|cancel|msg|abort)(:|$)")
 ABORT = callbacks.make("i", "abort")
 
@@ -311,8 +315,33 @@ async def import_upload(update: Update, context: BotContext, data: bytes, name: 
         context.tr("inloop.import.read", path=name),
         *report_lines(report, lambda key, params: context.tr(key, **params)),
     ]
-    for chunk in chunks(lines, REPORT_CHUNK_CHARS):
-        await say(update, context, "core.raw", text=Raw(chunk))
+    # One message: the summary and the first problems; every rejected row in a file.
+    shown = len(lines) - len(report.errors) + REPORT_FIRST_PROBLEMS
+    if len(report.errors) > REPORT_FIRST_PROBLEMS:
+        more = len(report.errors) - REPORT_FIRST_PROBLEMS
+        lines = [*lines[:shown], context.tr("inloop.import.more_in_file", count=more)]
+    await say(update, context, "core.raw", text=Raw(chunks(lines, REPORT_CHUNK_CHARS)[0]))
+    if len(report.errors) > REPORT_FIRST_PROBLEMS:
+        await send_file(
+            context,
+            chat_id(update),
+            rejected_rows_csv(context, report),
+            f"{context.tr('inloop.import.rejected_file')}.csv",
+            context.tr("inloop.import.rejected_file_caption"),
+        )
+
+
+def rejected_rows_csv(context: BotContext, report: ImportReport) -> bytes:
+    """Every problem of the import, one line each: the row number and what is wrong."""
+    text = plain_text(context.services.t, context.language)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [text("inloop.import.column_row", {}), text("inloop.import.column_problem", {})]
+    )
+    for error in report.errors:
+        writer.writerow([error.row, text(error.reason, {"row": error.row, **error.params})])
+    return out.getvalue().encode("utf-8-sig")
 
 
 def chunks(lines: list[str], limit: int) -> list[str]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
-from storage.db import StorageError
+from bot.core.models import ChatMessage
+from bot.services import Services
+from handlers.common import queue
+from storage.db import StorageError, current_update
 
 log = logging.getLogger(__name__)
 
@@ -23,19 +27,39 @@ async def on_error(update: object, context: BotContext) -> None:
     log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
+    # Nothing of a failed update is kept: its writes and what it meant to say go.
+    unit = current_update.get()
+    if unit is not None:
+        unit.messages.clear()
+        await context.services.db.undo_update(unit)
     t = context.services.t
     key = "core.not_saved" if isinstance(error, StorageError) else "core.error"
     language = await _language_of(update, context)
-    try:
-        if update.callback_query is not None:
-            try:
-                await update.callback_query.answer(t(language, key), show_alert=True)
-                return
-            except TelegramError:
-                pass  # the handler had answered the press already: say it in the chat
-        await context.bot.send_message(update.effective_chat.id, t(language, key))
-    except TelegramError as follow_up:
-        log.warning("could not tell the user about the error: %s", type(follow_up).__name__)
+    if update.callback_query is not None:
+        try:
+            await update.callback_query.answer(t(language, key), show_alert=True)
+            return
+        except TelegramError:
+            pass  # the handler had answered the press already: say it in the chat
+    await queue(context, ChatMessage(update.effective_chat.id, text=t(language, key), html=False))
+
+
+def not_stored_notice(bot: Bot, services: Services) -> Callable[[Update], Awaitable[None]]:
+    """What the update processor calls when an update's effects could not be committed:
+    the database refuses to store, so the outbox cannot carry this one message either."""
+
+    async def tell(update: Update) -> None:
+        chat = update.effective_chat
+        sender = update.effective_user
+        if chat is None:
+            return
+        language = services.t.pick_language(sender.language_code if sender else None)
+        try:
+            await bot.send_message(chat.id, services.t(language, "core.not_saved"))
+        except TelegramError as error:
+            log.warning("could not tell the user about the error: %s", type(error).__name__)
+
+    return tell
 
 
 async def _language_of(update: Update, context: BotContext) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
@@ -22,7 +20,7 @@ from bot.inloop.reminders import (
     reminder_message,
     upcoming_by_wijk,
 )
-from handlers.common import chat_id
+from handlers.common import chat_id, edit_buttons, edit_text, send_text
 
 # Button texts stay short enough to read on a phone.
 LABEL_CHARS = 40
@@ -59,24 +57,9 @@ async def show(
     """Edit the pressed message, or send a new one for a command (or when `new`)."""
     query = update.callback_query
     if query is None or new:
-        await context.bot.send_message(
-            chat_id(update),
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup(rows),
-            disable_web_page_preview=True,
-        )
+        await send_text(context, chat_id(update), text, markup(rows))
         return
-    try:
-        await query.edit_message_text(
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup(rows),
-            disable_web_page_preview=True,
-        )
-    except BadRequest as error:
-        if "not modified" not in error.message:
-            raise
+    await edit_text(update, context, text, markup(rows))
 
 
 async def current_wijken(context: BotContext) -> list[Wijk]:
@@ -259,11 +242,7 @@ async def unsubscribe(
     if in_list and series is not None:
         await show_wijk(update, context, series.id)
     else:  # under a reminder: the reminder stays, its button goes
-        try:
-            await query.edit_message_reply_markup(reply_markup=None)
-        except BadRequest as error:
-            if "not modified" not in error.message:
-                raise
+        await edit_buttons(update, context)
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -2,28 +2,30 @@
 
 Whenever the queue changes, `queue_changed` asks for a refresh. Refreshes are coalesced
 per webinar: at most one edit per `panel_refresh_seconds`, whatever the traffic, so a
-burst of 150 questions costs a handful of edits, not 150 (and no 429s).
+burst of 150 questions costs a handful of edits, not 150 (and no 429s). Every edit goes
+through the outbox like any message; the dispatcher records a panel's (and a question
+card's) message id once Telegram took it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.i18n import Translator
-from bot.core.models import Question, QueueCounts, Webinar, WebinarState
+from bot.core.models import ChatMessage, Question, QueueCounts, Webinar, WebinarState
 from bot.core.text_input import shorten
 from bot.services import Services
 from bot.web.presenter_link import chat_links
 from bot.webinar.question_desk import GroupView
+from handlers.common import send_text
 
 log = logging.getLogger(__name__)
 
@@ -167,10 +169,9 @@ async def send_panel(
     if refresh_only:
         await context.bot_data.panels.refresh_now(webinar.id)
         return
-    message = await context.bot.send_message(
-        chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
-    )
-    await services.repos.panels.set(webinar.id, chat_id, message.message_id)
+    # The dispatcher records the panel's message id once Telegram took it.
+    context.bot_data.panels.shown(webinar.id, chat_id, text)
+    await send_text(context, chat_id, text, markup, purpose=f"panel:{webinar.id}")
 
 
 class PanelRefresher:
@@ -178,17 +179,23 @@ class PanelRefresher:
         self.bot = bot
         self.services = services
         self._last: dict[int, float] = {}
+        self._shown: dict[tuple[int, int], str] = {}  # (webinar, chat): the panel's text
+        self._ended: set[tuple[int, int]] = set()  # (chat, message) of panels that ended
+        self.wake: Callable[[], None] = lambda: None  # the outbox dispatcher's
         self._scheduled: dict[int, asyncio.Task[None]] = {}
-        # Panels ended (their holder lost the role): a refresh that read the panel list
-        # just before must not bring them back.
-        self._ended: set[tuple[int, int]] = set()
 
     def touch(self, webinar_id: int) -> None:
         if webinar_id in self._scheduled:
             return
         interval = self.services.settings.webinars.panel_refresh_seconds
         delay = max(0.0, self._last.get(webinar_id, 0.0) + interval - time.monotonic())
-        self._scheduled[webinar_id] = asyncio.create_task(self._later(webinar_id, delay))
+        # A fresh context: the refresh is not part of the update that asked for it.
+        self._scheduled[webinar_id] = asyncio.create_task(
+            self._later(webinar_id, delay), context=contextvars.Context()
+        )
+
+    def shown(self, webinar_id: int, chat_id: int, text: str) -> None:
+        self._shown[(webinar_id, chat_id)] = text
 
     async def _later(self, webinar_id: int, delay: float) -> None:
         try:
@@ -205,37 +212,33 @@ class PanelRefresher:
         webinar = await services.repos.webinars.by_id(webinar_id)
         if webinar is None or webinar.state is WebinarState.CLOSED:
             return  # a closed webinar's panels were ended by `end_webinar`
+        links = web_links(services, self.bot, webinar_id)
+        edits = []
         for chat_id, message_id in await services.repos.panels.of_webinar(webinar_id):
-            user = await services.repos.users.get(chat_id)
-            language = user.language if user else services.settings.default_language
             if (chat_id, message_id) in self._ended:
                 continue
-            links = web_links(services, self.bot, webinar_id)
+            user = await services.repos.users.get(chat_id)
+            language = user.language if user else services.settings.default_language
             text, markup = await render_panel(services, language, webinar, links)
-            try:
-                await self.bot.edit_message_text(
-                    text,
-                    chat_id=chat_id,
+            if self._shown.get((webinar_id, chat_id)) == text:
+                continue  # Telegram refuses an edit that changes nothing
+            self._shown[(webinar_id, chat_id)] = text
+            edits.append(
+                ChatMessage(
+                    chat_id,
+                    method="edit",
+                    text=text,
+                    markup=markup.to_dict(),
                     message_id=message_id,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=markup,
+                    purpose=f"panel:{webinar_id}",
                 )
-            except BadRequest as error:
-                if "not modified" in error.message:
-                    continue
-                if "not found" in error.message:
-                    await services.repos.panels.drop(webinar_id, chat_id)
-                    continue
-                raise
-            except Forbidden:
-                await services.repos.panels.drop(webinar_id, chat_id)
-            except TelegramError as error:
-                log.warning("panel edit failed: %s", type(error).__name__)
+            )
+        await self._queue(edits)
 
     async def end(self, chat_id: int, message_id: int, text: str) -> None:
         """Turn a panel that will not be refreshed again into `text`, without buttons."""
         self._ended.add((chat_id, message_id))
-        await self._edit(chat_id, message_id, text)
+        await self._queue([ChatMessage(chat_id, method="edit", text=text, message_id=message_id)])
 
     async def end_webinar(self, webinar: Webinar) -> None:
         """The webinar closed: its panels show their last counts as closed and every
@@ -245,29 +248,25 @@ class PanelRefresher:
         if scheduled is not None:
             scheduled.cancel()
         panels, cards = await services.repos.panels.take_all(webinar.id)
+        edits = []
         for chat_id, message_id in panels:
+            self._ended.add((chat_id, message_id))
             user = await services.repos.users.get(chat_id)
             language = user.language if user else services.settings.default_language
             text, _ = await render_panel(services, language, webinar)
             text += "\n" + services.t(language, "moderation.panel.closed")
-            await self._edit(chat_id, message_id, text)
-        for chat_id, message_id in cards:
-            await self._edit(chat_id, message_id, None)
+            edits.append(ChatMessage(chat_id, method="edit", text=text, message_id=message_id))
+        edits += [
+            ChatMessage(chat_id, method="markup", message_id=message_id)
+            for chat_id, message_id in cards
+        ]
+        await self._queue(edits)
 
-    async def _edit(self, chat_id: int, message_id: int, text: str | None) -> None:
-        """New text without buttons (or, with `text` None, only the buttons taken away)."""
-        try:
-            if text is None:
-                await self.bot.edit_message_reply_markup(
-                    chat_id=chat_id, message_id=message_id, reply_markup=None
-                )
-            else:
-                await self.bot.edit_message_text(
-                    text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
-                )
-        except TelegramError as error:
-            # Gone, not modified, blocked: the message has no buttons that could act.
-            log.info("ending a panel or card: %s", type(error).__name__)
+    async def _queue(self, edits: list[ChatMessage]) -> None:
+        """Through the outbox like every message (a panel that is gone is dropped there)."""
+        if edits:
+            await self.services.repos.outbox.add_chat_messages(edits, self.services.clock.now())
+            self.wake()
 
     async def stop(self) -> None:
         for task in list(self._scheduled.values()):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from telegram import InputFile, Update
+from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
@@ -18,7 +18,7 @@ from bot.core.i18n import Raw, format_day, format_moment
 from bot.core.text_input import shorten
 from bot.feedback.records import FeedbackAnswer
 from bot.privacy.retention import forget_person
-from handlers.common import chat_id, edit, say
+from handlers.common import chat_id, edit, say, send_file
 from handlers.panels import queue_changed
 from storage.feedback import FeedbackRequest
 from storage.privacy import AskedQuestion, InviteRecord, JoinedWebinar, PersonalData
@@ -47,10 +47,13 @@ async def my_data(update: Update, context: BotContext) -> None:
     document = json.dumps(
         data_json(data, feedback, context.services.clock.now()), ensure_ascii=False, indent=2
     )
-    await context.bot.send_document(
+    await send_file(
+        context,
         chat_id(update),
-        InputFile(document.encode(), filename=FILE_NAME),
-        caption=context.tr("privacy.data.file_caption"),
+        document.encode(),
+        FILE_NAME,
+        context.tr("privacy.data.file_caption"),
+        html=False,
     )
 
 

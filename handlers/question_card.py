@@ -13,7 +13,17 @@ from bot.core import callbacks
 from bot.core.models import OutgoingMessage, Question, Role, WebinarState
 from bot.core.text_input import shorten
 from bot.webinar.question_desk import Card
-from handlers.common import Label, edit, edit_buttons, pressed, reply, require_role, say
+from handlers.common import (
+    Label,
+    chat_id,
+    edit,
+    edit_buttons,
+    keyboard,
+    pressed,
+    require_role,
+    say,
+    send_text,
+)
 from handlers.panels import queue_changed
 from storage.questions import Notify
 
@@ -116,10 +126,14 @@ async def show_card(
     if edit_in_place:
         await edit(update, context, text, buttons)
     else:
-        sent = await reply(update, context, text, buttons)
-        # Remembered so that closing the webinar can take the card's buttons away.
-        await context.services.repos.panels.add_card(
-            card.question.webinar_id, sent.chat_id, sent.message_id
+        # The dispatcher remembers the card's message id once sent ("card" recorder), so
+        # that closing the webinar can take the card's buttons away.
+        await send_text(
+            context,
+            chat_id(update),
+            text,
+            keyboard(context, buttons),
+            purpose=f"card:{card.question.webinar_id}",
         )
 
 

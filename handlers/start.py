@@ -8,7 +8,16 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.models import Role, WebinarState
-from handlers.common import chat_id, edit, pressed, reply, say
+from handlers.common import (
+    chat_id,
+    edit,
+    edit_buttons,
+    edit_text,
+    pressed,
+    reply,
+    say,
+    send_text,
+)
 from handlers.consent import needs_consent, show_notice
 from handlers.inloop import show_wijken
 from handlers.menus import refresh_menu
@@ -33,11 +42,10 @@ async def start(update: Update, context: BotContext) -> None:
         # Telegram accepts a chat's own menu only once the user has written to the bot,
         # so a configured coordinator gets theirs at their first /start.
         await refresh_menu(context, context.member)
-    await say(update, context, "core.welcome")
-    if needs_consent(context):
-        await show_notice(update, context)
+    if needs_consent(context):  # one message: the welcome, the notice, its buttons
+        await show_notice(update, context, context.tr("core.welcome"))
     else:
-        await help_command(update, context)
+        await reply(update, context, context.tr("core.welcome") + "\n\n" + help_text(context), MENU)
 
 
 # What a parent can do, as buttons: under /help, /start and the thanks for agreeing.
@@ -51,13 +59,17 @@ MENU = [
 ]
 
 
-async def help_command(update: Update, context: BotContext) -> None:
+def help_text(context: BotContext) -> str:
     text = context.tr("core.help.parent")
     if context.member.has(Role.MODERATOR):
         text += "\n\n" + context.tr("core.help.moderator")
     if context.member.has(Role.COORDINATOR):
         text += "\n\n" + context.tr("core.help.coordinator")
-    await reply(update, context, text, MENU)
+    return text
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    await reply(update, context, help_text(context), MENU)
 
 
 async def on_menu(update: Update, context: BotContext) -> None:
@@ -86,11 +98,7 @@ async def language_command(update: Update, context: BotContext) -> None:
             for index, lang in enumerate(t.languages)
         ]
     )
-    await context.bot.send_message(
-        chat_id(update),
-        context.tr("core.language.choose"),
-        reply_markup=markup,
-    )
+    await send_text(context, chat_id(update), context.tr("core.language.choose"), markup)
 
 
 async def language_chosen(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
@@ -101,7 +109,7 @@ async def language_chosen(update: Update, context: BotContext, choice: callbacks
     language = languages[choice.arg]
     await context.services.repos.users.set_language(context.member.id, language)
     await pressed(update).answer()
-    await pressed(update).edit_message_text(context.services.t(language, "core.language.set"))
+    await edit_text(update, context, context.services.t(language, "core.language.set"))
     refreshed = await context.services.repos.users.get(context.member.id)
     if refreshed is not None:
         context.member = refreshed
@@ -123,9 +131,14 @@ async def consent(update: Update, context: BotContext, choice: callbacks.Callbac
     refreshed = await services.repos.users.get(context.member.id)
     assert refreshed is not None
     context.member = refreshed
+    # The welcome above the notice stays; its consent buttons go (a webinar's welcome
+    # gets the name button it would have had).
+    webinar_id = refreshed.current_webinar
+    rows = [[("webinar.name.show", callbacks.make("p", "name", webinar_id))]] if webinar_id else []
+    await edit_buttons(update, context, rows)
     pending = services.awaiting_consent.pop(context.member.id, None)
     if pending is not None:
-        await edit(update, context, context.tr("core.consent.thanks"))
+        await say(update, context, "core.consent.thanks")
         webinar_id, source_msg, text = pending
         webinar = await services.repos.webinars.by_id(webinar_id)
         if webinar is None or webinar.state is WebinarState.CLOSED:
@@ -140,11 +153,11 @@ async def consent(update: Update, context: BotContext, choice: callbacks.Callbac
         # The question was asked before agreeing and is gone (nothing is kept before
         # consent; a restart loses it): say so honestly.
         key = "core.consent.thanks_lost" if in_webinar else "core.consent.thanks_lost_ended"
-        await edit(update, context, context.tr(key), [] if in_webinar else MENU)
+        await say(update, context, key, [] if in_webinar else MENU)
     elif in_webinar:
-        await edit(update, context, context.tr("core.consent.thanks"))
+        await say(update, context, "core.consent.thanks")
     else:
-        await edit(update, context, context.tr("core.consent.thanks_menu"), MENU)
+        await say(update, context, "core.consent.thanks_menu", MENU)
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -10,9 +10,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
@@ -24,7 +22,7 @@ from bot.feedback.charts import scores_chart_png
 from bot.feedback.export import csv_header, csv_words, export_csv
 from bot.feedback.records import FeedbackSession
 from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_by_kind, summarize
-from handlers.common import chat_id, edit, pressed, reply, require_role, say
+from handlers.common import chat_id, edit, edit_text, reply, require_role, say, send_file
 
 LIST_SIZE = 10
 SESSION, THEME, DAYS, WEEK = 1, 2, 3, 4
@@ -118,11 +116,13 @@ async def show_summary(
         count_one=context.tr("summary.chart.count_one"),
         count_many=context.tr("summary.chart.count_many", count=Raw("{count}")),
     )
-    await context.bot.send_photo(
+    await send_file(
+        context,
         chat_id(update),
-        InputFile(png, filename="scores.png"),
-        caption=context.tr("feedback.sum.chart_caption", heading=shorten(scope.heading, 900)),
-        parse_mode=ParseMode.HTML,
+        png,
+        "scores.png",
+        context.tr("feedback.sum.chart_caption", heading=shorten(scope.heading, 900)),
+        photo=True,
     )
 
 
@@ -137,15 +137,16 @@ async def send_csv(update: Update, context: BotContext, scope: Scope) -> None:
     )
     today = services.clock.now().astimezone(services.settings.zone).date()
     name = f"{context.tr('feedback.sum.csv_file')}-{today.isoformat()}.csv"
-    await context.bot.send_document(
+    await send_file(
+        context,
         chat_id(update),
-        InputFile(data, filename=name),
-        caption=context.tr(
+        data,
+        name,
+        context.tr(
             "feedback.sum.csv_caption",
             heading=shorten(scope.heading, 800),
             min=MIN_RESPONSES_FOR_TEXT,
         ),
-        parse_mode=ParseMode.HTML,
     )
 
 
@@ -178,13 +179,7 @@ async def show_list(update: Update, context: BotContext, menu: int) -> None:
     markup = InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=data)] for label, data in [*rows, back]]
     )
-    try:
-        await pressed(update).edit_message_text(
-            context.tr(key), parse_mode=ParseMode.HTML, reply_markup=markup
-        )
-    except BadRequest as error:  # the same list pressed twice
-        if "not modified" not in error.message:
-            raise
+    await edit_text(update, context, context.tr(key), markup)
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -13,7 +13,7 @@ from bot.core.i18n import Raw, format_moment
 from bot.core.models import Webinar, WebinarState
 from bot.core.text_input import clean_text, shorten
 from bot.services import Services
-from handlers.common import command_argument, edit, edit_buttons, keyboard, pressed, say
+from handlers.common import command_argument, edit, edit_buttons, pressed, say
 from handlers.consent import needs_consent, show_notice
 from handlers.panels import queue_changed
 
@@ -36,10 +36,11 @@ async def join_webinar(update: Update, context: BotContext, code: str) -> None:
     await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
     when = format_moment(webinar.starts_at.astimezone(services.settings.zone), context.language)
     key = "webinar.join.open" if webinar.state is WebinarState.OPEN else "webinar.join.early"
+    if needs_consent(context):  # one message: the welcome, the notice, its buttons
+        await show_notice(update, context, context.tr(key, title=webinar.title, when=when))
+        return
     name_button = ("webinar.name.show", callbacks.make("p", "name", webinar.id))
     await say(update, context, key, [[name_button]], title=webinar.title, when=when)
-    if needs_consent(context):
-        await show_notice(update, context)
 
 
 async def webinar_command(update: Update, context: BotContext) -> None:
@@ -194,7 +195,7 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
         if show
         else ("webinar.name.show", callbacks.make("p", "name", webinar_id))
     )
-    await pressed(update).edit_message_reply_markup(reply_markup=keyboard(context, [[button]]))
+    await edit_buttons(update, context, [[button]])
 
 
 async def on_button(update: Update, context: BotContext) -> None:

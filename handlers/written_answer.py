@@ -10,13 +10,14 @@ from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.models import OutgoingMessage, Question, Role, Webinar, WebinarState
 from bot.core.text_input import clean_text, shorten
-from handlers.common import say, text_of
+from handlers.common import chat_id, keyboard, say, send_text, text_of
 from handlers.panels import queue_changed
 from handlers.webinar_parent import question_text
 from storage.questions import Notify
 
-# Room for the question and the framing text within Telegram's 4,096 characters.
-ANSWER_MAX_CHARS = 3000
+# A Telegram message holds at most 4,096 characters; the parent's copy, with the
+# question quoted, is split by the outbox where it is longer than that.
+ANSWER_MAX_CHARS = 4096
 
 
 async def written_answer(update: Update, context: BotContext) -> None:
@@ -66,7 +67,14 @@ async def deliver_answer(update: Update, context: BotContext, question_id: int) 
         return
     context.bot_data.dispatcher.wake()
     next_button = ("moderation.card.next", callbacks.make("panel", "next", webinar.id))
-    await say(update, context, "moderation.write.sent", [[next_button]], number=question.number)
+    # "Sent" once it was: this message waits in the outbox until the askers' copies went.
+    await send_text(
+        context,
+        chat_id(update),
+        context.tr("moderation.write.sent", number=question.number),
+        keyboard(context, [[next_button]]),
+        waits_for=f"written:{question.id}:",
+    )
     queue_changed(context, webinar.id)
 
 

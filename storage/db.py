@@ -1,16 +1,18 @@
 """The SQLite database: connections, pragmas, migrations, and group-committed writes.
 
 Two aiosqlite connections share one file in WAL mode. The *writer* runs every change
-through `Database.write`: operations queue up and the writer task applies all queued
-operations in one transaction (each inside its own savepoint, so one failing operation
-does not undo the others) and commits once. Under a burst of 1,000 questions a second
-this turns 1,000 fsyncs into a few dozen, while each caller still learns whether *its*
-change is durable before it acknowledges anything to a parent. The *reader* serves
-queries that need no transaction.
+through `Database.write`, one writer at a time (an asyncio lock, first come first
+served), each operation in a savepoint of one open transaction; the transaction is
+committed when nobody waits for the writer any more. Under a burst this turns hundreds of
+fsyncs into a few, while each caller still learns whether *its* change is durable before
+anything depends on it. The *reader* serves queries that need no transaction.
 
-When an update is being handled (see `bot.delivery.updates`), the first committed operation also
-records the update's id in ``processed_updates`` in the same transaction: a redelivered
-update is then recognised and skipped, so its effect happens once.
+An update being handled (see `bot.delivery.updates`) holds the writer from its first
+write to its end: its writes, the messages it queues, its id in ``processed_updates``
+and the removal of its inbox row are committed together (`finish_update`). A crash
+either keeps all of it or none, so a redelivered update is skipped only when its
+acknowledgement is in the outbox too. Handlers send nothing themselves (their messages
+are outbox rows), so holding the writer costs no network time.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ import contextvars
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import aiosqlite
+
+from bot.core.models import ChatMessage
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +40,20 @@ Operation = Callable[[aiosqlite.Connection], Awaitable[T]]
 
 @dataclass
 class UpdateInProgress:
-    """The Telegram update the current task handles; `recorded` once its id is committed."""
+    """The Telegram update the current task handles.
+
+    Its first write takes the writer (`holding`) and opens a savepoint; every later write
+    of the update goes into it, and nothing of it is committed before `Database.finish_update`
+    adds the update's last rows (the messages it causes, its processed mark, its inbox row
+    gone) and commits: an update's effect and what it says about it are durable together,
+    or not at all. `recorded` once that commit happened."""
 
     update_id: int
     recorded: bool = False
+    holding: bool = False
+    generation: int = -1  # which transaction the savepoint is in
+    # What the handlers queued to send (bot.core.models.ChatMessage), committed at the end.
+    messages: list[ChatMessage] = field(default_factory=list)
 
 
 # Set by bot.delivery.updates for the task that handles an update.
@@ -54,14 +68,6 @@ class StorageError(Exception):
 
 class DatabaseUnusable(StorageError):
     """The file cannot serve as the bot's database: damaged, not a database, read-only."""
-
-
-@dataclass
-class _Pending:
-    operation: Operation[Any]
-    future: asyncio.Future[Any]
-    update: UpdateInProgress | None
-    marks_update: bool
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -112,6 +118,20 @@ async def migrate(conn: aiosqlite.Connection) -> int:
     return current
 
 
+def _split_statements(script: str) -> list[str]:
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise RuntimeError("a migration ends with an incomplete statement")
+    return statements
+
+
 async def _check_whole(conn: aiosqlite.Connection) -> None:
     """PRAGMA quick_check: a damaged or truncated file is refused before anything runs on
     it. (quick_check checks the structure of every page, as integrity_check does, but
@@ -140,20 +160,6 @@ async def _check_writable(conn: aiosqlite.Connection) -> None:
         raise
 
 
-def _split_statements(script: str) -> list[str]:
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--"):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        raise RuntimeError("a migration ends with an incomplete statement")
-    return statements
-
-
 class Database:
     """One SQLite file: a group-committing writer and a reader. Open with `Database.open`."""
 
@@ -161,11 +167,15 @@ class Database:
         self.path = path
         self._writer = writer
         self.reader = reader
-        self._queue: list[_Pending] = []
-        self._wake = asyncio.Event()
+        # Whoever holds the lock may run statements in the open transaction: one update
+        # (from its first write to its end) or one independent write at a time. Waiting
+        # for it is FIFO, so a commit queued behind N writers commits all N at once.
+        self._lock = asyncio.Lock()
+        self._generation = 0  # counts transactions; a savepoint belongs to one
+        self._in_transaction = False
+        self._waiters: list[asyncio.Future[None]] = []
+        self._commit_task: asyncio.Task[None] | None = None
         self._closing = False
-        self._task: asyncio.Task[None] | None = None
-        self._checkpoints: list[asyncio.Future[None]] = []
 
     @classmethod
     async def open(cls, path: Path, *, busy_timeout_ms: int = 5000) -> Database:
@@ -198,21 +208,19 @@ class Database:
             raise
         reader.row_factory = aiosqlite.Row
         await _configure(reader, busy_timeout_ms)
-        database = cls(path, writer, reader)
-        database._task = asyncio.create_task(database._write_loop(), name="ouderbot-db-writer")
-        return database
+        return cls(path, writer, reader)
 
     async def close(self) -> None:
-        """Finish queued writes, empty the WAL into the main file, then close both
+        """Commit what is open, empty the WAL into the main file, then close both
         connections (an open one hangs the exit)."""
         self._closing = True
-        self._wake.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
+        async with self._lock:
+            await self._commit()
+            with contextlib.suppress(sqlite3.Error):
+                await self._truncate_wal()
+        if self._commit_task is not None:
+            await asyncio.gather(self._commit_task, return_exceptions=True)
         await self.reader.close()
-        with contextlib.suppress(sqlite3.Error):
-            await self._truncate_wal()
         await self._writer.close()
 
     async def checkpoint(self) -> None:
@@ -224,10 +232,12 @@ class Database:
         """
         if self._closing:
             return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._checkpoints.append(future)
-        self._wake.set()
-        await future
+        async with self._lock:
+            await self._commit()
+            try:
+                await self._truncate_wal()
+            except sqlite3.Error as error:
+                raise StorageError(str(error)) from error
 
     async def _truncate_wal(self) -> None:
         async with self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
@@ -235,119 +245,195 @@ class Database:
         if row is not None and row[0]:
             log.warning("the WAL could not be emptied: a reader was busy")
 
-    async def _run_checkpoints(self) -> None:
-        waiting, self._checkpoints = self._checkpoints, []
-        try:
-            await self._truncate_wal()
-        except sqlite3.Error as error:
-            for future in waiting:
-                _settle(future, error=StorageError(str(error)))
-            return
-        for future in waiting:
-            _settle(future)
+    async def ping(self) -> None:
+        """Ask the database a trivial question; raises when it cannot answer (health check)."""
+        await self.fetch_value("SELECT 1")
 
     async def write(self, operation: Operation[T], *, marks_update: bool = True) -> T:
-        """Run `operation` inside a committed transaction and return its result.
+        """Run `operation` in a transaction and return its result.
+
+        Outside an update, the result comes back once it is committed. Inside one (see
+        `UpdateInProgress`), the operation joins the update's savepoint and is committed
+        by `finish_update`. `marks_update=False` is for preparatory writes (creating a
+        user row on first contact) that are not the update's effect: they commit on
+        their own, unless the update already holds the writer.
 
         Raises the operation's own exception (its changes rolled back), or StorageError
-        when the commit itself failed. `marks_update=False` is for preparatory writes
-        (creating a user row on first contact) that are not the update's effect.
+        when the database cannot store.
         """
         if self._closing:
             raise StorageError("database is closing")
-        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._queue.append(_Pending(operation, future, current_update.get(), marks_update))
-        self._wake.set()
-        return await future
+        unit = current_update.get()
+        if unit is not None and (unit.holding or marks_update):
+            if not unit.holding:
+                await self._hold(unit)
+            if unit.generation != self._generation:
+                raise StorageError("the update's transaction was lost")
+            return await self._nested(operation)
+        async with self._lock:
+            try:
+                await self._begin()
+                result = await self._nested(operation)
+                waiter = self._waiter()
+            finally:
+                self._schedule_commit()
+        await waiter
+        return result
+
+    async def finish_update(self, unit: UpdateInProgress, last: Operation[Any]) -> None:
+        """End an update: run `last` (its messages, its mark) with its writes and commit."""
+        if not unit.holding:
+            await self._hold(unit)
+        try:
+            if unit.generation != self._generation:
+                raise StorageError("the update's transaction was lost")
+            await self._nested(last)
+            await self._writer.execute("RELEASE upd")
+            waiter = self._waiter()
+        except BaseException:
+            await self._abandon(unit)
+            raise
+        finally:
+            unit.holding = False
+            self._schedule_commit()
+            self._lock.release()
+        await waiter
+        unit.recorded = True
+
+    async def undo_update(self, unit: UpdateInProgress) -> None:
+        """Roll back what the update wrote so far; it keeps the writer (a failed handler:
+        the error handler then queues its kind words in a clean savepoint)."""
+        if not unit.holding:
+            return
+        if unit.generation == self._generation and self._writer.in_transaction:
+            try:
+                await self._writer.execute("ROLLBACK TO upd")
+                return
+            except sqlite3.Error:
+                pass
+        unit.generation = -1
+
+    async def abandon_update(self, unit: UpdateInProgress) -> None:
+        """Give up the update: its writes are rolled back and the writer is let go."""
+        if not unit.holding:
+            return
+        try:
+            await self._abandon(unit)
+        finally:
+            unit.holding = False
+            self._schedule_commit()
+            self._lock.release()
+
+    async def _abandon(self, unit: UpdateInProgress) -> None:
+        if unit.generation == self._generation and self._writer.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                await self._writer.execute("ROLLBACK TO upd")
+                await self._writer.execute("RELEASE upd")
+
+    async def _hold(self, unit: UpdateInProgress) -> None:
+        await self._lock.acquire()
+        try:
+            await self._begin()
+            await self._writer.execute("SAVEPOINT upd")
+        except BaseException as error:
+            self._schedule_commit()
+            self._lock.release()
+            raise _as_storage_error(error) from error
+        unit.holding = True
+        unit.generation = self._generation
+
+    async def _begin(self) -> None:
+        if self._in_transaction and self._writer.in_transaction:
+            return
+        if self._in_transaction:
+            # SQLite rolled the transaction back by itself (a full disk does that): what
+            # it held is lost; tell those waiting for its commit.
+            self._lost("the transaction was rolled back by SQLite")
+        try:
+            await self._writer.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StorageError(str(error)) from error
+        self._in_transaction = True
+
+    async def _nested(self, operation: Operation[T]) -> T:
+        conn = self._writer
+        await conn.execute("SAVEPOINT op")
+        try:
+            result = await operation(conn)
+        except Exception as error:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    await conn.execute("ROLLBACK TO op")
+                    await conn.execute("RELEASE op")
+            raise _as_storage_error(error) from error
+        await conn.execute("RELEASE op")
+        return result
+
+    def _waiter(self) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(future)
+        return future
+
+    def _schedule_commit(self) -> None:
+        if self._commit_task is None or self._commit_task.done():
+            self._commit_task = asyncio.create_task(self._commit_soon(), name="ouderbot-db-commit")
+
+    async def _commit_soon(self) -> None:
+        # Queued behind everyone waiting for the writer now: they join this commit.
+        async with self._lock:
+            await self._commit()
+
+    async def _commit(self) -> None:
+        if not self._in_transaction:
+            return
+        waiters, self._waiters = self._waiters, []
+        self._in_transaction = False
+        self._generation += 1
+        try:
+            if not self._writer.in_transaction:
+                raise StorageError("the transaction was rolled back by SQLite")
+            await self._writer.execute("COMMIT")
+        except (sqlite3.Error, StorageError) as error:
+            with contextlib.suppress(sqlite3.Error):
+                await self._writer.execute("ROLLBACK")
+            log.error("database commit failed for %d writers: %s", len(waiters), error)
+            for future in waiters:
+                if not future.done():
+                    future.set_exception(StorageError(str(error)))
+            return
+        for future in waiters:
+            _settle(future)
+
+    def _lost(self, reason: str) -> None:
+        waiters, self._waiters = self._waiters, []
+        self._in_transaction = False
+        self._generation += 1
+        log.error("database transaction lost (%s) for %d writers", reason, len(waiters))
+        for future in waiters:
+            if not future.done():
+                future.set_exception(StorageError(reason))
 
     # Each read runs as one call on the reader's thread (execute, fetch all, close), so
     # no statement stays open between awaits. An open statement would pin the reader's
     # WAL snapshot, and a later query from another task could then miss a commit it
     # already waited for (an outbox row sent twice, seen in tests before this).
+    # An update that holds the writer reads through it: it sees its own writes.
+    def _reading(self) -> aiosqlite.Connection:
+        unit = current_update.get()
+        if unit is not None and unit.holding:
+            return self._writer
+        return self.reader
+
     async def fetch_all(self, sql: str, params: tuple[Any, ...] = ()) -> list[aiosqlite.Row]:
-        return list(await self.reader.execute_fetchall(sql, params))
+        return list(await self._reading().execute_fetchall(sql, params))
 
     async def fetch_one(self, sql: str, params: tuple[Any, ...] = ()) -> aiosqlite.Row | None:
-        rows = list(await self.reader.execute_fetchall(sql, params))
+        rows = list(await self._reading().execute_fetchall(sql, params))
         return rows[0] if rows else None
 
     async def fetch_value(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         row = await self.fetch_one(sql, params)
         return None if row is None else row[0]
-
-    async def ping(self) -> None:
-        """Ask the database a trivial question; raises when it cannot answer (health check)."""
-        await self.fetch_value("SELECT 1")
-
-    async def _write_loop(self) -> None:
-        while True:
-            await self._wake.wait()
-            self._wake.clear()
-            if self._queue:
-                batch, self._queue = self._queue, []
-                await self._apply(batch)
-            if self._checkpoints:
-                await self._run_checkpoints()
-            if not self._queue and self._closing:
-                return
-
-    async def _apply(self, batch: list[_Pending]) -> None:
-        """Commit a batch in one transaction.
-
-        Optimistic: the operations run back to back with no savepoints (each statement
-        is a hop to SQLite's thread, and under a burst those hops are the bottleneck).
-        If one operation fails, the batch is rolled back and each operation is retried
-        in a transaction of its own, so only the failing one reports its failure.
-        """
-        conn = self._writer
-        try:
-            await conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            self._fail_all(batch, error)
-            return
-        results: list[Any] = []
-        try:
-            for item in batch:
-                results.append(await item.operation(conn))
-            marks = {
-                item.update.update_id: item.update
-                for item in batch
-                if item.marks_update and item.update is not None
-            }
-            if marks:
-                await conn.executemany(
-                    "INSERT OR IGNORE INTO processed_updates (update_id) VALUES (?)",
-                    [(update_id,) for update_id in marks],
-                )
-        except Exception as error:  # an operation's own failure
-            await self._rollback_quietly()
-            if len(batch) == 1:
-                _settle(batch[0].future, error=_as_storage_error(error))
-            else:
-                for item in batch:
-                    await self._apply([item])
-            return
-        try:
-            await conn.execute("COMMIT")
-        except sqlite3.Error as error:
-            await self._rollback_quietly()
-            self._fail_all(batch, error)
-            return
-        for update in marks.values():
-            update.recorded = True
-        for item, result in zip(batch, results, strict=True):
-            _settle(item.future, result=result)
-
-    async def _rollback_quietly(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            await self._writer.execute("ROLLBACK")
-
-    @staticmethod
-    def _fail_all(batch: list[_Pending], error: BaseException) -> None:
-        log.error("database commit failed for %d operations: %s", len(batch), error)
-        for item in batch:
-            if not item.future.done():
-                item.future.set_exception(StorageError(str(error)))
 
 
 def _settle(

@@ -10,6 +10,7 @@ questions                   asker_id, text, shown_name, source_msg (their messag
 votes                       user_id: which questions they backed
 inloop_subscriptions        user_id: the series they get reminders for
 outbox                      user_id, dedup_key (ends in the user id), payload (texts)
+inbox                       user_id, chat_id, payload: updates stored, not handled yet
 feedback_requests           user_id, until unlinked; their feedback_answers via the request
 staff only                  roles (and granted_by), invites, answer_drafts, panels,
                             coordinator_drafts, questions.claimed_by,
@@ -211,6 +212,8 @@ async def erase_person(conn: aiosqlite.Connection, user_id: int) -> Erasure:
     # person (user_id, dedup_key) and its payload may hold their texts. Nothing can queue
     # them again: the subscriptions and requests that did are gone too.
     await conn.execute("DELETE FROM outbox WHERE user_id = ?", (user_id,))
+    # Their updates not handled yet (the inbox holds their texts).
+    await conn.execute("DELETE FROM inbox WHERE user_id = ? OR chat_id = ?", (user_id, user_id))
     # Feedback as FeedbackRepository.forget_user(delete_answers=True) does it, but in this
     # transaction. Answers unlinked earlier by retention name nobody and stay.
     await conn.execute(

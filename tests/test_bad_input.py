@@ -28,7 +28,8 @@ def snapshot(database: Path) -> Snapshot:
             row[0]
             for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'"
-                " AND name NOT IN ('processed_updates', 'sqlite_sequence')"
+                # The bookkeeping of delivery: which updates were handled, what was sent.
+                " AND name NOT IN ('processed_updates', 'sqlite_sequence', 'outbox', 'inbox')"
             )
         ]
         return {

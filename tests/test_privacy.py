@@ -40,8 +40,12 @@ def data_of(user: FakeUser, message: dict[str, Any], fragment: str) -> str:
     return next(data for _, data in user.buttons(message) if data and fragment in data)
 
 
-async def agree(user: FakeUser) -> None:
-    notice = await user.wait_for(lambda m: any(":c:agree" in (d or "") for _, d in user.buttons(m)))
+async def agree(user: FakeUser, notice: dict[str, Any] | None = None) -> None:
+    """Agree to the notice: `notice` is the message it came in (the welcome carries it)."""
+    if notice is None:
+        notice = await user.wait_for(
+            lambda m: any(":c:agree" in (d or "") for _, d in user.buttons(m))
+        )
     user.press(notice, "1:c:agree")
     await user.wait_for(has("Dank je! Je kunt nu"))
 
@@ -50,7 +54,7 @@ async def join(user: FakeUser, code: str, *, first_time: bool) -> dict[str, Any]
     user.send(f"/start w-{code}")
     welcome = await user.wait_for(has("Welkom bij"))
     if first_time:
-        await agree(user)
+        await agree(user, welcome)
     return welcome
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.models import OutgoingMessage, QuestionState, Role, WebinarState
+from bot.core.models import ChatMessage, OutgoingMessage, QuestionState, Role, WebinarState
 from storage.db import Database, StorageError, UpdateInProgress, current_update
+from storage.inbox import finish_update
 from storage.outbox import OutboxRepository
 from storage.questions import AddedQuestion, QuestionRepository
 from storage.updates import UpdateLog
@@ -116,16 +117,46 @@ async def test_the_same_parent_message_is_one_question(db: Database) -> None:
     assert await db.fetch_value("SELECT count(*) FROM questions") == 1
 
 
-async def test_the_effect_write_records_the_update_id(db: Database) -> None:
+async def test_an_updates_writes_its_messages_and_its_mark_commit_together(db: Database) -> None:
     webinar_id = await _webinar_with_askers(db, 1)
-    in_progress = UpdateInProgress(4242)
-    token = current_update.set(in_progress)
+    unit = UpdateInProgress(4242)
+    token = current_update.set(unit)
+    try:
+        await ask(QuestionRepository(db), webinar_id, 1, "a", source_msg=1)
+        # The update sees its own write...
+        assert await db.fetch_value("SELECT count(*) FROM questions") == 1
+    finally:
+        current_update.reset(token)
+    # ...nobody else does before the update's end.
+    assert await db.fetch_value("SELECT count(*) FROM questions") == 0
+    assert not await UpdateLog(db).is_processed(4242)
+
+    async def last(conn) -> None:  # type: ignore[no-untyped-def]
+        await finish_update(conn, 4242, [ChatMessage(1, text="in de rij")], NOW)
+
+    await db.finish_update(unit, last)
+    assert unit.recorded
+    assert await UpdateLog(db).is_processed(4242)
+    assert await db.fetch_value("SELECT count(*) FROM questions") == 1
+    assert await db.fetch_value("SELECT count(*) FROM outbox WHERE kind = 'chat'") == 1
+
+
+async def test_an_abandoned_update_leaves_nothing_and_lets_others_write(db: Database) -> None:
+    webinar_id = await _webinar_with_askers(db, 2)
+    unit = UpdateInProgress(7)
+    token = current_update.set(unit)
     try:
         await ask(QuestionRepository(db), webinar_id, 1, "a", source_msg=1)
     finally:
         current_update.reset(token)
-    assert await UpdateLog(db).is_processed(4242)
-    assert in_progress.recorded
+    other = asyncio.ensure_future(ask(QuestionRepository(db), webinar_id, 2, "b", source_msg=2))
+    await asyncio.sleep(0.05)
+    assert not other.done()  # the update holds the writer
+    await db.abandon_update(unit)
+    await other
+    rows = await db.fetch_all("SELECT asker_id FROM questions")
+    assert [row["asker_id"] for row in rows] == [2]
+    assert not await UpdateLog(db).is_processed(7)
 
 
 async def test_claim_follows_votes_plus_other_parents_then_age(db: Database) -> None:

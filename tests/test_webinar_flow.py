@@ -7,8 +7,12 @@ from bot.localapi import LocalBotApi
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
 
 
-async def agree(user) -> None:  # type: ignore[no-untyped-def]
-    notice = await user.wait_for(lambda m: any("c:agree" in data for _, data in user.buttons(m)))
+async def agree(user, notice=None) -> None:  # type: ignore[no-untyped-def]
+    """Agree to the notice: `notice` is the message it came in (the welcome carries it)."""
+    if notice is None:
+        notice = await user.wait_for(
+            lambda m: any("c:agree" in data for _, data in user.buttons(m))
+        )
     user.press(notice, "1:c:agree")
     await user.wait_for(lambda m: "Dank je! Je kunt nu" in (m.get("text") or ""))
 
@@ -24,8 +28,8 @@ async def test_parent_joins_asks_and_hears_the_question_was_asked(
 
     parent = api.user(1001, first_name="Sanne", language_code="nl")
     parent.send("/start w-slapen")
-    await parent.wait_for(lambda m: "Welkom bij" in m["text"])
-    await agree(parent)
+    welcome = await parent.wait_for(lambda m: "Welkom bij" in m["text"])
+    await agree(parent, welcome)
     parent.send("Hoe krijg ik mijn peuter 's avonds in bed? Bel me op 06-12345678")
     ack = await parent.wait_for(lambda m: "in de rij" in m["text"])
     assert "plek 1" in ack["text"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 @dataclass
 class _Window:
     times: deque[float] = field(default_factory=deque)
-    warned: bool = False
+    warned_at: float | None = None
 
 
 class SlidingWindowLimiter:
@@ -27,17 +27,17 @@ class SlidingWindowLimiter:
         if len(window.times) >= self.limit:
             return False
         window.times.append(now)
-        window.warned = False
         if len(self._windows) > 50_000:
             self._forget_idle(now)
         return True
 
-    def first_refusal(self, key: int) -> bool:
-        """True once per burst of refusals: the parent is told once, not at every message."""
+    def first_refusal(self, key: int, now: float) -> bool:
+        """True at most once per window: a parent is told once, not at every message (nor
+        at every refusal that follows a message let through at the window's edge)."""
         window = self._windows.setdefault(key, _Window())
-        if window.warned:
+        if window.warned_at is not None and window.warned_at > now - self.seconds:
             return False
-        window.warned = True
+        window.warned_at = now
         return True
 
     def _forget_idle(self, now: float) -> None:

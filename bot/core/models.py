@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 
 class Role(StrEnum):
@@ -109,3 +109,39 @@ class OutgoingMessage:
     params: dict[str, ParamValue] = field(default_factory=dict)
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     dedup_key: str = ""
+
+
+class Priority(IntEnum):
+    """Which outbox rows go first (lower first): a reply to what a person just did, then a
+    notice about their own question, then broadcasts (reminders, announcements, requests)."""
+
+    REPLY = 0
+    NOTICE = 1
+    BROADCAST = 2
+
+
+def priority_of(kind: str) -> Priority:
+    """The priority of a planner's message kind (see OutgoingMessage.kind)."""
+    return Priority.NOTICE if kind.startswith("question.") else Priority.BROADCAST
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    """A message a handler rendered already, for the outbox: a new message ('message'),
+    a new text for a message sent before ('edit'), new buttons only ('markup'), or a
+    file ('document', 'photo': the bytes travel in the row; `text` is the caption).
+
+    `markup` is Telegram's JSON for the inline keyboard. `purpose` names why the sent
+    message's id matters later (e.g. 'panel:12'); the sender records it."""
+
+    chat_id: int
+    method: str = "message"
+    text: str = ""
+    markup: dict[str, object] | None = None
+    message_id: int | None = None
+    file: bytes | None = None
+    filename: str | None = None
+    purpose: str | None = None
+    priority: Priority = Priority.REPLY
+    html: bool = True
+    waits_for: str | None = None  # goes only once no row whose dedup key starts so waits

@@ -1,32 +1,48 @@
-"""Sends what the outbox says is due, at a pace Telegram accepts, and marks it sent.
+"""Sends what the outbox holds, at a pace Telegram accepts, and marks it sent.
 
-One dispatcher per process. It wakes when something is queued (`wake`), when the job
-queue ticks, or when the next row falls due. Every row is marked only after Telegram
-accepted it, so a crash or a restart resumes where it stopped; rows that fell due while
-the bot was down are sent late, unless they expired (a reminder for a session that has
-started), in which case they are dropped and counted.
+Every message the bot sends is an outbox row (replies, acknowledgements, cards, panel
+edits, notices, reminders, broadcasts, files); only answers to button presses
+(answerCallbackQuery) go directly, because they must come within seconds and mean
+nothing later. One dispatcher per process. It wakes when something is queued (`wake`),
+when the job queue ticks, or when the next row falls due.
 
-Telegram errors: 429 waits the `retry_after` it asks for and tries again; a timeout or a
-server error retries later with back-off; 403 (the parent blocked the bot) marks the
-parent inactive and cancels what else was queued for them.
+Order: lower priority number first (a reply to what a person just did, then a notice
+about their own question, then broadcasts), then due time, then queueing order; one
+chat's rows go in order. The pacer (bot.delivery.pacing) keeps to Telegram's limits.
+The job queue wakes the dispatcher when the next row falls due (a reminder); it also
+looks every second, because the clock may be moved (tests, the demo).
+
+Telegram errors: 429 holds back only that chat for `retry_after` (the row stays first
+in its chat's line); a timeout or a server error retries later with back-off; 403 (the
+person blocked the bot) marks them inactive and cancels what else was queued for them.
+Nobody is told to try again because Telegram was busy: the message just goes later.
+
+Duplicates: a row is marked sent (committed) after Telegram accepted it and before the
+next request goes out; there is one request in flight at a time. A kill can therefore
+fall between Telegram accepting one message and its mark being committed for at most
+that one message, which is sent again after the restart: at most one duplicate per kill.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Job, JobQueue
 
 from bot.core.clock import Clock
 from bot.core.i18n import Translator
 from bot.core.rendering import render
-from bot.runtime.background import BackgroundLoop
+from bot.delivery.pacing import Pacer, RealTimer, Timer
+from bot.delivery.splitting import split_html
 from storage.outbox import OutboxRepository, OutboxRow
 from storage.users import UserRepository
 
@@ -34,6 +50,10 @@ log = logging.getLogger(__name__)
 
 BACKOFF = [5, 30, 120, 600, 1800]
 MAX_ATTEMPTS = 8
+LOAD_LIMIT = 2000
+
+# Called with (ref, chat id, message id) once a row with purpose "<name>:<ref>" was sent.
+Recorder = Callable[[int, int, int], Awaitable[None]]
 
 
 @dataclass
@@ -46,26 +66,6 @@ class DispatchStats:
     rate_limited: int = 0
 
 
-class Pacer:
-    """Spaces sends `1/rate` seconds apart (monotonic time), across concurrent senders."""
-
-    def __init__(self, rate: float):
-        self.interval = 1.0 / rate
-        self._next = 0.0
-        self._lock = asyncio.Lock()
-
-    async def slot(self) -> None:
-        async with self._lock:
-            now = time.monotonic()
-            wait = self._next - now
-            self._next = max(now, self._next) + self.interval
-        if wait > 0:
-            await asyncio.sleep(wait)
-
-    def pause(self, seconds: float) -> None:
-        self._next = max(self._next, time.monotonic() + seconds)
-
-
 class OutboxDispatcher:
     def __init__(
         self,
@@ -76,7 +76,10 @@ class OutboxDispatcher:
         clock: Clock,
         zone_name: str,
         messages_per_second: float,
-        concurrency: int = 4,
+        *,
+        chat_rate: float = 1.0,
+        chat_burst: float = 8.0,
+        timer: Timer | None = None,
     ):
         from zoneinfo import ZoneInfo
 
@@ -86,62 +89,130 @@ class OutboxDispatcher:
         self.t = translator
         self.clock = clock
         self.zone = ZoneInfo(zone_name)
-        self.pacer = Pacer(messages_per_second)
-        self.concurrency = concurrency
+        self.timer = timer or RealTimer()
+        self.pacer = Pacer(
+            self.timer,
+            overall_rate=messages_per_second,
+            chat_rate=chat_rate,
+            chat_burst=chat_burst,
+        )
         self.stats = DispatchStats()
-        # Every second too, not only when woken: the clock may be moved by tests or the demo.
-        self._loop = BackgroundLoop("ouderbot-outbox", self.send_due, interval=1.0)
+        self.recorders: dict[str, Recorder] = {}
+        self.on_not_found: dict[str, Recorder] = {}
+        self._pending: list[OutboxRow] = []
+        self._max_loaded = 0
+        self._woken = False
+        self._wake = asyncio.Event()
         self._pass_lock = asyncio.Lock()
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+        # Set by the composition root: wakes the dispatcher when the next row falls due.
+        self.job_queue: JobQueue[Any] | None = None
+        self._due_job: Job[Any] | None = None
 
     def wake(self) -> None:
-        self._loop.wake()
+        self._woken = True
+        self._wake.set()
 
     def start(self) -> None:
-        self._loop.start()
+        self._stopping = False
+        self._task = asyncio.create_task(self._run(), name="ouderbot-outbox")
 
     @property
     def is_running(self) -> bool:
         """True while the sending loop is alive (the webhook's /healthz reports it)."""
-        return self._loop.is_running
-
-    @property
-    def _stopping(self) -> bool:
-        return self._loop.stopping
+        return self._task is not None and not self._task.done()
 
     async def stop(self) -> None:
         """Finish the message in flight (and mark it), then stop."""
-        await self._loop.stop()
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
 
-    async def send_due(self, batch_size: int = 200) -> int:
-        """Send everything due now; returns how many were sent. Safe to call any time."""
+    async def _run(self) -> None:
+        while not self._stopping:
+            hint = 1.0
+            try:
+                async with self._pass_lock:
+                    _, hint = await self._send_ready()
+                await self._wake_when_due()
+            except Exception:
+                log.exception("the outbox pass failed; trying again")
+            # Every second too, not only when woken: the clock may be moved (tests, demo)
+            # and rows queued by another process's planner fall due.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=max(0.01, min(hint, 1.0)))
+            self._wake.clear()
+
+    async def _wake_when_due(self) -> None:
+        """Ask the job queue to wake us when the next row (a reminder) falls due."""
+        if self.job_queue is None:
+            return
+        due = await self.outbox.next_due_at()
+        now = self.clock.now()
+        if due is None or due <= now:
+            return
+        if self._due_job is not None:
+            self._due_job.schedule_removal()
+        self._due_job = self.job_queue.run_once(
+            self._woken_by_job, (due - now).total_seconds(), name="ouderbot-outbox-due"
+        )
+
+    async def _woken_by_job(self, _: object) -> None:
+        self._due_job = None
+        self.wake()
+
+    async def send_due(self) -> int:
+        """Send everything due now that no chat limit holds back; returns how many."""
         async with self._pass_lock:
-            total = 0
-            while not self._stopping:
-                rows = await self.outbox.due(self.clock.now(), batch_size)
-                if not rows:
-                    break
-                queue: asyncio.Queue[OutboxRow] = asyncio.Queue()
-                for row in rows:
-                    queue.put_nowait(row)
-                results = await asyncio.gather(
-                    *(self._worker(queue) for _ in range(self.concurrency))
-                )
-                sent = sum(results)
-                total += sent
-                if sent == 0 and all(r.due_at > self.clock.now() for r in rows):
-                    break
-                if sent == 0:
-                    # Everything in this batch was retried later or dropped: no busy loop.
-                    break
-            return total
+            sent, _ = await self._send_ready()
+            return sent
 
-    async def _worker(self, queue: asyncio.Queue[OutboxRow]) -> int:
+    async def _load(self, *, full: bool) -> None:
+        self._woken = False
+        if full:
+            self._pending = await self.outbox.due(self.clock.now(), LOAD_LIMIT)
+        else:
+            known = {row.id for row in self._pending}
+            fresh = await self.outbox.due(self.clock.now(), LOAD_LIMIT, after_id=self._max_loaded)
+            self._pending.extend(row for row in fresh if row.id not in known)
+            self._pending.sort(key=lambda row: (row.priority, row.due_at, row.id))
+        if self._pending:
+            self._max_loaded = max(self._max_loaded, max(row.id for row in self._pending))
+
+    def _pick(self) -> tuple[OutboxRow | None, float]:
+        """The first row whose chat may get a message now, or how long until one may."""
+        seen: set[int] = set()
+        hint = 1.0
+        for row in self._pending:
+            if row.user_id in seen:
+                continue  # a chat's rows go in order
+            seen.add(row.user_id)
+            wait = self.pacer.chat_wait(row.user_id)
+            if wait <= 0:
+                return row, 0.0
+            hint = min(hint, wait)
+        return None, hint
+
+    async def _send_ready(self) -> tuple[int, float]:
         sent = 0
-        while not queue.empty() and not self._stopping:
-            row = queue.get_nowait()
+        await self._load(full=True)
+        while not self._stopping:
+            if self._woken:
+                await self._load(full=False)
+            row, hint = self._pick()
+            if row is None:
+                return sent, hint
+            wait = self.pacer.overall_wait()
+            if wait > 0:
+                await self.timer.sleep(wait)
+                continue
+            self._pending.remove(row)
             if await self._deliver(row):
                 sent += 1
-        return sent
+        return sent, 1.0
 
     async def _deliver(self, row: OutboxRow) -> bool:
         now = self.clock.now()
@@ -151,49 +222,117 @@ class OutboxDispatcher:
             log.info("outbox row %d (%s) expired unsent; dropped", row.id, row.kind)
             return False
         user = await self.users.get(row.user_id)
-        if user is None or not user.active:
+        if (user is None and row.key is not None) or (user is not None and not user.active):
             await self.outbox.mark_failed([row.id], now)
             self.stats.failed += 1
             return False
-        text = render(self.t, user.language, self.zone, row.key, row.params)
-        markup = None
-        if row.buttons:
-            markup = InlineKeyboardMarkup(
-                [
-                    [
-                        InlineKeyboardButton(self.t(user.language, label), callback_data=data)
-                        for label, data in line
-                    ]
-                    for line in row.buttons
-                ]
-            )
-        while True:
-            await self.pacer.slot()
-            try:
-                await self.bot.send_message(
-                    row.user_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
-                )
-            except RetryAfter as error:
-                wait = _seconds(error.retry_after)
-                self.stats.rate_limited += 1
-                self.pacer.pause(wait)
-                log.warning("Telegram asked to slow down for %.1f s", wait)
-                continue
-            except Forbidden:
+        self.pacer.take(row.user_id)
+        try:
+            message = await self._call(row, user.language if user else self.t.default_language)
+        except RetryAfter as error:
+            wait = _seconds(error.retry_after)
+            self.stats.rate_limited += 1
+            self.pacer.hold(row.user_id, wait)
+            self._pending.insert(0, row)  # still first in its chat's line
+            log.warning("Telegram held a chat back for %.1f s", wait)
+            return False
+        except Forbidden:
+            if row.user_id > 0:
                 await self.outbox.cancel_for_user(row.user_id)
-                self.stats.blocked += 1
-                log.info("user %d blocked the bot; marked inactive", row.user_id)
-                return False
-            except (TimedOut, NetworkError) as error:
-                if isinstance(error, BadRequest):
-                    await self.outbox.mark_failed([row.id], self.clock.now())
-                    self.stats.failed += 1
-                    log.error("outbox row %d rejected by Telegram: %s", row.id, error.message)
-                    return False
-                return await self._retry_later(row, type(error).__name__)
-            await self.outbox.mark_sent([row.id], self.clock.now())
-            self.stats.sent += 1
-            return True
+            else:
+                await self.outbox.mark_failed([row.id], self.clock.now())
+            self.stats.blocked += 1
+            log.info("chat %d blocked the bot; marked inactive", row.user_id)
+            return False
+        except BadRequest as error:
+            if "not modified" in error.message:
+                await self.outbox.mark_delivered(row.id, None, self.clock.now())
+                return True
+            await self.outbox.mark_failed([row.id], self.clock.now())
+            self.stats.failed += 1
+            await self._purpose(row, self.on_not_found, 0)
+            log.error("outbox row %d rejected by Telegram: %s", row.id, error.message)
+            return False
+        except (TimedOut, NetworkError) as error:
+            return await self._retry_later(row, type(error).__name__)
+        message_id = message.message_id if isinstance(message, Message) else None
+        await self.outbox.mark_delivered(row.id, message_id, self.clock.now())
+        self.stats.sent += 1
+        if message_id is not None:
+            await self._purpose(row, self.recorders, message_id)
+        return True
+
+    async def _purpose(self, row: OutboxRow, table: dict[str, Recorder], message_id: int) -> None:
+        if not row.purpose or ":" not in row.purpose:
+            return
+        name, _, ref = row.purpose.partition(":")
+        recorder = table.get(name)
+        if recorder is not None and ref.lstrip("-").isdigit():
+            await recorder(int(ref), row.user_id, message_id)
+
+    async def _call(self, row: OutboxRow, language: str) -> object:
+        bot = self.bot
+        if row.key is not None:  # a planner's row: rendered now, in the recipient's language
+            text = render(self.t, language, self.zone, row.key, row.params)
+            markup = None
+            if row.buttons:
+                markup = InlineKeyboardMarkup(
+                    [
+                        [
+                            InlineKeyboardButton(self.t(language, label), callback_data=data)
+                            for label, data in line
+                        ]
+                        for line in row.buttons
+                    ]
+                )
+            # Over Telegram's limit (a long written answer with its question): in parts,
+            # the buttons with the last. A kill between parts repeats this row's parts.
+            parts = split_html(text)
+            for part in parts[:-1]:
+                await bot.send_message(row.user_id, part, parse_mode=ParseMode.HTML)
+            return await bot.send_message(
+                row.user_id, parts[-1], parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+        markup = InlineKeyboardMarkup.de_json(row.markup, bot) if row.markup else None
+        parse_mode = ParseMode.HTML if row.html else None
+        if row.method == "edit":
+            return await bot.edit_message_text(
+                row.text,
+                chat_id=row.user_id,
+                message_id=row.target_message_id,
+                parse_mode=parse_mode,
+                reply_markup=markup,
+                disable_web_page_preview=True,
+            )
+        if row.method == "markup":
+            return await bot.edit_message_reply_markup(
+                chat_id=row.user_id, message_id=row.target_message_id, reply_markup=markup
+            )
+        if row.method in ("document", "photo"):
+            data = await self.outbox.file_of(row.id) or b""
+            upload = InputFile(data, filename=row.filename or "bestand")
+            if row.method == "photo":
+                return await bot.send_photo(
+                    row.user_id,
+                    upload,
+                    caption=row.text or None,
+                    parse_mode=parse_mode,
+                    reply_markup=markup,
+                )
+            return await bot.send_document(
+                row.user_id,
+                upload,
+                caption=row.text or None,
+                parse_mode=parse_mode,
+                reply_markup=markup,
+            )
+        return await bot.send_message(
+            row.user_id,
+            row.text,
+            parse_mode=parse_mode,
+            reply_markup=markup,
+            disable_web_page_preview=True,
+        )
 
     async def _retry_later(self, row: OutboxRow, reason: str) -> bool:
         if row.attempts + 1 >= MAX_ATTEMPTS:
@@ -203,6 +342,8 @@ class OutboxDispatcher:
             return False
         delay = BACKOFF[min(row.attempts, len(BACKOFF) - 1)]
         await self.outbox.retry_later(row.id, self.clock.now() + timedelta(seconds=delay))
+        # The chat's later rows wait too, so that they do not overtake this one.
+        self._pending = [other for other in self._pending if other.user_id != row.user_id]
         self.stats.retried += 1
         log.warning("outbox row %d: %s; retrying in %d s", row.id, reason, delay)
         return False

@@ -1,96 +1,184 @@
 """Getting updates from Telegram so that none is lost and none has its effect twice.
 
-python-telegram-bot's own Updater confirms a batch of updates (by asking for the next
-offset) as soon as it has fetched them, before they are handled; a crash then loses
-them. `DurablePoller` asks for the next offset only after every update of the batch
-has been handled and its effects committed. A crash before that makes Telegram deliver
-the batch again, and `UpdateProcessor` skips the updates whose effects are already in
-the database (their ids are recorded in the same transaction as the effect; see
-storage.db).
+The path of an update: Telegram → `UpdateProcessor.receive` stores it in the inbox
+(storage.inbox, one group commit for a batch) → only then is its offset confirmed (the
+next getUpdates asks past it) or the webhook answered → a worker per chat handles the
+chat's updates in order, chats independently → the handlers' effects, the messages they
+queue (outbox rows), the update's processed mark and the removal of its inbox row are
+committed in one transaction (storage.db.finish_update) → the outbox dispatcher sends.
 
-Updates of one chat are handled in order; different chats are handled concurrently,
-which is what keeps acknowledgements fast when 150 parents ask at once.
+A crash before the inbox commit makes Telegram deliver the update again; after it, the
+update is handled from the inbox at the next start. A crash during handling commits
+nothing of it, so handling it again does it once. Handlers send nothing themselves, so
+no chat ever waits for another chat's messages (or for Telegram at all).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
 
-from storage.db import UpdateInProgress, current_update
+from bot.core.clock import Clock
+from storage.db import Database, StorageError, UpdateInProgress, current_update
+from storage.inbox import Inbox, StoredUpdate, finish_update
 from storage.updates import UpdateLog
 
 log = logging.getLogger(__name__)
 
+# Told when an update's effects could not be committed (the database refuses to store):
+# the processor then tells the person directly, the one message that bypasses the outbox.
+NotStored = Callable[[Update], Awaitable[None]]
+
+
+def chat_key(update: Update) -> int:
+    chat = update.effective_chat
+    user = update.effective_user
+    return chat.id if chat else (user.id if user else 0)
+
 
 class UpdateProcessor:
-    """Handles one update at most once, whatever way it arrived (polling or webhook)."""
+    """Stores updates in the inbox and handles each at most once, per chat in order."""
 
-    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any], log_: UpdateLog):
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        db: Database,
+        update_log: UpdateLog,
+        clock: Clock,
+        *,
+        on_sent: Callable[[], None] = lambda: None,
+        not_stored: NotStored | None = None,
+        max_parallel: int = 32,
+    ):
         self.application = application
-        self.update_log = log_
+        self.db = db
+        self.update_log = update_log
+        self.inbox = Inbox(db)
+        self.clock = clock
+        self.on_sent = on_sent  # wakes the outbox dispatcher
+        self.not_stored = not_stored
         self.skipped = 0
-        # With polling, Telegram numbers updates in increasing order and within one run
-        # never delivers one twice (our offset moves on after each batch). So only ids up
-        # to the highest one recorded before this run can be redeliveries; newer ones
-        # need no look-up. (A webhook may be retried at any time: always looked up.)
-        self._checked_up_to: int | None = None
+        self._queues: dict[int, deque[Update]] = {}
+        self._workers: dict[int, asyncio.Task[None]] = {}
+        self._idle = asyncio.Event()
+        self._idle.set()
+        # Enough chats at once to overlap their waits; more does not help a CPU-bound
+        # burst (measured with bench/bench_questions.py).
+        self._gate = asyncio.Semaphore(max_parallel)
 
     async def load(self) -> None:
-        self._checked_up_to = await self.update_log.highest()
+        """Hand the updates a crash left in the inbox to their chats' workers."""
+        for stored in await self.inbox.waiting():
+            try:
+                update = Update.de_json(json.loads(stored.payload), self.application.bot)
+            except (ValueError, KeyError, TypeError):
+                log.warning("inbox update %d does not parse; dropped", stored.update_id)
+                await self.inbox.drop(stored.update_id)
+                continue
+            self._submit(update)
 
-    async def handle(self, update: Update, *, polled: bool = False) -> None:
-        maybe_seen = (
-            not polled or self._checked_up_to is None or update.update_id <= self._checked_up_to
-        )
-        if maybe_seen and await self.update_log.is_processed(update.update_id):
-            self.skipped += 1
-            log.info("update %d was handled before; skipped", update.update_id)
+    async def receive(self, updates: Sequence[Update]) -> None:
+        """Store `updates` durably, then queue them for handling. Returns once stored:
+        after that, Telegram may be told they arrived."""
+        if not updates:
             return
-        in_progress = UpdateInProgress(update.update_id)
-        token = current_update.set(in_progress)
+        stored = [
+            StoredUpdate(
+                update.update_id,
+                chat_key(update),
+                update.effective_user.id if update.effective_user else None,
+                json.dumps(update.to_dict(), ensure_ascii=False),
+            )
+            for update in updates
+        ]
+        try:
+            fresh = set(await self.inbox.store(stored, self.clock.now()))
+        except StorageError as error:
+            # Nothing can be stored: handle them anyway, so that each person hears that
+            # their message was not saved (the handlers' own writes fail the same way).
+            log.error("updates could not be stored in the inbox: %s", error)
+            fresh = {update.update_id for update in updates}
+        for update in updates:
+            if update.update_id in fresh:
+                self._submit(update)
+            else:
+                self.skipped += 1
+                log.info("update %d was received before; skipped", update.update_id)
+
+    def _submit(self, update: Update) -> None:
+        key = chat_key(update)
+        self._queues.setdefault(key, deque()).append(update)
+        if key not in self._workers:
+            self._idle.clear()
+            self._workers[key] = asyncio.create_task(
+                self._work(key), name=f"ouderbot-chat-{key % 1000}"
+            )
+
+    async def _work(self, key: int) -> None:
+        queue = self._queues[key]
+        try:
+            async with self._gate:
+                while queue:
+                    update = queue[0]
+                    try:
+                        await self.handle(update)
+                    except Exception:
+                        # process_update passed handler errors to the error handler; this
+                        # is the pipeline's own failure (storage closed). The update stays
+                        # in the inbox and is handled at the next start.
+                        log.exception("update %d could not be handled", update.update_id)
+                    queue.popleft()
+        finally:
+            del self._workers[key]
+            if not queue:
+                self._queues.pop(key, None)
+            if not self._workers:
+                self._idle.set()
+
+    async def wait_idle(self) -> None:
+        """Until every stored update was handled (or given up)."""
+        await self._idle.wait()
+
+    async def handle(self, update: Update) -> None:
+        unit = UpdateInProgress(update.update_id)
+        token = current_update.set(unit)
         try:
             await self.application.process_update(update)
+            messages = list(unit.messages)
+            now = self.clock.now()
+
+            async def last(conn: Any) -> None:
+                await finish_update(conn, update.update_id, messages, now)
+
+            try:
+                await self.db.finish_update(unit, last)
+            except StorageError:
+                log.error("update %d could not be stored", update.update_id)
+                if self.not_stored is not None:
+                    await self.not_stored(update)
+                return
         finally:
+            await self.db.abandon_update(unit)  # only if an error left it holding
             current_update.reset(token)
-        if not in_progress.recorded:
-            # The handlers wrote nothing that recorded it (a /help): record it now.
-            await self.update_log.mark_processed(update.update_id)
+        if messages:
+            self.on_sent()
 
-    async def handle_batch(self, updates: Sequence[Update], max_parallel: int = 32) -> None:
-        by_chat: dict[int, list[Update]] = defaultdict(list)
-        for update in updates:
-            chat = update.effective_chat
-            user = update.effective_user
-            key = chat.id if chat else (user.id if user else 0)
-            by_chat[key].append(update)
-        # Enough chats at once to overlap their waits (SQLite, Telegram); more does not
-        # help a CPU-bound burst (measured with bench/bench_questions.py at 4, 8, 16, 64
-        # and 256) and only lengthens httpx's connection-pool queue.
-        gate = asyncio.Semaphore(max_parallel)
-
-        async def in_order(chat_updates: list[Update]) -> None:
-            async with gate:
-                for update in chat_updates:
-                    try:
-                        await self.handle(update, polled=True)
-                    except Exception:
-                        # process_update already passed handler errors to the error
-                        # handler; this is the pipeline's own failure (storage closed).
-                        log.exception("update %d could not be handled", update.update_id)
-
-        await asyncio.gather(*(in_order(group) for group in by_chat.values()))
+    async def handle_batch(self, updates: Sequence[Update]) -> None:
+        """Receive `updates` and wait until all of them are handled (tests, benchmarks)."""
+        await self.receive(updates)
+        await self.wait_idle()
 
 
 class DurablePoller:
-    """Long polling that confirms updates only after they were handled."""
+    """Long polling that confirms updates only after they were stored in the inbox."""
 
     def __init__(
         self,
@@ -149,7 +237,8 @@ class DurablePoller:
             failures = 0
             if not updates:
                 continue
-            await self.processor.handle_batch(updates)
+            # Stored before confirmed: the next getUpdates (with this offset) confirms.
+            await self.processor.receive(updates)
             self.offset = updates[-1].update_id + 1
         await self._confirm()
 

@@ -6,9 +6,10 @@ routes:
 ``POST <path of telegram.webhook_url>`` (``/telegram`` when the URL has no path)
     Telegram's update. The ``X-Telegram-Bot-Api-Secret-Token`` header must equal the
     secret from ``OUDERBOT_WEBHOOK_SECRET`` (missing: 401, wrong: 403; nothing is
-    handled). The update is handled and its effects committed *before* we answer 200:
-    Telegram redelivers an update it got no 2xx for, so a crash halfway loses nothing,
-    and `UpdateProcessor` skips a redelivered update that was handled already.
+    handled). The update is stored in the inbox (committed) *before* we answer 200, and
+    handled after: Telegram redelivers an update it got no 2xx for, so a crash before
+    the commit loses nothing, and `UpdateProcessor` skips a redelivered update that it
+    stored or handled already.
 
 ``GET /healthz``
     ``{"database": "ok", "dispatcher": "running", "pending_outbox": N}`` with 200, or
@@ -16,7 +17,8 @@ routes:
     load balancer or a monitoring check; it reveals counts only.
 
 Updates of one chat are handled one after the other (Telegram may deliver them over
-parallel connections); different chats are handled concurrently. Stopping removes
+parallel connections; see bot.delivery.updates); different chats are handled
+concurrently. Stopping removes
 nothing at Telegram: the webhook stays set, so updates that arrive during a restart
 wait at Telegram until we are back.
 """
@@ -24,11 +26,9 @@ wait at Telegram until we are back.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import logging
 import re
-from collections.abc import AsyncIterator
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -69,27 +69,6 @@ HEALTH_TIMEOUT_SECONDS = 2.0
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
-class _ChatLocks:
-    """One lock per chat while that chat has updates in flight, then forgotten."""
-
-    def __init__(self) -> None:
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._holders: dict[int, int] = {}
-
-    @contextlib.asynccontextmanager
-    async def hold(self, key: int) -> AsyncIterator[None]:
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        self._holders[key] = self._holders.get(key, 0) + 1
-        try:
-            async with lock:
-                yield
-        finally:
-            self._holders[key] -= 1
-            if self._holders[key] == 0:
-                del self._holders[key]
-                del self._locks[key]
-
-
 def _looks_like_update(data: object) -> bool:
     """Telegram's shape: an integer update_id, every other field an object. Anything else
     (a string "message", update_id "abc") is a bad request, not a failure of ours."""
@@ -127,7 +106,6 @@ def webhook_secret(settings: Settings) -> str:
 def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.Application:
     """The aiohttp application: the update endpoint at `path` and /healthz."""
     expected = secret.encode()
-    locks = _ChatLocks()
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER)
@@ -146,8 +124,7 @@ def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.A
             log.warning("webhook request without a readable update refused")
             return web.Response(status=400)
         try:
-            async with locks.hold(_chat_key(update)):
-                await _handle_once(bot, update)
+            await bot.processor.receive([update])
         except Exception:
             # The pipeline itself failed (say, the database is closing): no 200, so
             # Telegram delivers the update again later.
@@ -166,28 +143,6 @@ def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.A
     if bot.services.settings.web is not None:
         add_board_routes(app, bot.board_deps())
     return app
-
-
-async def _handle_once(bot: Ouderbot, update: Update) -> None:
-    """Handle `update` unless its effects are already committed.
-
-    Telegram redelivers an update whose 200 it did not get (a timeout on its side), also
-    while this process keeps running, so every id is looked up here. (`UpdateProcessor`
-    may skip the look-up for ids newer than its last run, which only holds for polling.)
-    The chat lock makes a second delivery wait until the first one is committed.
-    """
-    processor = bot.processor
-    if await processor.update_log.is_processed(update.update_id):
-        processor.skipped += 1
-        log.info("update %d was handled before; skipped", update.update_id)
-        return
-    await processor.handle(update)
-
-
-def _chat_key(update: Update) -> int:
-    chat = update.effective_chat
-    user = update.effective_user
-    return chat.id if chat else (user.id if user else 0)
 
 
 async def health_report(bot: Ouderbot) -> dict[str, object]:

@@ -31,7 +31,7 @@ from bot.core.rendering import day as day_param
 from bot.feedback.records import FLOW, Decide, FeedbackSession, Helped, Step
 from bot.feedback.summary import summarize
 from bot.inloop.recurrence import occurrences
-from bot.runtime.background import BackgroundLoop
+from bot.runtime.background import PeriodicPass
 from bot.services import Repositories
 
 log = logging.getLogger(__name__)
@@ -186,7 +186,7 @@ class FeedbackPlanner:
         self.clock = clock
         self.wake = wake
         self.valid_for = timedelta(hours=settings.feedback.request_valid_hours)
-        self._loop = BackgroundLoop("ouderbot-feedback", self.tick, TICK_SECONDS)
+        self.job = PeriodicPass("ouderbot-feedback", self.tick, TICK_SECONDS)
         self._lock = asyncio.Lock()
 
     # -- webinars ------------------------------------------------------------------------
@@ -379,9 +379,3 @@ class FeedbackPlanner:
             retention = timedelta(days=self.settings.privacy.retention_days)
             await self.repos.feedback.unlink_sessions_ended_before(now - retention)
             return done
-
-    def start(self) -> None:
-        self._loop.start()
-
-    async def stop(self) -> None:
-        await self._loop.stop()

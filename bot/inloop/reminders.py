@@ -47,7 +47,7 @@ from bot.inloop.recurrence import (
     next_occurrence,
     occurrences,
 )
-from bot.runtime.background import BackgroundLoop
+from bot.runtime.background import PeriodicPass
 from storage.inloop import InloopRepository
 
 log = logging.getLogger(__name__)
@@ -234,17 +234,11 @@ class ReminderScheduler:
         self.on_queued = on_queued
         self.interval = interval
         self.queued_total = 0
-        self._loop = BackgroundLoop("ouderbot-reminders", self.run_pass, interval)
+        self.job = PeriodicPass("ouderbot-reminders", self.run_pass, interval)
         self._lock = asyncio.Lock()
 
-    def start(self) -> None:
-        self._loop.start()
-
     def wake(self) -> None:
-        self._loop.wake()
-
-    async def stop(self) -> None:
-        await self._loop.stop()
+        self.job.wake()
 
     async def run_pass(self) -> int:
         """Queue every reminder due to be queued now; returns how many rows were added."""

@@ -24,7 +24,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.runtime.background import BackgroundLoop
+from bot.runtime.background import PeriodicPass
 from bot.services import Services
 from storage.privacy import Erasure
 
@@ -68,7 +68,9 @@ class RetentionJob:
         self.next_run: datetime | None = None  # None: at the first check
         self.last_report: RetentionReport | None = None
         self.checks = 0  # how many checks went by (for monitoring and tests)
-        self._loop = BackgroundLoop("ouderbot-retention", self.check, check_seconds)
+        self.job = PeriodicPass(
+            "ouderbot-retention", self.check, check_seconds, on_stop=self._flush_at_stop
+        )
         self._lock = asyncio.Lock()
 
     @property
@@ -87,6 +89,9 @@ class RetentionJob:
                 services.desk.forget_webinar(webinar_id)
             payloads = await repos.privacy.clear_old_payloads(now - self.retention)
             update_ids = await repos.updates.forget_before(now - UPDATE_IDS_KEPT)
+            # An update still in the inbox after that long will not be handled: its
+            # texts go too.
+            update_ids += await repos.inbox.forget_received_before(now - UPDATE_IDS_KEPT)
             today = now.astimezone(services.settings.zone).date().isoformat()
             inactive = [  # not one who wrote while this ran
                 user_id
@@ -123,15 +128,11 @@ class RetentionJob:
             await self.flush_activity()
         self.checks += 1
 
-    def start(self) -> None:
-        self._loop.start()
-
     def wake(self) -> None:
-        """Check now (a test that moved the clock; the loop otherwise checks by itself)."""
-        self._loop.wake()
+        """Check now (a test that moved the clock; the job otherwise checks by itself)."""
+        self.job.wake()
 
-    async def stop(self) -> None:
-        await self._loop.stop()
+    async def _flush_at_stop(self) -> None:
         try:
             await self.flush_activity()
         except Exception as error:  # a year-long window: a few lost visits do not matter

@@ -1,0 +1,246 @@
+"""Every message through one paced, durable path, against the local Bot API server with
+Telegram's rate limits switched ON (its buckets run on real time, so these tests take
+real seconds; each is bounded by Telegram's own pace: N messages / 30 per second).
+
+The crash half (SIGKILL mid-burst: every stored question's asker acknowledged, at most
+one duplicate per kill) is in tests/test_crash_safety.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import Ouderbot
+from bot.core.clock import ManualClock
+from bot.core.models import WebinarState
+from bot.localapi import FakeUser, LocalBotApi
+from tests.helpers import (
+    COORDINATOR_ID,
+    MODERATOR_IDS,
+    add_webinar,
+    eventually,
+    make_moderator,
+    make_settings,
+    start_bot,
+    texts,
+)
+
+ERRORS = ("ging iets mis", "Probeer het", "niet bewaard", "Rustig aan")
+
+
+def has(text: str) -> Any:
+    return lambda m: text in (m.get("text") or m.get("caption") or "")
+
+
+@pytest.fixture
+async def paced(tmp_path: Path, api: LocalBotApi, clock: ManualClock) -> AsyncIterator[Ouderbot]:
+    """The bot at Telegram's pace, the server's limits on, and many questions allowed."""
+    api.rate_limits = True
+    settings = make_settings(
+        tmp_path / "ouderbot.sqlite3",
+        api,
+        telegram={"chat_messages_per_second": 1.0, "chat_burst": 8},
+        limits={"questions_per_minute": 1000},
+    )
+    bot = await start_bot(settings, clock)
+    yield bot
+    await bot.stop()
+    # Nothing Telegram refused apart from the faults a test injected: no 429 of our own.
+    assert [(r.method, r.status) for r in api.rejections if r.fault is None] == []
+
+
+async def open_webinar_with_parents(bot: Ouderbot, api: LocalBotApi, ids: range) -> int:
+    """An open webinar and parents who joined it and agreed to the notice."""
+    webinar_id = await add_webinar(bot, "slapen")
+    repos, now = bot.services.repos, bot.services.clock.now()
+    await repos.webinars.set_state(webinar_id, WebinarState.OPEN, now)
+    version = bot.services.settings.privacy.notice_version
+    for user_id in ids:
+        await repos.users.ensure(user_id, "nl", now)
+        await repos.users.record_consent(user_id, version, now)
+        await repos.webinars.join(webinar_id, user_id, now)
+        api.user(user_id, first_name=f"P{user_id}", language_code="nl")
+    return webinar_id
+
+
+async def acknowledged_within(
+    parents: list[FakeUser], started: float, timeout: float
+) -> list[float]:
+    """Seconds from `started` until each parent read "in de rij" (an upper bound: the
+    parents are checked one after the other)."""
+    delays = []
+    for parent in parents:
+        await parent.wait_for(has("in de rij"), timeout=timeout)
+        delays.append(time.monotonic() - started)
+    return delays
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+
+
+def no_error_texts(user: FakeUser) -> bool:
+    return not any(error in text for text in texts(user) for error in ERRORS)
+
+
+async def test_150_parents_joining_in_one_second_are_all_welcomed(
+    paced: Ouderbot, api: LocalBotApi
+) -> None:
+    await add_webinar(paced, "slapen")
+    parents = [api.user(60_000 + n, language_code="nl") for n in range(150)]
+    started = time.monotonic()
+    for parent in parents:
+        parent.send("/start w-slapen")
+    # Telegram's pace for 150 messages is 5 s; everyone is welcomed well within 3x that.
+    for parent in parents:
+        welcome = await parent.wait_for(has("Welkom bij"), timeout=20)
+        # One message: the welcome, the privacy notice and its buttons.
+        assert "Over je gegevens" in welcome["text"]
+        assert any("c:agree" in (data or "") for _, data in parent.buttons(welcome))
+    elapsed = time.monotonic() - started
+    await api.wait_until_idle()
+    assert all(len(parent.messages) == 1 for parent in parents)
+    assert all(no_error_texts(parent) for parent in parents)
+    assert elapsed >= 150 / 30 * 0.8  # paced, not faster than Telegram allows
+
+
+async def test_a_chat_held_back_by_a_429_delays_no_other_parent(
+    paced: Ouderbot, api: LocalBotApi
+) -> None:
+    ids = range(61_000, 61_031)
+    await open_webinar_with_parents(paced, api, ids)
+    held, others = api.user(ids[0]), [api.user(user_id) for user_id in ids[1:]]
+    api.inject_fault("sendMessage", "429", retry_after=15)
+    held.send("Hoe lang mag een peuter tv kijken?")
+    await eventually(lambda: api.injected_faults)  # Telegram holds this chat for 15 s
+    started = time.monotonic()
+    for number, parent in enumerate(others):
+        parent.send(f"Vraag {number} over slapen en eten?")
+    delays = await acknowledged_within(others, started, timeout=10)
+    assert p95(delays) < 6, delays
+    assert not any("in de rij" in text for text in texts(held))
+    # The held chat gets its acknowledgement once Telegram lets it, without an error.
+    await held.wait_for(has("in de rij"), timeout=25)
+    assert time.monotonic() - started >= 14
+    assert no_error_texts(held)
+    assert await paced.services.db.fetch_value("SELECT count(*) FROM questions") == 31
+
+
+async def test_a_500_on_an_acknowledgement_sends_it_later_and_stores_the_question_once(
+    paced: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    ids = range(62_000, 62_001)
+    await open_webinar_with_parents(paced, api, ids)
+    parent = api.user(ids[0])
+    api.inject_fault("sendMessage", "500")
+    parent.send("Wat doe ik tegen nachtmerries?")
+    await eventually(lambda: api.injected_faults)
+    await paced.processor.wait_idle()
+    assert texts(parent) == []  # not "try again": the acknowledgement waits its turn
+    clock.advance(timedelta(seconds=10))  # the back-off runs on the bot's clock
+    paced.dispatcher.wake()
+    await parent.wait_for(has("in de rij"))
+    await api.wait_until_idle()
+    assert len(texts(parent)) == 1 and no_error_texts(parent)
+    assert await paced.services.db.fetch_value("SELECT count(*) FROM questions") == 1
+
+
+def bad_programme(rows: int) -> bytes:
+    header = "soort;code;titel;thema;datum;start;eind;herhaling;tot;wijk;locatie;organisatie;"
+    lines = [header + "terugkijken"]
+    lines += [f"webinar;w{n};Titel {n};slapen;31-02-2027;19:30;20:30;;;;;;" for n in range(rows)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+async def test_a_600_row_bad_csv_gets_one_report_and_a_file_and_delays_no_parent(
+    paced: Ouderbot, api: LocalBotApi
+) -> None:
+    ids = range(63_000, 63_030)
+    await open_webinar_with_parents(paced, api, ids)
+    coordinator = api.user(COORDINATOR_ID, first_name="Carla")
+    parents = [api.user(user_id) for user_id in ids]
+    coordinator.send_document("programma.csv", bad_programme(600), "text/csv")
+    started = time.monotonic()
+    for number, parent in enumerate(parents):
+        parent.send(f"Vraag {number}: hoe krijg ik mijn kind naar bed?")
+    delays = await acknowledged_within(parents, started, timeout=10)
+    # 30 acknowledgements at Telegram's pace take about a second; the import adds little.
+    assert max(delays) < 30 / 30 + 2, delays
+    report = await coordinator.wait_for(has("Niet ingelezen: 600"), timeout=10)
+    more = re.search(r"en nog (\d+) probleem", report["text"])
+    assert more is not None
+    rejected = await coordinator.wait_for(lambda m: "document" in m, timeout=10)
+    await api.wait_until_idle()
+    assert len(coordinator.messages) == 2
+    data = api.file_bytes(rejected["document"]["file_id"]).decode("utf-8-sig")
+    lines = data.strip().splitlines()
+    assert lines[0] == "rij,probleem"
+    assert len(lines) == 1 + 10 + int(more.group(1))  # a header, then every problem
+    assert {line.split(",")[0] for line in lines[1:]} == {str(n) for n in range(2, 602)}
+
+
+async def test_a_long_written_answer_to_a_long_question_arrives_whole(
+    paced: Ouderbot, api: LocalBotApi
+) -> None:
+    ids = range(64_000, 64_001)
+    await open_webinar_with_parents(paced, api, ids)
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert")
+    await make_moderator(paced, moderator.id)
+    parent = api.user(ids[0])
+    question = ("Mijn kind slaapt slecht. " * 42)[:999] + "?"
+    parent.send(question)
+    await parent.wait_for(has("in de rij"))
+    moderator.send("/open slapen")
+    await moderator.wait_for(has("open voor vragen"))
+    moderator.send("/volgende")
+    card = await moderator.wait_for(has("Mijn kind slaapt slecht"))
+    moderator.tap("✍️ Schriftelijk antwoorden", card)
+    await moderator.wait_for(has("Typ je antwoord op vraag"))
+    sentences = [f"Tip {n}: leg je kind elke avond om dezelfde tijd in bed." for n in range(64)]
+    answer = " ".join(sentences)
+    assert 3400 < len(answer) < 3700
+    moderator.send(answer)
+    await moderator.wait_for(has("is verstuurd"), timeout=20)
+    # "Sent" only once it was: the parent has every sentence of it by now.
+    received = "\n".join(texts(parent))
+    assert all(sentence in received for sentence in sentences)
+    assert question[:200] in received
+
+
+async def test_a_gespreksleider_pulls_30_questions_in_a_minute_without_a_flood_reply(
+    paced: Ouderbot, api: LocalBotApi
+) -> None:
+    ids = range(65_000, 65_030)
+    await open_webinar_with_parents(paced, api, ids)
+    moderator = api.user(MODERATOR_IDS[1], first_name="Ilse")
+    await make_moderator(paced, moderator.id)
+    for number, user_id in enumerate(ids):
+        api.user(user_id).send(f"Vraag nummer {number} over slapen?")
+    await acknowledged_within([api.user(user_id) for user_id in ids], time.monotonic(), 10)
+    moderator.send("/open slapen")
+    await moderator.wait_for(has("open voor vragen"))
+    for _ in range(30):
+        moderator.send("/volgende")
+        await asyncio.sleep(0)
+    # Every pull is handled (its card queued); at Telegram's pace of one message a second
+    # per chat the cards arrive over the next half minute.
+    await eventually(lambda: api.pending_updates_count == 0)
+    await paced.processor.wait_idle()
+    queued = await paced.services.db.fetch_all(
+        "SELECT payload FROM outbox WHERE user_id = ? AND kind = 'chat'", (moderator.id,)
+    )
+    sent_or_queued = [row["payload"] for row in queued] + texts(moderator)
+    assert not any("Rustig aan" in text for text in sent_or_queued)
+    # 30 cards, each a different question (a pull puts the held one back as 'later').
+    pulled = {int(n) for text in sent_or_queued for n in re.findall(r"Vraag nummer (\d+)", text)}
+    assert pulled == set(range(30))
+    assert no_error_texts(moderator)
