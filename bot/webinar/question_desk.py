@@ -127,9 +127,11 @@ class QuestionDesk:
                         found[row.id],
                         asker=row.asker_id,
                         group=row.group_key if stored is not None else None,
+                        refresh=stored is None,
                     )
                     if stored is None or row.group_key != group.key:
                         missing.append((row.id, encode(found[row.id]), group.key))
+                fresh.refresh()
                 await self.questions.set_features(missing)
                 self._features[webinar_id] = found
                 self._indexes[webinar_id] = fresh
@@ -227,7 +229,10 @@ class QuestionDesk:
         candidates: list[int] = []
         maybe_ids: list[int] = []
         if group is not None and not group.general:
-            candidates = [key for key in group.members if key != question.id]
+            # The oldest few: a card lists MAX_CARD_MEMBERS; some may be claimed by others.
+            candidates = [key for key in group.members if key != question.id][
+                : 4 * MAX_CARD_MEMBERS
+            ]
             maybe_ids = [key for key, _ in index.maybe(question.id, found)]
         open_ids = await self.questions.still_open([*candidates, *maybe_ids])
         candidates = [key for key in candidates if key in open_ids][:MAX_CARD_MEMBERS]
