@@ -334,11 +334,6 @@ class QuestionDesk:
             await self._leave_queue(question_id)
         return askers
 
-    async def merge_similar(self, question: Question, moderator_id: int) -> int:
-        """Merge what the card shows as included; the number merged."""
-        merged = await self.merge(question, moderator_id)
-        return 0 if merged is None else len(merged.question_ids)
-
     async def _leave_queue(self, question_id: int) -> None:
         self._picks.pop(question_id, None)
         question = await self.questions.get(question_id)
