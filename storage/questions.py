@@ -608,15 +608,6 @@ class QuestionRepository:
         )
         return {row["id"] for row in rows}
 
-    async def comparable(self, webinar_id: int) -> list[tuple[int, str]]:
-        """(id, text) of the questions new ones are compared with: those still waiting."""
-        rows = await self.db.fetch_all(
-            "SELECT id, text FROM questions WHERE webinar_id = ? AND state IN ('open', 'claimed')"
-            " AND text IS NOT NULL ORDER BY id",
-            (webinar_id,),
-        )
-        return [(row["id"], row["text"]) for row in rows]
-
     async def open_of_asker(self, webinar_id: int, asker_id: int) -> list[Question]:
         rows = await self.db.fetch_all(
             "SELECT * FROM questions WHERE webinar_id = ? AND asker_id = ?"

@@ -43,6 +43,10 @@ GENERAL_GROUP = -1  # the key of a webinar's general group; others use a questio
 AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "leeftijd"})
 GENERIC = frozenset({"probleem", "begin", "werkt", "eerste"})
 _TRIGRAM_PRIOR = 0.2
+# Up to this many open questions every shared feature is followed (exact scores); above
+# it, features shared by more than _COMMON_POSTING questions only refine (see `scores`).
+_EXACT_UP_TO = 200
+_COMMON_POSTING = 150
 # Words the lexicon does not know are rare, so their IDF is high: but they are as often
 # filler ("eindelijk", "voordat") as content, so they count for less than a concept.
 _UNKNOWN_PRIOR = 0.3
@@ -171,9 +175,16 @@ class GroupingIndex:
         weights = {term: self._weight(term, newcomer) for term in found.terms}
         query_norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         size = len(self._entries)
-        # Terms shared by most questions only add to candidates found through rarer
-        # terms; walking their postings would cost a pass over the whole queue.
-        common = {t for t in weights if len(self._postings.get(t, ())) * 2 > size > 40}
+        # Terms in many questions of a large queue ("nacht" in a sleep webinar) only
+        # add to the candidates found through rarer terms: walking their postings would
+        # cost a pass over much of the queue for every question. Without a rarer term,
+        # the rarest of them finds the candidates.
+        limit = _COMMON_POSTING
+        common = {
+            t for t in weights if size > _EXACT_UP_TO and len(self._postings.get(t, ())) > limit
+        }
+        if common and common == set(weights):
+            common.discard(min(common, key=lambda t: len(self._postings[t])))
         dots: dict[int, float] = {}
         for term, weight in weights.items():
             if term in common:
@@ -183,10 +194,10 @@ class GroupingIndex:
                 dots[key] = dots.get(key, 0.0) + square
         for term in common:
             posting = self._postings[term]
-            weight = weights[term]
+            square = weights[term] * weights[term]
             for key in dots:
                 if key in posting:
-                    dots[key] += weight * weight
+                    dots[key] += square
         dots.pop(exclude, None)  # type: ignore[arg-type]
         if size <= 64:  # small: exact norms under the weights of this moment
             return {
@@ -225,25 +236,34 @@ class GroupingIndex:
         if is_general(found, self.theme):
             return GENERAL_GROUP
         scores = self.scores(found, exclude=key)
-        by_group: dict[int, list[float]] = {}
+        best: dict[int, float] = {}
+        total: dict[int, float] = {}
         for other, value in scores.items():
-            if value >= MAYBE_THRESHOLD:
-                group = self._entries[other].group
-                if group != GENERAL_GROUP:
-                    by_group.setdefault(group, []).append(value)
+            group = self._entries[other].group
+            if group == GENERAL_GROUP:
+                continue
+            total[group] = total.get(group, 0.0) + value
+            if value >= MAYBE_THRESHOLD and value > best.get(group, 0.0):
+                best[group] = value
         best_key, best_score = None, AUTO_THRESHOLD
-        for group_key, values in by_group.items():
-            members = len(self.groups[group_key].members)
-            mean = sum(scores.get(m, 0.0) for m in self.groups[group_key].members) / members
-            value = BEST_SHARE * max(values) + (1 - BEST_SHARE) * mean
-            if value >= best_score and (best_key is None or value > best_score):
+        for group_key, top in best.items():
+            mean = total[group_key] / len(self.groups[group_key].members)
+            value = BEST_SHARE * top + (1 - BEST_SHARE) * mean
+            if value > best_score or (value == best_score and best_key is None):
                 best_key, best_score = group_key, value
         return best_key
 
     def add(
-        self, key: int, found: Features, *, asker: int | None = None, group: int | None = None
+        self,
+        key: int,
+        found: Features,
+        *,
+        asker: int | None = None,
+        group: int | None = None,
+        refresh: bool = True,
     ) -> Group:
-        """Index a question; `group` restores a stored placement, else it is placed now."""
+        """Index a question; `group` restores a stored placement, else it is placed now.
+        `refresh` False (a bulk restore): call `refresh` once at the end."""
         self.discard(key)
         if group is None:
             group = self.place(key, found)
@@ -255,8 +275,15 @@ class GroupingIndex:
             self._postings.setdefault(term, set()).add(key)
         entry.norm = self._norm(found.terms)
         self.groups.setdefault(group, Group(group)).members.append(key)
-        self._refresh_norms()
+        if refresh:
+            self._refresh_norms()
         return self.groups[group]
+
+    def refresh(self) -> None:
+        """Recompute every stored norm under the current document frequencies."""
+        for entry in self._entries.values():
+            entry.norm = self._norm(entry.terms)
+        self._norms_at = len(self._entries)
 
     def discard(self, key: int) -> None:
         entry = self._entries.pop(key, None)

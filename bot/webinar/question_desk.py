@@ -129,9 +129,11 @@ class QuestionDesk:
                         found[row.id],
                         asker=row.asker_id,
                         group=row.group_key if stored is not None else None,
+                        refresh=stored is None,
                     )
                     if stored is None or row.group_key != group.key:
                         missing.append((row.id, encode(found[row.id]), group.key))
+                fresh.refresh()
                 await self.questions.set_features(missing)
                 self._features[webinar_id] = found
                 self._indexes[webinar_id] = fresh
@@ -229,7 +231,10 @@ class QuestionDesk:
         candidates: list[int] = []
         maybe_ids: list[int] = []
         if group is not None and not group.general:
-            candidates = [key for key in group.members if key != question.id]
+            # The oldest few: a card lists MAX_CARD_MEMBERS; some may be claimed by others.
+            candidates = [key for key in group.members if key != question.id][
+                : 4 * MAX_CARD_MEMBERS
+            ]
             maybe_ids = [key for key, _ in index.maybe(question.id, found)]
         open_ids = await self.questions.still_open([*candidates, *maybe_ids])
         candidates = [key for key in candidates if key in open_ids][:MAX_CARD_MEMBERS]
@@ -333,11 +338,6 @@ class QuestionDesk:
         if askers is not None:
             await self._leave_queue(question_id)
         return askers
-
-    async def merge_similar(self, question: Question, moderator_id: int) -> int:
-        """Merge what the card shows as included; the number merged."""
-        merged = await self.merge(question, moderator_id)
-        return 0 if merged is None else len(merged.question_ids)
 
     async def _leave_queue(self, question_id: int) -> None:
         self._picks.pop(question_id, None)

@@ -14,3 +14,10 @@ CREATE TABLE question_merges (
 );
 CREATE INDEX question_merges_into ON question_merges (into_id);
 CREATE INDEX questions_group ON questions (webinar_id, group_key);
+-- The ranking of /volgende is now votes plus the distinct other parents of the group
+-- (storage/questions.py RANKING): an index on that expression keeps a claim from sorting
+-- the whole queue.
+CREATE INDEX questions_rank ON questions
+    (webinar_id, state, deferred, (votes + similar_count) DESC, id);
+-- The old ranking's index (votes, then similar_count) serves no query any more.
+DROP INDEX IF EXISTS questions_queue;

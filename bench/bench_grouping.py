@@ -1,0 +1,166 @@
+"""Benchmark and quality figures of the question grouping (issue 11).
+
+    python -m bench.bench_grouping [--open-questions 10000]
+
+1. Quality: pairwise precision, recall, F1 and average precision on the labelled sets
+   (tuning sets and the held-out set), as in the README.
+2. CPU per added question (features, placing, indexing) with 10,000 open questions in
+   one sleep webinar: target at most 3 ms.
+3. The first pull after a restart: the index rebuilt from 10,000 stored rows, with the
+   stored features (as the bot does) and without them (re-reading every text).
+4. Memory of the index of 10,000 questions (traced Python allocations).
+
+Runs in process, on a real SQLite file, without Telegram. Figures are printed; nothing
+here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.core.clock import ManualClock
+from bot.core.models import User
+from bot.webinar.grouping import GroupingIndex, encode, features
+from bot.webinar.grouping_eval import evaluate
+from bot.webinar.question_desk import QuestionDesk
+from storage.db import Database
+from storage.questions import QuestionRepository
+from storage.users import UserRepository
+from storage.webinars import WebinarDraft, WebinarRepository
+from tests.data import parent_questions as tuning
+from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
+
+START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+FILLER = ["echt", "heel erg", "al weken", "sinds kort", "help", "pff", "ik weet het niet meer"]
+
+
+def quality() -> list[str]:
+    lines = []
+    for name, clusters, general, theme in (
+        ("tuning set (parent_questions.QUESTION_CLUSTERS)", tuning.QUESTION_CLUSTERS, (), ""),
+        ("tuning: SECOND_CLUSTERS", tuning.SECOND_CLUSTERS, (), ""),
+        ("tuning: THIRD_CLUSTERS", tuning.THIRD_CLUSTERS, (), ""),
+        (
+            "tuning: SLEEP_CLUSTERS (one theme)",
+            tuning.SLEEP_CLUSTERS,
+            tuning.SLEEP_GENERAL,
+            tuning.SLEEP_THEME,
+        ),
+        ("old held-out set (HELD_OUT_CLUSTERS)", tuning.HELD_OUT_CLUSTERS, (), ""),
+        ("HELD-OUT sleep set (never tuned on)", HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME),
+    ):
+        runs = [evaluate(clusters, general, theme, seed=seed) for seed in range(5)]
+        p = statistics.mean(f.precision for f in runs)
+        r = statistics.mean(f.recall for f in runs)
+        f1 = statistics.mean(f.f1 for f in runs)
+        lines.append(
+            f"{name}: {runs[0].questions} questions; grouping P {p:.2f} R {r:.2f} F1 {f1:.2f}"
+            f" (mean of 5 orders); pair-score AP {runs[0].average_precision:.2f};"
+            f" general questions grouped with specific ones: at most"
+            f" {max(f.vague_worst for f in runs)}"
+        )
+    return lines
+
+
+def webinar_texts(count: int, seed: int = 1) -> list[str]:
+    """Sleep-webinar questions: the labelled texts, varied so that few are identical."""
+    pool = [t for c in (*tuning.SLEEP_CLUSTERS, *tuning.QUESTION_CLUSTERS) for t in c]
+    pool += list(tuning.SLEEP_GENERAL)
+    rng = random.Random(seed)
+    return [f"{rng.choice(pool)} {rng.choice(FILLER)} {n}" for n in range(count)]
+
+
+def cpu_per_add(texts: list[str], measured: int) -> tuple[list[float], float]:
+    """CPU ms of features + place + add for the last `measured` texts; traced MB."""
+    index = GroupingIndex("slapen")
+    tracemalloc.start()
+    costs = []
+    for key, text in enumerate(texts, 1):
+        started = time.process_time()
+        found = features(text)
+        group = index.place(-1, found)
+        index.add(key, found, asker=key % 3000, group=group)
+        if key > len(texts) - measured:
+            costs.append((time.process_time() - started) * 1000)
+    _, peak = tracemalloc.get_traced_memory()
+    current, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return costs, current / 1e6
+
+
+async def restart(texts: list[str], folder: Path) -> dict[str, float]:
+    """Fill a database through the desk, then time a fresh desk's first grouping."""
+    db = await Database.open(folder / "grouping.sqlite3")
+    webinars = WebinarRepository(db)
+    await webinars.upsert(
+        [WebinarDraft("w1", "Slapen", "slapen", START, START + timedelta(hours=1), None)]
+    )
+    webinar = await webinars.by_code("w1")
+    assert webinar is not None
+    users = UserRepository(db)
+    for user_id in range(1, 3001):
+        await users.ensure(user_id, "nl", START)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START))
+    started = time.perf_counter()
+    for number, text in enumerate(texts):
+        parent = User(1 + number % 3000, "nl", True, False, None, 1, None, True)
+        await desk.ask(webinar, parent, number, text)
+    ask_seconds = time.perf_counter() - started
+    figures = {"ask_ms_wall_each": ask_seconds * 1000 / len(texts)}
+    for label in ("stored", "texts"):
+        if label == "texts":
+            await db.write(lambda conn: conn.execute("UPDATE questions SET features = NULL"))
+        fresh = QuestionDesk(QuestionRepository(db), ManualClock(START))
+        cpu, wall = time.process_time(), time.perf_counter()
+        card = await fresh.pull_next(webinar, 99)
+        figures[f"first_pull_{label}_ms"] = (time.perf_counter() - wall) * 1000
+        figures[f"first_pull_{label}_cpu_ms"] = (time.process_time() - cpu) * 1000
+        assert card is not None
+        await fresh.questions.release(card.question.id, 99, defer=False)
+        wall = time.perf_counter()
+        card = await fresh.pull_next(webinar, 99)
+        figures[f"second_pull_{label}_ms"] = (time.perf_counter() - wall) * 1000
+        assert card is not None
+        await fresh.questions.release(card.question.id, 99, defer=False)
+    await db.close()
+    return figures
+
+
+def main(open_questions: int) -> None:
+    for line in quality():
+        print(line)
+    texts = webinar_texts(open_questions)
+    costs, traced_mb = cpu_per_add(texts, 1000)
+    costs.sort()
+    print(
+        f"CPU per added question with {open_questions - 1000}-{open_questions} open questions:"
+        f" mean {statistics.mean(costs):.2f} ms, p50 {costs[len(costs) // 2]:.2f} ms,"
+        f" p95 {costs[int(len(costs) * 0.95)]:.2f} ms, max {costs[-1]:.2f} ms (target <= 3)"
+    )
+    print(f"index of {open_questions} questions: {traced_mb:.1f} MB of traced allocations")
+    stored = sum(len(encode(features(t))) for t in texts[:1000]) / 1000
+    print(f"stored features: {stored:.0f} characters per question on average")
+    with tempfile.TemporaryDirectory(prefix="ouderbot-grouping-") as folder:
+        figures = asyncio.run(restart(texts, Path(folder)))
+    print(
+        f"asking through the desk (SQLite, wall): {figures['ask_ms_wall_each']:.2f} ms each;"
+        f" first /volgende after a restart: {figures['first_pull_stored_ms']:.0f} ms"
+        f" (CPU {figures['first_pull_stored_cpu_ms']:.0f} ms) from stored features,"
+        f" {figures['first_pull_texts_ms']:.0f} ms"
+        f" (CPU {figures['first_pull_texts_cpu_ms']:.0f} ms) re-reading the texts;"
+        f" next pulls {figures['second_pull_stored_ms']:.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--open-questions", type=int, default=10_000)
+    main(parser.parse_args().open_questions)
