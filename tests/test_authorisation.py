@@ -30,11 +30,12 @@ async def moderator_opens(bot: Ouderbot, api: LocalBotApi, user_id: int, code: s
 async def parent_joins(api: LocalBotApi, user_id: int, code: str, name: str) -> dict[str, Any]:
     parent = api.user(user_id, first_name=name, language_code="nl")
     parent.send(f"/start w-{code}")
-    welcome = await parent.wait_for(has("Welkom bij"))
-    notice = await parent.wait_for(
-        lambda m: any(":c:agree" in (d or "") for _, d in parent.buttons(m))
+    # The welcome and the privacy notice are one message, with the consent buttons.
+    welcome = await parent.wait_for(
+        lambda m: "Welkom bij" in m["text"]
+        and any(":c:agree" in (d or "") for _, d in parent.buttons(m))
     )
-    parent.press(notice, "1:c:agree")
+    parent.press(welcome, "1:c:agree")
     await parent.wait_for(has("Dank je! Je kunt nu"))
     return welcome
 
