@@ -175,6 +175,7 @@ class Database:
         self._in_transaction = False
         self._waiters: list[asyncio.Future[None]] = []
         self._commit_task: asyncio.Task[None] | None = None
+        self._checkpoint_after_commit = False  # see `checkpoint`
         self._closing = False
 
     @classmethod
@@ -228,9 +229,15 @@ class Database:
 
         After an erasure the -wal file still holds the pages as they were before it;
         with secure_delete on, the main file does not, so after this no copy of the
-        erased rows is left in any file of the database.
+        erased rows is left in any file of the database. Called while an update holds
+        the writer (an erasure is an update's effect), the checkpoint runs right after
+        that update's commit: the erasure is not in the main file before then.
         """
         if self._closing:
+            return
+        unit = current_update.get()
+        if unit is not None and unit.holding:
+            self._checkpoint_after_commit = True
             return
         async with self._lock:
             await self._commit()
@@ -401,6 +408,10 @@ class Database:
                 if not future.done():
                     future.set_exception(StorageError(str(error)))
             return
+        if self._checkpoint_after_commit:
+            self._checkpoint_after_commit = False
+            with contextlib.suppress(sqlite3.Error):
+                await self._truncate_wal()
         for future in waiters:
             _settle(future)
 
