@@ -20,7 +20,7 @@ import pytest
 
 from bot.app import Ouderbot
 from bot.core.clock import ManualClock
-from bot.core.models import WebinarState
+from bot.core.models import OutgoingMessage, WebinarState
 from bot.localapi import FakeUser, LocalBotApi
 from tests.helpers import (
     COORDINATOR_ID,
@@ -244,3 +244,39 @@ async def test_a_gespreksleider_pulls_30_questions_in_a_minute_without_a_flood_r
     pulled = {int(n) for text in sent_or_queued for n in re.findall(r"Vraag nummer (\d+)", text)}
     assert pulled == set(range(30))
     assert no_error_texts(moderator)
+
+
+async def test_a_reply_goes_before_a_broadcast_queued_earlier(
+    paced: Ouderbot, api: LocalBotApi
+) -> None:
+    ids = range(66_000, 66_001)
+    await open_webinar_with_parents(paced, api, ids)
+    parent = api.user(ids[0])
+    repos, now = paced.services.repos, paced.services.clock.now()
+    subscribers = range(67_000, 67_120)  # about 4 s of sending at Telegram's pace
+    for user_id in subscribers:
+        await repos.users.ensure(user_id, "nl", now)
+        api.user(user_id)
+    await repos.outbox.add(
+        [
+            OutgoingMessage(
+                user_id,
+                kind="inloop.announcement",
+                key="core.raw",
+                params={"text": "Let op: de inloop is in een andere zaal."},
+                dedup_key=f"bench:{user_id}",
+            )
+            for user_id in subscribers
+        ],
+        due_at=now,
+        now=now,
+    )
+    paced.dispatcher.wake()
+    await eventually(lambda: any(api.user(user_id).messages for user_id in subscribers))
+    started = time.monotonic()
+    parent.send("Mag mijn kind een dutje doen na school?")
+    await parent.wait_for(has("in de rij"), timeout=10)
+    assert time.monotonic() - started < 1.5
+    # The reply overtook the broadcast, which was still going.
+    assert not all(api.user(user_id).messages for user_id in subscribers)
+    await eventually(lambda: all(api.user(u).messages for u in subscribers), timeout=15)
