@@ -151,6 +151,10 @@ class Ouderbot:
             self._poll_task = asyncio.create_task(self.poller.run(), name="ouderbot-poller")
         log.info("bot started as @%s", app.bot.username)
 
+    def busy(self) -> bool:
+        """Updates waiting to be handled, or messages to be sent now (tests, the demo)."""
+        return self.processor.busy or self.dispatcher.busy
+
     @property
     def _jobs(self) -> list[PeriodicPass]:
         planners = (self.feedback, self.reminders, self.retention)

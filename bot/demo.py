@@ -417,6 +417,7 @@ async def run_demo(fast: bool = False, out: TextIO | None = None) -> int:
             bot = await create_bot(settings, token=DEMO_TOKEN, clock=clock)
             api.on_request.append(transcript.bot_request)
             await bot.start()
+            api.busy_checks.append(bot.busy)  # settled: handled and sent, not only confirmed
             try:
                 scene = Scene(bot, api, clock, transcript, quiet=0.05 if fast else 0.2)
                 return await play(scene, pause=0.0 if fast else 1.0)

@@ -50,7 +50,7 @@ async def paced(tmp_path: Path, api: LocalBotApi, clock: ManualClock) -> AsyncIt
         telegram={"chat_messages_per_second": 1.0, "chat_burst": 8},
         limits={"questions_per_minute": 1000},
     )
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     yield bot
     await bot.stop()
     # Nothing Telegram refused apart from the faults a test injected: no 429 of our own.

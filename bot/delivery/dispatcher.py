@@ -114,6 +114,15 @@ class OutboxDispatcher:
         self._woken = True
         self._wake.set()
 
+    @property
+    def busy(self) -> bool:
+        """Something was queued or is being sent (rows due later do not count)."""
+        return (
+            self._woken
+            or self._pass_lock.locked()
+            or any(not self.pacer.held(row.user_id) for row in self._pending)
+        )
+
     def start(self) -> None:
         self._stopping = False
         self._task = asyncio.create_task(self._run(), name="ouderbot-outbox")

@@ -143,6 +143,11 @@ class UpdateProcessor:
             if not self._workers:
                 self._idle.set()
 
+    @property
+    def busy(self) -> bool:
+        """Updates stored and not handled yet."""
+        return bool(self._workers)
+
     async def wait_idle(self) -> None:
         """Until every stored update was handled (or given up)."""
         await self._idle.wait()
