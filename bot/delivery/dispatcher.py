@@ -139,6 +139,7 @@ class OutboxDispatcher:
         if self._task is not None:
             await self._task
             self._task = None
+        self._pending, self._woken = [], False  # the rows stay in SQLite for the next start
 
     async def _run(self) -> None:
         while not self._stopping:
