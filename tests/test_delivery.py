@@ -280,3 +280,29 @@ async def test_a_reply_goes_before_a_broadcast_queued_earlier(
     # The reply overtook the broadcast, which was still going.
     assert not all(api.user(user_id).messages for user_id in subscribers)
     await eventually(lambda: all(api.user(u).messages for u in subscribers), timeout=15)
+
+
+async def test_a_timeout_on_the_closing_summary_sends_it_later_with_every_open_question(
+    paced: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    ids = range(68_000, 68_002)
+    await open_webinar_with_parents(paced, api, ids)
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert")
+    await make_moderator(paced, moderator.id)
+    moderator.send("/open slapen")
+    await moderator.wait_for(has("open voor vragen"))
+    for user_id in ids:
+        api.user(user_id).send(f"Vraag van ouder {user_id} over slapen?")
+        await api.user(user_id).wait_for(has("in de rij"))
+    await api.wait_until_idle()
+    api.inject_fault("sendMessage", "timeout", delay=0.1)
+    moderator.send("/sluit")
+    await eventually(lambda: api.injected_faults)
+    clock.advance(timedelta(seconds=10))  # the back-off runs on the bot's clock
+    paced.dispatcher.wake()
+    summary = await moderator.wait_for(has("is gesloten"))
+    assert "2 niet beantwoord" in summary["text"]
+    listing = await moderator.wait_for(has(f"Vraag van ouder {ids[0]}"))
+    assert all(f"Vraag van ouder {user_id}" in listing["text"] for user_id in ids)
+    await api.wait_until_idle()
+    assert sum("is gesloten" in text for text in texts(moderator)) == 1
