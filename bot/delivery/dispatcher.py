@@ -165,7 +165,8 @@ class OutboxDispatcher:
         if due is None or due <= now:
             return
         if self._due_job is not None:
-            self._due_job.schedule_removal()
+            with contextlib.suppress(LookupError):  # it ran (and went) meanwhile
+                self._due_job.schedule_removal()
         self._due_job = self.job_queue.run_once(
             self._woken_by_job, (due - now).total_seconds(), name="ouderbot-outbox-due"
         )
