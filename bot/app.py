@@ -25,11 +25,13 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, BaseHandler, ContextTypes
+from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.context import AppState, BotContext
 from bot.core.clock import Clock, SystemClock
 from bot.delivery.dispatcher import OutboxDispatcher
+from bot.delivery.telegram_bot import OuderbotBot
 from bot.delivery.updates import DurablePoller, UpdateProcessor
 from bot.feedback.requests import FeedbackPlanner
 from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
@@ -83,20 +85,28 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
 
 
 def build_application(settings: Settings, token: str) -> OuderbotApplication:
-    app = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(settings.telegram.base_url)
-        .base_file_url(settings.telegram.base_file_url)
-        .context_types(ContextTypes(context=BotContext, bot_data=AppState))
+    timeout = settings.telegram.request_timeout_seconds
+    telegram_bot = OuderbotBot(
+        token,
+        base_url=settings.telegram.base_url,
+        base_file_url=settings.telegram.base_file_url,
+        request=HTTPXRequest(
+            connection_pool_size=32,
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            write_timeout=timeout,
+        ),
+        get_updates_request=HTTPXRequest(connect_timeout=timeout, read_timeout=timeout),
         # No python-telegram-bot rate limiter: every message goes through the outbox
         # dispatcher, whose pacer keeps to Telegram's limits and holds back only the chat
         # a 429 names. A limiter here would pace (or retry) the same requests a second
         # time and, retrying inside the request, keep the dispatcher from seeing the 429.
-        .connect_timeout(settings.telegram.request_timeout_seconds)
-        .read_timeout(settings.telegram.request_timeout_seconds)
-        .write_timeout(settings.telegram.request_timeout_seconds)
-        .connection_pool_size(32)
+        rate_limiter=None,
+    )
+    app = (
+        ApplicationBuilder()
+        .bot(telegram_bot)
+        .context_types(ContextTypes(context=BotContext, bot_data=AppState))
         .updater(None)  # bot.delivery.updates.DurablePoller gets the updates
         .build()
     )
@@ -167,6 +177,10 @@ class Ouderbot:
             wake=self.dispatcher.wake,
             queue_changed=self.panels.touch,
         )
+
+    def busy(self) -> bool:
+        """Updates waiting to be handled, or messages to be sent now (tests, the demo)."""
+        return self.processor.busy or self.dispatcher.busy
 
     @property
     def _jobs(self) -> list[PeriodicPass]:

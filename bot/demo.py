@@ -434,6 +434,7 @@ async def run_demo(fast: bool = False, out: TextIO | None = None) -> int:
             bot = await create_bot(settings, token=DEMO_TOKEN, clock=clock)
             api.on_request.append(transcript.bot_request)
             await bot.start()
+            api.busy_checks.append(bot.busy)  # settled: handled and sent, not only confirmed
             try:
                 board_address(bot, clock, transcript)
                 scene = Scene(bot, api, clock, transcript, quiet=0.05 if fast else 0.2)

@@ -97,8 +97,9 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
     if needs_consent(context):
         # Nothing is stored before the parent agrees; the question waits in memory.
         services.awaiting_consent[member.id] = (webinar.id, source_msg, cleaned.text)
-        await say(update, context, "webinar.ask.consent_first")
-        await show_notice(update, context, question_waiting=True)
+        await show_notice(
+            update, context, context.tr("webinar.ask.consent_first"), question_waiting=True
+        )
         return
     await store_question(update, context, webinar, source_msg, cleaned.text)
 

@@ -54,6 +54,8 @@ class UpdateInProgress:
     generation: int = -1  # which transaction the savepoint is in
     # What the handlers queued to send (bot.core.models.ChatMessage), committed at the end.
     messages: list[ChatMessage] = field(default_factory=list)
+    # Telegram calls put off until the commit (bot.delivery.telegram_bot), by a key.
+    after_commit: dict[str, Callable[[], Awaitable[object]]] = field(default_factory=dict)
 
 
 # Set by bot.delivery.updates for the task that handles an update.

@@ -40,7 +40,7 @@ def settings(tmp_path: Path, api: LocalBotApi) -> Settings:
 
 @pytest.fixture
 async def bot(settings: Settings, clock: ManualClock, api: LocalBotApi) -> AsyncIterator[Ouderbot]:
-    running = await start_bot(settings, clock)
+    running = await start_bot(settings, clock, api)
     yield running
     await running.stop()
     # Every request the bot made must have been one Telegram accepts (a 403 from a parent

@@ -44,9 +44,15 @@ def make_settings(database: Path, api: LocalBotApi, **overrides: Any) -> Setting
     return settings_from_mapping(data, {"OUDERBOT_TOKEN": TOKEN})
 
 
-async def start_bot(settings: Settings, clock: ManualClock) -> Ouderbot:
+async def start_bot(
+    settings: Settings, clock: ManualClock, api: LocalBotApi | None = None
+) -> Ouderbot:
     bot = await create_bot(settings, token=TOKEN, clock=clock)
     await bot.start()
+    if api is not None:
+        # The bot confirms updates once stored, before handling them: the server's
+        # wait_until_idle also waits until the bot has handled and sent what it has.
+        api.busy_checks.append(bot.busy)
     return bot
 
 

@@ -32,8 +32,9 @@ async def parent_joins(api: LocalBotApi, user_id: int, code: str, name: str) -> 
     parent.send(f"/start w-{code}")
     # The welcome and the privacy notice are one message, with the consent buttons.
     welcome = await parent.wait_for(
-        lambda m: "Welkom bij" in m["text"]
-        and any(":c:agree" in (d or "") for _, d in parent.buttons(m))
+        lambda m: (
+            "Welkom bij" in m["text"] and any(":c:agree" in (d or "") for _, d in parent.buttons(m))
+        )
     )
     parent.press(welcome, "1:c:agree")
     await parent.wait_for(has("Dank je! Je kunt nu"))

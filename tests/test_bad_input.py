@@ -198,14 +198,14 @@ async def test_a_moderators_command_from_a_parent_is_refused_in_english(
 async def test_a_button_from_before_a_restart_still_works_and_then_answers_kindly(
     settings: Settings, clock: ManualClock, api: LocalBotApi
 ) -> None:
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         parent = await parent_in_webinar(bot, api, 3021)
         parent.send("Mag mijn kind een telefoon op de kamer?")
         ack = await parent.wait_for(has("in de rij"))
     finally:
         await bot.stop()
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         withdraw = next(d for _, d in parent.buttons(ack) if d and ":p:withdraw:" in d)
         parent.press(ack, withdraw)

@@ -20,7 +20,7 @@ import pytest
 
 from bot.app import Ouderbot
 from bot.core.clock import ManualClock
-from bot.core.models import WebinarState
+from bot.core.models import OutgoingMessage, WebinarState
 from bot.localapi import FakeUser, LocalBotApi
 from tests.helpers import (
     COORDINATOR_ID,
@@ -50,7 +50,7 @@ async def paced(tmp_path: Path, api: LocalBotApi, clock: ManualClock) -> AsyncIt
         telegram={"chat_messages_per_second": 1.0, "chat_burst": 8},
         limits={"questions_per_minute": 1000},
     )
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     yield bot
     await bot.stop()
     # Nothing Telegram refused apart from the faults a test injected: no 429 of our own.
@@ -244,3 +244,65 @@ async def test_a_gespreksleider_pulls_30_questions_in_a_minute_without_a_flood_r
     pulled = {int(n) for text in sent_or_queued for n in re.findall(r"Vraag nummer (\d+)", text)}
     assert pulled == set(range(30))
     assert no_error_texts(moderator)
+
+
+async def test_a_reply_goes_before_a_broadcast_queued_earlier(
+    paced: Ouderbot, api: LocalBotApi
+) -> None:
+    ids = range(66_000, 66_001)
+    await open_webinar_with_parents(paced, api, ids)
+    parent = api.user(ids[0])
+    repos, now = paced.services.repos, paced.services.clock.now()
+    subscribers = range(67_000, 67_120)  # about 4 s of sending at Telegram's pace
+    for user_id in subscribers:
+        await repos.users.ensure(user_id, "nl", now)
+        api.user(user_id)
+    await repos.outbox.add(
+        [
+            OutgoingMessage(
+                user_id,
+                kind="inloop.announcement",
+                key="core.raw",
+                params={"text": "Let op: de inloop is in een andere zaal."},
+                dedup_key=f"bench:{user_id}",
+            )
+            for user_id in subscribers
+        ],
+        due_at=now,
+        now=now,
+    )
+    paced.dispatcher.wake()
+    await eventually(lambda: any(api.user(user_id).messages for user_id in subscribers))
+    started = time.monotonic()
+    parent.send("Mag mijn kind een dutje doen na school?")
+    await parent.wait_for(has("in de rij"), timeout=10)
+    assert time.monotonic() - started < 1.5
+    # The reply overtook the broadcast, which was still going.
+    assert not all(api.user(user_id).messages for user_id in subscribers)
+    await eventually(lambda: all(api.user(u).messages for u in subscribers), timeout=15)
+
+
+async def test_a_timeout_on_the_closing_summary_sends_it_later_with_every_open_question(
+    paced: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    ids = range(68_000, 68_002)
+    await open_webinar_with_parents(paced, api, ids)
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert")
+    await make_moderator(paced, moderator.id)
+    moderator.send("/open slapen")
+    await moderator.wait_for(has("open voor vragen"))
+    for user_id in ids:
+        api.user(user_id).send(f"Vraag van ouder {user_id} over slapen?")
+        await api.user(user_id).wait_for(has("in de rij"))
+    await api.wait_until_idle()
+    api.inject_fault("sendMessage", "timeout", delay=0.1)
+    moderator.send("/sluit")
+    await eventually(lambda: api.injected_faults)
+    clock.advance(timedelta(seconds=10))  # the back-off runs on the bot's clock
+    paced.dispatcher.wake()
+    summary = await moderator.wait_for(has("is gesloten"))
+    assert "2 niet beantwoord" in summary["text"]
+    listing = await moderator.wait_for(has(f"Vraag van ouder {ids[0]}"))
+    assert all(f"Vraag van ouder {user_id}" in listing["text"] for user_id in ids)
+    await api.wait_until_idle()
+    assert sum("is gesloten" in text for text in texts(moderator)) == 1

@@ -65,7 +65,7 @@ async def test_each_parent_of_a_closed_webinar_gets_exactly_one_request_also_aft
     settings: Settings, clock: ManualClock, api: LocalBotApi
 ) -> None:
     parents = [1001, 1002, 1003]
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await run_webinar(bot, api, parents)
         for parent_id in parents:
@@ -78,7 +78,7 @@ async def test_each_parent_of_a_closed_webinar_gets_exactly_one_request_also_aft
         await bot.dispatcher.send_due()
     finally:
         await bot.stop()
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await bot.feedback.tick()  # type: ignore[union-attr]
         await bot.dispatcher.send_due()
@@ -93,7 +93,7 @@ async def test_each_parent_of_a_closed_webinar_gets_exactly_one_request_also_aft
 async def test_a_webinar_closed_while_the_hook_could_not_run_is_asked_after_a_restart(
     settings: Settings, clock: ManualClock, api: LocalBotApi
 ) -> None:
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         webinar_id = await add_webinar(bot, "eten")
         for parent_id in (1011, 1012):
@@ -105,7 +105,7 @@ async def test_a_webinar_closed_while_the_hook_could_not_run_is_asked_after_a_re
     finally:
         await bot.stop()
     clock.advance(timedelta(hours=1))
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await bot.feedback.tick()  # type: ignore[union-attr]
         await bot.dispatcher.send_due()
@@ -189,7 +189,7 @@ async def test_an_expired_request_pressed_gets_a_kind_answer_and_changes_nothing
 async def test_a_request_that_could_not_be_sent_within_48_hours_is_never_sent(
     settings: Settings, clock: ManualClock, api: LocalBotApi
 ) -> None:
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         webinar_id = await add_webinar(bot, "laat")
         api.user(1061)

@@ -165,7 +165,7 @@ async def test_an_empty_evening_setting_leaves_only_the_reminder_before_the_star
         api,
         reminders={"evening_before": "", "before_start_minutes": 15},
     )
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await load_example(bot)
         parent = api.user(1001)
@@ -216,7 +216,7 @@ async def test_scheduler_pass_is_idempotent(
 async def test_reminder_due_while_the_bot_was_down_is_sent_late_unless_the_session_started(
     settings: Settings, api: LocalBotApi, clock: ManualClock
 ) -> None:
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await load_example(bot)
         parent = api.user(1001)
@@ -226,7 +226,7 @@ async def test_reminder_due_while_the_bot_was_down_is_sent_late_unless_the_sessi
     # Down through the whole next week's evening reminder (19:00 on Tuesday 8 December,
     # never queued before the outage since it was beyond the horizon) until 20:00.
     clock.set(datetime(2026, 12, 8, 19, 0, tzinfo=UTC))
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await at(bot, api, clock, clock.now())
         got = reminders_of(api, parent.id)
@@ -240,7 +240,7 @@ async def test_reminder_due_while_the_bot_was_down_is_sent_late_unless_the_sessi
         await bot.stop()
     # Down again past the start of 9 December's session: its one-hour reminder is dropped.
     clock.set(datetime(2026, 12, 9, 9, 0, tzinfo=UTC))
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await at(bot, api, clock, clock.now())
         assert len(reminders_of(api, parent.id)) == 1
@@ -313,7 +313,7 @@ async def test_restart_in_the_middle_of_a_broadcast_to_500_sends_each_exactly_on
             else None
         )
     )
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await load_example(bot)
         await add_subscribers(bot, api, parents)
@@ -323,7 +323,7 @@ async def test_restart_in_the_middle_of_a_broadcast_to_500_sends_each_exactly_on
         await bot.stop()  # mid-broadcast: what is in flight finishes and is marked
     stopped_at = len(sent)
     assert stopped_at < 500
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await eventually(lambda: len(sent) >= 500, timeout=40)
         await api.wait_until_idle(quiet=0.5)
@@ -342,7 +342,7 @@ async def test_429_500_and_timeouts_delay_delivery_but_lose_and_double_nothing(
         tmp_path / "faults.sqlite3", api, telegram={"request_timeout_seconds": 1}
     )
     parents = range(20_001, 20_031)
-    bot = await start_bot(settings, clock)
+    bot = await start_bot(settings, clock, api)
     try:
         await load_example(bot)
         await add_subscribers(bot, api, parents)
@@ -381,7 +381,7 @@ async def test_429_500_and_timeouts_delay_delivery_but_lose_and_double_nothing(
 async def test_a_parent_who_blocked_the_bot_is_marked_inactive_and_gets_nothing_more(
     settings: Settings, api: LocalBotApi, clock: ManualClock
 ) -> None:
-    bot = await start_bot(settings, clock)  # not the fixture: a 403 is expected here
+    bot = await start_bot(settings, clock, api)  # not the fixture: a 403 is expected here
     try:
         await load_example(bot)
         parents = [api.user(uid) for uid in (1001, 1002, 1003)]

@@ -12,8 +12,9 @@ import pytest
 
 from bot.core.models import ChatMessage, OutgoingMessage, QuestionState, Role, WebinarState
 from storage.db import Database, StorageError, UpdateInProgress, current_update
-from storage.inbox import finish_update
+from storage.inbox import Inbox, StoredUpdate, finish_update
 from storage.outbox import OutboxRepository
+from storage.privacy import PrivacyRepository
 from storage.questions import AddedQuestion, QuestionRepository
 from storage.updates import UpdateLog
 from storage.users import UserRepository
@@ -391,3 +392,19 @@ async def test_revoking_one_of_two_roles_keeps_the_claim_and_the_last_one_releas
     user = await users.get(99)
     assert user is not None and user.current_webinar is None and not user.roles
     assert await users.revoke_role(99, Role.MODERATOR, NOW) is None  # nothing left to revoke
+
+
+async def test_the_inbox_keeps_new_updates_once_and_forgets_them_with_the_person(
+    db: Database,
+) -> None:
+    inbox = Inbox(db)
+    updates = [StoredUpdate(10, 1, 1, '{"text": "vraag"}'), StoredUpdate(11, 2, 2, "{}")]
+    assert await inbox.store(updates, NOW) == [10, 11]
+    assert await inbox.store(updates, NOW) == []  # delivered again: not new
+    await UpdateLog(db).mark_processed(12)
+    assert await inbox.store([StoredUpdate(12, 1, 1, "{}")], NOW) == []  # handled before
+    await UserRepository(db).ensure(1, "nl", NOW)
+    await PrivacyRepository(db).erase(1)
+    assert [update.update_id for update in await inbox.waiting()] == [11]
+    assert await inbox.forget_received_before(NOW + timedelta(days=3)) == 1
+    assert await inbox.waiting() == []

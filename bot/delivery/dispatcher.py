@@ -114,6 +114,15 @@ class OutboxDispatcher:
         self._woken = True
         self._wake.set()
 
+    @property
+    def busy(self) -> bool:
+        """Something was queued or is being sent (rows due later do not count)."""
+        return (
+            self._woken
+            or self._pass_lock.locked()
+            or any(not self.pacer.held(row.user_id) for row in self._pending)
+        )
+
     def start(self) -> None:
         self._stopping = False
         self._task = asyncio.create_task(self._run(), name="ouderbot-outbox")
@@ -130,6 +139,7 @@ class OutboxDispatcher:
         if self._task is not None:
             await self._task
             self._task = None
+        self._pending, self._woken = [], False  # the rows stay in SQLite for the next start
 
     async def _run(self) -> None:
         while not self._stopping:
@@ -155,7 +165,8 @@ class OutboxDispatcher:
         if due is None or due <= now:
             return
         if self._due_job is not None:
-            self._due_job.schedule_removal()
+            with contextlib.suppress(LookupError):  # it ran (and went) meanwhile
+                self._due_job.schedule_removal()
         self._due_job = self.job_queue.run_once(
             self._woken_by_job, (due - now).total_seconds(), name="ouderbot-outbox-due"
         )

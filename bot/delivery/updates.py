@@ -23,7 +23,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from telegram import Update
-from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    Conflict,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import Application
 
 from bot.core.clock import Clock
@@ -143,6 +150,11 @@ class UpdateProcessor:
             if not self._workers:
                 self._idle.set()
 
+    @property
+    def busy(self) -> bool:
+        """Updates stored and not handled yet."""
+        return bool(self._workers)
+
     async def wait_idle(self) -> None:
         """Until every stored update was handled (or given up)."""
         await self._idle.wait()
@@ -168,6 +180,11 @@ class UpdateProcessor:
         finally:
             await self.db.abandon_update(unit)  # only if an error left it holding
             current_update.reset(token)
+            for call in unit.after_commit.values():  # button answers, menus: now
+                try:
+                    await call()
+                except TelegramError as error:
+                    log.warning("a put-off Telegram call failed: %s", type(error).__name__)
         if messages:
             self.on_sent()
 

@@ -140,6 +140,9 @@ class LocalBotApi:
         self.requests: list[RequestRecord] = []
         self.rejections: list[RequestRecord] = []
         self.injected_faults: list[RequestRecord] = []
+        # A bot that confirms updates before handling them (an inbox) tells the server it
+        # is still busy: `wait_until_idle` then also waits for these to answer False.
+        self.busy_checks: list[Callable[[], bool]] = []
         self.count_429 = 0
         self.on_request: list[Callable[[RequestRecord], None]] = []
 
@@ -714,6 +717,7 @@ class LocalBotApi:
                 and activity.in_flight == 0
                 and not self._webhook_busy
                 and now - activity.last >= quiet
+                and not any(check() for check in self.busy_checks)
             ):
                 return
             if now >= deadline:
