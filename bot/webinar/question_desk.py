@@ -181,6 +181,11 @@ class QuestionDesk:
             self._features.setdefault(webinar.id, {})[question.id] = found
             if group_key is None:  # a group of its own: its key is its id
                 await self.questions.set_features([(question.id, encode(found), group.key)])
+            elif not group.general and index.parents(group) - 1 != others:
+                # Another parent's question joined the group while this one was stored.
+                await self._recount(webinar.id, group.key)
+                refreshed = await self.questions.get(question.id)
+                question = refreshed if refreshed is not None else question
         return Asked(question, added.position, question.similar_count, added.created)
 
     # --- groups ----------------------------------------------------------------------
