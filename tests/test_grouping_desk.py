@@ -141,3 +141,14 @@ async def test_a_maybe_the_same_question_is_shown_left_out_until_taken_in(db: Da
     assert await desk.undo_merge(merged.merge_id, 99) == [second.question.id]
     # Back in the queue in a group of its own (the claimed first one is not waiting).
     assert [g.question_ids for g in await desk.groups(webinar.id)] == [[second.question.id]]
+
+
+async def test_a_question_leaving_the_queue_lowers_its_groups_count(db: Database) -> None:
+    desk, webinar, ids = await _asked(db)
+    assert await desk.questions.withdraw(ids[2], 2)
+    await desk.left_queue(ids[2])
+    for question_id in ids[:2]:
+        question = await desk.questions.get(question_id)
+        assert question is not None and question.similar_count == 0  # only parent 1 left
+    bed = next(g for g in await desk.groups(webinar.id) if ids[0] in g.question_ids)
+    assert bed.question_ids == ids[:2] and bed.parents == 1

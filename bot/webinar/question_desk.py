@@ -341,15 +341,15 @@ class QuestionDesk:
 
     async def _leave_queue(self, question_id: int) -> None:
         self._picks.pop(question_id, None)
-        question = await self.questions.get(question_id)
-        if question is None or question.webinar_id not in self._indexes:
-            return
-        index = self._indexes[question.webinar_id]
-        group = index.group_of(question_id)
-        index.discard(question_id)
-        self._features.get(question.webinar_id, {}).pop(question_id, None)
-        if group is not None:
-            await self._recount(question.webinar_id, group.key)
+        # The row may be gone (a parent's data erased): look in every index.
+        for webinar_id, index in list(self._indexes.items()):
+            if question_id not in index:
+                continue
+            group = index.group_of(question_id)
+            index.discard(question_id)
+            self._features.get(webinar_id, {}).pop(question_id, None)
+            if group is not None:
+                await self._recount(webinar_id, group.key)
 
     async def left_queue(self, question_id: int) -> None:
         """Call after a question was removed or withdrawn."""
