@@ -123,3 +123,41 @@ async def test_a_restart_rebuilds_the_groups_from_stored_features(
     monkeypatch.setattr(desk_module, "features", no_texts)
     again = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     assert await again.groups(webinar.id) == before
+
+
+async def test_a_maybe_the_same_question_is_shown_left_out_until_taken_in(db: Database) -> None:
+    webinar = await _webinar(db)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START))
+    first = await desk.ask(
+        webinar, _parent(1), 1, "mijn kind ligt uren wakker voordat ze in slaap valt"
+    )
+    second = await desk.ask(webinar, _parent(2), 1, "how can I help my son fall asleep faster")
+    groups = await desk.groups(webinar.id)
+    assert len(groups) == 2  # between the thresholds: not grouped automatically
+    question = await desk.questions.claim_next(webinar.id, 99, START)
+    assert question is not None and question.id == first.question.id
+    card = await desk.card(question)
+    assert [(m.id, m.maybe, m.included) for m in card.members] == [
+        (second.question.id, True, False)
+    ]
+    assert card.similar_open == [] and card.other_parents == 0
+    assert await desk.toggle(question, second.question.id)
+    card = await desk.card(question)
+    assert card.similar_open == [second.question.id]
+    merged = await desk.merge(question, 99)
+    assert merged is not None and merged.question_ids == [second.question.id]
+    assert [g.question_ids for g in await desk.groups(webinar.id)] == []  # claimed + merged
+    assert await desk.undo_merge(merged.merge_id, 99) == [second.question.id]
+    # Back in the queue in a group of its own (the claimed first one is not waiting).
+    assert [g.question_ids for g in await desk.groups(webinar.id)] == [[second.question.id]]
+
+
+async def test_a_question_leaving_the_queue_lowers_its_groups_count(db: Database) -> None:
+    desk, webinar, ids = await _asked(db)
+    assert await desk.questions.withdraw(ids[2], 2)
+    await desk.left_queue(ids[2])
+    for question_id in ids[:2]:
+        question = await desk.questions.get(question_id)
+        assert question is not None and question.similar_count == 0  # only parent 1 left
+    bed = next(g for g in await desk.groups(webinar.id) if ids[0] in g.question_ids)
+    assert bed.question_ids == ids[:2] and bed.parents == 1

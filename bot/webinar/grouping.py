@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from bot.webinar.similarity import CONCEPT_WORDS, fold, normalize
 
@@ -47,6 +48,7 @@ _TRIGRAM_PRIOR = 0.2
 # it, features shared by more than _COMMON_POSTING questions only refine (see `scores`).
 _EXACT_UP_TO = 200
 _COMMON_POSTING = 150
+_FALLBACK_WALK = 300
 # Words the lexicon does not know are rare, so their IDF is high: but they are as often
 # filler ("eindelijk", "voordat") as content, so they count for less than a concept.
 _UNKNOWN_PRIOR = 0.3
@@ -132,7 +134,8 @@ class GroupingIndex:
     def __init__(self, theme: str = "") -> None:
         self.theme = theme_terms(theme)
         self._entries: dict[int, _Entry] = {}
-        self._postings: dict[str, set[int]] = {}
+        # term -> the questions with it, oldest first (a dict keeps insertion order)
+        self._postings: dict[str, dict[int, None]] = {}
         self.groups: dict[int, Group] = {}
         self._norms_at = 0  # index size when the norms were last computed
 
@@ -183,14 +186,19 @@ class GroupingIndex:
         common = {
             t for t in weights if size > _EXACT_UP_TO and len(self._postings.get(t, ())) > limit
         }
-        if common and common == set(weights):
-            common.discard(min(common, key=lambda t: len(self._postings[t])))
+        walk: dict[str, Iterable[int]] = {
+            t: self._postings.get(t, ()) for t in weights if t not in common
+        }
+        if common and not walk:
+            # Only frequent terms: the newest questions with the rarest one are the
+            # candidates (a bounded walk; their groups are the ones still growing).
+            rarest = min(common, key=lambda t: len(self._postings[t]))
+            common.discard(rarest)
+            walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
         dots: dict[int, float] = {}
-        for term, weight in weights.items():
-            if term in common:
-                continue
-            square = weight * weight
-            for key in self._postings.get(term, ()):
+        for term, keys in walk.items():
+            square = weights[term] * weights[term]
+            for key in keys:
                 dots[key] = dots.get(key, 0.0) + square
         for term in common:
             posting = self._postings[term]
@@ -272,7 +280,7 @@ class GroupingIndex:
         entry = _Entry(asker, found.terms, group)
         self._entries[key] = entry
         for term in found.terms:
-            self._postings.setdefault(term, set()).add(key)
+            self._postings.setdefault(term, {})[key] = None
         entry.norm = self._norm(found.terms)
         self.groups.setdefault(group, Group(group)).members.append(key)
         if refresh:
@@ -292,7 +300,7 @@ class GroupingIndex:
         for term in entry.terms:
             posting = self._postings.get(term)
             if posting is not None:
-                posting.discard(key)
+                posting.pop(key, None)
                 if not posting:
                     del self._postings[term]
         group = self.groups.get(entry.group)

@@ -183,6 +183,11 @@ class QuestionDesk:
             self._features.setdefault(webinar.id, {})[question.id] = found
             if group_key is None:  # a group of its own: its key is its id
                 await self.questions.set_features([(question.id, encode(found), group.key)])
+            elif not group.general and index.parents(group) - 1 != others:
+                # Another parent's question joined the group while this one was stored.
+                await self._recount(webinar.id, group.key)
+                refreshed = await self.questions.get(question.id)
+                question = refreshed if refreshed is not None else question
         return Asked(question, added.position, question.similar_count, added.created)
 
     # --- groups ----------------------------------------------------------------------
@@ -341,15 +346,15 @@ class QuestionDesk:
 
     async def _leave_queue(self, question_id: int) -> None:
         self._picks.pop(question_id, None)
-        question = await self.questions.get(question_id)
-        if question is None or question.webinar_id not in self._indexes:
-            return
-        index = self._indexes[question.webinar_id]
-        group = index.group_of(question_id)
-        index.discard(question_id)
-        self._features.get(question.webinar_id, {}).pop(question_id, None)
-        if group is not None:
-            await self._recount(question.webinar_id, group.key)
+        # The row may be gone (a parent's data erased): look in every index.
+        for webinar_id, index in list(self._indexes.items()):
+            if question_id not in index:
+                continue
+            group = index.group_of(question_id)
+            index.discard(question_id)
+            self._features.get(webinar_id, {}).pop(question_id, None)
+            if group is not None:
+                await self._recount(webinar_id, group.key)
 
     async def left_queue(self, question_id: int) -> None:
         """Call after a question was removed or withdrawn."""
