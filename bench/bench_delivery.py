@@ -29,12 +29,12 @@ from pathlib import Path
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-from bot.app import Ouderbot, create_bot  # noqa: E402
-from bot.config import settings_from_mapping  # noqa: E402
-from bot.core.clock import SystemClock  # noqa: E402
-from bot.core.models import WebinarState  # noqa: E402
-from bot.localapi import LocalBotApi  # noqa: E402
-from storage.webinars import WebinarDraft  # noqa: E402
+from bot.app import Ouderbot, create_bot
+from bot.config import settings_from_mapping
+from bot.core.clock import SystemClock
+from bot.core.models import WebinarState
+from bot.localapi import LocalBotApi
+from storage.webinars import WebinarDraft
 
 TOKEN = "123456:BENCH-TOKEN-abcdefghijklmnop"
 
@@ -53,7 +53,7 @@ class DeliveryResult:
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 async def start(api: LocalBotApi, folder: Path) -> Ouderbot:

@@ -90,7 +90,7 @@ def cpu_per_add(texts: list[str], measured: int) -> tuple[list[float], float]:
         index.add(key, found, asker=key % 3000, group=group)
         if key > len(texts) - measured:
             costs.append((time.process_time() - started) * 1000)
-    _, peak = tracemalloc.get_traced_memory()
+    _, _peak = tracemalloc.get_traced_memory()
     current, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return costs, current / 1e6

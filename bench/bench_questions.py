@@ -51,7 +51,7 @@ class BurstResult:
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 async def start_process(args: list[str], log: Path) -> asyncio.subprocess.Process:

@@ -28,16 +28,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from telegram import Bot  # noqa: E402
-from telegram.error import RetryAfter  # noqa: E402
+from telegram import Bot
+from telegram.error import RetryAfter
 
-from bot.app import create_bot  # noqa: E402
-from bot.config import settings_from_mapping  # noqa: E402
-from bot.core.clock import ManualClock  # noqa: E402
-from bot.inloop.records import InloopSeries  # noqa: E402
-from bot.inloop.recurrence import Recurrence, SeriesRule  # noqa: E402
-from bot.inloop.reminders import plan_reminders, reminder_message  # noqa: E402
-from bot.localapi import LocalBotApi  # noqa: E402
+from bot.app import create_bot
+from bot.config import settings_from_mapping
+from bot.core.clock import ManualClock
+from bot.inloop.records import InloopSeries
+from bot.inloop.recurrence import Recurrence, SeriesRule
+from bot.inloop.reminders import plan_reminders, reminder_message
+from bot.localapi import LocalBotApi
 
 TOKEN = "123456:LOCAL-BENCH-TOKEN-abcdefghij"
 FIRST_USER = 100_000

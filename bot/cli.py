@@ -14,7 +14,7 @@ import os
 import signal
 import sqlite3
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +117,41 @@ def run_async(main: Coroutine[Any, Any, int]) -> int:
     return uvloop.run(main)
 
 
+# What a failure says on stderr, in one line, and the exit code; the first match wins
+# (so the narrower kinds come before the wider ones they belong to).
+_ONE_LINE_ERRORS: list[tuple[type[BaseException], Callable[[Any], str], int]] = [
+    (ConfigError, str, 2),
+    (FileExistsError, lambda error: f"{error} already exists", 2),
+    (FileNotFoundError, lambda error: f"{error.args[0]} does not exist", 2),
+    # damaged, truncated, not a database, read-only
+    (DatabaseUnusable, lambda error: f"database {error}", 1),
+    # a change that could not be stored (disk full, ...)
+    (StorageError, lambda error: f"the database could not store a change: {error}", 1),
+    (sqlite3.Error, lambda error: f"the database refused the change: {error}", 1),
+    (OSError, lambda error: f"{error.filename or ''}: {error.strerror or error}", 1),
+    (InvalidToken, lambda _: f"Telegram does not accept the token in {TOKEN_ENV}", 2),
+    (NetworkError, lambda error: f"cannot reach Telegram ({type(error).__name__})", 1),
+]
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        from bot.demo import run_demo
+
+        return run_async(run_demo(fast=args.fast))
+    settings = load_settings(args.config)
+    log.debug("settings read; logging at %s", args.log_level)
+    if args.command == "run":
+        return run_async(_run(settings, args.webhook))
+    if args.command == "import":
+        from bot.inloop.programme_import import import_file
+
+        return run_async(import_file(settings, args.file, language=CLI_LANGUAGE))
+    if args.command == "backup":
+        return run_async(_backup(settings, args.destination))
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     # Opt in to python-telegram-bot's timedelta durations (RetryAfter.retry_after), which
     # otherwise warns on every 429; bot.delivery.dispatcher accepts both forms.
@@ -126,50 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     quiet = args.command == "import" and args.log_level == "INFO"
     configure_logging("WARNING" if quiet else args.log_level)
     try:
-        if args.command == "demo":
-            from bot.demo import run_demo
-
-            return run_async(run_demo(fast=args.fast))
-        settings = load_settings(args.config)
-        log.debug("settings read; logging at %s", args.log_level)
-        if args.command == "run":
-            return run_async(_run(settings, args.webhook))
-        if args.command == "import":
-            from bot.inloop.programme_import import import_file
-
-            return run_async(import_file(settings, args.file, language=CLI_LANGUAGE))
-        if args.command == "backup":
-            return run_async(_backup(settings, args.destination))
-    except ConfigError as error:
-        print(f"ouderbot: {error}", file=sys.stderr)
-        return 2
-    except FileExistsError as error:
-        print(f"ouderbot: {error} already exists", file=sys.stderr)
-        return 2
-    except FileNotFoundError as error:
-        print(f"ouderbot: {error.args[0]} does not exist", file=sys.stderr)
-        return 2
-    except DatabaseUnusable as error:  # damaged, truncated, not a database, read-only
-        print(f"ouderbot: database {error}", file=sys.stderr)
-        return 1
-    except StorageError as error:  # a change that could not be stored (disk full, ...)
-        print(f"ouderbot: the database could not store a change: {error}", file=sys.stderr)
-        return 1
-    except sqlite3.Error as error:
-        print(f"ouderbot: the database refused the change: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"ouderbot: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    except InvalidToken:
-        print(f"ouderbot: Telegram does not accept the token in {TOKEN_ENV}", file=sys.stderr)
-        return 2
-    except NetworkError as error:
-        print(f"ouderbot: cannot reach Telegram ({type(error).__name__})", file=sys.stderr)
-        return 1
+        return _command(args)
     except KeyboardInterrupt:
         return 130
-    return 1
+    except Exception as error:
+        for kind, describe, code in _ONE_LINE_ERRORS:
+            if isinstance(error, kind):
+                print(f"ouderbot: {describe(error)}", file=sys.stderr)
+                return code
+        raise
 
 
 if __name__ == "__main__":

@@ -281,7 +281,8 @@ async def finish_announcement(
 async def document(update: Update, context: BotContext) -> None:
     """A coordinator's file is the programme; anyone else's is refused kindly."""
     message = update.effective_message
-    assert message is not None and message.document is not None
+    assert message is not None
+    assert message.document is not None
     if not context.member.has(Role.COORDINATOR):
         await say(update, context, "inloop.upload.not_allowed")
         return

@@ -53,7 +53,8 @@ async def webinar_command(update: Update, context: BotContext) -> None:
 
 async def question_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
-    assert message is not None and message.text is not None
+    assert message is not None
+    assert message.text is not None
     await ask(update, context, message.text)
 
 

@@ -18,11 +18,11 @@ from urllib.parse import quote
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-from bot.core.clock import ManualClock  # noqa: E402
-from bot.localapi import LocalBotApi  # noqa: E402
-from tests.board_helpers import WEB, base_url, call, init_data, open_webinar  # noqa: E402
-from tests.helpers import MODERATOR_IDS, START, TOKEN, make_settings, start_bot  # noqa: E402
-from tests.test_board_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from bot.core.clock import ManualClock
+from bot.localapi import LocalBotApi
+from tests.board_helpers import WEB, base_url, call, init_data, open_webinar
+from tests.helpers import MODERATOR_IDS, START, TOKEN, make_settings, start_bot
+from tests.test_board_browser import CHROMIUM, CHROMIUM_ARGS
 
 QUESTIONS = [
     "Hoe krijg ik mijn peuter van 2 's avonds in bed?",

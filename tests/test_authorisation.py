@@ -82,7 +82,8 @@ async def test_a_vote_on_a_webinar_the_parent_never_joined_does_not_count(
     outsider.press(outsider.last_message, callbacks.make("p", "vote", question.id))
     await eventually(lambda: api.unanswered_callback_queries() == [])
     fresh = await bot.services.repos.questions.get(question.id)
-    assert fresh is not None and fresh.votes == 0
+    assert fresh is not None
+    assert fresh.votes == 0
 
 
 async def test_hiding_the_first_name_hides_it_on_questions_asked_before(

@@ -90,7 +90,8 @@ async def test_the_backup_command_writes_a_copy_and_refuses_to_overwrite_one(
     again = await asyncio.to_thread(run_cli, config, "backup", str(destination))
     assert again.returncode != 0
     assert again.stderr.strip().count("\n") == 0
-    assert "already exists" in again.stderr and str(destination) in again.stderr
+    assert "already exists" in again.stderr
+    assert str(destination) in again.stderr
 
 
 async def test_the_backup_command_refuses_a_database_that_does_not_exist(

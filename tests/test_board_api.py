@@ -44,7 +44,8 @@ async def test_the_board_shows_the_open_webinars_questions_in_groups_masked(
     groups = body["groups"]
     assert [len(g["members"]) for g in groups] == [2, 1]
     bedtime = groups[0]
-    assert bedtime["kind"] == "group" and bedtime["count"] == 2
+    assert bedtime["kind"] == "group"
+    assert bedtime["count"] == 2
     assert all("peuter" in m["text"] for m in bedtime["members"])
     assert bedtime["representative"]["id"] == bedtime["id"]
     assert {m["age"] for m in bedtime["members"]} == {180}
@@ -96,10 +97,12 @@ async def test_a_parents_valid_initdata_gets_403_and_no_question_text(
     _, parents = await open_webinar(bot, api, QUESTIONS[:2])
     data = init_data(parents[0].id, clock.now())
     status, body = await call(bot, "GET", "board", data)
-    assert status == 403 and body == {"error": "forbidden"}
+    assert status == 403
+    assert body == {"error": "forbidden"}
     question = await question_with(bot, "peuter")
     status, body = await call(bot, "POST", f"questions/{question.id}/pick", data)
-    assert status == 403 and "peuter" not in json.dumps(body)
+    assert status == 403
+    assert "peuter" not in json.dumps(body)
     # A stranger the bot never saw is refused the same way.
     assert (await call(bot, "GET", "board", init_data(555, clock.now())))[0] == 403
 
@@ -112,7 +115,8 @@ async def test_a_revoked_gespreksleider_gets_403(
     assert (await call(bot, "GET", "board", data))[0] == 200
     await bot.services.repos.users.revoke_role(MODERATOR_IDS[0], Role.MODERATOR, clock.now())
     status, body = await call(bot, "GET", "board", data)
-    assert status == 403 and "peuter" not in json.dumps(body)
+    assert status == 403
+    assert "peuter" not in json.dumps(body)
 
 
 async def test_get_changes_nothing(bot: Ouderbot, api: LocalBotApi, clock: ManualClock) -> None:
@@ -144,11 +148,14 @@ async def test_picks_on_the_board_and_volgende_in_the_chat_never_share_a_questio
         await eventually(lambda seen=seen: len(chat_user.messages) > seen)
         on_board = await questions.held_by(webinar.id, board_user.id)
         in_chat = await questions.held_by(webinar.id, chat_user.id)
-        assert in_chat is not None and str(in_chat.id) in chat_user.messages[-1]["text"]
+        assert in_chat is not None
+        assert str(in_chat.id) in chat_user.messages[-1]["text"]
         if status == 200:
-            assert on_board is not None and on_board.id == top.id != in_chat.id
+            assert on_board is not None
+            assert on_board.id == top.id != in_chat.id
         else:
-            assert (status, body) == (409, {"error": "taken"}) and in_chat.id == top.id
+            assert (status, body) == (409, {"error": "taken"})
+            assert in_chat.id == top.id
             assert on_board is None or on_board.id != in_chat.id
         outcomes.add(status)
     assert 200 in outcomes  # the board did get questions, not only refusals
@@ -162,7 +169,9 @@ async def test_asked_on_the_board_tells_the_asker_like_the_card_button(
     question = await question_with(bot, "zakgeld")
     assert (await call(bot, "POST", f"questions/{question.id}/pick", data))[0] == 200
     status, body = await call(bot, "POST", f"questions/{question.id}/asked", data)
-    assert status == 200 and body["done"] == "asked" and "undo" not in body
+    assert status == 200
+    assert body["done"] == "asked"
+    assert "undo" not in body
     await bot.dispatcher.send_due()
     await parents[2].wait_for(lambda m: "wordt nu besproken" in m["text"])
     assert not any("besproken" in t for t in texts(parents[0]))
@@ -186,13 +195,16 @@ async def test_merge_folds_the_ticked_questions_and_undo_brings_them_back(
     status, merged = await call(
         bot, "POST", f"questions/{first.id}/merge", data, {"ids": [second.id]}
     )
-    assert status == 200 and merged["merged"] == [second.id]
+    assert status == 200
+    assert merged["merged"] == [second.id]
     _, body = await call(bot, "GET", "board", data)
-    assert body["counts"]["open"] == 1 and body["counts"]["merged"] == 1
+    assert body["counts"]["open"] == 1
+    assert body["counts"]["merged"] == 1
     status, _ = await call(bot, "POST", "undo", data, {"undo": merged["undo"]})
     assert status == 200
     _, body = await call(bot, "GET", "board", data)
-    assert body["counts"]["open"] == 2 and body["counts"]["merged"] == 0
+    assert body["counts"]["open"] == 2
+    assert body["counts"]["merged"] == 0
     assert [m["id"] for m in body["held"]["similar"]] == [second.id]
     # Merge again and mark it asked: both askers hear it, as with the chat card.
     await call(bot, "POST", f"questions/{first.id}/merge", data, {"ids": [second.id]})
@@ -213,11 +225,14 @@ async def test_undo_of_later_and_remove_hands_the_question_back(
         status, body = await call(bot, "POST", f"questions/{question.id}/{action}", data)
         assert status == 200
         gone = await bot.services.repos.questions.get(question.id)
-        assert gone is not None and gone.state is not QuestionState.CLAIMED
+        assert gone is not None
+        assert gone.state is not QuestionState.CLAIMED
         assert (await call(bot, "POST", "undo", data, {"undo": body["undo"]}))[0] == 200
         back = await bot.services.repos.questions.get(question.id)
-        assert back is not None and back.state is QuestionState.CLAIMED
-        assert back.claimed_by == MODERATOR_IDS[0] and back.deferred is False
+        assert back is not None
+        assert back.state is QuestionState.CLAIMED
+        assert back.claimed_by == MODERATOR_IDS[0]
+        assert back.deferred is False
 
 
 async def test_a_written_answer_from_the_board_reaches_the_asker(
@@ -246,12 +261,14 @@ async def test_the_presenter_link_is_signed_and_expires_with_the_webinar(
     question = await question_with(bot, "zakgeld")
     async with aiohttp.ClientSession() as session:
         async with session.get(link + "/now") as response:
-            assert response.status == 200 and (await response.json())["question"] is None
+            assert response.status == 200
+            assert (await response.json())["question"] is None
         await call(bot, "POST", f"questions/{question.id}/pick", data)
         await call(bot, "POST", f"questions/{question.id}/asked", data)
         async with session.get(link + "/now") as response:
             shown = await response.json()
-        assert "zakgeld" in shown["question"]["text"] and "06-" not in json.dumps(shown)
+        assert "zakgeld" in shown["question"]["text"]
+        assert "06-" not in json.dumps(shown)
         assert "Ouder" not in json.dumps(shown)  # no names
         forged = link[:-3] + ("AAA" if not link.endswith("AAA") else "BBB")
         async with session.get(forged + "/now") as response:
@@ -261,7 +278,8 @@ async def test_the_presenter_link_is_signed_and_expires_with_the_webinar(
         async with session.get(link + "/now") as response:
             assert response.status == 410
         async with session.get(link) as response:
-            assert response.status == 410 and "presenter.js" in await response.text()
+            assert response.status == 410
+            assert "presenter.js" in await response.text()
 
 
 async def test_many_board_requests_at_once_stay_quick(
@@ -290,7 +308,8 @@ async def test_in_webhook_mode_the_webhooks_server_carries_the_board(
         headers = {"Authorization": f"tma {init_data(MODERATOR_IDS[0], clock.now())}"}
         async with aiohttp.ClientSession() as session:
             async with session.get(f"{url}/app/") as response:
-                assert response.status == 200 and "app.js" in await response.text()
+                assert response.status == 200
+                assert "app.js" in await response.text()
             async with session.get(f"{url}/app/api/board", headers=headers) as response:
                 assert response.status == 200
                 assert "peuter" in json.dumps(await response.json())

@@ -94,11 +94,14 @@ async def test_the_board_lists_the_questions_grouped_with_counts(
     await groups.first.wait_for()
     assert await groups.count() == 3
     first = await groups.first.inner_text()
-    assert "peuter" in first and "2 ouders" in first and "Neem deze groep" in first
+    assert "peuter" in first
+    assert "2 ouders" in first
+    assert "Neem deze groep" in first
     assert "4 wachtend" in await page.locator("#counts").inner_text()
     assert "Slapen zonder strijd" in await page.locator("#webinar").inner_text()
     assert "Je hebt geen vraag" in await page.locator("#held").inner_text()
-    assert page.outside == [] and page.errors == []
+    assert page.outside == []
+    assert page.errors == []
 
 
 async def test_a_pick_on_the_board_and_volgende_in_the_chat_never_get_the_same_question(
@@ -131,7 +134,8 @@ async def test_a_pick_on_the_board_and_volgende_in_the_chat_never_get_the_same_q
     await page.locator("#groups button.take").first.click()
     await eventually(lambda: repo.held_by(webinar.id, board_user.id))
     mine = await repo.held_by(webinar.id, board_user.id)
-    assert mine is not None and mine.id != in_chat.id
+    assert mine is not None
+    assert mine.id != in_chat.id
 
 
 async def _either(*locators) -> bool:  # type: ignore[no-untyped-def]
@@ -171,7 +175,7 @@ async def test_merge_with_the_texts_shown_and_undo(
 async def test_a_new_question_appears_on_the_board_within_two_seconds(
     bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
 ) -> None:
-    _, parents = await open_webinar(bot, api, QUESTIONS[:2])
+    _, _parents = await open_webinar(bot, api, QUESTIONS[:2])
     page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()))
     await page.locator("#groups > li.group").first.wait_for()
     late = api.user(20_009, first_name="Laat", language_code="nl")

@@ -97,7 +97,7 @@ async def test_the_local_api_refuses_mini_apps_on_plain_http_as_telegram_does(
 
     user = api.user(20_001)
     async with Bot(TOKEN, base_url=api.base_url) as telegram:
-        with pytest.raises(BadRequest, match="(?i)only https links are allowed"):
+        with pytest.raises(BadRequest, match=r"(?i)only https links are allowed"):
             await telegram.send_message(
                 user.id,
                 "bord",
@@ -105,7 +105,7 @@ async def test_the_local_api_refuses_mini_apps_on_plain_http_as_telegram_does(
                     [[InlineKeyboardButton("Bord", web_app=WebAppInfo("http://x.example/app/"))]]
                 ),
             )
-        with pytest.raises(BadRequest, match="(?i)only https links are allowed"):
+        with pytest.raises(BadRequest, match=r"(?i)only https links are allowed"):
             await telegram.set_chat_menu_button(
                 chat_id=user.id, menu_button=MenuButtonWebApp("Bord", WebAppInfo("http://x/"))
             )
@@ -113,4 +113,5 @@ async def test_the_local_api_refuses_mini_apps_on_plain_http_as_telegram_does(
             chat_id=user.id, menu_button=MenuButtonWebApp("Bord", WebAppInfo("https://x/app/"))
         )
         shown = await telegram.get_chat_menu_button(chat_id=user.id)
-        assert isinstance(shown, MenuButtonWebApp) and shown.web_app.url == "https://x/app/"
+        assert isinstance(shown, MenuButtonWebApp)
+        assert shown.web_app.url == "https://x/app/"

@@ -47,7 +47,8 @@ async def test_many_gespreksleiders_picking_one_question_at_once_give_it_to_one(
         winners = [q.claimed_by for q in won if q is not None]
         assert len(winners) == 1
         stored = await questions.get(target)
-        assert stored is not None and stored.claimed_by == winners[0]
+        assert stored is not None
+        assert stored.claimed_by == winners[0]
     finally:
         await db.close()
 
@@ -85,7 +86,9 @@ async def test_picking_another_question_puts_the_held_one_back_in_its_place(
         assert await questions.claim(first.id, webinar_id, 1, NOW) is not None
         assert await questions.claim(second.id, webinar_id, 1, NOW) is not None
         back = await questions.get(first.id)
-        assert back is not None and back.state is QuestionState.OPEN and not back.deferred
+        assert back is not None
+        assert back.state is QuestionState.OPEN
+        assert not back.deferred
         assert (await questions.top_open(webinar_id, 1))[0].id == first.id
     finally:
         await db.close()

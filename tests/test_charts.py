@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import struct
 import subprocess
 import sys
@@ -65,7 +66,7 @@ def test_titles_with_dollars_and_emoji_are_drawn_literally_without_warnings() ->
 
 
 def test_a_silly_size_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="chart sides must be"):
         scores_chart_png(POINTS, title="x", width_px=10)
 
 
@@ -88,7 +89,8 @@ def test_webinars_and_inloopmomenten_are_separate_lines_with_a_legend() -> None:
     )
     axes = figure.axes[0]
     lines = [sorted(line.get_xdata()) for line in axes.get_lines()]
-    assert len(lines) == 2 and [len(xs) for xs in lines] == [2, 1]  # never joined
+    assert len(lines) == 2
+    assert [len(xs) for xs in lines] == [2, 1]
     legend = axes.get_legend()
     assert legend is not None
     assert [text.get_text() for text in legend.get_texts()] == ["Webinars", "Inloopmomenten"]
@@ -115,6 +117,6 @@ def test_date_labels_never_overlap_however_close_the_sessions() -> None:
     ]
     assert len(boxes) >= 2
     ordered = sorted(boxes, key=lambda box: box.x0)
-    for left, right in zip(ordered, ordered[1:], strict=False):
+    for left, right in itertools.pairwise(ordered):
         # rotated labels: their horizontal extents may touch, never overlap much
         assert left.x1 - right.x0 < 0.5 * (left.x1 - left.x0)

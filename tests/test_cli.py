@@ -58,13 +58,15 @@ def test_a_malformed_configuration_is_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "roles.coordinators" in lines[0]
+    assert len(lines) == 1
+    assert "roles.coordinators" in lines[0]
 
 
 def test_the_configuration_comes_from_ouderbot_config(tmp_path: Path) -> None:
     result = run_cli("run", env_extra={"OUDERBOT_CONFIG": str(tmp_path / "missing.toml")})
     assert result.returncode == 2
-    assert "missing.toml" in result.stderr and "Traceback" not in result.stderr
+    assert "missing.toml" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_token_telegram_refuses_is_one_line(tmp_path: Path) -> None:

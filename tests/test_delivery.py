@@ -85,7 +85,7 @@ async def acknowledged_within(
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def no_error_texts(user: FakeUser) -> bool:
@@ -150,7 +150,8 @@ async def test_a_500_on_an_acknowledgement_sends_it_later_and_stores_the_questio
     paced.dispatcher.wake()
     await parent.wait_for(has("in de rij"))
     await api.wait_until_idle()
-    assert len(texts(parent)) == 1 and no_error_texts(parent)
+    assert len(texts(parent)) == 1
+    assert no_error_texts(parent)
     assert await paced.services.db.fetch_value("SELECT count(*) FROM questions") == 1
 
 

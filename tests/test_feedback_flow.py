@@ -152,7 +152,8 @@ async def test_every_answer_is_saved_as_given_and_answering_again_changes_not_co
     parent.send("Schermtijd")
     await parent.wait_for(lambda m: "Dank je wel!" in m["text"])
     stored = await answers(bot, webinar_id)
-    assert len(stored) == 1 and stored[0].wish == "Schermtijd"
+    assert len(stored) == 1
+    assert stored[0].wish == "Schermtijd"
 
     # Done: what the parent types now is not feedback (the webinar is closed, too).
     parent.send("Nog iets")
@@ -181,7 +182,8 @@ async def test_an_expired_request_pressed_gets_a_kind_answer_and_changes_nothing
     clock.advance(timedelta(hours=48, minutes=1))
     query_id = parent.press(request, button(parent, request, "😄"))
     answer = await eventually(lambda: api.callback_answer(query_id))
-    assert "gesloten" in answer["text"] and answer.get("show_alert")
+    assert "gesloten" in answer["text"]
+    assert answer.get("show_alert")
     assert await answers(bot, webinar_id) == []
     assert parent.message(request["message_id"]) == request  # not edited
 

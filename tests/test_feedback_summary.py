@@ -206,7 +206,7 @@ def test_nothing_to_summarise_gives_no_rates_and_an_empty_distribution() -> None
 
 
 def test_a_score_outside_one_to_five_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"score must be 1\.\.5"):
         FeedbackAnswer("ref-4711", SLEEP_DAY, 6, None, None, None)
 
 
@@ -385,14 +385,17 @@ def test_feedback_in_turkish_and_arabic_counts_and_is_shown_as_written(t: Transl
     ]
     result = summarize(three_sessions()[2:], answers)
     assert result.responses == 5
-    assert result.scored == 5 and result.average_score == pytest.approx(18 / 5)
+    assert result.scored == 5
+    assert result.average_score == pytest.approx(18 / 5)
     assert result.helped_share == pytest.approx(3 / 4)
     # The same Arabic wish twice is one topic, counted twice; text exactly as written.
-    assert (arabic_wish, 2) in result.wishes and (turkish_wish, 1) in result.wishes
+    assert (arabic_wish, 2) in result.wishes
+    assert (turkish_wish, 1) in result.wishes
     message = format_summary(result, t, "nl", "Inloop Overvecht")
     assert "Diğer annelerle konuşmak çok iyi geldi" in message
     assert "شكرًا، تعلمت الكثير &lt;3" in message  # as written, only HTML-escaped
     # Arabic inside the Dutch message is isolated, so the line keeps reading left to right.
-    assert f"\u2068{arabic_wish}\u2069 (2×)" in message and f"{turkish_wish} (1×)" in message
+    assert f"\u2068{arabic_wish}\u2069 (2×)" in message
+    assert f"{turkish_wish} (1×)" in message
     # A coordinator whose own language is Arabic reads the staff summary in English.
     assert "Average score" in format_summary(result, t, "ar", "Inloop Overvecht")

@@ -41,7 +41,8 @@ def test_tuning_sets_keep_their_figures(seed: int) -> None:
     ):
         figures = evaluate(clusters, general, theme, seed=seed)
         print(f"{name}: {figures.line()}")
-        assert figures.precision >= min_precision and figures.f1 >= min_f1, figures.line()
+        assert figures.precision >= min_precision, figures.line()
+        assert figures.f1 >= min_f1, figures.line()
         assert figures.vague_worst <= 1, figures.line()
 
 
@@ -129,7 +130,8 @@ def test_other_parents_are_distinct_and_exclude_the_asker() -> None:
     for key, asker, text in texts:
         index.add(key, features(text), asker=asker)
     group = index.group_of(1)
-    assert group is not None and sorted(group.members) == [1, 2, 3, 4]
+    assert group is not None
+    assert sorted(group.members) == [1, 2, 3, 4]
     assert index.other_parents(1) == 1  # parent 100's own second question does not count
     assert index.parents(group) == 2
 

@@ -77,22 +77,28 @@ async def test_groups_count_distinct_other_parents_and_keep_general_ones_apart(
     desk, webinar, ids = await _asked(db)
     groups = await desk.groups(webinar.id)
     bed = next(g for g in groups if ids[0] in g.question_ids)
-    assert bed.question_ids == ids[:3] and bed.parents == 2 and not bed.general
-    assert groups[-1].general and groups[-1].question_ids == ids[3:5]
+    assert bed.question_ids == ids[:3]
+    assert bed.parents == 2
+    assert not bed.general
+    assert groups[-1].general
+    assert groups[-1].question_ids == ids[3:5]
     questions = QuestionRepository(db)
     # Parent 1's own second question is not "another parent": 1 other parent (parent 2).
     for question_id in ids[:3]:
         question = await questions.get(question_id)
-        assert question is not None and question.similar_count == 1
+        assert question is not None
+        assert question.similar_count == 1
     for question_id in ids[3:]:
         question = await questions.get(question_id)
-        assert question is not None and question.similar_count == 0
+        assert question is not None
+        assert question.similar_count == 0
 
 
 async def test_merge_and_undo_keep_the_counts_right(db: Database) -> None:
     desk, webinar, ids = await _asked(db)
     question = await desk.questions.claim_next(webinar.id, 99, START)
-    assert question is not None and question.id == ids[0]
+    assert question is not None
+    assert question.id == ids[0]
     card = await desk.card(question)
     assert [m.id for m in card.members if not m.maybe] == ids[1:3]
     assert card.other_parents == 1
@@ -100,15 +106,19 @@ async def test_merge_and_undo_keep_the_counts_right(db: Database) -> None:
     card = await desk.card(question)
     assert card.similar_open == [ids[2]]
     merged = await desk.merge(question, 99)
-    assert merged is not None and merged.question_ids == [ids[2]]
+    assert merged is not None
+    assert merged.question_ids == [ids[2]]
     card = await desk.card(question)
-    assert card.other_parents == 0 and card.undo_merge == merged.merge_id
+    assert card.other_parents == 0
+    assert card.undo_merge == merged.merge_id
     assert [m.id for m in card.members] == [ids[1]]
     assert await desk.undo_merge(merged.merge_id, 99) == [ids[2]]
     card = await desk.card(question)
-    assert card.other_parents == 1 and card.undo_merge is None
+    assert card.other_parents == 1
+    assert card.undo_merge is None
     restored = await desk.questions.get(ids[2])
-    assert restored is not None and restored.similar_count == 1
+    assert restored is not None
+    assert restored.similar_count == 1
 
 
 async def test_a_restart_rebuilds_the_groups_from_stored_features(
@@ -135,17 +145,20 @@ async def test_a_maybe_the_same_question_is_shown_left_out_until_taken_in(db: Da
     groups = await desk.groups(webinar.id)
     assert len(groups) == 2  # between the thresholds: not grouped automatically
     question = await desk.questions.claim_next(webinar.id, 99, START)
-    assert question is not None and question.id == first.question.id
+    assert question is not None
+    assert question.id == first.question.id
     card = await desk.card(question)
     assert [(m.id, m.maybe, m.included) for m in card.members] == [
         (second.question.id, True, False)
     ]
-    assert card.similar_open == [] and card.other_parents == 0
+    assert card.similar_open == []
+    assert card.other_parents == 0
     assert await desk.toggle(question, second.question.id)
     card = await desk.card(question)
     assert card.similar_open == [second.question.id]
     merged = await desk.merge(question, 99)
-    assert merged is not None and merged.question_ids == [second.question.id]
+    assert merged is not None
+    assert merged.question_ids == [second.question.id]
     assert [g.question_ids for g in await desk.groups(webinar.id)] == []  # claimed + merged
     assert await desk.undo_merge(merged.merge_id, 99) == [second.question.id]
     # Back in the queue in a group of its own (the claimed first one is not waiting).
@@ -158,6 +171,8 @@ async def test_a_question_leaving_the_queue_lowers_its_groups_count(db: Database
     await desk.left_queue(ids[2])
     for question_id in ids[:2]:
         question = await desk.questions.get(question_id)
-        assert question is not None and question.similar_count == 0  # only parent 1 left
+        assert question is not None
+        assert question.similar_count == 0
     bed = next(g for g in await desk.groups(webinar.id) if ids[0] in g.question_ids)
-    assert bed.question_ids == ids[:2] and bed.parents == 1
+    assert bed.question_ids == ids[:2]
+    assert bed.parents == 1

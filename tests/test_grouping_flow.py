@@ -68,7 +68,8 @@ async def test_150_parents_in_11_clusters_counts_merge_shows_texts_and_undo_tell
         shown = await _pull(moderator)
         question_id = int(_button(moderator, shown, "asked").rsplit(":", 1)[1])
         question = await questions.get(question_id)
-        assert question is not None and question.asker_id is not None
+        assert question is not None
+        assert question.asker_id is not None
         match = COUNT.search(shown["text"])
         assert match is not None
         assert int(match.group(1)) <= 2 * size[cluster_of[question.asker_id]]
@@ -107,15 +108,18 @@ async def test_150_parents_in_11_clusters_counts_merge_shows_texts_and_undo_tell
     merged_ids = [i for i in included if i != left_out]
     for merged_id in merged_ids:
         merged_question = await questions.get(merged_id)
-        assert merged_question is not None and merged_question.state.value == "merged"
+        assert merged_question is not None
+        assert merged_question.state.value == "merged"
     kept = await questions.get(left_out)
-    assert kept is not None and kept.state.value == "open"
+    assert kept is not None
+    assert kept.state.value == "open"
     # The header count is right after the merge: the desk's fresh count of other parents.
     target = await questions.get(question.id)
     assert target is not None
     fresh = await bot.services.desk.card(target)
     match = COUNT.search(merged_card["text"])
-    assert match is not None and int(match.group(1)) == fresh.other_parents
+    assert match is not None
+    assert int(match.group(1)) == fresh.other_parents
 
     # Undo restores every question and tells no asker anything.
     moderator.press(merged_card, _button(moderator, merged_card, "undo"))
@@ -126,7 +130,8 @@ async def test_150_parents_in_11_clusters_counts_merge_shows_texts_and_undo_tell
     )
     for merged_id in merged_ids:
         restored = await questions.get(merged_id)
-        assert restored is not None and restored.state.value == "open"
+        assert restored is not None
+        assert restored.state.value == "open"
         assert restored.merged_into is None
     await bot.dispatcher.send_due()
     await asyncio.sleep(0)

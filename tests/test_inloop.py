@@ -6,7 +6,7 @@ The real bot against the local Bot API server; the clock is a ManualClock at Tue
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -97,11 +97,14 @@ async def test_wijk_list_shows_every_wijk_with_sessions_and_back_button_returns_
     await load_example(bot)
     parent = api.user(1001)
     view = await open_wijk(parent, "Overvecht")
-    assert "Ouders met jonge kinderen" in view["text"] and "Taalcafé voor moeders" in view["text"]
+    assert "Ouders met jonge kinderen" in view["text"]
+    assert "Taalcafé voor moeders" in view["text"]
     parent.tap("⬅️ Andere wijk", view)
     menu = await parent.wait_for(has("In welke wijk"))
     names = [text for text, _ in parent.buttons(menu)]
-    assert names == sorted(names) and "Dichterswijk" in names and "Zuilen" in names
+    assert names == sorted(names)
+    assert "Dichterswijk" in names
+    assert "Zuilen" in names
 
 
 async def test_inloop_without_programme_says_so(bot: Ouderbot, api: LocalBotApi) -> None:
@@ -186,8 +189,8 @@ async def test_a_cancelled_date_is_no_longer_offered_for_cancelling(
         coordinator.send("Ziek")
         await coordinator.wait_for(has("Afgelast"))
     assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == {
-        datetime(2026, 12, 2).date(),
-        datetime(2026, 12, 9).date(),
+        date(2026, 12, 2),
+        date(2026, 12, 9),
     }
 
 
@@ -318,7 +321,8 @@ async def test_a_wijk_with_many_series_is_paged_never_cut(bot: Ouderbot, api: Lo
         parent.tap("Volgende ➡️", view)
         view = await parent.wait_for(has(f"Pagina {pages + 1} van"))
     assert pages > 1
-    assert len(seen) == 25 and len(set(seen)) == 25  # every series once, none cut off
+    assert len(seen) == 25
+    assert len(set(seen)) == 25
     # Back a page, and a reminder set on that page keeps the parent there.
     parent.tap("⬅️ Vorige", view)
     view = await parent.wait_for(has(f"Pagina {pages - 1} van"))

@@ -113,12 +113,14 @@ async def test_user_sees_the_current_state_after_send_edit_and_delete(
         1001, "<b>Vraag</b> 1 &amp; 2", parse_mode="HTML", reply_markup=keyboard(("Ja", "q:ans:1"))
     )
     assert sent.text == "Vraag 1 & 2"
-    assert sent.entities[0].type == "bold" and sent.entities[0].length == 5
+    assert sent.entities[0].type == "bold"
+    assert sent.entities[0].length == 5
     assert sanne.buttons() == [("Ja", "q:ans:1")]
 
     edited = await bot.edit_message_text("Beantwoord", chat_id=1001, message_id=sent.message_id)
     assert edited.edit_date is not None
-    assert sanne.last_message is not None and sanne.last_message["text"] == "Beantwoord"
+    assert sanne.last_message is not None
+    assert sanne.last_message["text"] == "Beantwoord"
     assert "reply_markup" not in sanne.last_message  # editMessageText without markup drops it
 
     await bot.edit_message_reply_markup(1001, sent.message_id, reply_markup=keyboard(("Ok", "x")))
@@ -255,7 +257,9 @@ async def test_bad_inline_keyboards_are_rejected(
     status, answer = await raw_call(
         server, "sendMessage", chat_id=1001, text="kies", reply_markup=markup
     )
-    assert status == 400 and answer["ok"] is False and answer["error_code"] == 400
+    assert status == 400
+    assert answer["ok"] is False
+    assert answer["error_code"] == 400
     assert description in answer["description"]
     assert sanne.messages == []
 
@@ -344,7 +348,8 @@ async def test_wrong_token_is_unauthorized_and_unknown_method_not_found(
         status, answer = await raw_call(server, "sendTelepathy", chat_id=1)
         assert (status, answer["description"]) == (404, "Not Found")
     status, answer = await raw_call(server, "GETME")  # method names are case-insensitive
-    assert status == 200 and answer["result"]["username"] == "ouderbot_test"
+    assert status == 200
+    assert answer["result"]["username"] == "ouderbot_test"
 
 
 async def test_query_strings_are_accepted_like_form_fields(
@@ -353,8 +358,10 @@ async def test_query_strings_are_accepted_like_form_fields(
     async with httpx.AsyncClient(verify=TLS) as client:
         url = f"{server.base_url}{server.token}/sendMessage"
         response = await client.get(url, params={"chat_id": "1001", "text": "via GET"})
-    assert response.status_code == 200 and response.json()["result"]["text"] == "via GET"
-    assert sanne.last_message is not None and sanne.last_message["text"] == "via GET"
+    assert response.status_code == 200
+    assert response.json()["result"]["text"] == "via GET"
+    assert sanne.last_message is not None
+    assert sanne.last_message["text"] == "via GET"
 
 
 @needs_spec
@@ -372,7 +379,8 @@ async def test_requests_are_checked_against_the_spec(server: LocalBotApi, sanne:
     ]
     for params, description in cases:
         status, answer = await raw_call(server, "sendMessage", **params)
-        assert status == 400 and description in answer["description"], params
+        assert status == 400, params
+        assert description in answer["description"], params
     status, answer = await raw_call(server, "setChatTitle", chat_id=-1, title="x")
     assert (status, answer["result"]) == (200, True)  # known to the spec, not simulated
     assert server.requests[-1].method == "setChatTitle"
@@ -417,10 +425,13 @@ async def test_long_poll_returns_a_message_sent_while_waiting_and_offset_confirm
     updates = await asyncio.wait_for(poll, 1)
     assert len(updates) == 1
     message = updates[0].message
-    assert message.text == "/webinar abc" and message.message_id == sent["message_id"]
-    assert message.entities[0].type == "bot_command" and message.entities[0].length == 8
+    assert message.text == "/webinar abc"
+    assert message.message_id == sent["message_id"]
+    assert message.entities[0].type == "bot_command"
+    assert message.entities[0].length == 8
     assert message.from_user.language_code == "nl"
-    assert server.pending_updates_count == 1 and server.confirmed_update_id == 0
+    assert server.pending_updates_count == 1
+    assert server.confirmed_update_id == 0
 
     assert await bot.get_updates(offset=updates[0].update_id + 1, timeout=0) == ()
     assert server.pending_updates_count == 0
@@ -539,7 +550,8 @@ async def test_one_chat_gets_a_burst_of_ten_then_about_one_message_a_second(
     )
     with pytest.raises(RetryAfter):  # edits count too
         await bot.edit_message_text("anders", chat_id=1001, message_id=1)
-    assert len(sanne.messages) == 10 and server.count_429 == 2
+    assert len(sanne.messages) == 10
+    assert server.count_429 == 2
     server.rate_limits = False
     await bot.send_message(1001, "limieten uit")
 
@@ -588,7 +600,8 @@ async def test_injected_faults_fail_the_call_without_its_effect(
     assert sanne.messages == []
     await until(lambda: len(server.injected_faults) == 4)  # the client gave up on the last
     assert [f.fault for f in server.injected_faults] == ["429", "500", "disconnect", "timeout"]
-    assert server.rejections == [] and server.count_429 == 1
+    assert server.rejections == []
+    assert server.count_429 == 1
     await bot.send_message(1001, "5")
     assert [m["text"] for m in sanne.messages] == ["5"]
 
@@ -639,7 +652,8 @@ async def test_webhook_delivery_retries_until_2xx_and_blocks_get_updates(
         ]
         assert server.confirmed_update_id == received[-1][1]["update_id"]
         info = await bot.get_webhook_info()
-        assert info.url.endswith("/hook") and info.pending_update_count == 0
+        assert info.url.endswith("/hook")
+        assert info.pending_update_count == 0
         assert "500" in (info.last_error_message or "")
         with pytest.raises(Conflict, match="can't use getUpdates method while webhook is active"):
             await bot.get_updates()
@@ -706,7 +720,8 @@ async def test_documents_round_trip_in_both_directions(
     assert bytes(await file.download_as_bytearray()) == csv
 
     sent = await bot.send_document(1001, b"a,b\n1,2\n", filename="export.csv", caption="Export")
-    assert sent.document.file_name == "export.csv" and sent.caption == "Export"
+    assert sent.document.file_name == "export.csv"
+    assert sent.caption == "Export"
     assert server.file_bytes(sent.document.file_id) == b"a,b\n1,2\n"
     assert sanne.last_message is not None
     assert sanne.last_message["document"]["file_id"] == sent.document.file_id
@@ -744,4 +759,5 @@ async def test_a_ptb_application_polls_answers_and_goes_idle(server: LocalBotApi
         await application.stop()
     assert [r["text"] for r in replies] == [f"echo: hallo {u.id}" for u in users]
     assert replies[0]["reply_to_message"]["text"] == "hallo 3000"
-    assert server.pending_updates_count == 0 and server.rejections == []
+    assert server.pending_updates_count == 0
+    assert server.rejections == []

@@ -106,6 +106,7 @@ def test_the_bot_token_is_redacted_from_messages_and_tracebacks() -> None:
         root.handlers[:] = handlers
         root.setLevel(level)
     output = stream.getvalue()
-    assert "request failed" in output and "ConnectionError" in output
+    assert "request failed" in output
+    assert "ConnectionError" in output
     assert output.count("<token>") == 2
     assert TOKEN.split(":")[1] not in output

@@ -59,7 +59,8 @@ def test_a_429_holds_back_only_that_chat_for_retry_after() -> None:
     timer.now += 14.9
     assert pacer.held(7)
     timer.now += 0.2
-    assert not pacer.held(7) and pacer.chat_wait(7) == 0
+    assert not pacer.held(7)
+    assert pacer.chat_wait(7) == 0
 
 
 def test_a_short_text_is_one_part() -> None:
@@ -90,7 +91,8 @@ def test_a_cut_inside_a_tag_closes_and_reopens_it() -> None:
     parts = split_html(text, CAPTION_LIMIT)
     assert len(parts) >= 6
     for part in parts:
-        assert part.startswith("<blockquote>") and part.endswith("</blockquote>")
+        assert part.startswith("<blockquote>")
+        assert part.endswith("</blockquote>")
         assert visible_length(part) <= CAPTION_LIMIT
         # Cut at the end of a sentence.
         assert part.removesuffix("</blockquote>").rstrip().endswith(".")

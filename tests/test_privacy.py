@@ -235,7 +235,8 @@ async def test_a_long_history_is_cut_under_telegrams_limit_and_complete_in_the_f
     parent.send("/mijngegevens")
     message = await parent.wait_for(has("Wat we van je bewaren"))
     assert len(message["text"].encode("utf-16-le")) // 2 < 4096
-    assert "… en nog" in message["text"] and "meer (zie het bestand)" in message["text"]
+    assert "… en nog" in message["text"]
+    assert "meer (zie het bestand)" in message["text"]
     document = await parent.wait_for(lambda m: "document" in m)
     assert len(json.loads(api.file_bytes(document["document"]["file_id"]))["questions"]) == 60
 
@@ -315,7 +316,9 @@ async def test_a_parent_who_comes_back_after_forget_me_starts_afresh(
     parent.send("Mag ik nog een vraag stellen?")
     await parent.wait_for(has("Je doet nu niet mee aan een webinar"))
     user = await bot.services.repos.users.get(parent.id)
-    assert user is not None and user.consent_version is None and user.current_webinar is None
+    assert user is not None
+    assert user.consent_version is None
+    assert user.current_webinar is None
 
 
 MERGED_ASKER = 5_550_888_002

@@ -114,7 +114,8 @@ def test_semicolon_and_comma_files_give_the_same_programme() -> None:
     comma = parse(rows, sep=",")
     assert semicolon == comma
     assert semicolon.errors == []
-    assert len(semicolon.webinars) == 1 and len(semicolon.series) == 1
+    assert len(semicolon.webinars) == 1
+    assert len(semicolon.series) == 1
 
 
 def test_comma_file_with_commas_and_line_breaks_inside_quoted_cells() -> None:

@@ -85,7 +85,8 @@ async def test_reminders_arrive_at_local_times_around_the_spring_clock_change(
     ]
     await expect_reminders_at(bot, api, clock, parent.id, expected)
     last = reminders_of(api, parent.id)[-1]
-    assert "zondag 5 april, 10:00 tot 11:30" in last and "Buurthuis De Schakel (Zuilen)" in last
+    assert "zondag 5 april, 10:00 tot 11:30" in last
+    assert "Buurthuis De Schakel (Zuilen)" in last
 
 
 async def test_reminders_arrive_at_local_times_around_the_autumn_clock_change(
@@ -232,7 +233,8 @@ async def test_reminder_due_while_the_bot_was_down_is_sent_late_unless_the_sessi
         got = reminders_of(api, parent.id)
         # 2 December's reminders expired unsent (dropped and counted); 9 December's
         # evening reminder comes late, as the session has not started yet.
-        assert len(got) == 1 and "Morgen: Inloop op de speeltuin" in got[0]
+        assert len(got) == 1
+        assert "Morgen: Inloop op de speeltuin" in got[0]
         assert "woensdag 9 december, 09:30" in got[0]
         assert bot.dispatcher.stats.dropped == 2
         assert (await bot.services.repos.outbox.counts())["dropped"] == 2
@@ -399,11 +401,13 @@ async def test_a_parent_who_blocked_the_bot_is_marked_inactive_and_gets_nothing_
         )
         await eventually(lambda: bot.dispatcher.stats.blocked == 1)
         user = await bot.services.repos.users.get(1002)
-        assert user is not None and not user.active
+        assert user is not None
+        assert not user.active
         assert await pending_reminders(bot, 1002) == []
         assert await bot.services.repos.inloop.subscriber_count(await series_id(bot)) == 2
         await at(bot, api, clock, datetime(2026, 12, 1, 18, 0, tzinfo=UTC))
-        assert len(reminders_of(api, 1001)) == 1 and len(reminders_of(api, 1003)) == 1
+        assert len(reminders_of(api, 1001)) == 1
+        assert len(reminders_of(api, 1003)) == 1
         refused = [r for r in api.rejections if r.chat_id == 1002]
         assert [(r.method, r.status) for r in refused] == [("sendMessage", 403)]
     finally:

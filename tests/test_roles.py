@@ -65,7 +65,8 @@ async def test_an_invite_works_once_and_a_coordinator_can_revoke_the_role(
     overview = await coordinator.wait_for(lambda m: "Gespreksleiders en" in m["text"])
     assert "Gert (800101)" in overview["text"]
     user = await bot.services.repos.users.get(800_101)
-    assert user is not None and user.roles
+    assert user is not None
+    assert user.roles
     coordinator.press(overview, revoke)
     confirm = await coordinator.wait_for(lambda m: "intrekken?" in m["text"])
     coordinator.tap("🗑 Ja, intrekken", confirm)
@@ -75,7 +76,8 @@ async def test_an_invite_works_once_and_a_coordinator_can_revoke_the_role(
     gert.send("/open slapen")
     await gert.wait_for(lambda m: "alleen voor gespreksleiders" in m["text"], timeout=5)
     user = await bot.services.repos.users.get(800_101)
-    assert user is not None and not user.roles
+    assert user is not None
+    assert not user.roles
 
 
 async def test_configured_coordinators_cannot_be_revoked(bot: Ouderbot, api: LocalBotApi) -> None:
@@ -85,7 +87,8 @@ async def test_configured_coordinators_cannot_be_revoked(bot: Ouderbot, api: Loc
     coordinator.press(overview, f"1:inv:revoke:{COORDINATOR_ID}:1")
     await eventually(lambda: not api.unanswered_callback_queries())
     user = await bot.services.repos.users.get(COORDINATOR_ID)
-    assert user is not None and user.roles
+    assert user is not None
+    assert user.roles
 
 
 def has(text: str) -> Any:

@@ -113,7 +113,8 @@ async def test_the_same_parent_message_is_one_question(db: Database) -> None:
     questions = QuestionRepository(db)
     first = await ask(questions, webinar_id, 1, "a", source_msg=7)
     again = await ask(questions, webinar_id, 1, "a", source_msg=7)
-    assert first.created and not again.created
+    assert first.created
+    assert not again.created
     assert again.question.id == first.question.id
     assert await db.fetch_value("SELECT count(*) FROM questions") == 1
 
@@ -204,7 +205,8 @@ async def test_answering_queues_news_for_asker_and_merged_askers(db: Database) -
     questions = QuestionRepository(db)
     added = [await ask(questions, webinar_id, u, "slaap", source_msg=1) for u in (1, 2, 3)]
     claimed = await questions.claim_next(webinar_id, 99, NOW)
-    assert claimed is not None and claimed.id == added[0].question.id
+    assert claimed is not None
+    assert claimed.id == added[0].question.id
     merged = await questions.merge(
         claimed.id, 99, [added[1].question.id, added[2].question.id], NOW
     )
@@ -242,7 +244,8 @@ async def test_only_the_claiming_moderator_can_finish_a_question(db: Database) -
     assert not await questions.remove(claimed.id, 102)
     assert not await questions.release(claimed.id, 102, defer=False)
     fresh = await questions.get(claimed.id)
-    assert fresh is not None and fresh.state is QuestionState.CLAIMED
+    assert fresh is not None
+    assert fresh.state is QuestionState.CLAIMED
 
 
 async def test_a_parent_votes_once_and_only_on_visible_questions(db: Database) -> None:
@@ -261,7 +264,8 @@ async def test_a_parent_votes_once_and_only_on_visible_questions(db: Database) -
     await UserRepository(db).ensure(500, "nl", NOW)
     assert not await questions.vote(qid, 500, NOW)  # never joined this webinar
     fresh = await questions.get(qid)
-    assert fresh is not None and fresh.votes == 2
+    assert fresh is not None
+    assert fresh.votes == 2
 
 
 async def test_a_gespreksleider_who_did_not_open_the_webinar_claims_nothing(
@@ -296,14 +300,20 @@ async def test_pulling_next_puts_the_held_question_back_as_later_and_gives_anoth
         await ask(questions, webinar_id, user, f"q{user}", source_msg=1)
     first = await questions.claim_next(webinar_id, 99, NOW)
     second = await questions.claim_next(webinar_id, 99, NOW)
-    assert first is not None and second is not None and first.id != second.id
+    assert first is not None
+    assert second is not None
+    assert first.id != second.id
     back = await questions.get(first.id)
-    assert back is not None and back.state is QuestionState.OPEN and back.deferred
+    assert back is not None
+    assert back.state is QuestionState.OPEN
+    assert back.deferred
     # With nothing else waiting, the same question comes back rather than nothing.
     await questions.mark_answered(second.id, 99, "live", NOW, lambda askers: [])
     third = await questions.claim_next(webinar_id, 99, NOW)
     again = await questions.claim_next(webinar_id, 99, NOW)
-    assert third is not None and again is not None and third.id == again.id == first.id
+    assert third is not None
+    assert again is not None
+    assert third.id == again.id == first.id
 
 
 async def test_a_new_question_counts_its_similar_ones_and_bumps_those_named(db: Database) -> None:
@@ -352,11 +362,12 @@ async def test_a_merge_can_be_undone_once_restoring_states_and_votes(db: Databas
         )
     )
     claimed = await questions.claim_next(webinar_id, 99, NOW)
-    assert claimed is not None and claimed.id == added[1].question.id
+    assert claimed is not None
+    assert claimed.id == added[1].question.id
     others = [added[0].question.id, added[2].question.id]
     merged = await questions.merge(claimed.id, 99, others, NOW)
     assert merged is not None
-    merge_id, ids = merged
+    merge_id, _ids = merged
     assert await questions.last_merge(claimed.id) == merge_id
     assert await questions.undo_merge(merge_id, 98, NOW) is None  # not their question
     assert await questions.undo_merge(merge_id, 99, NOW) == (claimed.id, sorted(others))
@@ -365,9 +376,12 @@ async def test_a_merge_can_be_undone_once_restoring_states_and_votes(db: Databas
     for question_id in others:
         question = await questions.get(question_id)
         assert question is not None
-        assert question.state.value == "open" and question.merged_into is None
+        assert question.state.value == "open"
+        assert question.merged_into is None
     target = await questions.get(claimed.id)
-    assert target is not None and target.votes == 2 and target.state.value == "claimed"
+    assert target is not None
+    assert target.votes == 2
+    assert target.state.value == "claimed"
 
 
 async def test_revoking_one_of_two_roles_keeps_the_claim_and_the_last_one_releases_it(
@@ -382,15 +396,20 @@ async def test_revoking_one_of_two_roles_keeps_the_claim_and_the_last_one_releas
     assert claimed is not None
 
     kept = await users.revoke_role(99, Role.COORDINATOR, NOW)
-    assert kept is not None and kept.still_moderates and kept.released == []
+    assert kept is not None
+    assert kept.still_moderates
+    assert kept.released == []
     assert (await questions.counts(webinar_id)).claimed == 1
 
     ended = await users.revoke_role(99, Role.MODERATOR, NOW)
-    assert ended is not None and not ended.still_moderates
+    assert ended is not None
+    assert not ended.still_moderates
     assert ended.released == [(claimed.id, webinar_id)]
     assert (await questions.counts(webinar_id)).open == 1
     user = await users.get(99)
-    assert user is not None and user.current_webinar is None and not user.roles
+    assert user is not None
+    assert user.current_webinar is None
+    assert not user.roles
     assert await users.revoke_role(99, Role.MODERATOR, NOW) is None  # nothing left to revoke
 
 

@@ -26,7 +26,7 @@ def has(text: str) -> Any:
 
 
 async def writer(bot: Ouderbot, pragma: str) -> Any:
-    async with bot.services.db._writer.execute(pragma) as cursor:  # noqa: SLF001
+    async with bot.services.db._writer.execute(pragma) as cursor:
         return await cursor.fetchone()
 
 
@@ -94,7 +94,8 @@ async def test_forget_me_on_a_read_only_database_says_not_saved_and_erases_nothi
     await writer(bot, "PRAGMA query_only = 1")
     query = parent.tap("🗑 Ja, wis alles", confirm)
     answer = await eventually(lambda: api.callback_answer(query))
-    assert NOT_SAVED in answer["text"] and answer.get("show_alert")
+    assert NOT_SAVED in answer["text"]
+    assert answer.get("show_alert")
     await api.wait_until_idle()
     assert not any("gewist" in (m.get("text") or "") for m in parent.messages)
     await writer(bot, "PRAGMA query_only = 0")

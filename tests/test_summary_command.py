@@ -182,7 +182,8 @@ async def test_the_chart_is_a_png_of_the_expected_size(bot: Ouderbot, api: Local
     await open_summary(api, "Laatste 90 dagen")
     photo = await api.user(COORDINATOR_ID).wait_for(lambda m: "photo" in m)
     data = api.file_bytes(photo["photo"][-1]["file_id"])
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
     assert struct.unpack(">II", data[16:24]) == (1000, 500)
 
 

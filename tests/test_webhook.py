@@ -218,7 +218,8 @@ async def test_healthz_is_503_when_the_dispatcher_has_stopped(webhook: Webhook) 
     await webhook.bot.dispatcher.stop()
     status, body = await get_health(webhook.health_url)
     assert status == 503
-    assert body["dispatcher"] == "stopped" and body["database"] == "ok"
+    assert body["dispatcher"] == "stopped"
+    assert body["database"] == "ok"
 
 
 @pytest.mark.parametrize(

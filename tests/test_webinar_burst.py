@@ -65,7 +65,8 @@ async def test_150_parents_asking_within_a_second_are_all_acknowledged_and_store
     stored = await bot.services.db.fetch_value("SELECT count(*) FROM questions")
     assert stored == 150
     positions = sorted(int(a["text"].split("plek ")[1].split(")")[0]) for a in acks)
-    assert positions[0] == 1 and positions[-1] <= 150
+    assert positions[0] == 1
+    assert positions[-1] <= 150
 
 
 async def test_two_moderators_pulling_at_once_never_get_the_same_question(
@@ -131,7 +132,8 @@ async def test_a_parents_forged_press_on_a_moderator_button_changes_nothing(
     snoop.press(snoop.last_message, "garbage")
     await eventually(lambda: not api.unanswered_callback_queries())
     question = await bot.services.repos.questions.get(question_id)
-    assert question is not None and question.state.value == "claimed"
+    assert question is not None
+    assert question.state.value == "claimed"
     assert not any("XYZ" in (m.get("text") or "") for m in snoop.messages)
     for record in api.requests:
         if record.method == "answerCallbackQuery":

@@ -52,7 +52,8 @@ async def test_parents_command_for_moderators_is_refused_and_changes_nothing(
     parent.send("/open slapen")
     await parent.wait_for(lambda m: "alleen voor gespreksleiders" in m["text"])
     webinar = await bot.services.repos.webinars.by_code("slapen")
-    assert webinar is not None and webinar.state.value == "scheduled"
+    assert webinar is not None
+    assert webinar.state.value == "scheduled"
 
 
 async def test_english_parent_gets_english(bot: Ouderbot, api: LocalBotApi) -> None:

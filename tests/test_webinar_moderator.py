@@ -18,7 +18,8 @@ async def test_a_moderators_plain_text_is_a_hint_not_a_parent_question(
     await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
     moderator.send("ok, we beginnen zo")
     hint = await moderator.wait_for(lambda m: "Je bent gespreksleider" in m["text"])
-    assert "/volgende" in hint["text"] and "/vraag" in hint["text"]
+    assert "/volgende" in hint["text"]
+    assert "/vraag" in hint["text"]
     assert any(":panel:next:" in (data or "") for _, data in moderator.buttons(hint))
     await eventually(lambda: api.pending_updates_count == 0)
     assert not any("Over je gegevens" in m["text"] for m in moderator.messages)
@@ -93,5 +94,6 @@ async def test_open_without_a_code_offers_todays_webinars_as_buttons(
         lambda m: "Eten zonder gedoe" in m["text"] and "open voor" in m["text"]
     )
     webinar = await bot.services.repos.webinars.by_code("eten")
-    assert webinar is not None and webinar.state is WebinarState.OPEN
+    assert webinar is not None
+    assert webinar.state is WebinarState.OPEN
     assert moderator.buttons(moderator.message(choice["message_id"])) == []

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure
@@ -131,24 +132,11 @@ def scores_chart(
             label=_drawable(name),
         )
         if total_points <= MAX_LABELLED_POINTS:
+            labels = [
+                count_one if count == 1 else count_many.format(count=count) for count in counts
+            ]
             offset = LABEL_OFFSETS[number % len(LABEL_OFFSETS)]
-            labelled = -float("inf")
-            for x, average, count in zip(xs, averages, counts, strict=True):
-                if (x - labelled) * px_per_day < COUNT_LABEL_PX:
-                    continue  # would write over its neighbour's label; the size still tells
-                labelled = x
-                axes.annotate(
-                    _drawable(count_one if count == 1 else count_many.format(count=count)),
-                    (x, average),
-                    xytext=(0, offset),
-                    parse_math=False,
-                    textcoords="offset points",
-                    ha="center",
-                    va="bottom" if offset > 0 else "top",
-                    fontsize=9,
-                    color="#333333",
-                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
-                )
+            _label_points(axes, list(zip(xs, averages, labels, strict=True)), offset, px_per_day)
 
     axes.set_ylim(0.5, 5.6)
     axes.set_yticks([1, 2, 3, 4, 5])
@@ -173,9 +161,33 @@ def scores_chart(
     return figure
 
 
+def _label_points(
+    axes: Axes, points: list[tuple[float, float, str]], offset: int, px_per_day: float
+) -> None:
+    """Write each point's label (its number of responses) beside it, leaving out a label
+    that would write over its neighbour's (the dot's size still tells)."""
+    labelled = -float("inf")
+    for x, average, label in points:
+        if (x - labelled) * px_per_day < COUNT_LABEL_PX:
+            continue
+        labelled = x
+        axes.annotate(
+            _drawable(label),
+            (x, average),
+            xytext=(0, offset),
+            parse_math=False,
+            textcoords="offset points",
+            ha="center",
+            va="bottom" if offset > 0 else "top",
+            fontsize=9,
+            color="#333333",
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+
+
 def _day_number(day: date) -> float:
     """Matplotlib's number for a day (days since its epoch), so the axis is plain floats."""
-    return float(date2num(datetime(day.year, day.month, day.day)))
+    return float(date2num(datetime(day.year, day.month, day.day, tzinfo=UTC)))
 
 
 def _png(figure: Figure) -> bytes:

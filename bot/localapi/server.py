@@ -703,7 +703,7 @@ class LocalBotApi:
 
     async def wait_until_idle(
         self,
-        timeout: float = 5.0,  # noqa: ASYNC109 (documented signature of the harness)
+        timeout: float = 5.0,
         quiet: float | None = None,
     ) -> None:
         """Wait until every update is confirmed and no request came for ``quiet`` seconds."""

@@ -328,7 +328,7 @@ class FakeUser:
     async def wait_for(
         self,
         predicate: Callable[[Message], bool] | None = None,
-        timeout: float = 5.0,  # noqa: ASYNC109 (documented signature of the harness)
+        timeout: float = 5.0,
         *,
         include_earlier: bool = False,
     ) -> Message:
