@@ -27,6 +27,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.core.clock import ManualClock
+from bot.core.i18n import Translator
+from bot.core.masking import Masker
 from bot.core.models import User
 from bot.webinar.grouping import GroupingIndex, encode, features
 from bot.webinar.grouping_eval import evaluate
@@ -39,6 +41,8 @@ from tests.data import parent_questions as tuning
 from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+# The placeholders the bot masks with by default (Dutch).
+MASKER = Masker.in_language(Translator("nl"), "nl")
 FILLER = ["echt", "heel erg", "al weken", "sinds kort", "help", "pff", "ik weet het niet meer"]
 
 
@@ -108,7 +112,10 @@ async def restart(texts: list[str], folder: Path) -> dict[str, float]:
     users = UserRepository(db)
     for user_id in range(1, 3001):
         await users.ensure(user_id, "nl", START)
-    desk = QuestionDesk(QuestionRepository(db), ManualClock(START))
+    # Gespreksleider 99 opened the webinar: only they may pull from its queue.
+    await users.ensure(99, "nl", START)
+    await webinars.join(webinar.id, 99, START)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), MASKER)
     started = time.perf_counter()
     for number, text in enumerate(texts):
         parent = User(1 + number % 3000, "nl", True, False, None, 1, None, True)
@@ -118,7 +125,7 @@ async def restart(texts: list[str], folder: Path) -> dict[str, float]:
     for label in ("stored", "texts"):
         if label == "texts":
             await db.write(lambda conn: conn.execute("UPDATE questions SET features = NULL"))
-        fresh = QuestionDesk(QuestionRepository(db), ManualClock(START))
+        fresh = QuestionDesk(QuestionRepository(db), ManualClock(START), MASKER)
         cpu, wall = time.process_time(), time.perf_counter()
         card = await fresh.pull_next(webinar, 99)
         figures[f"first_pull_{label}_ms"] = (time.perf_counter() - wall) * 1000

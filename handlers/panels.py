@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-import time
 from collections.abc import Callable, Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
@@ -22,6 +21,7 @@ from bot.core import callbacks
 from bot.core.i18n import Translator
 from bot.core.models import ChatMessage, Question, QueueCounts, Webinar, WebinarState
 from bot.core.text_input import shorten
+from bot.delivery.pacing import RealTimer, Timer
 from bot.services import Services
 from bot.web.presenter_link import chat_links
 from bot.webinar.question_desk import GroupView
@@ -175,9 +175,11 @@ async def send_panel(
 
 
 class PanelRefresher:
-    def __init__(self, bot: Bot, services: Services):
+    def __init__(self, bot: Bot, services: Services, timer: Timer | None = None):
         self.bot = bot
         self.services = services
+        # The throttle's time: injectable, so a test can move it instead of waiting.
+        self.timer: Timer = timer or RealTimer()
         self._last: dict[int, float] = {}
         self._shown: dict[tuple[int, int], str] = {}  # (webinar, chat): the panel's text
         self._ended: set[tuple[int, int]] = set()  # (chat, message) of panels that ended
@@ -188,7 +190,7 @@ class PanelRefresher:
         if webinar_id in self._scheduled:
             return
         interval = self.services.settings.webinars.panel_refresh_seconds
-        delay = max(0.0, self._last.get(webinar_id, 0.0) + interval - time.monotonic())
+        delay = max(0.0, self._last.get(webinar_id, 0.0) + interval - self.timer.monotonic())
         # A fresh context: the refresh is not part of the update that asked for it.
         self._scheduled[webinar_id] = asyncio.create_task(
             self._later(webinar_id, delay), context=contextvars.Context()
@@ -199,7 +201,7 @@ class PanelRefresher:
 
     async def _later(self, webinar_id: int, delay: float) -> None:
         try:
-            await asyncio.sleep(delay)
+            await self.timer.sleep(delay)
             await self.refresh_now(webinar_id)
         except Exception:
             log.exception("panel refresh for webinar %d failed", webinar_id)
@@ -207,7 +209,7 @@ class PanelRefresher:
             self._scheduled.pop(webinar_id, None)
 
     async def refresh_now(self, webinar_id: int) -> None:
-        self._last[webinar_id] = time.monotonic()
+        self._last[webinar_id] = self.timer.monotonic()
         services = self.services
         webinar = await services.repos.webinars.by_id(webinar_id)
         if webinar is None or webinar.state is WebinarState.CLOSED:

@@ -137,7 +137,7 @@ async def test_a_restart_rebuilds_the_groups_from_stored_features(
 
 async def test_a_maybe_the_same_question_is_shown_left_out_until_taken_in(db: Database) -> None:
     webinar = await _webinar(db)
-    desk = QuestionDesk(QuestionRepository(db), ManualClock(START))
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     first = await desk.ask(
         webinar, _parent(1), 1, "mijn kind ligt uren wakker voordat ze in slaap valt"
     )
