@@ -10,8 +10,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import OutgoingMessage, Question, Role, WebinarState
+from bot.core.models import Question, Role, WebinarState
 from bot.core.text_input import shorten
+from bot.webinar.moderation_actions import asked_notice
 from bot.webinar.question_desk import Card
 from handlers.common import (
     Label,
@@ -25,7 +26,6 @@ from handlers.common import (
     send_text,
 )
 from handlers.panels import queue_changed
-from storage.questions import Notify
 
 log = logging.getLogger(__name__)
 
@@ -135,22 +135,6 @@ async def show_card(
             keyboard(context, buttons),
             purpose=f"card:{card.question.webinar_id}",
         )
-
-
-def asked_notice(question: Question, webinar_title: str) -> Notify:
-    def build(askers: list[int]) -> list[OutgoingMessage]:
-        return [
-            OutgoingMessage(
-                user_id=asker,
-                kind="question.asked",
-                key="webinar.notify.asked",
-                params={"title": webinar_title},
-                dedup_key=f"asked:{question.id}:{asker}",
-            )
-            for asker in askers
-        ]
-
-    return build
 
 
 async def on_card_button(update: Update, context: BotContext) -> None:

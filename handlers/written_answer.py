@@ -8,12 +8,12 @@ from telegram.ext import MessageHandler, filters
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import OutgoingMessage, Question, Role, Webinar, WebinarState
-from bot.core.text_input import clean_text, shorten
+from bot.core.models import Role, WebinarState
+from bot.core.text_input import clean_text
+from bot.webinar.moderation_actions import answer_notice
 from handlers.common import chat_id, keyboard, say, send_text, text_of
 from handlers.panels import queue_changed
 from handlers.webinar_parent import question_text
-from storage.questions import Notify
 
 # A Telegram message holds at most 4,096 characters; the parent's copy, with the
 # question quoted, is split by the outbox where it is longer than that.
@@ -76,28 +76,6 @@ async def deliver_answer(update: Update, context: BotContext, question_id: int) 
         waits_for=f"written:{question.id}:",
     )
     queue_changed(context, webinar.id)
-
-
-def answer_notice(question: Question, webinar: Webinar, answer: str) -> Notify:
-    """The askers' messages, built inside the transaction that finishes the question."""
-
-    def build(askers: list[int]) -> list[OutgoingMessage]:
-        return [
-            OutgoingMessage(
-                user_id=asker,
-                kind="question.answer",
-                key="webinar.notify.written",
-                params={
-                    "title": webinar.title,
-                    "question": shorten(question.text or "", 1000),
-                    "answer": answer,
-                },
-                dedup_key=f"written:{question.id}:{asker}",
-            )
-            for asker in askers
-        ]
-
-    return build
 
 
 # Text from a gespreksleider with an answer pending; otherwise falls through to questions.
