@@ -80,7 +80,6 @@ async def run_bot(api: LocalBotApi, count: int, folder: Path) -> tuple[int, floa
             clock.now(),
         )
         series = (await services.repos.inloop.all_series())[0]
-        assert bot.reminders is not None
         plans = plan_reminders(series, settings.zone, bot.reminders.policy, now=clock.now())
         zone = settings.zone
 

@@ -131,9 +131,9 @@ class Ouderbot:
     processor: UpdateProcessor
     dispatcher: OutboxDispatcher
     panels: PanelRefresher
-    feedback: FeedbackPlanner | None = None
-    reminders: ReminderScheduler | None = None
-    retention: RetentionJob | None = None
+    feedback: FeedbackPlanner
+    reminders: ReminderScheduler
+    retention: RetentionJob
     poller: DurablePoller | None = None
     web: BoardServer | None = None  # the board's server in polling mode, when [web] is set
     _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
@@ -184,8 +184,7 @@ class Ouderbot:
 
     @property
     def _jobs(self) -> list[PeriodicPass]:
-        planners = (self.feedback, self.reminders, self.retention)
-        return [planner.job for planner in planners if planner is not None]
+        return [planner.job for planner in (self.feedback, self.reminders, self.retention)]
 
     @property
     def background(self) -> list[Service]:

@@ -325,8 +325,6 @@ async def inloop_reminder(scene: Scene, lisa: Person) -> None:
     await scene.tap(lisa, label="Hoograven")
     await scene.tap(lisa, data=f"{V}:i:sub:")
     reminders = scene.bot.reminders
-    if reminders is None:
-        raise MissingFeature("no reminder scheduler")
     await reminders.run_pass()
     evening = datetime.combine(scene.clock.now().astimezone(ZONE).date(), time(19, 0), ZONE)
     await scene.move_clock(evening.astimezone(UTC))

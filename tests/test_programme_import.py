@@ -134,7 +134,6 @@ async def test_a_changed_address_on_reimport_reaches_the_pending_reminders(
     coordinator.send_document("programma.csv", changed, mime_type="text/csv")
     report = await coordinator.wait_for(has("Programma ingelezen"))
     assert "Inloopreeksen: 0 nieuw, 1 gewijzigd, 7 ongewijzigd" in report["text"]
-    assert bot.reminders is not None
     await bot.reminders.run_pass()
     rows = await bot.services.db.fetch_all(
         "SELECT payload FROM outbox WHERE user_id = ? AND state = 'pending'", (parent.id,)

@@ -61,7 +61,6 @@ async def add_series(
 async def at(bot: Ouderbot, api: LocalBotApi, clock: ManualClock, moment: datetime) -> None:
     """Move the clock to `moment`, run the scheduler and send what is due."""
     clock.set(moment)
-    assert bot.reminders is not None
     await bot.reminders.run_pass()
     await bot.dispatcher.send_due()
     await api.wait_until_idle()
@@ -205,7 +204,6 @@ async def test_scheduler_pass_is_idempotent(
     for parent in parents:
         await subscribe(parent)
     clock.set(datetime(2026, 12, 7, 12, 0, tzinfo=UTC))  # the next week comes into view
-    assert bot.reminders is not None
     assert await bot.reminders.run_pass() == 4  # Tuesday evening, Wednesday morning, for both
     assert await bot.reminders.run_pass() == 0
     keys = await bot.services.db.fetch_all(
