@@ -13,7 +13,6 @@ import pytest
 
 from bot.webinar.similarity import (
     SIMILAR_THRESHOLD,
-    SimilarityIndex,
     are_similar,
     group_similar,
     normalize,
@@ -164,16 +163,6 @@ def test_different_concepts_are_not_partly_alike_by_spelling() -> None:
     assert similarity("eten", "pesten") == 0
 
 
-@pytest.mark.parametrize("empty", ["", "   ", "\n\t ", "?!", "hoe moet ik dat doen?"])
-def test_a_text_without_content_is_similar_to_nothing(empty: str) -> None:
-    assert similarity(empty, empty) == 0
-    assert not are_similar(empty, empty)
-    assert not are_similar(empty, "mijn peuter wil niet slapen")
-    index = SimilarityIndex([(1, "mijn peuter wil niet slapen"), (2, empty)])
-    assert index.similar_to(empty) == []
-    assert 2 not in index.similar_to("mijn peuter wil niet slapen")
-
-
 def test_similarity_is_symmetric_and_between_0_and_100() -> None:
     texts, _ = _flatten(QUESTION_CLUSTERS[:8])
     for a, b in itertools.combinations(texts, 2):
@@ -188,57 +177,6 @@ SLEEP = "hoe krijg ik mijn peuter s avonds in bed?"
 SLEEP_2 = "mijn dreumes wil niet slapen wat moet ik doen"
 SLEEP_3 = "How do I get my toddler to sleep?"
 SCREENS = "hoeveel schermtijd voor een kind van 4?"
-
-
-def test_index_returns_similar_entries_best_first() -> None:
-    index = SimilarityIndex()
-    index.add(1, "mijn peuter slaapt snachts slecht")
-    index.add(2, SCREENS)
-    index.add(3, SLEEP)
-    scored = index.scored_similar_to("mijn peuter wil savonds niet slapen")
-    assert [key for key, _ in scored] == [3, 1]
-    assert scored[0][1] > scored[1][1] >= SIMILAR_THRESHOLD
-    assert index.similar_to("mijn peuter wil savonds niet slapen") == [3, 1]
-
-
-def test_index_breaks_ties_by_lowest_key() -> None:
-    index = SimilarityIndex([(7, SLEEP_2), (4, SLEEP_3), (5, SCREENS)])
-    assert index.similar_to("peuter slapen") == [4, 7]
-
-
-def test_index_excludes_the_entry_asked_about() -> None:
-    index = SimilarityIndex([(1, SLEEP), (2, SLEEP_2), (3, SCREENS)])
-    assert index.similar_to(SLEEP, exclude=1) == [2]
-    assert 1 in index.similar_to(SLEEP)
-
-
-def test_index_discard_forgets_an_entry() -> None:
-    index = SimilarityIndex([(1, SLEEP), (2, SLEEP_2)])
-    index.discard(2)
-    assert len(index) == 1
-    assert 2 not in index
-    assert index.similar_to(SLEEP_3) == [1]
-    index.discard(2)  # unknown key: nothing happens
-    assert len(index) == 1
-
-
-def test_index_add_with_a_known_key_replaces_its_text() -> None:
-    index = SimilarityIndex([(1, SLEEP)])
-    index.add(1, SCREENS)
-    assert len(index) == 1
-    assert index.similar_to(SLEEP_3) == []
-    assert index.similar_to("how much screen time is ok for a 4 year old") == [1]
-
-
-def test_index_agrees_with_are_similar() -> None:
-    texts, _ = _flatten(QUESTION_CLUSTERS)
-    index = SimilarityIndex(enumerate(texts))
-    assert len(index) == len(texts)
-    for key, text in enumerate(texts):
-        expected = {
-            other for other in range(len(texts)) if other != key and are_similar(text, texts[other])
-        }
-        assert set(index.similar_to(text, exclude=key)) == expected, text
 
 
 # --- grouping topic wishes ------------------------------------------------------------------

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -518,61 +518,8 @@ def are_similar(a: str, b: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------
-# Index and grouping
+# Grouping (topic wishes in the feedback summaries)
 # --------------------------------------------------------------------------------------
-
-
-class SimilarityIndex:
-    """The questions of one webinar, searchable for similar ones.
-
-    Kept in memory; after a restart, rebuild it by adding the stored questions again.
-    Texts are normalised once, on `add`; a query compares its normalised form with all
-    entries in one rapidfuzz call (C++ loop with an early-exit cutoff).
-    """
-
-    def __init__(self, entries: Iterable[tuple[int, str]] = ()) -> None:
-        # key -> scoring form of the text. An empty form (no content) matches nothing.
-        self._forms: dict[int, str] = {}
-        for key, text in entries:
-            self.add(key, text)
-
-    def add(self, key: int, text: str) -> None:
-        """Add (or replace) the text stored under key."""
-        self._forms[key] = _scoring_form(normalize(text))
-
-    def discard(self, key: int) -> None:
-        """Forget key; nothing happens if it is not there."""
-        self._forms.pop(key, None)
-
-    def __len__(self) -> int:
-        return len(self._forms)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._forms
-
-    def similar_to(self, text: str, *, exclude: int | None = None) -> list[int]:
-        """Keys of the entries similar to text, most similar first (ties: lowest key)."""
-        return [key for key, _ in self.scored_similar_to(text, exclude=exclude)]
-
-    def scored_similar_to(
-        self, text: str, *, exclude: int | None = None
-    ) -> list[tuple[int, float]]:
-        """Like `similar_to`, with each key's score."""
-        query = _scoring_form(normalize(text))
-        if not query or not self._forms:
-            return []
-        matches = process.extract(
-            query,
-            self._forms,
-            scorer=_SCORER,
-            score_cutoff=SIMILAR_THRESHOLD,
-            limit=None,
-        )
-        found = [
-            (key, float(score)) for _, score, key in matches if key != exclude and self._forms[key]
-        ]
-        found.sort(key=lambda item: (-item[1], item[0]))
-        return found
 
 
 def group_similar(texts: Sequence[str]) -> list[list[int]]:
