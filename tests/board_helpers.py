@@ -13,7 +13,13 @@ from bot.app import Ouderbot
 from bot.core.models import Question
 from bot.localapi import FakeUser, LocalBotApi
 from bot.web.init_data import sign_init_data
-from tests.helpers import MODERATOR_IDS, TOKEN, add_webinar, make_moderator
+from tests.helpers import (
+    MODERATOR_IDS,
+    TOKEN,
+    add_webinar,
+    make_moderator,
+    parents_asked,
+)
 
 WEB = {"listen": "127.0.0.1:0", "public_url": "https://board.example.org"}
 
@@ -58,19 +64,7 @@ async def open_webinar(
         moderator.send("/open slapen")
         await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
         staff.append(moderator)
-    services = bot.services
-    webinar = await services.repos.webinars.by_code("slapen")
-    assert webinar is not None
-    parents = []
-    for number, text in enumerate(questions):
-        user_id = 20_000 + number
-        await services.repos.users.ensure(user_id, "nl", services.clock.now())
-        await services.repos.users.record_consent(user_id, 1, services.clock.now())
-        await services.repos.webinars.join(webinar.id, user_id, services.clock.now())
-        parent = api.user(user_id, first_name=f"Ouder{number}", language_code="nl")
-        parent.send(text)
-        await parent.wait_for(lambda m: "in de rij" in m["text"])
-        parents.append(parent)
+    parents = await parents_asked(bot, api, questions)
     return staff, parents
 
 

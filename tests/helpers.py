@@ -90,6 +90,34 @@ async def make_moderator(bot: Ouderbot, user_id: int) -> None:
     )
 
 
+async def webinar_opened_by_gert(bot: Ouderbot, api: LocalBotApi, code: str = "slapen") -> Any:
+    """Webinar `code` in the programme, opened for questions by gespreksleider Gert."""
+    await add_webinar(bot, code)
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
+    await make_moderator(bot, moderator.id)
+    moderator.send(f"/open {code}")
+    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    return moderator
+
+
+async def parents_asked(bot: Ouderbot, api: LocalBotApi, questions: list[str]) -> list[Any]:
+    """One parent per question (consented, joined to "slapen"), each acknowledged."""
+    services = bot.services
+    webinar = await services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    parents = []
+    for number, text in enumerate(questions):
+        user_id = 20_000 + number
+        await services.repos.users.ensure(user_id, "nl", services.clock.now())
+        await services.repos.users.record_consent(user_id, 1, services.clock.now())
+        await services.repos.webinars.join(webinar.id, user_id, services.clock.now())
+        parent = api.user(user_id, first_name=f"Ouder{number}", language_code="nl")
+        parent.send(text)
+        await parent.wait_for(lambda m: "in de rij" in m["text"])
+        parents.append(parent)
+    return parents
+
+
 async def eventually(
     check: Callable[[], Any], timeout: float = 10.0, interval: float = 0.02
 ) -> Any:

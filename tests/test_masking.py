@@ -9,7 +9,9 @@ from bot.app import Ouderbot
 from bot.core.i18n import Translator
 from bot.core.masking import Masker, MaskKind
 from bot.localapi import LocalBotApi
-from tests.helpers import MODERATOR_IDS, add_webinar, make_moderator
+from tests.helpers import (
+    webinar_opened_by_gert,
+)
 
 MASK = Masker.in_language(Translator("nl"), "nl")
 
@@ -76,11 +78,7 @@ def test_the_notice_names_every_kind_that_is_masked() -> None:
 async def test_a_gespreksleider_sees_placeholders_not_the_parents_details(
     bot: Ouderbot, api: LocalBotApi
 ) -> None:
-    await add_webinar(bot, "slapen")
-    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
-    await make_moderator(bot, moderator.id)
-    moderator.send("/open slapen")
-    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    moderator = await webinar_opened_by_gert(bot, api)
     parent = api.user(5_000_400, first_name="Ouder", language_code="nl")
     parent.send("/start w-slapen")
     notice = await parent.wait_for(

@@ -6,29 +6,17 @@ import asyncio
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+from tests.helpers import (
+    eventually,
+    parents_asked,
+    webinar_opened_by_gert,
+)
 
 
 async def setup(bot: Ouderbot, api: LocalBotApi, questions: list[str]):  # type: ignore[no-untyped-def]
     """An open webinar, one gespreksleider, and one consented parent per question."""
-    await add_webinar(bot, "slapen")
-    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
-    await make_moderator(bot, moderator.id)
-    moderator.send("/open slapen")
-    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
-    services = bot.services
-    webinar = await services.repos.webinars.by_code("slapen")
-    assert webinar is not None
-    parents = []
-    for number, text in enumerate(questions):
-        user_id = 20_000 + number
-        await services.repos.users.ensure(user_id, "nl", services.clock.now())
-        await services.repos.users.record_consent(user_id, 1, services.clock.now())
-        await services.repos.webinars.join(webinar.id, user_id, services.clock.now())
-        parent = api.user(user_id, first_name=f"Ouder{number}", language_code="nl")
-        parent.send(text)
-        await parent.wait_for(lambda m: "in de rij" in m["text"])
-        parents.append(parent)
+    moderator = await webinar_opened_by_gert(bot, api)
+    parents = await parents_asked(bot, api, questions)
     return moderator, parents
 
 

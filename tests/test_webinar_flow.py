@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+from tests.helpers import (
+    MODERATOR_IDS,
+    add_webinar,
+    eventually,
+    make_moderator,
+    webinar_opened_by_gert,
+)
 
 
 async def agree(user, notice=None) -> None:  # type: ignore[no-untyped-def]
@@ -20,11 +26,7 @@ async def agree(user, notice=None) -> None:  # type: ignore[no-untyped-def]
 async def test_parent_joins_asks_and_hears_the_question_was_asked(
     bot: Ouderbot, api: LocalBotApi
 ) -> None:
-    await add_webinar(bot, "slapen")
-    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
-    await make_moderator(bot, moderator.id)
-    moderator.send("/open slapen")
-    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    moderator = await webinar_opened_by_gert(bot, api)
 
     parent = api.user(1001, first_name="Sanne", language_code="nl")
     parent.send("/start w-slapen")
@@ -89,11 +91,7 @@ async def not_(awaitable) -> bool:  # type: ignore[no-untyped-def]
 async def test_closing_sums_up_and_lists_the_unanswered_questions(
     bot: Ouderbot, api: LocalBotApi
 ) -> None:
-    await add_webinar(bot, "slapen")
-    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
-    await make_moderator(bot, moderator.id)
-    moderator.send("/open slapen")
-    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    moderator = await webinar_opened_by_gert(bot, api)
     for user_id, question in ((1101, "hoe lang mag een peuter tv kijken"), (1102, None)):
         parent = api.user(user_id, first_name="Ouder", language_code="nl")
         parent.send("/webinar slapen")

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+from tests.helpers import (
+    MODERATOR_IDS,
+    add_webinar,
+    eventually,
+    make_moderator,
+    webinar_opened_by_gert,
+)
 from tests.test_moderation_card import button, pull, setup
 
 
 async def test_a_moderators_plain_text_is_a_hint_not_a_parent_question(
     bot: Ouderbot, api: LocalBotApi
 ) -> None:
-    await add_webinar(bot, "slapen")
-    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
-    await make_moderator(bot, moderator.id)
-    moderator.send("/open slapen")
-    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    moderator = await webinar_opened_by_gert(bot, api)
     moderator.send("ok, we beginnen zo")
     hint = await moderator.wait_for(lambda m: "Je bent gespreksleider" in m["text"])
     assert "/volgende" in hint["text"]
