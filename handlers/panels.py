@@ -73,7 +73,7 @@ def panel_text(
                 t(
                     language,
                     "moderation.panel.general_line",
-                    size=group.size,
+                    count=group.size,
                     theme=webinar.theme or webinar.title,
                 )
             )
