@@ -22,7 +22,9 @@ from tests.helpers import START, TOKEN, make_settings, start_bot
 
 @pytest.fixture
 async def api() -> AsyncIterator[LocalBotApi]:
-    server = LocalBotApi(token=TOKEN, bot_username="ouderbot_test")
+    # Telegram's flood limits on, as Telegram has them: the bot keeps to them itself (its
+    # outbox pacer), and the `bot` fixture fails a test in which Telegram answered 429.
+    server = LocalBotApi(token=TOKEN, bot_username="ouderbot_test", rate_limits=True)
     await server.start()
     yield server
     await server.stop()

@@ -28,9 +28,6 @@ def make_settings(database: Path, api: LocalBotApi, **overrides: Any) -> Setting
             "base_file_url": api.base_file_url,
             "poll_timeout_seconds": 1,
             "request_timeout_seconds": 5,
-            # The local server's limits are off unless a test switches them on; tests
-            # that do (test_delivery.py) use Telegram's pace per chat.
-            "chat_messages_per_second": 50,
         },
         "storage": {"database": str(database)},
         "roles": {"coordinators": [COORDINATOR_ID]},

@@ -12,6 +12,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
@@ -308,9 +310,27 @@ async def test_forged_callback_data_is_checked_against_who_pressed_it(
 # -- limits ---------------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def unpaced(settings: Settings, api: LocalBotApi) -> Settings:
+    """For a test about the bot's own rules, not Telegram's pace: 21 replies to one chat
+    at Telegram's pace (one a second after a short burst) would take 13 s."""
+    api.rate_limits = False
+    return settings.model_copy(
+        update={"telegram": settings.telegram.model_copy(update={"chat_messages_per_second": 50})}
+    )
+
+
 async def test_a_flooding_parent_is_warned_once_then_ignored_until_the_minute_passes(
-    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+    unpaced: Settings, api: LocalBotApi, clock: ManualClock
 ) -> None:
+    bot = await start_bot(unpaced, clock, api)
+    try:
+        await _flood_is_warned_once(bot, api, clock)
+    finally:
+        await bot.stop()
+
+
+async def _flood_is_warned_once(bot: Ouderbot, api: LocalBotApi, clock: ManualClock) -> None:
     limit = bot.services.settings.limits.messages_per_minute
     parent = api.user(3031, language_code="en")
     calm = api.user(3032)
