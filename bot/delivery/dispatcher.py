@@ -18,9 +18,12 @@ person blocked the bot) marks them inactive and cancels what else was queued for
 Nobody is told to try again because Telegram was busy: the message just goes later.
 
 Duplicates: a row is marked sent (committed) after Telegram accepted it and before the
-next request goes out; there is one request in flight at a time. A kill can therefore
-fall between Telegram accepting one message and its mark being committed for at most
-that one message, which is sent again after the restart: at most one duplicate per kill.
+next request goes out. With one request in flight at a time (`in_flight=1`, the default)
+a kill can fall between Telegram accepting a message and its mark being committed for
+at most that one message, which is sent again after the restart: at most one duplicate
+per kill. `in_flight=N` (telegram.requests_in_flight, for a self-hosted server without
+Telegram's limits) sends up to N rows to N different chats at once and starts the next
+ones only when all N marks are committed: at most N duplicates per kill.
 """
 
 from __future__ import annotations
@@ -80,6 +83,8 @@ class OutboxDispatcher:
         chat_rate: float = 1.0,
         chat_burst: float = 8.0,
         timer: Timer | None = None,
+        paced: bool = True,
+        in_flight: int = 1,
     ):
         from zoneinfo import ZoneInfo
 
@@ -95,7 +100,9 @@ class OutboxDispatcher:
             overall_rate=messages_per_second,
             chat_rate=chat_rate,
             chat_burst=chat_burst,
+            paced=paced,
         )
+        self.in_flight = max(1, in_flight)
         self.stats = DispatchStats()
         self.recorders: dict[str, Recorder] = {}
         self.on_not_found: dict[str, Recorder] = {}
@@ -193,9 +200,10 @@ class OutboxDispatcher:
         if self._pending:
             self._max_loaded = max(self._max_loaded, max(row.id for row in self._pending))
 
-    def _pick(self) -> tuple[OutboxRow | None, float]:
-        """The first row whose chat may get a message now, or how long until one may."""
-        seen: set[int] = set()
+    def _pick(self, busy: set[int] | None = None) -> tuple[OutboxRow | None, float]:
+        """The first row whose chat may get a message now (and is not in `busy`: a
+        request to it is in flight), or how long until one may."""
+        seen: set[int] = set(busy) if busy else set()
         hint = 1.0
         for row in self._pending:
             if row.user_id in seen:
@@ -221,11 +229,31 @@ class OutboxDispatcher:
                 await self.timer.sleep(wait)
                 continue
             self._pending.remove(row)
-            if await self._deliver(row):
-                sent += 1
+            if self.in_flight == 1:
+                sent += await self._deliver(row)
+                continue
+            batch = [row]
+            self.pacer.take(row.user_id)
+            chats = {row.user_id}
+            while len(batch) < self.in_flight and self.pacer.overall_wait() <= 0:
+                more, _ = self._pick(chats)
+                if more is None:
+                    break
+                self._pending.remove(more)
+                self.pacer.take(more.user_id)
+                batch.append(more)
+                chats.add(more.user_id)
+            # All N marks are committed before the next request: at most N duplicates.
+            outcomes = await asyncio.gather(
+                *(self._deliver(each, taken=True) for each in batch), return_exceptions=True
+            )
+            for outcome in outcomes:
+                if isinstance(outcome, BaseException):
+                    raise outcome
+                sent += outcome
         return sent, 1.0
 
-    async def _deliver(self, row: OutboxRow) -> bool:
+    async def _deliver(self, row: OutboxRow, *, taken: bool = False) -> bool:
         now = self.clock.now()
         if row.expires_at is not None and row.expires_at <= now:
             await self.outbox.mark_dropped([row.id], now)
@@ -237,7 +265,8 @@ class OutboxDispatcher:
             await self.outbox.mark_failed([row.id], now)
             self.stats.failed += 1
             return False
-        self.pacer.take(row.user_id)
+        if not taken:
+            self.pacer.take(row.user_id)
         try:
             message = await self._call(row, user.language if user else self.t.default_language)
         except RetryAfter as error:
