@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Job, JobQueue
@@ -46,6 +46,7 @@ from bot.core.i18n import Translator
 from bot.core.rendering import render
 from bot.delivery.pacing import Pacer, RealTimer, Timer
 from bot.delivery.splitting import split_html
+from bot.delivery.telegram_bot import OuderbotBot
 from storage.outbox import OutboxRepository, OutboxRow
 from storage.users import UserRepository
 
@@ -295,7 +296,12 @@ class OutboxDispatcher:
             return False
         except (TimedOut, NetworkError) as error:
             return await self._retry_later(row, type(error).__name__)
-        message_id = message.message_id if isinstance(message, Message) else None
+        if isinstance(message, Message):
+            message_id: int | None = message.message_id
+        elif isinstance(message, dict) and isinstance(message.get("message_id"), int):
+            message_id = message["message_id"]
+        else:
+            message_id = None
         await self.outbox.mark_delivered(row.id, message_id, self.clock.now())
         self.stats.sent += 1
         if message_id is not None:
@@ -314,24 +320,26 @@ class OutboxDispatcher:
         bot = self.bot
         if row.key is not None:  # a planner's row: rendered now, in the recipient's language
             text = render(self.t, language, self.zone, row.key, row.params)
-            markup = None
+            buttons: dict[str, object] | None = None
             if row.buttons:
-                markup = InlineKeyboardMarkup(
-                    [
+                buttons = {
+                    "inline_keyboard": [
                         [
-                            InlineKeyboardButton(self.t(language, label), callback_data=data)
+                            {"text": self.t(language, label), "callback_data": data}
                             for label, data in line
                         ]
                         for line in row.buttons
                     ]
-                )
+                }
             # Over Telegram's limit (a long written answer with its question): in parts,
             # the buttons with the last. A kill between parts repeats this row's parts.
             parts = split_html(text)
             for part in parts[:-1]:
-                await bot.send_message(row.user_id, part, parse_mode=ParseMode.HTML)
-            return await bot.send_message(
-                row.user_id, parts[-1], parse_mode=ParseMode.HTML, reply_markup=markup
+                await self._send_text(row.user_id, part, html=True)
+            return await self._send_text(row.user_id, parts[-1], html=True, markup=buttons)
+        if row.method == "message":
+            return await self._send_text(
+                row.user_id, row.text, html=row.html, markup=row.markup or None, preview=False
             )
         markup = InlineKeyboardMarkup.de_json(row.markup, bot) if row.markup else None
         parse_mode = ParseMode.HTML if row.html else None
@@ -372,6 +380,34 @@ class OutboxDispatcher:
             parse_mode=parse_mode,
             reply_markup=markup,
             disable_web_page_preview=True,
+        )
+
+    async def _send_text(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        html: bool,
+        markup: dict[str, object] | None = None,
+        preview: bool = True,
+    ) -> object:
+        """sendMessage with the markup as stored (a dict), the answer as a dict (see
+        OuderbotBot.send_message_dict)."""
+        params: dict[str, object] = {"chat_id": chat_id, "text": text}
+        if html:
+            params["parse_mode"] = ParseMode.HTML.value
+        if markup is not None:
+            params["reply_markup"] = markup
+        if not preview:
+            params["link_preview_options"] = {"is_disabled": True}
+        if isinstance(self.bot, OuderbotBot):
+            return await self.bot.send_message_dict(params)
+        return await self.bot.send_message(  # a plain Bot (not used by the app)
+            chat_id,
+            text,
+            parse_mode=ParseMode.HTML if html else None,
+            reply_markup=InlineKeyboardMarkup.de_json(markup, self.bot) if markup else None,
+            disable_web_page_preview=not preview or None,
         )
 
     async def _retry_later(self, row: OutboxRow, reason: str) -> bool:
