@@ -43,6 +43,7 @@ from telegram.ext import Job, JobQueue
 
 from bot.core.clock import Clock
 from bot.core.i18n import Translator
+from bot.core.models import User
 from bot.core.rendering import render
 from bot.delivery.pacing import Pacer, RealTimer, Timer
 from bot.delivery.splitting import split_html
@@ -58,6 +59,13 @@ LOAD_LIMIT = 2000
 
 # Called with (ref, chat id, message id) once a row with purpose "<name>:<ref>" was sent.
 Recorder = Callable[[int, int, int], Awaitable[None]]
+
+
+class _Unread:
+    """`_deliver` reads the row's user itself."""
+
+
+UNREAD = _Unread()
 
 
 @dataclass
@@ -244,24 +252,45 @@ class OutboxDispatcher:
                 self.pacer.take(more.user_id)
                 batch.append(more)
                 chats.add(more.user_id)
-            # All N marks are committed before the next request: at most N duplicates.
+            # One query for the batch's users, one write for its marks. All N marks are
+            # committed before the next request: at most N duplicates per kill.
+            users = await self.users.get_many(list(chats))
+            marks: list[tuple[OutboxRow, int | None]] = []
             outcomes = await asyncio.gather(
-                *(self._deliver(each, taken=True) for each in batch), return_exceptions=True
+                *(
+                    self._deliver(each, taken=True, user=users.get(each.user_id), marks=marks)
+                    for each in batch
+                ),
+                return_exceptions=True,
             )
+            await self.outbox.mark_delivered_many(marks, self.clock.now())
+            for marked, message_id in marks:
+                if message_id is not None:
+                    await self._purpose(marked, self.recorders, message_id)
             for outcome in outcomes:
                 if isinstance(outcome, BaseException):
                     raise outcome
                 sent += outcome
         return sent, 1.0
 
-    async def _deliver(self, row: OutboxRow, *, taken: bool = False) -> bool:
+    async def _deliver(
+        self,
+        row: OutboxRow,
+        *,
+        taken: bool = False,
+        user: User | None | _Unread = UNREAD,
+        marks: list[tuple[OutboxRow, int | None]] | None = None,
+    ) -> bool:
+        """Send one row and mark it; with `marks` (a batch), the delivered row is added
+        to it instead, for the caller to mark it with the batch's other rows."""
         now = self.clock.now()
         if row.expires_at is not None and row.expires_at <= now:
             await self.outbox.mark_dropped([row.id], now)
             self.stats.dropped += 1
             log.info("outbox row %d (%s) expired unsent; dropped", row.id, row.kind)
             return False
-        user = await self.users.get(row.user_id)
+        if isinstance(user, _Unread):
+            user = await self.users.get(row.user_id)
         if (user is None and row.key is not None) or (user is not None and not user.active):
             await self.outbox.mark_failed([row.id], now)
             self.stats.failed += 1
@@ -287,7 +316,10 @@ class OutboxDispatcher:
             return False
         except BadRequest as error:
             if "not modified" in error.message:
-                await self.outbox.mark_delivered(row.id, None, self.clock.now())
+                if marks is not None:
+                    marks.append((row, None))
+                else:
+                    await self.outbox.mark_delivered(row.id, None, self.clock.now())
                 return True
             await self.outbox.mark_failed([row.id], self.clock.now())
             self.stats.failed += 1
@@ -302,6 +334,10 @@ class OutboxDispatcher:
             message_id = message["message_id"]
         else:
             message_id = None
+        if marks is not None:
+            marks.append((row, message_id))
+            self.stats.sent += 1
+            return True
         await self.outbox.mark_delivered(row.id, message_id, self.clock.now())
         self.stats.sent += 1
         if message_id is not None:
