@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:BENCH-TOKEN-abcdefghijklmnop"
 MODERATOR = 700_001
 # Outbox requests at once with the limits off (at most this many duplicates after a kill).
-IN_FLIGHT = int(os.environ.get("BENCH_IN_FLIGHT", "32"))
+IN_FLIGHT = int(os.environ.get("BENCH_IN_FLIGHT", "8"))
 
 
 @dataclass
