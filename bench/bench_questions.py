@@ -3,7 +3,7 @@
     python -m bench.bench_questions [--parents 1000] [--open-questions 10000]
 
 1. 1,000 parents each send a question within one second: all stored and acknowledged,
-   throughput at least 60% of a bare python-telegram-bot echo bot's, p95 acknowledgement
+   throughput at least 80% of a bare python-telegram-bot echo bot's, p95 acknowledgement
    under 1 s, resident memory of the bot process under 150 MB.
 2. /volgende with 10,000 open questions in the webinar: p95 under 100 ms.
 
@@ -34,6 +34,8 @@ from bot.localapi import LocalBotApi
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:BENCH-TOKEN-abcdefghijklmnop"
 MODERATOR = 700_001
+# Outbox requests at once with the limits off (at most this many duplicates after a kill).
+IN_FLIGHT = int(os.environ.get("BENCH_IN_FLIGHT", "8"))
 
 
 @dataclass
@@ -139,6 +141,9 @@ def write_config(folder: Path, api: LocalBotApi, database: Path) -> Path:
     path.write_text(
         f'[telegram]\nbase_url = "{api.base_url}"\nbase_file_url = "{api.base_file_url}"\n'
         "poll_timeout_seconds = 1\n"
+        # The server runs without rate limits, like the echo bot's: the bot must not pace.
+        "rate_limits = false\n"
+        f"requests_in_flight = {IN_FLIGHT}\n"
         f'[storage]\ndatabase = "{database}"\n[roles]\ncoordinators = [{MODERATOR}]\n'
         "[limits]\nquestions_per_minute = 100000\nmessages_per_minute = 100000\n",
         encoding="utf-8",
@@ -360,7 +365,7 @@ def report(results: dict[str, object]) -> None:
         )
     print(f"questions stored: {results['stored']}")
     print(
-        f"throughput ratio ouderbot / echo bot: {results['throughput_ratio']:.2f} (target >= 0.60)"
+        f"throughput ratio ouderbot / echo bot: {results['throughput_ratio']:.2f} (target >= 0.80)"
     )
     print(
         f"/volgende with {results['volgende_open_questions']} open questions: "

@@ -260,6 +260,8 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
             settings.reminders.messages_per_second,
             chat_rate=settings.telegram.chat_messages_per_second,
             chat_burst=settings.telegram.chat_burst,
+            paced=settings.telegram.rate_limits,
+            in_flight=settings.telegram.requests_in_flight,
         )
         app.bot_data.dispatcher = dispatcher
         panels.wake = dispatcher.wake

@@ -54,6 +54,14 @@ class TelegramSettings(_Section):
     # private chat, short bursts allowed). The overall pace is reminders.messages_per_second.
     chat_messages_per_second: Annotated[float, Field(gt=0, le=1000)] = 1.0
     chat_burst: Annotated[int, Field(ge=1, le=1000)] = 8
+    # False only for a self-hosted Bot API server without Telegram's limits (benchmarks):
+    # the outbox then sends as fast as the server answers, ignoring the pace settings
+    # (a 429 still holds its chat back). Against api.telegram.org this gets 429s.
+    rate_limits: bool = True
+    # How many messages the outbox sends at once (to different chats). A kill of the
+    # process can send this many messages twice (Telegram took them, their marks were
+    # not committed yet). 1 against Telegram; more only for a server without limits.
+    requests_in_flight: Annotated[int, Field(ge=1, le=64)] = 1
 
 
 class StorageSettings(_Section):

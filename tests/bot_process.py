@@ -13,12 +13,16 @@ from tests.helpers import COORDINATOR_ID, TOKEN
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def write_config(path: Path, base_url: str, base_file_url: str, database: Path) -> Path:
+def write_config(
+    path: Path, base_url: str, base_file_url: str, database: Path, telegram: str = ""
+) -> Path:
+    """`telegram`: more lines for the [telegram] section."""
     path.write_text(
         "[telegram]\n"
         f'base_url = "{base_url}"\n'
         f'base_file_url = "{base_file_url}"\n'
         "poll_timeout_seconds = 1\n"
+        f"{telegram}"
         "[storage]\n"
         f'database = "{database}"\n'
         "[roles]\n"

@@ -60,7 +60,12 @@ def stored_questions(database: Path) -> list[tuple[int, str]]:
 
 
 async def run_with_kills(
-    tmp_path: Path, parents: int, kills: int, seed_value: int, kill_after_acks: int = 0
+    tmp_path: Path,
+    parents: int,
+    kills: int,
+    seed_value: int,
+    kill_after_acks: int = 0,
+    in_flight: int = 1,
 ) -> None:
     api = LocalBotApi(token=TOKEN, bot_username="ouderbot_test")
     await api.start()
@@ -68,7 +73,10 @@ async def run_with_kills(
         database = tmp_path / "crash.sqlite3"
         user_ids = range(50_000, 50_000 + parents)
         await seed(database, user_ids)
-        config = write_config(tmp_path / "crash.toml", api.base_url, api.base_file_url, database)
+        extra = "" if in_flight == 1 else f"rate_limits = false\nrequests_in_flight = {in_flight}\n"
+        config = write_config(
+            tmp_path / "crash.toml", api.base_url, api.base_file_url, database, extra
+        )
         log_path = tmp_path / "bot.log"
         process = BotProcess(config, log_path)
         rng = random.Random(seed_value)
@@ -111,8 +119,8 @@ async def run_with_kills(
         assert any(waiting > 0 for waiting in unacknowledged_at_kills)
         # After the last restart everything delivered is handled and confirmed, and every
         # parent hears that their question is in the queue: once, apart from at most one
-        # message per kill (Telegram took it in the instant before the kill, before the
-        # outbox could mark it; see bot.delivery.dispatcher).
+        # message per kill and request in flight (Telegram took it in the instant before
+        # the kill, before the outbox could mark it; see bot.delivery.dispatcher).
         await eventually(lambda: api.pending_updates_count == 0, timeout=120, interval=0.2)
         await eventually(
             lambda: acknowledged(api, user_ids) == set(user_ids), timeout=120, interval=0.2
@@ -121,7 +129,7 @@ async def run_with_kills(
         await process.stop()
         counts = acknowledgements(api, user_ids)
         assert min(counts.values()) == 1
-        assert sum(counts.values()) - len(user_ids) <= kills
+        assert sum(counts.values()) - len(user_ids) <= kills * in_flight
 
         rows = stored_questions(database)
         askers = [asker for asker, _ in rows]
@@ -148,3 +156,9 @@ async def test_chaos_300_parents_and_20_kills_store_every_question_exactly_once(
     tmp_path: Path,
 ) -> None:
     await run_with_kills(tmp_path, parents=300, kills=20, seed_value=20)
+
+
+async def test_with_8_requests_in_flight_a_kill_repeats_at_most_8_messages(
+    tmp_path: Path,
+) -> None:
+    await run_with_kills(tmp_path, parents=300, kills=8, seed_value=8, in_flight=8)

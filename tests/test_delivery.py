@@ -307,3 +307,40 @@ async def test_a_timeout_on_the_closing_summary_sends_it_later_with_every_open_q
     assert all(f"Vraag van ouder {user_id}" in listing["text"] for user_id in ids)
     await api.wait_until_idle()
     assert sum("is gesloten" in text for text in texts(moderator)) == 1
+
+
+async def test_unpaced_with_8_in_flight_every_parent_is_answered_once_per_question(
+    tmp_path: Path, api: LocalBotApi, clock: ManualClock
+) -> None:
+    """rate_limits = false, requests_in_flight = 8 (a server without limits): the outbox
+    sends to several chats at once (never two requests to one chat) and marks each
+    batch before the next; nothing is lost, nothing is sent twice."""
+    settings = make_settings(
+        tmp_path / "ouderbot.sqlite3",
+        api,
+        telegram={"rate_limits": False, "requests_in_flight": 8},
+        limits={"questions_per_minute": 1000, "messages_per_minute": 1000},
+    )
+    bot = await start_bot(settings, clock, api)
+    try:
+        ids = range(62_000, 62_040)
+        await open_webinar_with_parents(bot, api, ids)
+        parents = [api.user(user_id) for user_id in ids]
+        for number in range(3):
+            for parent in parents:
+                parent.send(f"Vraag {number} van {parent.id} over slapen en eten?")
+        await api.wait_until_idle()
+        for parent in parents:
+            sent = texts(parent)
+            assert sum("in de rij" in text for text in sent) == 3, sent
+            assert no_error_texts(parent)
+        stored = await bot.services.db.fetch_all("SELECT asker_id, text FROM questions ORDER BY id")
+        for parent in parents:  # each chat's questions handled in order
+            mine = [row["text"] for row in stored if row["asker_id"] == parent.id]
+            assert mine == [f"Vraag {n} van {parent.id} over slapen en eten?" for n in range(3)]
+        assert (
+            await bot.services.db.fetch_value("SELECT count(*) FROM outbox WHERE state = 'pending'")
+            == 0
+        )
+    finally:
+        await bot.stop()

@@ -63,6 +63,24 @@ def test_a_429_holds_back_only_that_chat_for_retry_after() -> None:
     assert pacer.chat_wait(7) == 0
 
 
+def test_unpaced_for_a_server_without_limits_yet_a_429_still_holds_its_chat() -> None:
+    timer = FakeTimer()
+    pacer = Pacer(timer, overall_rate=28, chat_rate=1, chat_burst=8, paced=False)
+    assert sends_in(pacer, timer, [42] * 500 + list(range(1, 501)), 0.001) == 1000
+    pacer.hold(7, 15)
+    assert pacer.chat_wait(7) == pytest.approx(15) and pacer.chat_wait(8) == 0
+
+
+def test_the_pace_is_on_unless_switched_off_explicitly() -> None:
+    from bot.config import settings_from_mapping
+
+    assert settings_from_mapping({"roles": {"coordinators": [1]}}, {}).telegram.rate_limits is True
+    unpaced = settings_from_mapping(
+        {"roles": {"coordinators": [1]}, "telegram": {"rate_limits": False}}, {}
+    )
+    assert unpaced.telegram.rate_limits is False
+
+
 def test_a_short_text_is_one_part() -> None:
     assert split_html("<b>Hallo</b> &amp; welkom") == ["<b>Hallo</b> &amp; welkom"]
 

@@ -18,9 +18,12 @@ person blocked the bot) marks them inactive and cancels what else was queued for
 Nobody is told to try again because Telegram was busy: the message just goes later.
 
 Duplicates: a row is marked sent (committed) after Telegram accepted it and before the
-next request goes out; there is one request in flight at a time. A kill can therefore
-fall between Telegram accepting one message and its mark being committed for at most
-that one message, which is sent again after the restart: at most one duplicate per kill.
+next request goes out. With one request in flight at a time (`in_flight=1`, the default)
+a kill can fall between Telegram accepting a message and its mark being committed for
+at most that one message, which is sent again after the restart: at most one duplicate
+per kill. `in_flight=N` (telegram.requests_in_flight, for a self-hosted server without
+Telegram's limits) sends up to N rows to N different chats at once and starts the next
+ones only when all N marks are committed: at most N duplicates per kill.
 """
 
 from __future__ import annotations
@@ -33,16 +36,18 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Job, JobQueue
 
 from bot.core.clock import Clock
 from bot.core.i18n import Translator
+from bot.core.models import User
 from bot.core.rendering import render
 from bot.delivery.pacing import Pacer, RealTimer, Timer
 from bot.delivery.splitting import split_html
+from bot.delivery.telegram_bot import OuderbotBot
 from storage.outbox import OutboxRepository, OutboxRow
 from storage.users import UserRepository
 
@@ -54,6 +59,13 @@ LOAD_LIMIT = 2000
 
 # Called with (ref, chat id, message id) once a row with purpose "<name>:<ref>" was sent.
 Recorder = Callable[[int, int, int], Awaitable[None]]
+
+
+class _Unread:
+    """`_deliver` reads the row's user itself."""
+
+
+UNREAD = _Unread()
 
 
 @dataclass
@@ -80,6 +92,8 @@ class OutboxDispatcher:
         chat_rate: float = 1.0,
         chat_burst: float = 8.0,
         timer: Timer | None = None,
+        paced: bool = True,
+        in_flight: int = 1,
     ):
         from zoneinfo import ZoneInfo
 
@@ -95,7 +109,9 @@ class OutboxDispatcher:
             overall_rate=messages_per_second,
             chat_rate=chat_rate,
             chat_burst=chat_burst,
+            paced=paced,
         )
+        self.in_flight = max(1, in_flight)
         self.stats = DispatchStats()
         self.recorders: dict[str, Recorder] = {}
         self.on_not_found: dict[str, Recorder] = {}
@@ -193,9 +209,10 @@ class OutboxDispatcher:
         if self._pending:
             self._max_loaded = max(self._max_loaded, max(row.id for row in self._pending))
 
-    def _pick(self) -> tuple[OutboxRow | None, float]:
-        """The first row whose chat may get a message now, or how long until one may."""
-        seen: set[int] = set()
+    def _pick(self, busy: set[int] | None = None) -> tuple[OutboxRow | None, float]:
+        """The first row whose chat may get a message now (and is not in `busy`: a
+        request to it is in flight), or how long until one may."""
+        seen: set[int] = set(busy) if busy else set()
         hint = 1.0
         for row in self._pending:
             if row.user_id in seen:
@@ -221,23 +238,65 @@ class OutboxDispatcher:
                 await self.timer.sleep(wait)
                 continue
             self._pending.remove(row)
-            if await self._deliver(row):
-                sent += 1
+            if self.in_flight == 1:
+                sent += await self._deliver(row)
+                continue
+            batch = [row]
+            self.pacer.take(row.user_id)
+            chats = {row.user_id}
+            while len(batch) < self.in_flight and self.pacer.overall_wait() <= 0:
+                more, _ = self._pick(chats)
+                if more is None:
+                    break
+                self._pending.remove(more)
+                self.pacer.take(more.user_id)
+                batch.append(more)
+                chats.add(more.user_id)
+            # One query for the batch's users, one write for its marks. All N marks are
+            # committed before the next request: at most N duplicates per kill.
+            users = await self.users.get_many(list(chats))
+            marks: list[tuple[OutboxRow, int | None]] = []
+            outcomes = await asyncio.gather(
+                *(
+                    self._deliver(each, taken=True, user=users.get(each.user_id), marks=marks)
+                    for each in batch
+                ),
+                return_exceptions=True,
+            )
+            await self.outbox.mark_delivered_many(marks, self.clock.now())
+            for marked, message_id in marks:
+                if message_id is not None:
+                    await self._purpose(marked, self.recorders, message_id)
+            for outcome in outcomes:
+                if isinstance(outcome, BaseException):
+                    raise outcome
+                sent += outcome
         return sent, 1.0
 
-    async def _deliver(self, row: OutboxRow) -> bool:
+    async def _deliver(
+        self,
+        row: OutboxRow,
+        *,
+        taken: bool = False,
+        user: User | None | _Unread = UNREAD,
+        marks: list[tuple[OutboxRow, int | None]] | None = None,
+    ) -> bool:
+        """Send one row and mark it; with `marks` (a batch), the delivered row is added
+        to it instead, for the caller to mark it with the batch's other rows."""
         now = self.clock.now()
         if row.expires_at is not None and row.expires_at <= now:
             await self.outbox.mark_dropped([row.id], now)
             self.stats.dropped += 1
             log.info("outbox row %d (%s) expired unsent; dropped", row.id, row.kind)
             return False
-        user = await self.users.get(row.user_id)
+        if isinstance(user, _Unread):
+            user = await self.users.get(row.user_id)
         if (user is None and row.key is not None) or (user is not None and not user.active):
             await self.outbox.mark_failed([row.id], now)
             self.stats.failed += 1
             return False
-        self.pacer.take(row.user_id)
+        if not taken:
+            self.pacer.take(row.user_id)
         try:
             message = await self._call(row, user.language if user else self.t.default_language)
         except RetryAfter as error:
@@ -257,7 +316,10 @@ class OutboxDispatcher:
             return False
         except BadRequest as error:
             if "not modified" in error.message:
-                await self.outbox.mark_delivered(row.id, None, self.clock.now())
+                if marks is not None:
+                    marks.append((row, None))
+                else:
+                    await self.outbox.mark_delivered(row.id, None, self.clock.now())
                 return True
             await self.outbox.mark_failed([row.id], self.clock.now())
             self.stats.failed += 1
@@ -266,7 +328,16 @@ class OutboxDispatcher:
             return False
         except (TimedOut, NetworkError) as error:
             return await self._retry_later(row, type(error).__name__)
-        message_id = message.message_id if isinstance(message, Message) else None
+        if isinstance(message, Message):
+            message_id: int | None = message.message_id
+        elif isinstance(message, dict) and isinstance(message.get("message_id"), int):
+            message_id = message["message_id"]
+        else:
+            message_id = None
+        if marks is not None:
+            marks.append((row, message_id))
+            self.stats.sent += 1
+            return True
         await self.outbox.mark_delivered(row.id, message_id, self.clock.now())
         self.stats.sent += 1
         if message_id is not None:
@@ -285,24 +356,26 @@ class OutboxDispatcher:
         bot = self.bot
         if row.key is not None:  # a planner's row: rendered now, in the recipient's language
             text = render(self.t, language, self.zone, row.key, row.params)
-            markup = None
+            buttons: dict[str, object] | None = None
             if row.buttons:
-                markup = InlineKeyboardMarkup(
-                    [
+                buttons = {
+                    "inline_keyboard": [
                         [
-                            InlineKeyboardButton(self.t(language, label), callback_data=data)
+                            {"text": self.t(language, label), "callback_data": data}
                             for label, data in line
                         ]
                         for line in row.buttons
                     ]
-                )
+                }
             # Over Telegram's limit (a long written answer with its question): in parts,
             # the buttons with the last. A kill between parts repeats this row's parts.
             parts = split_html(text)
             for part in parts[:-1]:
-                await bot.send_message(row.user_id, part, parse_mode=ParseMode.HTML)
-            return await bot.send_message(
-                row.user_id, parts[-1], parse_mode=ParseMode.HTML, reply_markup=markup
+                await self._send_text(row.user_id, part, html=True)
+            return await self._send_text(row.user_id, parts[-1], html=True, markup=buttons)
+        if row.method == "message":
+            return await self._send_text(
+                row.user_id, row.text, html=row.html, markup=row.markup or None, preview=False
             )
         markup = InlineKeyboardMarkup.de_json(row.markup, bot) if row.markup else None
         parse_mode = ParseMode.HTML if row.html else None
@@ -343,6 +416,34 @@ class OutboxDispatcher:
             parse_mode=parse_mode,
             reply_markup=markup,
             disable_web_page_preview=True,
+        )
+
+    async def _send_text(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        html: bool,
+        markup: dict[str, object] | None = None,
+        preview: bool = True,
+    ) -> object:
+        """sendMessage with the markup as stored (a dict), the answer as a dict (see
+        OuderbotBot.send_message_dict)."""
+        params: dict[str, object] = {"chat_id": chat_id, "text": text}
+        if html:
+            params["parse_mode"] = ParseMode.HTML.value
+        if markup is not None:
+            params["reply_markup"] = markup
+        if not preview:
+            params["link_preview_options"] = {"is_disabled": True}
+        if isinstance(self.bot, OuderbotBot):
+            return await self.bot.send_message_dict(params)
+        return await self.bot.send_message(  # a plain Bot (not used by the app)
+            chat_id,
+            text,
+            parse_mode=ParseMode.HTML if html else None,
+            reply_markup=InlineKeyboardMarkup.de_json(markup, self.bot) if markup else None,
+            disable_web_page_preview=not preview or None,
         )
 
     async def _retry_later(self, row: OutboxRow, reason: str) -> bool:

@@ -5,6 +5,9 @@ private chat (short bursts allowed; about 20 a minute per group) and answers 429
 `retry_after` beyond that. The pacer keeps under those limits, so 429s stay rare; a chat
 Telegram holds back anyway is held here for `retry_after`, and only that chat.
 
+`paced=False` is for a self-hosted Bot API server without those limits (benchmarks):
+nothing waits then except a chat held back by a 429.
+
 Time comes from a `Timer` (monotonic seconds and a sleep), so tests can drive it.
 """
 
@@ -58,8 +61,10 @@ class Pacer:
         chat_burst: float = 3.0,
         group_rate: float = 20 / 60,
         group_burst: float = 3.0,
+        paced: bool = True,
     ):
         self.timer = timer
+        self.paced = paced
         self._overall = _Bucket(overall_burst, overall_rate, timer.monotonic())
         self._chat_shape = (chat_burst, chat_rate)
         self._group_shape = (group_burst, group_rate)
@@ -67,6 +72,8 @@ class Pacer:
         self._held: dict[int, float] = {}
 
     def overall_wait(self) -> float:
+        if not self.paced:
+            return 0.0
         return self._overall.wait(self.timer.monotonic())
 
     def chat_wait(self, chat: int) -> float:
@@ -77,10 +84,14 @@ class Pacer:
             if held > now:
                 return held - now
             del self._held[chat]
+        if not self.paced:
+            return 0.0
         bucket = self._chats.get(chat)
         return 0.0 if bucket is None else bucket.wait(now)
 
     def take(self, chat: int) -> None:
+        if not self.paced:
+            return
         now = self.timer.monotonic()
         bucket = self._chats.get(chat)
         if bucket is None:

@@ -19,6 +19,22 @@ from storage.db import current_update
 
 
 class OuderbotBot(ExtBot[None]):
+    # The last getUpdates answer as Telegram sent it, by update id: the inbox stores
+    # these (bot.delivery.updates), cheaper than serialising the parsed Update again
+    # (10 µs against 167 µs per update, measured).
+    raw_updates: dict[int, dict[str, Any]] = {}  # replaced, never changed in place
+
+    async def _post(self, endpoint: str, data: Any = None, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, data, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            with self._unfrozen():  # python-telegram-bot's objects refuse new attributes
+                self.raw_updates = {
+                    item["update_id"]: item
+                    for item in result
+                    if isinstance(item, dict) and isinstance(item.get("update_id"), int)
+                }
+        return result
+
     async def answer_callback_query(self, *args: Any, **kwargs: Any) -> bool:
         unit = current_update.get()
         if unit is None or not unit.holding:
@@ -41,3 +57,10 @@ class OuderbotBot(ExtBot[None]):
 
         unit.after_commit[f"menu:{kwargs.get('scope')!r}:{len(unit.after_commit)}"] = later
         return True
+
+    async def send_message_dict(self, params: dict[str, object]) -> Any:
+        """sendMessage with ready JSON-able parameters (the reply markup as a dict), the
+        answer as Telegram's dict: the outbox's most frequent call then builds none of
+        python-telegram-bot's objects (InlineKeyboardMarkup in, Message out), which cost
+        about as much CPU as the request itself. Errors are raised as by `send_message`."""
+        return await self._post("sendMessage", dict(params))

@@ -97,12 +97,14 @@ class UpdateProcessor:
         after that, Telegram may be told they arrived."""
         if not updates:
             return
+        # As Telegram sent them where the bot kept that (polling), else serialised again.
+        raw: dict[int, dict[str, Any]] = getattr(self.application.bot, "raw_updates", {})
         stored = [
             StoredUpdate(
                 update.update_id,
                 chat_key(update),
                 update.effective_user.id if update.effective_user else None,
-                json.dumps(update.to_dict(), ensure_ascii=False),
+                json.dumps(raw.get(update.update_id) or update.to_dict(), ensure_ascii=False),
             )
             for update in updates
         ]
