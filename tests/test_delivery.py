@@ -315,6 +315,7 @@ async def test_unpaced_with_8_in_flight_every_parent_is_answered_once_per_questi
     """rate_limits = false, requests_in_flight = 8 (a server without limits): the outbox
     sends to several chats at once (never two requests to one chat) and marks each
     batch before the next; nothing is lost, nothing is sent twice."""
+    api.rate_limits = False  # the server these settings are for
     settings = make_settings(
         tmp_path / "ouderbot.sqlite3",
         api,

@@ -68,7 +68,8 @@ def test_unpaced_for_a_server_without_limits_yet_a_429_still_holds_its_chat() ->
     pacer = Pacer(timer, overall_rate=28, chat_rate=1, chat_burst=8, paced=False)
     assert sends_in(pacer, timer, [42] * 500 + list(range(1, 501)), 0.001) == 1000
     pacer.hold(7, 15)
-    assert pacer.chat_wait(7) == pytest.approx(15) and pacer.chat_wait(8) == 0
+    assert pacer.chat_wait(7) == pytest.approx(15)
+    assert pacer.chat_wait(8) == 0
 
 
 def test_the_pace_is_on_unless_switched_off_explicitly() -> None:

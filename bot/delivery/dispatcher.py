@@ -240,60 +240,58 @@ class OutboxDispatcher:
             self._pending.remove(row)
             if self.in_flight == 1:
                 sent += await self._deliver(row)
-                continue
-            batch = [row]
-            self.pacer.take(row.user_id)
-            chats = {row.user_id}
-            while len(batch) < self.in_flight and self.pacer.overall_wait() <= 0:
-                more, _ = self._pick(chats)
-                if more is None:
-                    break
-                self._pending.remove(more)
-                self.pacer.take(more.user_id)
-                batch.append(more)
-                chats.add(more.user_id)
-            # One query for the batch's users, one write for its marks. All N marks are
-            # committed before the next request: at most N duplicates per kill.
-            users = await self.users.get_many(list(chats))
-            marks: list[tuple[OutboxRow, int | None]] = []
-            outcomes = await asyncio.gather(
-                *(
-                    self._deliver(each, taken=True, user=users.get(each.user_id), marks=marks)
-                    for each in batch
-                ),
-                return_exceptions=True,
-            )
-            await self.outbox.mark_delivered_many(marks, self.clock.now())
-            for marked, message_id in marks:
-                if message_id is not None:
-                    await self._purpose(marked, self.recorders, message_id)
-            for outcome in outcomes:
-                if isinstance(outcome, BaseException):
-                    raise outcome
-                sent += outcome
+            else:
+                sent += await self._deliver_batch(row)
         return sent, 1.0
+
+    async def _deliver_batch(self, first: OutboxRow) -> int:
+        """`first` and up to `in_flight - 1` rows of other chats that may go now, sent at
+        once. One query for the batch's users, one write for its marks; all N marks are
+        committed before the next request: at most N duplicates per kill."""
+        batch = [first]
+        self.pacer.take(first.user_id)
+        chats = {first.user_id}
+        while len(batch) < self.in_flight and self.pacer.overall_wait() <= 0:
+            more, _ = self._pick(chats)
+            if more is None:
+                break
+            self._pending.remove(more)
+            self.pacer.take(more.user_id)
+            batch.append(more)
+            chats.add(more.user_id)
+        users = await self.users.get_many(list(chats))
+        marks: list[tuple[OutboxRow, int | None]] = []
+        outcomes = await asyncio.gather(
+            *(
+                self._deliver(each, taken=True, user=users.get(each.user_id), marks=marks)
+                for each in batch
+            ),
+            return_exceptions=True,
+        )
+        await self.outbox.mark_delivered_many(marks, self.clock.now())
+        for marked, message_id in marks:
+            if message_id is not None:
+                await self._purpose(marked, self.recorders, message_id)
+        sent = 0
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
+            sent += outcome
+        return sent
 
     async def _deliver(
         self,
         row: OutboxRow,
         *,
         taken: bool = False,
-        user: User | None | _Unread = UNREAD,
+        user: User | _Unread | None = UNREAD,
         marks: list[tuple[OutboxRow, int | None]] | None = None,
     ) -> bool:
         """Send one row and mark it; with `marks` (a batch), the delivered row is added
         to it instead, for the caller to mark it with the batch's other rows."""
-        now = self.clock.now()
-        if row.expires_at is not None and row.expires_at <= now:
-            await self.outbox.mark_dropped([row.id], now)
-            self.stats.dropped += 1
-            log.info("outbox row %d (%s) expired unsent; dropped", row.id, row.kind)
-            return False
         if isinstance(user, _Unread):
             user = await self.users.get(row.user_id)
-        if (user is None and row.key is not None) or (user is not None and not user.active):
-            await self.outbox.mark_failed([row.id], now)
-            self.stats.failed += 1
+        if await self._undeliverable(row, user):
             return False
         if not taken:
             self.pacer.take(row.user_id)
@@ -315,11 +313,8 @@ class OutboxDispatcher:
             log.info("chat %d blocked the bot; marked inactive", row.user_id)
             return False
         except BadRequest as error:
-            if "not modified" in error.message:
-                if marks is not None:
-                    marks.append((row, None))
-                else:
-                    await self.outbox.mark_delivered(row.id, None, self.clock.now())
+            if "not modified" in error.message:  # the message says it already
+                await self._delivered(row, None, marks)
                 return True
             await self.outbox.mark_failed([row.id], self.clock.now())
             self.stats.failed += 1
@@ -328,21 +323,37 @@ class OutboxDispatcher:
             return False
         except (TimedOut, NetworkError) as error:
             return await self._retry_later(row, type(error).__name__)
-        if isinstance(message, Message):
-            message_id: int | None = message.message_id
-        elif isinstance(message, dict) and isinstance(message.get("message_id"), int):
-            message_id = message["message_id"]
-        else:
-            message_id = None
+        await self._delivered(row, _message_id(message), marks)
+        self.stats.sent += 1
+        return True
+
+    async def _undeliverable(self, row: OutboxRow, user: User | None) -> bool:
+        """Expired (dropped) or for someone who left (failed): marked so, not sent."""
+        now = self.clock.now()
+        if row.expires_at is not None and row.expires_at <= now:
+            await self.outbox.mark_dropped([row.id], now)
+            self.stats.dropped += 1
+            log.info("outbox row %d (%s) expired unsent; dropped", row.id, row.kind)
+            return True
+        if (user is None and row.key is not None) or (user is not None and not user.active):
+            await self.outbox.mark_failed([row.id], now)
+            self.stats.failed += 1
+            return True
+        return False
+
+    async def _delivered(
+        self,
+        row: OutboxRow,
+        message_id: int | None,
+        marks: list[tuple[OutboxRow, int | None]] | None,
+    ) -> None:
+        """Mark `row` sent now, or (in a batch) add it to `marks` for the caller to mark."""
         if marks is not None:
             marks.append((row, message_id))
-            self.stats.sent += 1
-            return True
+            return
         await self.outbox.mark_delivered(row.id, message_id, self.clock.now())
-        self.stats.sent += 1
         if message_id is not None:
             await self._purpose(row, self.recorders, message_id)
-        return True
 
     async def _purpose(self, row: OutboxRow, table: dict[str, Recorder], message_id: int) -> None:
         if not row.purpose or ":" not in row.purpose:
@@ -465,3 +476,12 @@ def _seconds(retry_after: int | timedelta) -> float:
     if isinstance(retry_after, timedelta):
         return retry_after.total_seconds()
     return float(retry_after)
+
+
+def _message_id(message: object) -> int | None:
+    """The id of the message Telegram answered with (a parsed Message or a plain dict)."""
+    if isinstance(message, Message):
+        return message.message_id
+    if isinstance(message, dict) and isinstance(message.get("message_id"), int):
+        return int(message["message_id"])
+    return None

@@ -11,6 +11,8 @@ answers to one button press (the handler's, then the error handler's) leave the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from telegram.ext import ExtBot
@@ -22,7 +24,7 @@ class OuderbotBot(ExtBot[None]):
     # The last getUpdates answer as Telegram sent it, by update id: the inbox stores
     # these (bot.delivery.updates), cheaper than serialising the parsed Update again
     # (10 µs against 167 µs per update, measured).
-    raw_updates: dict[int, dict[str, Any]] = {}  # replaced, never changed in place
+    raw_updates: Mapping[int, dict[str, Any]] = MappingProxyType({})  # replaced, not changed
 
     async def _post(self, endpoint: str, data: Any = None, **kwargs: Any) -> Any:
         result = await super()._post(endpoint, data, **kwargs)
