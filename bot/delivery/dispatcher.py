@@ -406,15 +406,8 @@ class OutboxDispatcher:
         if row.method in ("document", "photo"):
             data = await self.outbox.file_of(row.id) or b""
             upload = InputFile(data, filename=row.filename or "bestand")
-            if row.method == "photo":
-                return await bot.send_photo(
-                    row.user_id,
-                    upload,
-                    caption=row.text or None,
-                    parse_mode=parse_mode,
-                    reply_markup=markup,
-                )
-            return await bot.send_document(
+            send = bot.send_photo if row.method == "photo" else bot.send_document
+            return await send(
                 row.user_id,
                 upload,
                 caption=row.text or None,
