@@ -31,6 +31,7 @@ from bot.config import Settings
 from bot.context import AppState, BotContext
 from bot.core.clock import Clock, SystemClock
 from bot.delivery.dispatcher import OutboxDispatcher
+from bot.delivery.pacing import Timer
 from bot.delivery.telegram_bot import OuderbotBot
 from bot.delivery.updates import DurablePoller, UpdateProcessor
 from bot.feedback.requests import FeedbackPlanner
@@ -234,8 +235,13 @@ class Ouderbot:
         log.info("bot stopped")
 
 
-async def create_bot(settings: Settings, *, token: str, clock: Clock | None = None) -> Ouderbot:
-    """Open the database and wire everything together; call `start()` to run."""
+async def create_bot(
+    settings: Settings, *, token: str, clock: Clock | None = None, timer: Timer | None = None
+) -> Ouderbot:
+    """Open the database and wire everything together; call `start()` to run.
+
+    `clock` is the calendar (when reminders fall due); `timer` the monotonic time of
+    the outbox pacer and the panel throttle (tests run it faster than real time)."""
     quiet_third_party_loggers()
     clock = clock or SystemClock()
     db = await Database.open(
@@ -247,7 +253,7 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
             settings.roles.coordinators, clock.now()
         )
         app = build_application(settings, token)
-        panels = PanelRefresher(app.bot, services)
+        panels = PanelRefresher(app.bot, services, timer)
         app.bot_data.services = services
         app.bot_data.panels = panels
         dispatcher = OutboxDispatcher(
@@ -262,6 +268,7 @@ async def create_bot(settings: Settings, *, token: str, clock: Clock | None = No
             chat_burst=settings.telegram.chat_burst,
             paced=settings.telegram.rate_limits,
             in_flight=settings.telegram.requests_in_flight,
+            timer=timer,
         )
         app.bot_data.dispatcher = dispatcher
         panels.wake = dispatcher.wake

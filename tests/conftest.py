@@ -17,14 +17,21 @@ from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.localapi import LocalBotApi
-from tests.helpers import START, TOKEN, make_settings, start_bot
+from tests.helpers import FAST, START, FastTimer, limited_api, make_settings, start_bot
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[LocalBotApi]:
+def timer(request: pytest.FixtureRequest) -> FastTimer:
+    """The flood limits' time, shared by the server and the bot: FAST times real time,
+    or real time for a test marked `real_time` (it measures seconds on the wall)."""
+    return FastTimer(1.0 if request.node.get_closest_marker("real_time") else FAST)
+
+
+@pytest.fixture
+async def api(timer: FastTimer) -> AsyncIterator[LocalBotApi]:
     # Telegram's flood limits on, as Telegram has them: the bot keeps to them itself (its
     # outbox pacer), and the `bot` fixture fails a test in which Telegram answered 429.
-    server = LocalBotApi(token=TOKEN, bot_username="ouderbot_test", rate_limits=True)
+    server = limited_api(timer)
     await server.start()
     yield server
     await server.stop()

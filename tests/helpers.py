@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import time
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,6 +14,7 @@ from typing import Any
 from bot.app import Ouderbot, create_bot
 from bot.config import Settings, settings_from_mapping
 from bot.core.clock import ManualClock
+from bot.delivery.pacing import Timer
 from bot.localapi import LocalBotApi
 from storage.webinars import WebinarDraft
 
@@ -19,6 +23,52 @@ COORDINATOR_ID = 900_001
 MODERATOR_IDS = (800_001, 800_002)
 # A Tuesday in December 2026, 09:00 UTC (10:00 in Utrecht).
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+# How much faster than real time the flood limits run in the end-to-end tests.
+FAST = 10.0
+
+
+class FastTimer:
+    """Monotonic time running `speed` times faster than the wall clock.
+
+    The `api` fixture's flood limits and the bot's pacer and panel throttle share one,
+    so Telegram's limits stay on (per second of this timer: 30 overall, one a chat, ...)
+    while a test that sends 300 paced messages waits 1 s instead of 10. Sharing matters:
+    a bot on real time against limits on this one would only send too slowly (safe), a
+    bot on this one against real-time limits too fast (429s)."""
+
+    def __init__(self, speed: float = FAST) -> None:
+        self.speed = speed
+        self._origin = time.monotonic()
+
+    def monotonic(self) -> float:
+        return self._origin + (time.monotonic() - self._origin) * self.speed
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds / self.speed)
+
+    async def wait(self, event: asyncio.Event, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), timeout=seconds / self.speed)
+
+
+# Which timer each `limited_api` server's limits run on: `start_bot` gives the bot the
+# same one.
+_LIMITS_TIMERS: weakref.WeakKeyDictionary[LocalBotApi, FastTimer] = weakref.WeakKeyDictionary()
+
+
+def limited_api(timer: FastTimer, **options: Any) -> LocalBotApi:
+    """A local Bot API server with Telegram's flood limits on, timed by `timer`."""
+    server = LocalBotApi(
+        token=TOKEN,
+        bot_username="ouderbot_test",
+        rate_limits=True,
+        limits_clock=timer.monotonic,
+        **options,
+    )
+    _LIMITS_TIMERS[server] = timer
+    return server
 
 
 def make_settings(database: Path, api: LocalBotApi, **overrides: Any) -> Settings:
@@ -44,7 +94,8 @@ def make_settings(database: Path, api: LocalBotApi, **overrides: Any) -> Setting
 async def start_bot(
     settings: Settings, clock: ManualClock, api: LocalBotApi | None = None
 ) -> Ouderbot:
-    bot = await create_bot(settings, token=TOKEN, clock=clock)
+    timer: Timer | None = _LIMITS_TIMERS.get(api) if api is not None else None
+    bot = await create_bot(settings, token=TOKEN, clock=clock, timer=timer)
     await bot.start()
     if api is not None:
         # The bot confirms updates once stored, before handling them: the server's

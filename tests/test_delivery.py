@@ -1,6 +1,8 @@
 """Every message through one paced, durable path, against the local Bot API server with
-Telegram's rate limits switched ON (its buckets run on real time, so these tests take
-real seconds; each is bounded by Telegram's own pace: N messages / 30 per second).
+Telegram's rate limits switched ON. The limits and the bot's pacer share the `timer`
+fixture's seconds (ten times faster than the wall clock, or real time for a test marked
+`real_time`); each bound below is in those seconds, by Telegram's own pace: N messages /
+30 per second.
 
 The crash half (SIGKILL mid-burst: every stored question's asker acknowledged, at most
 one duplicate per kill) is in tests/test_crash_safety.py.
@@ -10,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -25,6 +26,7 @@ from bot.localapi import FakeUser, LocalBotApi
 from tests.helpers import (
     COORDINATOR_ID,
     MODERATOR_IDS,
+    FastTimer,
     add_webinar,
     eventually,
     make_moderator,
@@ -72,14 +74,14 @@ async def open_webinar_with_parents(bot: Ouderbot, api: LocalBotApi, ids: range)
 
 
 async def acknowledged_within(
-    parents: list[FakeUser], started: float, timeout: float
+    parents: list[FakeUser], timer: FastTimer, started: float, timeout: float
 ) -> list[float]:
-    """Seconds from `started` until each parent read "in de rij" (an upper bound: the
-    parents are checked one after the other)."""
+    """Timer seconds from `started` until each parent read "in de rij" (an upper bound:
+    the parents are checked one after the other)."""
     delays = []
     for parent in parents:
         await parent.wait_for(has("in de rij"), timeout=timeout)
-        delays.append(time.monotonic() - started)
+        delays.append(timer.monotonic() - started)
     return delays
 
 
@@ -93,11 +95,11 @@ def no_error_texts(user: FakeUser) -> bool:
 
 
 async def test_150_parents_joining_in_one_second_are_all_welcomed(
-    paced: Ouderbot, api: LocalBotApi
+    paced: Ouderbot, api: LocalBotApi, timer: FastTimer
 ) -> None:
     await add_webinar(paced, "slapen")
     parents = [api.user(60_000 + n, language_code="nl") for n in range(150)]
-    started = time.monotonic()
+    started = timer.monotonic()
     for parent in parents:
         parent.send("/start w-slapen")
     # Telegram's pace for 150 messages is 5 s; everyone is welcomed well within 3x that.
@@ -106,7 +108,7 @@ async def test_150_parents_joining_in_one_second_are_all_welcomed(
         # One message: the welcome, the privacy notice and its buttons.
         assert "Over je gegevens" in welcome["text"]
         assert any("c:agree" in (data or "") for _, data in parent.buttons(welcome))
-    elapsed = time.monotonic() - started
+    elapsed = timer.monotonic() - started
     await api.wait_until_idle()
     assert all(len(parent.messages) == 1 for parent in parents)
     assert all(no_error_texts(parent) for parent in parents)
@@ -114,7 +116,7 @@ async def test_150_parents_joining_in_one_second_are_all_welcomed(
 
 
 async def test_a_chat_held_back_by_a_429_delays_no_other_parent(
-    paced: Ouderbot, api: LocalBotApi
+    paced: Ouderbot, api: LocalBotApi, timer: FastTimer
 ) -> None:
     ids = range(61_000, 61_031)
     await open_webinar_with_parents(paced, api, ids)
@@ -122,15 +124,15 @@ async def test_a_chat_held_back_by_a_429_delays_no_other_parent(
     api.inject_fault("sendMessage", "429", retry_after=15)
     held.send("Hoe lang mag een peuter tv kijken?")
     await eventually(lambda: api.injected_faults)  # Telegram holds this chat for 15 s
-    started = time.monotonic()
+    started = timer.monotonic()
     for number, parent in enumerate(others):
         parent.send(f"Vraag {number} over slapen en eten?")
-    delays = await acknowledged_within(others, started, timeout=10)
+    delays = await acknowledged_within(others, timer, started, timeout=10)
     assert p95(delays) < 6, delays
     assert not any("in de rij" in text for text in texts(held))
     # The held chat gets its acknowledgement once Telegram lets it, without an error.
     await held.wait_for(has("in de rij"), timeout=25)
-    assert time.monotonic() - started >= 14
+    assert timer.monotonic() - started >= 14
     assert no_error_texts(held)
     assert await paced.services.db.fetch_value("SELECT count(*) FROM questions") == 31
 
@@ -162,18 +164,19 @@ def bad_programme(rows: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+@pytest.mark.real_time  # a latency bound of about a second: on the wall clock
 async def test_a_600_row_bad_csv_gets_one_report_and_a_file_and_delays_no_parent(
-    paced: Ouderbot, api: LocalBotApi
+    paced: Ouderbot, api: LocalBotApi, timer: FastTimer
 ) -> None:
     ids = range(63_000, 63_030)
     await open_webinar_with_parents(paced, api, ids)
     coordinator = api.user(COORDINATOR_ID, first_name="Carla")
     parents = [api.user(user_id) for user_id in ids]
     coordinator.send_document("programma.csv", bad_programme(600), "text/csv")
-    started = time.monotonic()
+    started = timer.monotonic()
     for number, parent in enumerate(parents):
         parent.send(f"Vraag {number}: hoe krijg ik mijn kind naar bed?")
-    delays = await acknowledged_within(parents, started, timeout=10)
+    delays = await acknowledged_within(parents, timer, started, timeout=10)
     # 30 acknowledgements at Telegram's pace take about a second; the import adds little.
     assert max(delays) < 30 / 30 + 2, delays
     report = await coordinator.wait_for(has("Niet ingelezen: 600"), timeout=10)
@@ -218,7 +221,7 @@ async def test_a_long_written_answer_to_a_long_question_arrives_whole(
 
 
 async def test_a_gespreksleider_pulls_30_questions_in_a_minute_without_a_flood_reply(
-    paced: Ouderbot, api: LocalBotApi
+    paced: Ouderbot, api: LocalBotApi, timer: FastTimer
 ) -> None:
     ids = range(65_000, 65_030)
     await open_webinar_with_parents(paced, api, ids)
@@ -226,7 +229,7 @@ async def test_a_gespreksleider_pulls_30_questions_in_a_minute_without_a_flood_r
     await make_moderator(paced, moderator.id)
     for number, user_id in enumerate(ids):
         api.user(user_id).send(f"Vraag nummer {number} over slapen?")
-    await acknowledged_within([api.user(user_id) for user_id in ids], time.monotonic(), 10)
+    await acknowledged_within([api.user(user_id) for user_id in ids], timer, timer.monotonic(), 10)
     moderator.send("/open slapen")
     await moderator.wait_for(has("open voor vragen"))
     for _ in range(30):
@@ -247,8 +250,9 @@ async def test_a_gespreksleider_pulls_30_questions_in_a_minute_without_a_flood_r
     assert no_error_texts(moderator)
 
 
+@pytest.mark.real_time  # a latency bound of about a second: on the wall clock
 async def test_a_reply_goes_before_a_broadcast_queued_earlier(
-    paced: Ouderbot, api: LocalBotApi
+    paced: Ouderbot, api: LocalBotApi, timer: FastTimer
 ) -> None:
     ids = range(66_000, 66_001)
     await open_webinar_with_parents(paced, api, ids)
@@ -274,10 +278,10 @@ async def test_a_reply_goes_before_a_broadcast_queued_earlier(
     )
     paced.dispatcher.wake()
     await eventually(lambda: any(api.user(user_id).messages for user_id in subscribers))
-    started = time.monotonic()
+    started = timer.monotonic()
     parent.send("Mag mijn kind een dutje doen na school?")
     await parent.wait_for(has("in de rij"), timeout=10)
-    assert time.monotonic() - started < 1.5
+    assert timer.monotonic() - started < 1.5
     # The reply overtook the broadcast, which was still going.
     assert not all(api.user(user_id).messages for user_id in subscribers)
     await eventually(lambda: all(api.user(u).messages for u in subscribers), timeout=15)

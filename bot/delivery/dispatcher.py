@@ -168,8 +168,7 @@ class OutboxDispatcher:
                 log.exception("the outbox pass failed; trying again")
             # Every second too, not only when woken: the clock may be moved (tests, demo)
             # and rows queued by another process's planner fall due.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=max(0.01, min(hint, 1.0)))
+            await self.timer.wait(self._wake, max(0.01, min(hint, 1.0)))
             self._wake.clear()
 
     async def _wake_when_due(self) -> None:

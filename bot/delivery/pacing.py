@@ -14,6 +14,7 @@ Time comes from a `Timer` (monotonic seconds and a sleep), so tests can drive it
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from typing import Protocol
 
@@ -23,6 +24,10 @@ class Timer(Protocol):
 
     async def sleep(self, seconds: float) -> None: ...
 
+    async def wait(self, event: asyncio.Event, seconds: float) -> None:
+        """Until `event` is set or `seconds` have passed, whichever comes first."""
+        ...
+
 
 class RealTimer:
     def monotonic(self) -> float:
@@ -30,6 +35,10 @@ class RealTimer:
 
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
+
+    async def wait(self, event: asyncio.Event, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), timeout=seconds)
 
 
 class _Bucket:
