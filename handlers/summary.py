@@ -18,7 +18,6 @@ from bot.core import callbacks
 from bot.core.i18n import Raw, format_day
 from bot.core.models import Role
 from bot.core.text_input import shorten
-from bot.feedback.charts import scores_chart_png
 from bot.feedback.export import csv_header, csv_words, export_csv
 from bot.feedback.records import FeedbackSession
 from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_by_kind, summarize
@@ -104,6 +103,10 @@ async def show_summary(
         text,
         [[("feedback.sum.button.csv", callbacks.make("sum", "csv", kind, arg))]],
     )
+    # Imported here, not at the top: matplotlib costs about 0.8 s and 50 MB to load, and
+    # only a coordinator asking for a chart needs it (not the bot's start, nor a burst).
+    from bot.feedback.charts import scores_chart_png
+
     png = await asyncio.to_thread(
         scores_chart_png,
         {
