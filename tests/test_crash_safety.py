@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import sqlite3
 from datetime import timedelta
@@ -59,6 +60,23 @@ def stored_questions(database: Path) -> list[tuple[int, str]]:
         return conn.execute("SELECT asker_id, text FROM questions ORDER BY id").fetchall()
 
 
+async def killed_at_a_random_point(
+    api: LocalBotApi, rng: random.Random, user_ids: range, kill_number: int
+) -> None:
+    """Wait for a random point of the bot's exchange with Telegram, counted in its
+    requests since it started (so the moment depends on what the bot did, not on this
+    machine's speed): every fourth kill within its first 3 requests (while it starts),
+    the others after 4 to 40 (storing, confirming, replying). Once every parent has an
+    answer the bot only long-polls: stop waiting then."""
+    low, high = (1, 3) if kill_number % 4 == 0 else (4, 40)
+    target = len(api.requests) + rng.randint(low, high)
+    await eventually(
+        lambda: len(api.requests) >= target or acknowledged(api, user_ids) == set(user_ids),
+        timeout=60,
+        interval=0.005,
+    )
+
+
 async def run_with_kills(
     tmp_path: Path,
     parents: int,
@@ -66,6 +84,7 @@ async def run_with_kills(
     seed_value: int,
     kill_after_acks: int = 0,
     in_flight: int = 1,
+    paced: bool = True,
 ) -> None:
     api = LocalBotApi(token=TOKEN, bot_username="ouderbot_test")
     await api.start()
@@ -73,7 +92,9 @@ async def run_with_kills(
         database = tmp_path / "crash.sqlite3"
         user_ids = range(50_000, 50_000 + parents)
         await seed(database, user_ids)
-        extra = "" if in_flight == 1 else f"rate_limits = false\nrequests_in_flight = {in_flight}\n"
+        extra = "" if paced else "rate_limits = false\n"
+        if in_flight > 1:
+            extra += f"requests_in_flight = {in_flight}\n"
         config = write_config(
             tmp_path / "crash.toml", api.base_url, api.base_file_url, database, extra
         )
@@ -90,7 +111,7 @@ async def run_with_kills(
             api.user(user_id, first_name=f"P{user_id}", language_code="nl").send(texts[user_id])
         acked_before_kills: set[int] = set()
         unacknowledged_at_kills = []
-        for _ in range(kills):
+        for kill_number in range(kills):
             if kill_after_acks:
                 # In the middle of the burst: some parents have their answer, some not.
                 await eventually(
@@ -99,24 +120,19 @@ async def run_with_kills(
                     interval=0.005,
                 )
             else:
-                # Kill at a random point of the bot's exchange with Telegram (starting,
-                # polling, replying): after a random number of further requests, so the
-                # moment depends on what the bot did, not on how fast this machine is.
-                # Once nothing is pending the bot only long-polls, so stop waiting then.
-                target = len(api.requests) + rng.randint(1, 60)
-                await eventually(
-                    lambda target=target: (
-                        len(api.requests) >= target or api.pending_updates_count == 0
-                    ),
-                    timeout=60,
-                    interval=0.005,
-                )
+                await killed_at_a_random_point(api, rng, user_ids, kill_number)
             acked_before_kills |= acknowledged(api, user_ids)
             unacknowledged_at_kills.append(len(user_ids) - len(acked_before_kills))
             await process.kill()
             await process.start()
-        # The kills did hit a bot with work in hand.
+        # The kills did hit a bot with work in hand, and in the middle of it: between
+        # kills, parents kept getting their acknowledgements.
         assert any(waiting > 0 for waiting in unacknowledged_at_kills)
+        if not kill_after_acks:
+            waiting = [n for n in unacknowledged_at_kills if n > 0]
+            progress = [a - b for a, b in itertools.pairwise(waiting) if a > b]
+            assert len(waiting) >= kills // 2, unacknowledged_at_kills
+            assert len(progress) >= kills // 3, unacknowledged_at_kills
         # After the last restart everything delivered is handled and confirmed, and every
         # parent hears that their question is in the queue: once, apart from at most one
         # message per kill and request in flight (Telegram took it in the instant before
@@ -149,16 +165,19 @@ async def run_with_kills(
 async def test_killing_the_bot_during_a_burst_loses_no_acknowledged_question(
     tmp_path: Path,
 ) -> None:
-    await run_with_kills(tmp_path, parents=150, kills=1, seed_value=1, kill_after_acks=30)
+    await run_with_kills(tmp_path, parents=90, kills=1, seed_value=1, kill_after_acks=30)
 
 
-async def test_chaos_300_parents_and_20_kills_store_every_question_exactly_once(
+async def test_chaos_300_parents_and_10_kills_store_every_question_exactly_once(
     tmp_path: Path,
 ) -> None:
-    await run_with_kills(tmp_path, parents=300, kills=20, seed_value=20)
+    # Unpaced (the server's limits are off here too): what is tested is the kills, and
+    # 300 paced acknowledgements would add 10 s of waiting to it. The paced path is
+    # killed in the test above. Each kill comes in the middle of the work (asserted).
+    await run_with_kills(tmp_path, parents=300, kills=10, seed_value=10, paced=False)
 
 
 async def test_with_8_requests_in_flight_a_kill_repeats_at_most_8_messages(
     tmp_path: Path,
 ) -> None:
-    await run_with_kills(tmp_path, parents=300, kills=8, seed_value=8, in_flight=8)
+    await run_with_kills(tmp_path, parents=300, kills=8, seed_value=8, in_flight=8, paced=False)
