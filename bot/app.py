@@ -32,7 +32,7 @@ from bot.context import AppState, BotContext
 from bot.core.clock import Clock, SystemClock
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.pacing import Timer
-from bot.delivery.telegram_bot import OuderbotBot
+from bot.delivery.telegram_bot import OuderbotBot, tls_context
 from bot.delivery.updates import DurablePoller, UpdateProcessor
 from bot.feedback.requests import FeedbackPlanner
 from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
@@ -96,8 +96,11 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
             connect_timeout=timeout,
             read_timeout=timeout,
             write_timeout=timeout,
+            httpx_kwargs={"verify": tls_context()},
         ),
-        get_updates_request=HTTPXRequest(connect_timeout=timeout, read_timeout=timeout),
+        get_updates_request=HTTPXRequest(
+            connect_timeout=timeout, read_timeout=timeout, httpx_kwargs={"verify": tls_context()}
+        ),
         # No python-telegram-bot rate limiter: every message goes through the outbox
         # dispatcher, whose pacer keeps to Telegram's limits and holds back only the chat
         # a 429 names. A limiter here would pace (or retry) the same requests a second

@@ -56,3 +56,10 @@ async def bot(settings: Settings, clock: ManualClock, api: LocalBotApi) -> Async
     # who blocked the bot is Telegram's answer to a valid request, not a rejection).
     assert [(r.method, r.description) for r in api.rejections if r.status != 403] == []
     assert api.unanswered_callback_queries() == []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The tests marked slow (processes killed and restarted, the demo, 500-message
+    # broadcasts) go first: spread over pytest-xdist's workers they then overlap with
+    # the many short tests instead of running alone at the end.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -10,6 +10,8 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
 from storage.db import Database, backup
@@ -17,6 +19,8 @@ from storage.users import UserRepository
 from tests.bot_process import ROOT, write_config
 from tests.helpers import START, TOKEN, eventually
 from tests.test_bad_input import parent_in_webinar
+
+pytestmark = pytest.mark.slow  # starts processes (run first, see tests/conftest.py)
 
 PARENTS = range(6001, 6041)
 

@@ -22,6 +22,8 @@ from bot.localapi import LocalBotApi
 from tests.board_helpers import WEB, base_url, call, init_data, open_webinar, question_with
 from tests.helpers import MODERATOR_IDS, eventually, make_settings
 
+pytestmark = pytest.mark.slow  # starts processes (run first, see tests/conftest.py)
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",

@@ -17,6 +17,8 @@ import pytest
 
 from storage.db import Database
 
+pytestmark = pytest.mark.slow  # starts processes (run first, see tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
