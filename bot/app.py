@@ -21,7 +21,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, BaseHandler, ContextTypes
@@ -40,8 +40,6 @@ from bot.privacy.retention import RetentionJob
 from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
-from bot.web.routes import BoardDeps
-from bot.web.server import BoardServer
 from handlers import (
     coordinator,
     errors,
@@ -61,6 +59,12 @@ from handlers import (
 from handlers.menus import set_default_menus, set_user_menu
 from handlers.panels import PanelRefresher
 from storage.db import Database
+
+if TYPE_CHECKING:
+    # Imported where used: aiohttp's server half takes about 0.3 s to load, and a bot
+    # without the board ([web]) or a webhook never needs it (each start of the process).
+    from bot.web.routes import BoardDeps
+    from bot.web.server import BoardServer
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +168,8 @@ class Ouderbot:
         web_settings = self.services.settings.web
         if polling and web_settings is not None:
             # In webhook mode the webhook's server carries the board (bot.delivery.webhook).
+            from bot.web.server import BoardServer
+
             self.web = BoardServer(web_settings, self.board_deps())
             await self.web.start()
         if polling:
@@ -175,6 +181,8 @@ class Ouderbot:
 
     def board_deps(self) -> BoardDeps:
         """What the moderation board (bot.web) needs from the running bot."""
+        from bot.web.routes import BoardDeps
+
         return BoardDeps(
             services=self.services,
             bot_token=self.application.bot.token,
