@@ -17,7 +17,7 @@ from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.localapi import LocalBotApi
-from tests.helpers import FAST, START, FastTimer, limited_api, make_settings, start_bot
+from tests.helpers import FAST, START, FastTimer, make_settings, running_api, running_bot
 
 
 @pytest.fixture
@@ -29,12 +29,8 @@ def timer(request: pytest.FixtureRequest) -> FastTimer:
 
 @pytest.fixture
 async def api(timer: FastTimer) -> AsyncIterator[LocalBotApi]:
-    # Telegram's flood limits on, as Telegram has them: the bot keeps to them itself (its
-    # outbox pacer), and the `bot` fixture fails a test in which Telegram answered 429.
-    server = limited_api(timer)
-    await server.start()
-    yield server
-    await server.stop()
+    async with running_api(timer) as server:
+        yield server
 
 
 @pytest.fixture
@@ -49,13 +45,8 @@ def settings(tmp_path: Path, api: LocalBotApi) -> Settings:
 
 @pytest.fixture
 async def bot(settings: Settings, clock: ManualClock, api: LocalBotApi) -> AsyncIterator[Ouderbot]:
-    running = await start_bot(settings, clock, api)
-    yield running
-    await running.stop()
-    # Every request the bot made must have been one Telegram accepts (a 403 from a parent
-    # who blocked the bot is Telegram's answer to a valid request, not a rejection).
-    assert [(r.method, r.description) for r in api.rejections if r.status != 403] == []
-    assert api.unanswered_callback_queries() == []
+    async with running_bot(settings, clock, api) as running:
+        yield running
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

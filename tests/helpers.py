@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,33 @@ def limited_api(timer: FastTimer, **options: Any) -> LocalBotApi:
     )
     _LIMITS_TIMERS[server] = timer
     return server
+
+
+@contextlib.asynccontextmanager
+async def running_api(timer: FastTimer) -> AsyncIterator[LocalBotApi]:
+    """The `api` fixture: Telegram's flood limits on, as Telegram has them. The bot keeps
+    to them itself (its outbox pacer), and `running_bot` fails a test in which Telegram
+    answered 429."""
+    server = limited_api(timer)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    settings: Settings, clock: ManualClock, api: LocalBotApi
+) -> AsyncIterator[Ouderbot]:
+    """The `bot` fixture: the real bot, checked afterwards for requests Telegram refused."""
+    running = await start_bot(settings, clock, api)
+    yield running
+    await running.stop()
+    # Every request the bot made must have been one Telegram accepts (a 403 from a parent
+    # who blocked the bot is Telegram's answer to a valid request, not a rejection).
+    assert [(r.method, r.description) for r in api.rejections if r.status != 403] == []
+    assert api.unanswered_callback_queries() == []
 
 
 def make_settings(database: Path, api: LocalBotApi, **overrides: Any) -> Settings:

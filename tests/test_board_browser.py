@@ -11,18 +11,32 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
+import pytest_asyncio
 
 from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.localapi import LocalBotApi
 from tests.board_helpers import WEB, base_url, call, init_data, open_webinar, question_with
-from tests.helpers import MODERATOR_IDS, eventually, make_settings
+from tests.helpers import (
+    MODERATOR_IDS,
+    FastTimer,
+    eventually,
+    make_settings,
+    running_api,
+    running_bot,
+)
 
-pytestmark = pytest.mark.slow  # starts processes (run first, see tests/conftest.py)
+# One browser for the module (starting Chromium and Playwright's driver takes about a
+# second): it, the tests and their bot and server all run in the module's event loop.
+pytestmark = [
+    pytest.mark.slow,  # starts processes (run first, see tests/conftest.py)
+    pytest.mark.asyncio(loop_scope="module"),
+]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,7 +63,7 @@ def settings(tmp_path: Path, api: LocalBotApi) -> Settings:
     return make_settings(tmp_path / "ouderbot.sqlite3", api, web=WEB)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def chromium() -> Path:
     if not CHROMIUM.exists():
         # Never skipped: CI installs chromium (.ci/run); a missing browser is a failure.
@@ -57,8 +71,8 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture
-async def browser(chromium: Path) -> AsyncIterator[object]:
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def chromium_browser(chromium: Path) -> AsyncIterator[Any]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
@@ -67,6 +81,43 @@ async def browser(chromium: Path) -> AsyncIterator[object]:
         )
         yield launched
         await launched.close()
+
+
+class PagesOfOneTest:
+    """The module's browser as one test sees it: its pages are closed after it, so no
+    page of an earlier test keeps polling a bot that is gone."""
+
+    def __init__(self, launched: Any) -> None:
+        self._launched = launched
+        self._pages: list[Any] = []
+
+    async def new_page(self, **options: Any) -> Any:
+        page = await self._launched.new_page(**options)
+        self._pages.append(page)
+        return page
+
+    async def close(self) -> None:
+        for page in self._pages:
+            await page.close()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def browser(chromium_browser: Any) -> AsyncIterator[PagesOfOneTest]:
+    pages = PagesOfOneTest(chromium_browser)
+    yield pages
+    await pages.close()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def api(timer: FastTimer) -> AsyncIterator[LocalBotApi]:
+    async with running_api(timer) as server:
+        yield server
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def bot(settings: Settings, clock: ManualClock, api: LocalBotApi) -> AsyncIterator[Ouderbot]:
+    async with running_bot(settings, clock, api) as running:
+        yield running
 
 
 async def board_page(browser, bot: Ouderbot, data: str, viewport=PHONE):  # type: ignore[no-untyped-def]
