@@ -36,6 +36,7 @@ MAYBE_THRESHOLD = 0.3
 # score over the group's members (so a big group is not joined through one look-alike).
 BEST_SHARE = 0.5
 MIN_WORDS = 3
+TOP_K = 0  # 0: the mean over all members
 
 GENERAL_GROUP = -1  # the key of a webinar's general group; others use a question id
 
@@ -244,18 +245,23 @@ class GroupingIndex:
         if is_general(found, self.theme):
             return GENERAL_GROUP
         scores = self.scores(found, exclude=key)
-        best: dict[int, float] = {}
-        total: dict[int, float] = {}
+        by_group: dict[int, list[float]] = {}
         for other, value in scores.items():
             group = self._entries[other].group
-            if group == GENERAL_GROUP:
-                continue
-            total[group] = total.get(group, 0.0) + value
-            if value >= MAYBE_THRESHOLD and value > best.get(group, 0.0):
-                best[group] = value
+            if group != GENERAL_GROUP:
+                by_group.setdefault(group, []).append(value)
         best_key, best_score = None, AUTO_THRESHOLD
-        for group_key, top in best.items():
-            mean = total[group_key] / len(self.groups[group_key].members)
+        for group_key, values in by_group.items():
+            top = max(values)
+            if top < MAYBE_THRESHOLD:
+                continue
+            size = (
+                min(TOP_K, len(self.groups[group_key].members))
+                if TOP_K
+                else len(self.groups[group_key].members)
+            )
+            values.sort(reverse=True)
+            mean = sum(values[:size]) / size
             value = BEST_SHARE * top + (1 - BEST_SHARE) * mean
             if value > best_score or (value == best_score and best_key is None):
                 best_key, best_score = group_key, value

@@ -53,6 +53,10 @@ houd houden daarmee daarover daar dr z wort niks tijdens sinds los oplossen pak
 aanpakken zorg mee geef geven paar zoek zoeken blijf blijft blijven goed slecht beter
 tenzij terug wilt nie n tussen genoeg zeg uitloopt uitlopen overal stel stellen via
 dagelijks opvoeding opvoeden liggen ligt lag
+staat staan stond sta onder boven naast ernaast erbij goe goed goeie slechte slechter
+ervaring ervaringen drama gedoe ramp lukt lukken daardoor daarom
+kleine kleintje kleinste manneke mannetje ventje dochterke zoontje kindje kindeke
+meiske baasje
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -64,9 +68,10 @@ should so some still t than that the their them then there these they this those
 times to too totally up us ve very was we were what when where which while who why will
 with won would you your help tips actually constant constantly want wants year years old
 months month hours know lot lots thing things way stop right doesnt dont wont isnt didnt
-nothing since throw throws threw stay stays staying different other unless good bad
+nothing since stay stays staying different other unless good bad
 better seek between enough give gives ages without until take say says said whether real
-yet back come came found daily parenting
+yet back come came found daily parenting experience experiences anything
+everything something single
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -85,11 +90,12 @@ _CONCEPTS: dict[str, str] = {
         stoppen stopt ouder ouders parent parents""",
     # "naar bed", "in bed krijgen", "go to bed": in parents' questions bed means sleep.
     "slaap": """slapen slaap slaapt sliep sleep sleeping sleeps slept asleep slaapje
-        inslapen bed bedje beds bedtime bedtijd""",
+        inslapen bed bedje beds bedtime bedtijd sleeper sleepers""",
     "avond": "avond avonds savonds evening evenings",
     "nacht": "nacht nachts snachts night nights nighttime",
     "wakker": "wakker waking wakes wake awake woke",
-    "middag slaap": "nap naps napping dutje",
+    "middag slaap": """nap naps napping dutje dutjes middagdutje middagslaap middagslaapje
+        slaapje slaapjes middagslaapjes""",
     "middag": "middag middags afternoon",
     "peuter": "peuter peuters peutertje dreumes dreumesen dreumesje toddler toddlers",
     "kleuter": "kleuter kleuters preschooler preschoolers",
@@ -104,19 +110,20 @@ _CONCEPTS: dict[str, str] = {
     "winkel": "winkel winkels supermarkt shop shops store supermarket boodschappen",
     "reageren": "reageren reageer reageert react reacting reaction reactie",
     "scherm": """scherm schermen schermtijd screen screens screentime tablet tablets ipad
-        ipads tv televisie youtube""",
+        ipads tv televisie youtube filmpje filmpjes video videos kijken kijkt watch
+        watching netflix""",
     "telefoon": "telefoon telefoons mobiel mobieltje smartphone smartphones phone phones gsm",
     "gamen": "gamen gamet gamed game games gaming gamer playstation fortnite xbox",
     "verslaafd": "verslaafd verslaving addicted addiction addictive",
     "ruzie": """ruzie ruzies fight fights fighting argue arguing argument arguments quarrel
-        quarrels vechten vecht bickering""",
+        quarrels vechten vecht bickering strijd gevecht battle battles""",
     "kamer": "kamer kamertje room rooms bedroom",
     "praten": """praten praat praatte talk talks talking spreken communiceren communicate
         contact""",
     "somber": """somber sombere somberheid depressief depressie depressed depression gloomy
         verdrietig sad""",
     "humeurig": "humeurig moody",
-    "hoeveel": "hoeveel much many lang long",
+    "hoeveel": "hoeveel much many lang long duren duurt duurde",
     "scheiding": """scheiden scheiding scheidingen gescheiden divorce divorced divorcing
         separation separated""",
     "vertellen": "vertellen vertel vertelt tell telling uitleggen explain",
@@ -156,7 +163,8 @@ _CONCEPTS: dict[str, str] = {
     "kruipen": "kruipen kruipt crawl crawling crawls",
     "luisteren": """luisteren luistert luister listen listens listening gehoorzamen obey
         obeys""",
-    "schreeuwen": "schreeuwen schreeuw shout shouting shouts yell yelling gillen screaming",
+    "schreeuwen": """schreeuwen schreeuw shout shouting shouts yell yelling gillen gillend
+        screaming screams scream krijsen krijst krijsend""",
     "timeout": "timeout",
     "straf": """straf straffen straft punish punishment punishing consequentie
         consequenties consequence consequences""",
@@ -169,25 +177,26 @@ _CONCEPTS: dict[str, str] = {
     "probleem": """probleem problemen problem problems lastig moeilijk difficult trouble
         issue issues struggle struggling moeite""",
     "spelen": "spelen speelt play plays playing played",
-    "bijna": "bijna barely",
+    "weinig": "weinig bijna barely little",
     "begin": "begin beginnen start starten starting",
     "jong": "jong jonge young",
     "oudste": "oudste older oldest eldest grote groot",
     "nieuw": "nieuw nieuwe new",
     "huis": "huis huizen thuis house home place",
     "werkt": "werkt werken work works helpt helps",
-    "terugtrekken": """terugtrekken trekt withdraw withdraws withdrawn withdrawing sluit
+    "terugtrekken": """terugtrekken withdraw withdraws withdrawn withdrawing sluit
         opsluiten isoleert isolates""",
     "voorkomen": "voorkomen voorkom prevent preventing",
     "voorbereiden": "voorbereiden bereid prepare preparing",
     # Broader parenting vocabulary, by theme, so that questions outside the tuning set
     # still meet (the lexicon is what recall depends on most).
     "ritueel": "ritueel ritueeltje routine routines",
-    "nachtmerrie": "nachtmerrie nachtmerries nightmare nightmares",
-    "bang": "bang angst angstig scared afraid fear fears anxious anxiety",
+    "nachtmerrie": """nachtmerrie nachtmerries nightmare nightmares droom dromen droomt dream
+        dreams dreaming""",
+    "bang": """bang angst angstig scared afraid fear fears anxious anxiety eng enge
+        terrified monster monsters spook spoken ghost ghosts""",
     "donker": "donker dark",
     "moe": "moe uitgeput tired exhausted vermoeid",
-    "vroeg": "vroeg early",
     "speeltuin": "speeltuin speeltuintje playground park",
     "weggaan": "weggaan weg leave leaving vertrekken",
     "huilen": "huilen huilt huilde cry cries crying tears",
@@ -215,7 +224,8 @@ _CONCEPTS: dict[str, str] = {
     "voeding": "voeding borstvoeding fles flesje breastfeeding bottle",
     "ongelukje": "ongelukje ongelukjes accident accidents",
     "broek": "broek onderbroek pants underwear",
-    "terugval": "terugval regressie regression",
+    "terugval": """terugval regressie regression slaapregressie sprongetje sprongetjes sprong
+        leap leaps""",
     "aandacht": "aandacht attention",
     "eerlijk": "eerlijk oneerlijk fair fairly unfair",
     "voortrekken": "voortrekken voorkeur favourite favorite favoritism",
@@ -238,7 +248,7 @@ _CONCEPTS: dict[str, str] = {
     "beloning": "beloning belonen beloon reward rewards rewarding stickers sticker",
     "consequent": "consequent consistent",
     "geduld": "geduld patience patient",
-    "alleenstaand": "alleenstaand alleenstaande single",
+    "alleenstaand": "alleenstaand alleenstaande",
     "rouw": "rouw rouwen dood overleden overlijden sterven died death dies grief loss verlies",
     "grootouder": "opa oma opas omas grandpa grandma grandparents grootouders",
     "knuffelen": "knuffelen knuffel knuffelt hug hugs hugging cuddle cuddles",
@@ -261,7 +271,6 @@ _CONCEPTS: dict[str, str] = {
     "grootbed": "peuterbed peuterbedje grotebed grotebedje",
     "ouderbed": "ouderbed cosleeping samenslapen",
     "licht": "licht lamp lampje lampen nachtlampje nachtlamp light lights nightlight",
-    "droom": "droom dromen droomt dream dreams dreaming",
     "wekker": "wekker wekkers alarm",
     "inslapen": "inslapen inslaapt",
     "wiegen": "wiegen wiegt rocking rock rocked schommelen sussen",
@@ -273,13 +282,132 @@ _CONCEPTS: dict[str, str] = {
     "warm": "warm warmte koud temperatuur temperature cold hot",
     "ritme": "ritme schema slaapschema schedule",
     "weekend": "weekend weekends zaterdag zondag saturday sunday",
+    "fase": "fase phase",
+    "opeens": "opeens ineens plots plotseling suddenly sudden",
+    "slaapduur": "slaapduur",
+    "tandjes": """tandjes tandje tanden tand kiesjes kiezen teeth tooth teething molars
+        doorkomende""",
+    "ziek": """ziek zieke ziekte verkouden verkoudheid koorts sick ill fever hoesten hoest
+        cough coughing oorpijn earache snotneus snotverkouden verstopt stuffy""",
+    "pijn": "pijn pain hurts painful",
+    "vroeg": "vroeg vroege early",
+    "naastbed": "naastbed zelf zelfstandig self independently",
+    "uitbed": "uitbed",
+    "melk": "melk milk",
+    "drinken": "drinken drinkt drink drinks drinking dorst thirsty",
+    "eetlust": "eetlust appetite honger hungry trek",
+    "bijvoeden": """bijvoeden bijvoeding solids puree purees weaning fruithapje
+        fruithapjes groentehapje groentehapjes""",
+    "hapje": "hapje hapjes",
+    "gooien": "gooien gooit gooide gooi throw throws throwing threw",
+    "traag": """traag langzaam slow slowly treuzelen treuzelt treuzel dawdle dawdles
+        dawdling forever eindeloos eeuwen""",
 }
 
 # Multi-word phrases, rewritten before the word-by-word pass (on folded text).
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"\b{pattern}\b"), replacement)
     for pattern, replacement in (
-        (r"s (avonds|nachts|ochtends|middags)", r"s\1"),
+        (r"s (avonds|nachts|ochtends|middags|morgens)", r"s\1"),
+        (r"every single", "every"),
+        (r"single (mum|mom|mother|dad|father|parent)", r"alleenstaand \1"),
+        (r"throw(?:s|ing)? (?:a )?(?:tantrum|fit)s?", "tantrum"),
+        (r"lying (?:next|beside|with|in|down)", "liggen"),
+        (r"trekt (?:\w+ ){0,2}terug", "terugtrekken"),
+        (r"(?:vast|vaste) (?:voedsel|voeding|eten)", "bijvoeden"),
+        (r"baby led", "bijvoeden"),
+        (
+            r"(?:doet|takes?) (?:een|1|an?|twee|\d+) (?:uur|hours?|kwartier|eeuwen) (?:over|to)",
+            "traag",
+        ),
+        (
+            r"(?:hoe laat|what time|welke tijd|how late) (?:\w+ ){0,8}(?:bed|slapen|sleep)",
+            "hoeveel slaap",
+        ),
+        (r"welke bedtijd", "hoeveel slaap"),
+        (
+            r"(?:slapen|slaapt|slaap|sleeps?|sleeping|slaapjes?|dutjes?) (?:\w+ )?(?:overdag"
+            r"|during the day)",
+            "middagslaap",
+        ),
+        (
+            r"(?:overdag|daytime|day time) (?:\w+ ){0,2}(?:slapen|slaapt|slaap|sleeps?|sleeping"
+            r"|slaapjes?|dutjes?)",
+            "middagslaap",
+        ),
+        (
+            r"(?:hoeveel|how many|how much) (?:uur |uren |hours |hrs )?(?:of )?(?:slaap|slapen"
+            r"|sleep)",
+            "slaapduur",
+        ),
+        (r"(?:genoeg|enough|te weinig|too little|not enough) (?:slaap|sleep)", "slaapduur"),
+        (
+            r"(?:slaapt|sleeps|sleeping|slapen) (?:\w+ )?(?:wel |niet |not )?(?:genoeg|enough"
+            r"|te weinig|too little)",
+            "slaapduur",
+        ),
+        (
+            r"(?:hoe lang|how long) (?:moet|should|does|do|mag|needs?) (?:\w+ ){0,4}(?:slapen"
+            r"|sleep)",
+            "slaapduur",
+        ),
+        (
+            r"(?:sliep|slept|was sleeping|used to sleep) (?:\w+ ){0,2}(?:goed|prima|door|great"
+            r"|well|fine|through)",
+            "terugval",
+        ),
+        (r"terug naar af", "terugval"),
+        (
+            r"(?<!om )(?<!at )(?<!rond )\b\d+ (?:uur|uren|hours|hrs) (?:slaap|sleep|per nacht"
+            r"|a night)",
+            "hoeveel slaap",
+        ),
+        (r"slaapt (?:maar|only|ongeveer|wel) \d+ (?:uur|uren|hours)", "hoeveel slaap"),
+        (r"(?:om|at|rond|around|tegen) (?:half )?[456](?: ?(?:uur|u|am|\d\d))?\b", "vroeg"),
+        (
+            r"(?:\d+|een paar|meerdere|veel|several|many|multiple) ?(?:x|keer|keren|times)"
+            r" (?:per |a |every |each |in de |elke |iedere )?(?:nacht|night)",
+            "doorslapen nacht",
+        ),
+        (r"(?:om het uur|elk uur|every hour|ieder uur|elke \d uur)", "doorslapen"),
+        (
+            r"(?:uit|out of) (?:zijn |haar |het |z |his |her |the )?(?:bed|bedje|kamer"
+            r"|room)(?: \w+)? (?:komen|komt|stappen|stapt|klimmen|klimt|lopen|loopt)",
+            "uitbed",
+        ),
+        (
+            r"(?:komt|komen|getting|gets|get|climbs?|climbing) (?:\w+ ){0,2}(?:out of|uit)"
+            r" (?:his |her |the |zijn |haar )?bed",
+            "uitbed",
+        ),
+        (r"naar beneden", "uitbed"),
+        (
+            r"(?:naast|next to|bij|beside|with) (?:zijn |haar |het |z |his |her |the )?(?:bed"
+            r"|bedje)",
+            "naastbed",
+        ),
+        (r"(?:naast|next to|beside) (?:hem|haar|me|mij|him|her)", "naastbed"),
+        (
+            r"(?:ernaast|erbij|in the room|in de kamer|bij (?:haar|hem) (?:liggen|zitten|blijven))",
+            "naastbed",
+        ),
+        (
+            r"(?:lying|liggen|lig|zitten|zit|blijven|blijf|stay|sit) (?:\w+ )?(?:naast|next to"
+            r"|bij) (?:hem|haar|him|her)",
+            "naastbed",
+        ),
+        (r"(?:hand|handje) (?:vast|vasthoud\w*|hold\w*)", "naastbed"),
+        (
+            r"(?:bij|with) (?:ons|mij|mama|papa|mama en papa|ouders|us|me) (?:slapen|liggen"
+            r"|slaapt|ligt|sleep|sleeps)",
+            "ouderbed",
+        ),
+        (r"tussen (?:ons|mama en papa|papa en mama)(?: in)?", "ouderbed"),
+        (
+            r"(?:naar|in) (?:onze|ons) (?:kamer|slaapkamer)|(?:into|in) our (?:room|bedroom)",
+            "ouderbed",
+        ),
+        (r"samen slapen|slapen samen|bedsharing|bed sharing", "ouderbed"),
         (r"time outs?", "timeout"),
         (r"screen time", "screentime"),
         (r"uit elkaar", "scheiding"),
