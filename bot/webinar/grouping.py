@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.webinar.similarity import CONCEPT_WORDS, fold, normalize
+from bot.webinar.similarity import BROADER, CONCEPT_WORDS, fold, normalize
 
 # Tuned on tests/data/parent_questions.py only (tests/test_grouping.py prints the figures).
 AUTO_THRESHOLD = 0.45
@@ -45,6 +45,7 @@ GENERAL_GROUP = -1  # the key of a webinar's general group; others use a questio
 AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "leeftijd"})
 GENERIC = frozenset({"probleem", "begin", "werkt", "eerste"})
 _TRIGRAM_PRIOR = 0.2
+_BROADER_PRIOR = 0.5
 # Up to this many open questions every shared feature is followed (exact scores); above
 # it, features shared by more than _COMMON_POSTING questions only refine (see `scores`).
 _EXACT_UP_TO = 200
@@ -75,6 +76,7 @@ def features(text: str) -> Features:
         return Features((), ())
     concepts = tuple(normalize(text).split())
     terms: list[str] = list(concepts)
+    terms.extend(f"^{BROADER[c]}" for c in concepts if c in BROADER)
     for concept in concepts:
         if concept not in CONCEPT_WORDS and len(concept) >= 4:
             padded = f"#{concept}#"
@@ -107,6 +109,22 @@ def is_general(found: Features, theme: frozenset[str]) -> bool:
     if not any(concept in theme for concept in found.concepts):
         return False
     return all(c in theme or c in AUDIENCE or c in GENERIC for c in found.concepts)
+
+
+NORM_MODE = "all"
+NORM_TOP = 3
+TRIGRAM_NORM_SHARE = 1.0
+
+
+def _norm_of(weights: dict[str, float]) -> float:
+    """The length a question's weights are divided by (its TF-IDF vector norm)."""
+    if NORM_MODE == "top":
+        squares = sorted((w * w for t, w in weights.items()), reverse=True)[:NORM_TOP]
+        return math.sqrt(sum(squares)) or 1.0
+    total = 0.0
+    for term, w in weights.items():
+        total += w * w * (TRIGRAM_NORM_SHARE if term.startswith("~") else 1.0)
+    return math.sqrt(total) or 1.0
 
 
 @dataclass
@@ -151,6 +169,8 @@ class GroupingIndex:
         idf = math.log((size + 1) / (df + 1)) + 1.0
         if term.startswith("~"):
             return idf * _TRIGRAM_PRIOR
+        if term.startswith("^"):
+            return idf * _BROADER_PRIOR
         if term in self.theme:
             return idf * _THEME_PRIOR
         if term not in CONCEPT_WORDS:
@@ -158,7 +178,7 @@ class GroupingIndex:
         return idf * _PRIOR.get(term, 1.0)
 
     def _norm(self, terms: Iterable[str], newcomer: frozenset[str] | None = None) -> float:
-        return math.sqrt(sum(self._weight(term, newcomer) ** 2 for term in terms)) or 1.0
+        return _norm_of({term: self._weight(term, newcomer) for term in terms})
 
     def _refresh_norms(self) -> None:
         """Document frequencies drift as questions arrive: recompute the stored norms
@@ -177,7 +197,7 @@ class GroupingIndex:
             return {}
         newcomer = None if exclude in self._entries else frozenset(found.terms)
         weights = {term: self._weight(term, newcomer) for term in found.terms}
-        query_norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        query_norm = _norm_of(weights)
         size = len(self._entries)
         # Terms in many questions of a large queue ("nacht" in a sleep webinar) only
         # add to the candidates found through rarer terms: walking their postings would

@@ -56,7 +56,9 @@ dagelijks opvoeding opvoeden liggen ligt lag
 staat staan stond sta onder boven naast ernaast erbij goe goed goeie slechte slechter
 ervaring ervaringen drama gedoe ramp lukt lukken daardoor daarom
 kleine kleintje kleinste manneke mannetje ventje dochterke zoontje kindje kindeke
-meiske baasje
+meiske baasje minuut minuten minuutje waarom nodig eindelijk daarna laatste denk
+rond mega extreem extreme gij ge ni nen ne ons zover keren weer prima ging fout
+verder kort langer sneller hard harder stil samen idee raden aanraden
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -71,7 +73,9 @@ months month hours know lot lots thing things way stop right doesnt dont wont is
 nothing since stay stays staying different other unless good bad
 better seek between enough give gives ages without until take say says said whether real
 yet back come came found daily parenting experience experiences anything
-everything something single
+everything something single need needs needed use like
+lately one let hes shes im ive thats its last lasts kill killing ruin ruining ruined
+faster harder hard loudly drop dropping skip skipping asking
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -96,7 +100,7 @@ _CONCEPTS: dict[str, str] = {
     "wakker": "wakker waking wakes wake awake woke",
     "middag slaap": """nap naps napping dutje dutjes middagdutje middagslaap middagslaapje
         slaapje slaapjes middagslaapjes""",
-    "middag": "middag middags afternoon",
+    "middag": "middag middags smiddags afternoon afternoons",
     "peuter": "peuter peuters peutertje dreumes dreumesen dreumesje toddler toddlers",
     "kleuter": "kleuter kleuters preschooler preschoolers",
     "baby": "baby babys babies babytje newborn zuigeling geboorte birth",
@@ -136,8 +140,9 @@ _CONCEPTS: dict[str, str] = {
         ontbijt ontbijten breakfast lunch""",
     "groente": "groente groenten groentes vegetables vegetable veggies veg",
     "tafel": "tafel table",
-    "zitten": "zitten seated sit sitting",
-    "snoep": "snoep snoepjes sweets candy snacks snack koekjes chips crisps junkfood fastfood",
+    "zitten": "zitten seated sit sitting stoel stoeltje kinderstoel chair highchair",
+    "snoep": """snoep snoepjes tussendoortje tussendoortjes tussendoor sweets candy snacks snack
+        koekjes chips crisps junkfood fastfood""",
     "afvallen": "afvallen dieet diet",
     "zindelijk": """zindelijk zindelijkheid zindelijkheids potje potty toilettraining""",
     "wc": "wc toilet",
@@ -152,7 +157,7 @@ _CONCEPTS: dict[str, str] = {
     "gepest": "gepest bullied",
     "school": "school scholen klas class classroom",
     "leerkracht": "juf meester leerkracht leraar lerares teacher teachers",
-    "ochtend": "ochtend ochtends sochtends morning mornings",
+    "ochtend": "ochtend ochtends sochtends smorgens morgens morning mornings",
     "huiswerk": "huiswerk homework",
     "spraak": "spraak speech",
     "woord": "woord woorden woordjes words",
@@ -160,7 +165,7 @@ _CONCEPTS: dict[str, str] = {
     "logopedie": "logopedie logopedist logopediste",
     "autisme": "autisme autistisch autism autistic asd",
     "signaal": "signaal signalen signs signals tekenen kenmerken",
-    "kruipen": "kruipen kruipt crawl crawling crawls",
+    "kruipen": "kruipen kruipt crawl crawling crawls climb climbs climbing klimt klimmen",
     "luisteren": """luisteren luistert luister listen listens listening gehoorzamen obey
         obeys""",
     "schreeuwen": """schreeuwen schreeuw shout shouting shouts yell yelling gillen gillend
@@ -196,9 +201,10 @@ _CONCEPTS: dict[str, str] = {
     "bang": """bang angst angstig scared afraid fear fears anxious anxiety eng enge
         terrified monster monsters spook spoken ghost ghosts""",
     "donker": "donker dark",
-    "moe": "moe uitgeput tired exhausted vermoeid",
+    "moe": """moe uitgeput tired exhausted vermoeid oververmoeid overtired overprikkeld
+        overstimulated""",
     "speeltuin": "speeltuin speeltuintje playground park",
-    "weggaan": "weggaan weg leave leaving vertrekken",
+    "weggaan": "weggaan weg leave leaving vertrekken opstaan opstaat wegrennen",
     "huilen": "huilen huilt huilde cry cries crying tears",
     "zeuren": "zeuren zeurt gezeur jengelen jengelt gejengel whine whines whining nagging",
     "koppig": "koppig koppigheid koppigheidsfase stubborn dwars eigenwijs",
@@ -217,11 +223,14 @@ _CONCEPTS: dict[str, str] = {
         stepfather stepmother stepdad stepmom""",
     "voorstellen": "voorstellen introduce introducing",
     "fruit": "fruit",
-    "kieskeurig": "kieskeurig kieskeurige picky fussy",
+    "kieskeurig": "kieskeurig kieskeurige picky fussy hetzelfde",
+    "proeven": "proeven proeft proberen probeert try tries trying taste tasting",
+    "bord": "bord bordje borden plate plates",
     "suiker": "suiker sugar",
-    "gewicht": "gewicht overgewicht dik overweight weight",
+    "gewicht": "gewicht overgewicht dik overweight weight dun mager thin skinny",
     "eetstoornis": "eetstoornis anorexia boulimia",
-    "voeding": "voeding borstvoeding fles flesje breastfeeding bottle",
+    "voeding": """voeding borstvoeding fles flesje breastfeeding bottle feed feeding feeds
+        voeden voedt borst""",
     "ongelukje": "ongelukje ongelukjes accident accidents",
     "broek": "broek onderbroek pants underwear",
     "terugval": """terugval regressie regression slaapregressie sprongetje sprongetjes sprong
@@ -231,7 +240,7 @@ _CONCEPTS: dict[str, str] = {
     "voortrekken": "voortrekken voorkeur favourite favorite favoritism",
     "concentratie": "concentratie concentreren concentrate concentrating focus focussen",
     "adhd": "adhd",
-    "druk": "druk onrustig hyperactive hyper stilzitten beweeglijk",
+    "druk": "druk onrustig hyperactive hyper stilzitten beweeglijk woelen woelt restless",
     "toets": "toets toetsen cito test tests exam exams",
     "middelbare": "middelbare brugklas secondary highschool",
     "spijbelen": "spijbelen truancy",
@@ -273,12 +282,14 @@ _CONCEPTS: dict[str, str] = {
     "licht": "licht lamp lampje lampen nachtlampje nachtlamp light lights nightlight",
     "wekker": "wekker wekkers alarm",
     "inslapen": "inslapen inslaapt",
-    "wiegen": "wiegen wiegt rocking rock rocked schommelen sussen",
+    "wiegen": """wiegen wiegt rocking rock rocked schommelen sussen arm armen dragen draagzak
+        carry carrying""",
     "slaapwandelen": "slaapwandelen slaapwandelt sleepwalking sleepwalks sleepwalk",
     "snurken": "snurken snurkt snurk snore snores snoring",
     "uitslapen": "uitslapen uitslaapt",
     "slaaptraining": "slaaptraining uithuilen",
-    "knuffel": "knuffeldoekje doekje speen speentje fopspeen pacifier dummy",
+    "knuffel": "knuffeldoekje doekje knuffelbeer teddy",
+    "speen": "speen speentje fopspeen pacifier dummy binky",
     "warm": "warm warmte koud temperatuur temperature cold hot",
     "ritme": "ritme schema slaapschema schedule",
     "weekend": "weekend weekends zaterdag zondag saturday sunday",
@@ -293,15 +304,55 @@ _CONCEPTS: dict[str, str] = {
     "vroeg": "vroeg vroege early",
     "naastbed": "naastbed zelf zelfstandig self independently",
     "uitbed": "uitbed",
+    "roepen": "roepen roept roep call calls calling",
+    "vakantie": "vakantie vakanties holiday holidays vacation",
+    "troosten": "troosten troost comfort comforting",
+    "kinderwagen": "kinderwagen buggy stroller pram autostoel",
+    "voorlezen": "voorlezen boek boekje boekjes book books story stories verhaaltje verhaaltjes",
+    "veilig": "veilig veiligheid safe safety gevaarlijk dangerous gevaar",
+    "medicijn": "medicijn medicijnen medicine melatonine melatonin paracetamol",
+    "stiekem": "stiekem secretly sneaks sneak sluipt sluipen",
+    "streng": "streng strict",
+    "vloer": "vloer grond floor",
+    "nachtvoeding": "nachtvoeding nachtvoedingen",
+    "kamerdelen": "kamerdelen",
+    "deken": "deken dekentje dekbed slaapzak blanket duvet",
+    "inbakeren": "inbakeren swaddle swaddling",
+    "wiegendood": "wiegendood sids",
+    "zomertijd": "zomertijd wintertijd",
+    "verhuizen": "verhuizen verhuisd verhuizing moving",
+    "bedstrijd": "bedstrijd",
     "melk": "melk milk",
     "drinken": "drinken drinkt drink drinks drinking dorst thirsty",
     "eetlust": "eetlust appetite honger hungry trek",
     "bijvoeden": """bijvoeden bijvoeding solids puree purees weaning fruithapje
         fruithapjes groentehapje groentehapjes""",
     "hapje": "hapje hapjes",
-    "gooien": "gooien gooit gooide gooi throw throws throwing threw",
+    "gooien": """gooien gooit gooide gooi throw throws throwing threw knoeien knoeit kliederen
+        kliedert smeren smeert mess messy""",
     "traag": """traag langzaam slow slowly treuzelen treuzelt treuzel dawdle dawdles
         dawdling forever eindeloos eeuwen""",
+}
+
+# Broader concepts: a concept here also counts, for less, as its broader one, so that
+# "telefoon" and "scherm", or "tandjes" and "ziek", meet a little (grouping.py).
+BROADER: dict[str, str] = {
+    concept: broader
+    for broader, concepts in {
+        "scherm": "scherm telefoon gamen socialemedia internet",
+        "ziek": "ziek tandjes pijn",
+        "angst": "bang nachtmerrie donker licht",
+        "bedstrijd": "bedstrijd uitbed",
+        "inslapen": "inslapen naastbed wiegen",
+        "vroeg": "vroeg ochtend wekker",
+        "melk": "melk drinken voeding",
+        "snoep": "snoep suiker",
+        "kieskeurig": "kieskeurig proeven nieuw groente",
+        "weinig": "weinig eetlust",
+        "traag": "traag hoeveel",
+        "tafel": "tafel zitten weggaan",
+    }.items()
+    for concept in concepts.split()
 }
 
 # Multi-word phrases, rewritten before the word-by-word pass (on folded text).
@@ -325,6 +376,51 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "hoeveel slaap",
         ),
         (r"welke bedtijd", "hoeveel slaap"),
+        (r"(?:night|nacht) ?(?:feeds?|feeding|voedingen|voeding|fles|flesje)", "nachtvoeding"),
+        (
+            r"(?:fles|flesje|borst|voeding|voeden|feeds?|feeding|drinken|drinkt) (?:\w+ ){0,3}"
+            r"(?:snachts|at night|in de nacht|during the night)",
+            "nachtvoeding",
+        ),
+        (r"(?:kamer|room|slaapkamer|bedroom) (?:delen|sharing|share|samen)", "kamerdelen"),
+        (
+            r"(?:share|sharing|delen|samen op) (?:a |een |de |one |1 )?(?:kamer|room|slaapkamer"
+            r"|bedroom)",
+            "kamerdelen",
+        ),
+        (
+            r"daylight saving|klok (?:\w+ )?(?:verzet|vooruit|achteruit)|clocks? (?:go|change)",
+            "zomertijd",
+        ),
+        (r"ok to wake|slaapwekker|groclock|gro clock", "wekker"),
+        (
+            r"(?:slechte|kleine|small) eter|eet (?:heel |zo |erg )?(?:weinig|bijna niks"
+            r"|bijna niets)",
+            "weinig eten",
+        ),
+        (r"(?:eats|eat) (?:like )?a bird|als een vogeltje", "weinig eten"),
+        (r"moeilijke eter|moeilijk met eten", "kieskeurig"),
+        (
+            r"(?:beginnen|starten|start|begin|starting) (?:\w+ ){0,2}(?:met )?(?:hapjes|eten"
+            r"|voeding|food)",
+            "bijvoeden",
+        ),
+        (r"(?:eerste|first) (?:hapje|hapjes|eten|voeding|food|foods)", "bijvoeden"),
+        (
+            r"(?:niet|nooit|never|won ?t|wont|refuses? to|weigert) (?:\w+ ){0,2}(?:naar bed"
+            r"|to bed)",
+            "bedstrijd",
+        ),
+        (
+            r"(?:bedtijd|bedtime|naar bed|to bed) (?:\w+ ){0,4}(?:strijd|gevecht|battles?|fights?"
+            r"|ruzie|drama)",
+            "bedstrijd",
+        ),
+        (
+            r"(?:strijd|gevecht|battles?|fights?|ruzie|drama) (?:\w+ ){0,4}(?:bedtijd|bedtime"
+            r"|naar bed|to bed)",
+            "bedstrijd",
+        ),
         (
             r"(?:slapen|slaapt|slaap|sleeps?|sleeping|slaapjes?|dutjes?) (?:\w+ )?(?:overdag"
             r"|during the day)",
