@@ -34,9 +34,8 @@ AUTO_THRESHOLD = 0.45
 MAYBE_THRESHOLD = 0.3
 # A group's score for a newcomer: this share of its best pair score, the rest its mean
 # score over the group's members (so a big group is not joined through one look-alike).
-BEST_SHARE = 0.5
+BEST_SHARE = 0.35
 MIN_WORDS = 3
-TOP_K = 0  # 0: the mean over all members
 
 GENERAL_GROUP = -1  # the key of a webinar's general group; others use a question id
 
@@ -46,6 +45,7 @@ AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "l
 GENERIC = frozenset({"probleem", "begin", "werkt", "eerste"})
 _TRIGRAM_PRIOR = 0.2
 _BROADER_PRIOR = 0.5
+_NORM_TOP = 3
 # Up to this many open questions every shared feature is followed (exact scores); above
 # it, features shared by more than _COMMON_POSTING questions only refine (see `scores`).
 _EXACT_UP_TO = 200
@@ -111,20 +111,13 @@ def is_general(found: Features, theme: frozenset[str]) -> bool:
     return all(c in theme or c in AUDIENCE or c in GENERIC for c in found.concepts)
 
 
-NORM_MODE = "all"
-NORM_TOP = 3
-TRIGRAM_NORM_SHARE = 1.0
-
-
 def _norm_of(weights: dict[str, float]) -> float:
-    """The length a question's weights are divided by (its TF-IDF vector norm)."""
-    if NORM_MODE == "top":
-        squares = sorted((w * w for t, w in weights.items()), reverse=True)[:NORM_TOP]
-        return math.sqrt(sum(squares)) or 1.0
-    total = 0.0
-    for term, w in weights.items():
-        total += w * w * (TRIGRAM_NORM_SHARE if term.startswith("~") else 1.0)
-    return math.sqrt(total) or 1.0
+    """What a question's weights are divided by: the length of its `_NORM_TOP` heaviest
+    weights. A plain TF-IDF cosine divides by all of them, so every extra word a parent
+    types ("...and then she cries, we are exhausted") pulls two askings of the same
+    question apart; the heaviest few are what the question is about."""
+    squares = sorted((w * w for w in weights.values()), reverse=True)[:_NORM_TOP]
+    return math.sqrt(sum(squares)) or 1.0
 
 
 @dataclass
@@ -230,10 +223,12 @@ class GroupingIndex:
         dots.pop(exclude, None)  # type: ignore[arg-type]
         if size <= 64:  # small: exact norms under the weights of this moment
             return {
-                key: dot / (query_norm * self._norm(self._entries[key].terms, newcomer))
+                key: min(1.0, dot / (query_norm * self._norm(self._entries[key].terms, newcomer)))
                 for key, dot in dots.items()
             }
-        return {key: dot / (query_norm * self._entries[key].norm) for key, dot in dots.items()}
+        return {
+            key: min(1.0, dot / (query_norm * self._entries[key].norm)) for key, dot in dots.items()
+        }
 
     def score(self, a: Features, b: Features) -> float:
         """Symmetric similarity of two feature lists under this index's weights."""
@@ -241,7 +236,7 @@ class GroupingIndex:
             return 0.0
         shared = set(a.terms) & set(b.terms)
         dot = sum(self._weight(term) ** 2 for term in shared)
-        return dot / (self._norm(a.terms) * self._norm(b.terms))
+        return min(1.0, dot / (self._norm(a.terms) * self._norm(b.terms)))
 
     # --- membership ----------------------------------------------------------------
     def __len__(self) -> int:
@@ -258,31 +253,33 @@ class GroupingIndex:
         entry = self._entries.get(key)
         return None if entry is None else entry.asker
 
+    def group_scores(self, key: int, found: Features) -> dict[int, float]:
+        """How well a question with these features fits each (specific) group it shares a
+        feature with: `BEST_SHARE` of its best pair score, the rest its mean over the
+        group's members. Groups without a pair score of `MAYBE_THRESHOLD` are left out."""
+        by_group: dict[int, list[float]] = {}
+        for other, value in self.scores(found, exclude=key).items():
+            group = self._entries[other].group
+            if group != GENERAL_GROUP:
+                by_group.setdefault(group, []).append(value)
+        fits: dict[int, float] = {}
+        for group_key, values in by_group.items():
+            top = max(values)
+            if top < MAYBE_THRESHOLD:
+                continue
+            members = len(self.groups[group_key].members) - (key in self.groups[group_key].members)
+            mean = sum(values) / max(members, 1)
+            fits[group_key] = BEST_SHARE * top + (1 - BEST_SHARE) * mean
+        return fits
+
     def place(self, key: int, found: Features) -> int | None:
         """The group a question with these features would join; None: a group of its own."""
         if found.empty:
             return None
         if is_general(found, self.theme):
             return GENERAL_GROUP
-        scores = self.scores(found, exclude=key)
-        by_group: dict[int, list[float]] = {}
-        for other, value in scores.items():
-            group = self._entries[other].group
-            if group != GENERAL_GROUP:
-                by_group.setdefault(group, []).append(value)
         best_key, best_score = None, AUTO_THRESHOLD
-        for group_key, values in by_group.items():
-            top = max(values)
-            if top < MAYBE_THRESHOLD:
-                continue
-            size = (
-                min(TOP_K, len(self.groups[group_key].members))
-                if TOP_K
-                else len(self.groups[group_key].members)
-            )
-            values.sort(reverse=True)
-            mean = sum(values[:size]) / size
-            value = BEST_SHARE * top + (1 - BEST_SHARE) * mean
+        for group_key, value in self.group_scores(key, found).items():
             if value > best_score or (value == best_score and best_key is None):
                 best_key, best_score = group_key, value
         return best_key

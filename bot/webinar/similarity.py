@@ -58,7 +58,7 @@ ervaring ervaringen drama gedoe ramp lukt lukken daardoor daarom
 kleine kleintje kleinste manneke mannetje ventje dochterke zoontje kindje kindeke
 meiske baasje minuut minuten minuutje waarom nodig eindelijk daarna laatste denk
 rond mega extreem extreme gij ge ni nen ne ons zover keren weer prima ging fout
-verder kort langer sneller hard harder stil samen idee raden aanraden
+verder kort langer sneller hard harder stil samen idee raden aanraden zelfs
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -75,7 +75,7 @@ better seek between enough give gives ages without until take say says said whet
 yet back come came found daily parenting experience experiences anything
 everything something single need needs needed use like
 lately one let hes shes im ive thats its last lasts kill killing ruin ruining ruined
-faster harder hard loudly drop dropping skip skipping asking
+faster harder hard loudly drop dropping skip skipping asking drag drags
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -138,7 +138,9 @@ _CONCEPTS: dict[str, str] = {
     "moeder": "moeder moeders mama mam mom mum mommy mother",
     "eten": """eten eet eat eats eating eters eaters food maaltijd meal meals dinner avondeten
         ontbijt ontbijten breakfast lunch""",
-    "groente": "groente groenten groentes vegetables vegetable veggies veg",
+    "groente": """groente groenten groentes vegetables vegetable veggies veg broccoli spinazie
+        bloemkool sperziebonen boontjes wortel wortels worteltjes doperwten green greens
+        groen groene""",
     "tafel": "tafel table",
     "zitten": "zitten seated sit sitting stoel stoeltje kinderstoel chair highchair",
     "snoep": """snoep snoepjes tussendoortje tussendoortjes tussendoor sweets candy snacks snack
@@ -151,11 +153,11 @@ _CONCEPTS: dict[str, str] = {
     "poepen": "poepen poep poept poop pooping",
     "luier": "luier luiers diaper diapers nappy nappies",
     "broerzus": """broer broers broertje broertjes zus zussen zusje zusjes brother brothers
-        sister sisters sibling siblings""",
+        sister sisters sibling siblings elkaar""",
     "jaloers": "jaloers jaloezie jealous jealousy",
     "pesten": "pest pesten pestkop pestkoppen bully bullies bullying",
     "gepest": "gepest bullied",
-    "school": "school scholen klas class classroom",
+    "school": "school scholen klas class classroom groep groepen",
     "leerkracht": "juf meester leerkracht leraar lerares teacher teachers",
     "ochtend": "ochtend ochtends sochtends smorgens morgens morning mornings",
     "huiswerk": "huiswerk homework",
@@ -321,7 +323,7 @@ _CONCEPTS: dict[str, str] = {
     "wiegendood": "wiegendood sids",
     "zomertijd": "zomertijd wintertijd",
     "verhuizen": "verhuizen verhuisd verhuizing moving",
-    "bedstrijd": "bedstrijd",
+    "bedstrijd": "bedstrijd stall stalling",
     "melk": "melk milk",
     "drinken": "drinken drinkt drink drinks drinking dorst thirsty",
     "eetlust": "eetlust appetite honger hungry trek",
@@ -356,14 +358,28 @@ BROADER: dict[str, str] = {
 }
 
 # Multi-word phrases, rewritten before the word-by-word pass (on folded text).
+_GAP = "(?:\\w+ ){"
+
+
+def _phrase(pattern: str, replacement: str) -> tuple[re.Pattern[str], str]:
+    """Compile one phrase rule. Words a rule skips over ("hoeveel *moet een baby*
+    slapen") are kept after its replacement: they may carry content of their own."""
+    if _GAP in pattern and "(?:" in pattern and re.search(r"\((?!\?)", pattern) is None:
+        start = pattern.index(_GAP)
+        end = pattern.index("}", start) + 1
+        pattern = f"{pattern[:start]}({pattern[start:end]}){pattern[end:]}"
+        replacement = f"{replacement} \\1"
+    return re.compile(rf"\b{pattern}\b"), replacement
+
+
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b{pattern}\b"), replacement)
+    _phrase(pattern, replacement)
     for pattern, replacement in (
         (r"s (avonds|nachts|ochtends|middags|morgens)", r"s\1"),
         (r"every single", "every"),
         (r"single (mum|mom|mother|dad|father|parent)", r"alleenstaand \1"),
         (r"throw(?:s|ing)? (?:a )?(?:tantrum|fit)s?", "tantrum"),
-        (r"lying (?:next|beside|with|in|down)", "liggen"),
+        (r"lying (?=next|beside|with|in|down)", "liggen "),
         (r"trekt (?:\w+ ){0,2}terug", "terugtrekken"),
         (r"(?:vast|vaste) (?:voedsel|voeding|eten)", "bijvoeden"),
         (r"baby led", "bijvoeden"),
@@ -376,6 +392,21 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "hoeveel slaap",
         ),
         (r"welke bedtijd", "hoeveel slaap"),
+        (
+            r"(?:de )?kamer (?:uit|verlaat|verlaten)|(?:leave|leaving|leaves) the room"
+            r"|uit de kamer",
+            "naastbed",
+        ),
+        (
+            r"(?:tot|until|till) (?:hij|ze|zij|he|she) (?:slaapt|in slaap|asleep|is asleep"
+            r"|falls asleep)",
+            "naastbed",
+        ),
+        (
+            r"(?:langer|later|longer) (?:\w+ ){0,2}(?:slapen|liggen|sleep|in bed)|sleep"
+            r" (?:in )?later",
+            "vroeg",
+        ),
         (r"(?:night|nacht) ?(?:feeds?|feeding|voedingen|voeding|fles|flesje)", "nachtvoeding"),
         (
             r"(?:fles|flesje|borst|voeding|voeden|feeds?|feeding|drinken|drinkt) (?:\w+ ){0,3}"
@@ -412,7 +443,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "bedstrijd",
         ),
         (
-            r"(?:bedtijd|bedtime|naar bed|to bed) (?:\w+ ){0,4}(?:strijd|gevecht|battles?|fights?"
+            r"(?:bedtijd|bedtime|naar bed|to bed) (?:\w+ ){0,5}(?:strijd|gevecht|battles?|fights?"
             r"|ruzie|drama)",
             "bedstrijd",
         ),
@@ -432,13 +463,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "middagslaap",
         ),
         (
-            r"(?:hoeveel|how many|how much) (?:uur |uren |hours |hrs )?(?:of )?(?:slaap|slapen"
+            r"(?:hoeveel|how many|how much) (?:\w+ ){0,6}(?:slaap|slapen"
             r"|sleep)",
             "slaapduur",
         ),
         (r"(?:genoeg|enough|te weinig|too little|not enough) (?:slaap|sleep)", "slaapduur"),
         (
-            r"(?:slaapt|sleeps|sleeping|slapen) (?:\w+ )?(?:wel |niet |not )?(?:genoeg|enough"
+            r"(?:slaapt|sleeps|sleeping|slapen|sleep) (?:\w+ ){0,3}(?:genoeg|enough"
             r"|te weinig|too little)",
             "slaapduur",
         ),
@@ -454,11 +485,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"terug naar af", "terugval"),
         (
-            r"(?<!om )(?<!at )(?<!rond )\b\d+ (?:uur|uren|hours|hrs) (?:slaap|sleep|per nacht"
-            r"|a night)",
-            "hoeveel slaap",
+            r"(?<!om )(?<!at )(?<!rond )\b\d+ (?:uur|uren|hours|hrs) (?:slaap|sleep|(?:in de |in "
+            r"|per |a |each |every )?(?:nacht|night))",
+            "slaapduur",
         ),
-        (r"slaapt (?:maar|only|ongeveer|wel) \d+ (?:uur|uren|hours)", "hoeveel slaap"),
+        (r"slaapt (?:maar|only|ongeveer|wel|nog|just|about) \d+ (?:uur|uren|hours)", "slaapduur"),
         (r"(?:om|at|rond|around|tegen) (?:half )?[456](?: ?(?:uur|u|am|\d\d))?\b", "vroeg"),
         (
             r"(?:\d+|een paar|meerdere|veel|several|many|multiple) ?(?:x|keer|keren|times)"
