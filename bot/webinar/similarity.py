@@ -59,6 +59,7 @@ kleine kleintje kleinste manneke mannetje ventje dochterke zoontje kindje kindek
 meiske baasje minuut minuten minuutje waarom nodig eindelijk daarna laatste denk
 rond mega extreem extreme gij ge ni nen ne ons zover keren weer prima ging fout
 verder kort langer sneller hard harder stil samen idee raden aanraden zelfs
+raad lekker waardeloos beroerd rot vreselijk verschrikkelijk moeizaam slechtst
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -75,7 +76,8 @@ better seek between enough give gives ages without until take say says said whet
 yet back come came found daily parenting experience experiences anything
 everything something single need needs needed use like
 lately one let hes shes im ive thats its last lasts kill killing ruin ruining ruined
-faster harder hard loudly drop dropping skip skipping asking drag drags
+faster harder hard loudly drop dropping skip skipping asking drag drags well badly
+poorly terrible terribly awful horrible advise
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -392,6 +394,25 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "hoeveel slaap",
         ),
         (r"welke bedtijd", "hoeveel slaap"),
+        (
+            r"alleen (?:in slaap (?:te )?vallen|inslapen)"
+            r"|(?:fall|falls|falling|go|goes|going) (?:to )?(?:asleep|sleep)"
+            r" (?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves))",
+            "naastbed inslapen",
+        ),
+        (
+            r"(?:niet|nie|never|nooit) (?:meer )?alleen (?:\w+ ){0,3}(?:slapen|liggen)"
+            r"|sleep (?:alone|on"
+            r" (?:his|her|their) own|by (?:himself|herself|themselves))",
+            "ouderbed",
+        ),
+        (
+            r"(?:stay|stays|staying|blijven|blijft|blijf) (?:liggen )?in"
+            r" (?:his |her |the |zijn |haar |z )?"
+            r"(?:bed|bedje)",
+            "uitbed",
+        ),
+        (r"(?:weer|terug|opnieuw|back) (?:in slaap|to sleep)", "doorslapen"),
         (
             r"(?:de )?kamer (?:uit|verlaat|verlaten)|(?:leave|leaving|leaves) the room"
             r"|uit de kamer",

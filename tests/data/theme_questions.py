@@ -11,7 +11,7 @@ dialect spelling, English, and the simple Dutch of parents who learnt it later. 
 `*_GENERAL` questions are vague: they only name the theme (and perhaps an audience
 word), and must not be grouped with a specific question.
 
-- `SLEEP_WIDE_CLUSTERS`: 156 questions in 12 clusters plus 10 vague ones, theme slapen.
+- `SLEEP_WIDE_CLUSTERS`: 156 questions in 12 clusters plus 15 vague ones, theme slapen.
 - `EATING_CLUSTERS`: 86 questions in 10 clusters plus 8 vague ones, theme eten.
 """
 
@@ -225,6 +225,11 @@ SLEEP_WIDE_GENERAL: tuple[str, ...] = (
     "Vraag over slapen van mijn kind 4 jaar.",
     "hoe zorg ik dat mijn baby goed slaapt",
     "slaapadvies voor een peuter graag",
+    "My toddler doesn't sleep well",
+    "ons kindje slaapt zo slecht, iemand raad?",
+    "mn zoon slaapt echt waardeloos",
+    "Hoe kan ik mijn kind helpen met slapen?",
+    "hoe zorg je dat een kind lekker slaapt",
 )
 
 EATING_THEME = "eten"
