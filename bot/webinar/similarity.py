@@ -59,7 +59,7 @@ kleine kleintje kleinste manneke mannetje ventje dochterke zoontje kindje kindek
 meiske baasje minuut minuten minuutje waarom nodig eindelijk daarna laatste denk
 rond mega extreem extreme gij ge ni nen ne ons zover keren weer prima ging fout
 verder kort langer sneller hard harder stil samen idee raden aanraden zelfs
-raad lekker waardeloos beroerd rot vreselijk verschrikkelijk moeizaam slechtst
+bijna raad lekker waardeloos beroerd rot vreselijk verschrikkelijk moeizaam slechtst
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -186,7 +186,7 @@ _CONCEPTS: dict[str, str] = {
     "probleem": """probleem problemen problem problems lastig moeilijk difficult trouble
         issue issues struggle struggling moeite""",
     "spelen": "spelen speelt play plays playing played",
-    "weinig": "weinig bijna barely little",
+    "weinig": "weinig barely little",
     "begin": "begin beginnen start starten starting",
     "jong": "jong jonge young",
     "oudste": "oudste older oldest eldest grote groot",
@@ -394,6 +394,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "hoeveel slaap",
         ),
         (r"welke bedtijd", "hoeveel slaap"),
+        (r"bijna (?:niet|niks|niets|nooit|geen)", "weinig"),
         (
             r"alleen (?:in slaap (?:te )?vallen|inslapen)"
             r"|(?:fall|falls|falling|go|goes|going) (?:to )?(?:asleep|sleep)"
@@ -525,7 +526,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"(?:komt|komen|getting|gets|get|climbs?|climbing) (?:\w+ ){0,2}(?:out of|uit)"
-            r" (?:his |her |the |zijn |haar )?bed",
+            r" (?:his |her |the |zijn |haar )?(?:bed|kamer|room)",
             "uitbed",
         ),
         (r"naar beneden", "uitbed"),
@@ -669,7 +670,10 @@ def _lookup(word: str) -> str | None:
         return ""
     if word in _LEXICON:
         return _LEXICON[word]
-    return _STEM_LEXICON.get(_stem(word))
+    stem = _stem(word)
+    if stem in _LEXICON:  # "schreeuwt" -> "schreeuw"
+        return _LEXICON[stem]
+    return _STEM_LEXICON.get(stem)
 
 
 @lru_cache(maxsize=1 << 14)
