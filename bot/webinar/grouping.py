@@ -111,13 +111,18 @@ def is_general(found: Features, theme: frozenset[str]) -> bool:
     return all(c in theme or c in AUDIENCE or c in GENERIC for c in found.concepts)
 
 
-def _norm_of(weights: dict[str, float]) -> float:
+def _norm_of(weights: Iterable[float]) -> float:
     """What a question's weights are divided by: the length of its `_NORM_TOP` heaviest
     weights. A plain TF-IDF cosine divides by all of them, so every extra word a parent
     types ("...and then she cries, we are exhausted") pulls two askings of the same
     question apart; the heaviest few are what the question is about."""
-    squares = sorted((w * w for w in weights.values()), reverse=True)[:_NORM_TOP]
-    return math.sqrt(sum(squares)) or 1.0
+    squares = sorted([w * w for w in weights], reverse=True)
+    return math.sqrt(sum(squares[:_NORM_TOP])) or 1.0
+
+
+def _clip(value: float) -> float:
+    """Scores are at most 1 (two questions may share more than their heaviest terms)."""
+    return value if value < 1.0 else 1.0
 
 
 @dataclass
@@ -171,7 +176,7 @@ class GroupingIndex:
         return idf * _PRIOR.get(term, 1.0)
 
     def _norm(self, terms: Iterable[str], newcomer: frozenset[str] | None = None) -> float:
-        return _norm_of({term: self._weight(term, newcomer) for term in terms})
+        return _norm_of([self._weight(term, newcomer) for term in terms])
 
     def _refresh_norms(self) -> None:
         """Document frequencies drift as questions arrive: recompute the stored norms
@@ -190,15 +195,20 @@ class GroupingIndex:
             return {}
         newcomer = None if exclude in self._entries else frozenset(found.terms)
         weights = {term: self._weight(term, newcomer) for term in found.terms}
-        query_norm = _norm_of(weights)
+        query_norm = _norm_of(weights.values())
         size = len(self._entries)
         # Terms in many questions of a large queue ("nacht" in a sleep webinar) only
         # add to the candidates found through rarer terms: walking their postings would
         # cost a pass over much of the queue for every question. Without a rarer term,
         # the rarest of them finds the candidates.
         limit = _COMMON_POSTING
+        # Broader concepts ("^scherm") only refine too: they are in many questions.
         common = {
-            t for t in weights if size > _EXACT_UP_TO and len(self._postings.get(t, ())) > limit
+            t
+            for t in weights
+            if size > _EXACT_UP_TO
+            and t in self._postings
+            and (t.startswith("^") or len(self._postings[t]) > limit)
         }
         walk: dict[str, Iterable[int]] = {
             t: self._postings.get(t, ()) for t in weights if t not in common
@@ -223,11 +233,13 @@ class GroupingIndex:
         dots.pop(exclude, None)  # type: ignore[arg-type]
         if size <= 64:  # small: exact norms under the weights of this moment
             return {
-                key: min(1.0, dot / (query_norm * self._norm(self._entries[key].terms, newcomer)))
+                key: _clip(dot / (query_norm * self._norm(self._entries[key].terms, newcomer)))
                 for key, dot in dots.items()
             }
+        entries = self._entries
         return {
-            key: min(1.0, dot / (query_norm * self._entries[key].norm)) for key, dot in dots.items()
+            key: value if (value := dot / (query_norm * entries[key].norm)) < 1.0 else 1.0
+            for key, dot in dots.items()
         }
 
     def score(self, a: Features, b: Features) -> float:
@@ -236,7 +248,7 @@ class GroupingIndex:
             return 0.0
         shared = set(a.terms) & set(b.terms)
         dot = sum(self._weight(term) ** 2 for term in shared)
-        return min(1.0, dot / (self._norm(a.terms) * self._norm(b.terms)))
+        return _clip(dot / (self._norm(a.terms) * self._norm(b.terms)))
 
     # --- membership ----------------------------------------------------------------
     def __len__(self) -> int:
@@ -257,18 +269,21 @@ class GroupingIndex:
         """How well a question with these features fits each (specific) group it shares a
         feature with: `BEST_SHARE` of its best pair score, the rest its mean over the
         group's members. Groups without a pair score of `MAYBE_THRESHOLD` are left out."""
-        by_group: dict[int, list[float]] = {}
+        best: dict[int, float] = {}
+        total: dict[int, float] = {}
+        entries = self._entries
         for other, value in self.scores(found, exclude=key).items():
-            group = self._entries[other].group
-            if group != GENERAL_GROUP:
-                by_group.setdefault(group, []).append(value)
-        fits: dict[int, float] = {}
-        for group_key, values in by_group.items():
-            top = max(values)
-            if top < MAYBE_THRESHOLD:
+            group = entries[other].group
+            if group == GENERAL_GROUP:
                 continue
-            members = len(self.groups[group_key].members) - (key in self.groups[group_key].members)
-            mean = sum(values) / max(members, 1)
+            total[group] = total.get(group, 0.0) + value
+            if value >= MAYBE_THRESHOLD and value > best.get(group, 0.0):
+                best[group] = value
+        own = entries[key].group if key in entries else None
+        fits: dict[int, float] = {}
+        for group_key, top in best.items():
+            members = len(self.groups[group_key].members) - (own == group_key)
+            mean = total[group_key] / max(members, 1)
             fits[group_key] = BEST_SHARE * top + (1 - BEST_SHARE) * mean
         return fits
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -363,18 +364,89 @@ BROADER: dict[str, str] = {
 _GAP = "(?:\\w+ ){"
 
 
-def _phrase(pattern: str, replacement: str) -> tuple[re.Pattern[str], str]:
+_META = set("\\()[]{}?*+.|^$")
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The alternatives of a pattern at nesting depth 0."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "\\":
+            continue
+        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and pattern[i - 1] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(part: str) -> int:
+    """The index of the ")" closing the group `part` starts with."""
+    depth = 0
+    for i, ch in enumerate(part):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return i
+    return len(part) - 1
+
+
+def _literal_prefix(part: str) -> str:
+    """The plain text a pattern starts with (a letter made optional by "?" excluded)."""
+    literal = ""
+    for ch in part:
+        if ch in _META:
+            return literal[:-1] if ch in "?*{" else literal
+        literal += ch
+    return literal
+
+
+def _leads(pattern: str) -> list[str] | None:
+    """Plain text one of which every match of `pattern` starts with; None if unknown."""
+    leads: list[str] = []
+    for part in _split_top(pattern):
+        if part.startswith("(?:"):
+            end = _group_end(part)
+            inner = _leads(part[3:end])
+            if inner is None or part[end + 1 : end + 2] in ("?", "*", "{"):
+                return None
+            leads.extend(inner)
+        elif len(literal := _literal_prefix(part)) >= 2:
+            leads.append(literal)
+        else:
+            return None
+    return leads
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    pattern: re.Pattern[str]
+    replacement: str
+    leads: re.Pattern[str] | None  # the rule can only match where one of these occurs
+
+    def apply(self, text: str) -> str:
+        if self.leads is not None and self.leads.search(text) is None:
+            return text  # a plain-text search spares most of the regular expressions
+        return self.pattern.sub(self.replacement, text)
+
+
+def _phrase(pattern: str, replacement: str) -> _Phrase:
     """Compile one phrase rule. Words a rule skips over ("hoeveel *moet een baby*
     slapen") are kept after its replacement: they may carry content of their own."""
+    leads = _leads(pattern)
     if _GAP in pattern and "(?:" in pattern and re.search(r"\((?!\?)", pattern) is None:
         start = pattern.index(_GAP)
         end = pattern.index("}", start) + 1
         pattern = f"{pattern[:start]}({pattern[start:end]}){pattern[end:]}"
         replacement = f"{replacement} \\1"
-    return re.compile(rf"\b{pattern}\b"), replacement
+    quick = None if leads is None else re.compile("|".join(map(re.escape, leads)))
+    return _Phrase(re.compile(rf"\b{pattern}\b"), replacement, quick)
 
 
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_PHRASES: tuple[_Phrase, ...] = tuple(
     _phrase(pattern, replacement)
     for pattern, replacement in (
         (r"s (avonds|nachts|ochtends|middags|morgens)", r"s\1"),
@@ -731,8 +803,8 @@ def normalize(text: str) -> str:
     lexicon, unknown words lightly stemmed, duplicates dropped. '' if nothing is left.
     """
     folded = _fold(text)
-    for pattern, replacement in _PHRASES:
-        folded = pattern.sub(replacement, folded)
+    for phrase in _PHRASES:
+        folded = phrase.apply(folded)
     seen: dict[str, None] = {}
     for word in folded.split():
         for concept in _concept(word).split():
