@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from bot.webinar.grouping import (
-    AUTO_THRESHOLD,
     GENERAL_GROUP,
     GroupingIndex,
     decode,
@@ -85,7 +84,7 @@ def test_screen_time_and_hours_of_sleep_are_different_questions() -> None:
         features("How much screen time before bed?"),
         features("Hoe lang moet een kind van 8 slapen?"),
     )
-    assert index.score(a, b) < AUTO_THRESHOLD
+    assert index.score(a, b) < index.auto_threshold
     assert index.group_of(1) is not index.group_of(2)
 
 

@@ -31,6 +31,7 @@ from bot.webinar.similarity import BROADER, CONCEPT_WORDS, fold, normalize
 
 # Tuned on tests/data/parent_questions.py only (tests/test_grouping.py prints the figures).
 AUTO_THRESHOLD = 0.45
+AUTO_THRESHOLD_THEMED = 0.4
 MAYBE_THRESHOLD = 0.3
 # A group's score for a newcomer: this share of its best pair score, the rest its mean
 # score over the group's members (so a big group is not joined through one look-alike).
@@ -150,6 +151,7 @@ class GroupingIndex:
 
     def __init__(self, theme: str = "") -> None:
         self.theme = theme_terms(theme)
+        self.auto_threshold = AUTO_THRESHOLD_THEMED if self.theme else AUTO_THRESHOLD
         self._entries: dict[int, _Entry] = {}
         # term -> the questions with it, oldest first (a dict keeps insertion order)
         self._postings: dict[str, dict[int, None]] = {}
@@ -293,7 +295,7 @@ class GroupingIndex:
             return None
         if is_general(found, self.theme):
             return GENERAL_GROUP
-        best_key, best_score = None, AUTO_THRESHOLD
+        best_key, best_score = None, self.auto_threshold
         for group_key, value in self.group_scores(key, found).items():
             if value > best_score or (value == best_score and best_key is None):
                 best_key, best_score = group_key, value
