@@ -43,7 +43,7 @@ GENERAL_GROUP = -1  # the key of a webinar's general group; others use a questio
 # Concepts that name who or how, not what: an "audience" word (the general-question
 # rule) and question filler that survived the stopwords.
 AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "leeftijd"})
-GENERIC = frozenset({"probleem", "begin", "werkt", "eerste"})
+GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag"})
 _TRIGRAM_PRIOR = 0.2
 _BROADER_PRIOR = 0.5
 _NORM_TOP = 3

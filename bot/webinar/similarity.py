@@ -60,7 +60,8 @@ kleine kleintje kleinste manneke mannetje ventje dochterke zoontje kindje kindek
 meiske baasje minuut minuten minuutje waarom nodig eindelijk daarna laatste denk
 rond mega extreem extreme gij ge ni nen ne ons zover keren weer prima ging fout
 verder kort langer sneller hard harder stil samen idee raden aanraden zelfs
-bijna raad lekker waardeloos beroerd rot vreselijk verschrikkelijk moeizaam slechtst
+bijna laten leer leren verbeteren radeloos wanhopig raad lekker waardeloos beroerd rot
+vreselijk verschrikkelijk moeizaam slechtst
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -78,7 +79,7 @@ yet back come came found daily parenting experience experiences anything
 everything something single need needs needed use like
 lately one let hes shes im ive thats its last lasts kill killing ruin ruining ruined
 faster harder hard loudly drop dropping skip skipping asking drag drags well badly
-poorly terrible terribly awful horrible advise
+poorly terrible terribly awful horrible advise improve desperate
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -97,7 +98,7 @@ _CONCEPTS: dict[str, str] = {
         stoppen stopt ouder ouders parent parents""",
     # "naar bed", "in bed krijgen", "go to bed": in parents' questions bed means sleep.
     "slaap": """slapen slaap slaapt sliep sleep sleeping sleeps slept asleep slaapje
-        inslapen bed bedje beds bedtime bedtijd sleeper sleepers""",
+        inslapen bed bedje beds bedtime bedtijd sleeper sleepers nachtrust""",
     "avond": "avond avonds savonds evening evenings",
     "nacht": "nacht nachts snachts night nights nighttime",
     "wakker": "wakker waking wakes wake awake woke",
@@ -296,11 +297,12 @@ _CONCEPTS: dict[str, str] = {
     "knuffel": "knuffeldoekje doekje knuffelbeer teddy",
     "speen": "speen speentje fopspeen pacifier dummy binky",
     "warm": "warm warmte koud temperatuur temperature cold hot",
-    "ritme": "ritme schema slaapschema schedule",
+    "ritme": "ritme schema slaapschema schedule structuur regelmaat",
     "weekend": "weekend weekends zaterdag zondag saturday sunday",
     "fase": "fase phase",
     "opeens": "opeens ineens plots plotseling suddenly sudden",
     "slaapduur": "slaapduur",
+    "gedrag": "gedrag behaviour behavior gewoonte gewoontes habit habits",
     "tandjes": """tandjes tandje tanden tand kiesjes kiezen teeth tooth teething molars
         doorkomende""",
     "ziek": """ziek zieke ziekte verkouden verkoudheid koorts sick ill fever hoesten hoest
