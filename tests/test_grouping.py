@@ -28,6 +28,14 @@ from tests.data.parent_questions import (
     SLEEP_THEME,
     THIRD_CLUSTERS,
 )
+from tests.data.theme_questions import (
+    EATING_CLUSTERS,
+    EATING_GENERAL,
+    EATING_THEME,
+    SLEEP_WIDE_CLUSTERS,
+    SLEEP_WIDE_GENERAL,
+    SLEEP_WIDE_THEME,
+)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -36,7 +44,9 @@ def test_tuning_sets_keep_their_figures(seed: int) -> None:
         ("tuning set", QUESTION_CLUSTERS, (), "", 0.78, 0.75),
         ("second set", SECOND_CLUSTERS, (), "", 0.85, 0.75),
         ("third set", THIRD_CLUSTERS, (), "", 0.75, 0.75),
-        ("sleep tuning set", SLEEP_CLUSTERS, SLEEP_GENERAL, SLEEP_THEME, 0.70, 0.60),
+        ("sleep tuning set", SLEEP_CLUSTERS, SLEEP_GENERAL, SLEEP_THEME, 0.75, 0.62),
+        ("wide sleep set", SLEEP_WIDE_CLUSTERS, SLEEP_WIDE_GENERAL, SLEEP_WIDE_THEME, 0.83, 0.66),
+        ("eating set", EATING_CLUSTERS, EATING_GENERAL, EATING_THEME, 0.74, 0.60),
     ):
         figures = evaluate(clusters, general, theme, seed=seed)
         print(f"{name}: {figures.line()}")
