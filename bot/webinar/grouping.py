@@ -1,19 +1,25 @@
 """Group a webinar's open questions the way a gespreksleider would (issue 11).
 
 A question becomes a short list of *features* (`features`): the concept words of
-`bot.webinar.similarity.normalize` (bilingual lexicon, typos, compounds), and for words
+`bot.webinar.similarity.normalize` (bilingual lexicon, phrases, typos, compounds), their
+broader concepts (``^scherm`` for ``telefoon``, see `similarity.BROADER`), and for words
 the lexicon does not know, their character trigrams too (``~sla``), so that unknown
 words still meet when spelt differently. The features are what is stored per question
 (`encode` / `decode`), so a restart rebuilds the index without re-reading the texts.
 
-Two questions are compared with a symmetric TF-IDF cosine (`GroupingIndex.score`): each
+Two questions are compared with a symmetric TF-IDF score (`GroupingIndex.score`): each
 feature weighs its inverse document frequency among the webinar's own open questions,
 times a prior (`_PRIOR`): the webinar's theme (``slapen`` in a sleep webinar) and the
-question-form concept ``hoeveel`` count for little, trigrams for less than a word.
+question-form concept ``hoeveel`` count for little, broader concepts for half, trigrams
+for less than a word. The dot product of two questions is divided by the length of each
+one's `_NORM_TOP` heaviest weights (a cosine would divide by all of them, so that every
+extra word a parent types pulls two askings of one question apart), at most 1.
 
 Groups are formed online (`GroupingIndex.add`): a new question joins the group it is
-closest to when that group's score (the mean of the best pair score and the average
-score over the group's members) reaches `AUTO_THRESHOLD`; otherwise it starts a group.
+closest to when that group's score (`BEST_SHARE` of the best pair score, the rest the
+average score over the group's members) reaches the automatic threshold
+(`AUTO_THRESHOLD_THEMED` in a webinar with a theme, where theme words already weigh
+little; `AUTO_THRESHOLD` without); otherwise it starts a group.
 Questions between `MAYBE_THRESHOLD` and the automatic threshold are offered on the card
 as "misschien hetzelfde". A *general* question, one that only names the theme and an
 audience word ("is dit normaal bij slapen?"), joins the webinar's one general group and
@@ -29,7 +35,8 @@ from itertools import islice
 
 from bot.webinar.similarity import BROADER, CONCEPT_WORDS, fold, normalize
 
-# Tuned on tests/data/parent_questions.py only (tests/test_grouping.py prints the figures).
+# Tuned on the tuning sets only (tests/data/parent_questions.py, theme_questions.py;
+# tests/test_grouping.py prints the figures), never on tests/data/heldout_questions.py.
 AUTO_THRESHOLD = 0.45
 AUTO_THRESHOLD_THEMED = 0.4
 MAYBE_THRESHOLD = 0.3

@@ -6,7 +6,10 @@ the raw texts reach an F-score of about 0.2 on the labelled set). So the work is
 `normalize`, which reduces a text to a few *concept* words:
 
 1. lowercase, fold accents (``é`` -> ``e``), turn punctuation into spaces;
-2. rewrite a few multi-word phrases (``s avonds``, ``time out``, ``uit elkaar``);
+2. rewrite multi-word phrases into concepts (``s avonds``, ``time out``, ``uit elkaar``;
+   for the questions of one theme: "wordt 3x per nacht wakker" and "sleeps through the
+   night" -> ``doorslapen``, "bij ons in bed" -> ``ouderbed``, "hoeveel uur slaap" ->
+   ``slaapduur``, "blijft uit bed komen" -> ``uitbed``); words a rule skips are kept;
 3. drop stopwords and question filler in both languages ("hoe", "moet ik", "tips", "my");
 4. map each remaining word through a bilingual parenting lexicon to one canonical Dutch
    concept (``dreumes``, ``toddler`` -> ``peuter``; ``schermtijd``, ``tablet``, ``screen``
