@@ -57,10 +57,13 @@ def test_tuning_sets_keep_their_figures(seed: int) -> None:
 
 # The goals on the held-out set are precision >= 0.85, F1 >= 0.75 and at most one
 # wrong match per general question. Measured when the engine was finished (seeds 0-4):
-# precision 0.89-0.98 (met), F1 0.54-0.61 and up to 3 specific questions in the group of
-# a general one (NOT met; README "Similar questions"). These floors sit just under the
-# measured figures so that the test fails if quality drops; raise them, never lower them.
-HELDOUT_FLOOR = {"precision": 0.85, "f1": 0.52, "vague_worst": 3}
+# precision 0.89-0.98, F1 0.54-0.61, up to 3 specific questions in the group of a general
+# one. After the lexicon, scoring and threshold changes of the second round (tuned on the
+# tuning sets only; the held-out aggregate figures were looked at 4 times in all):
+# precision 0.87 at worst (mean 0.90, met), F1 0.68 at worst (mean 0.72, NOT met), still up to
+# 3 (NOT met; README "Similar questions"). These floors sit just under the measured figures
+# so that the test fails if quality drops; raise them, never lower them.
+HELDOUT_FLOOR = {"precision": 0.85, "f1": 0.66, "vague_worst": 3}
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
