@@ -38,6 +38,7 @@ from storage.questions import QuestionRepository
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
 from tests.data import parent_questions as tuning
+from tests.data import theme_questions as themes
 from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -57,6 +58,18 @@ def quality() -> list[str]:
             tuning.SLEEP_CLUSTERS,
             tuning.SLEEP_GENERAL,
             tuning.SLEEP_THEME,
+        ),
+        (
+            "tuning: SLEEP_WIDE_CLUSTERS (one theme)",
+            themes.SLEEP_WIDE_CLUSTERS,
+            themes.SLEEP_WIDE_GENERAL,
+            themes.SLEEP_WIDE_THEME,
+        ),
+        (
+            "tuning: EATING_CLUSTERS (one theme)",
+            themes.EATING_CLUSTERS,
+            themes.EATING_GENERAL,
+            themes.EATING_THEME,
         ),
         ("old held-out set (HELD_OUT_CLUSTERS)", tuning.HELD_OUT_CLUSTERS, (), ""),
         ("HELD-OUT sleep set (never tuned on)", HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from bot.webinar.grouping import (
-    AUTO_THRESHOLD,
     GENERAL_GROUP,
     GroupingIndex,
     decode,
@@ -29,6 +28,14 @@ from tests.data.parent_questions import (
     SLEEP_THEME,
     THIRD_CLUSTERS,
 )
+from tests.data.theme_questions import (
+    EATING_CLUSTERS,
+    EATING_GENERAL,
+    EATING_THEME,
+    SLEEP_WIDE_CLUSTERS,
+    SLEEP_WIDE_GENERAL,
+    SLEEP_WIDE_THEME,
+)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -37,7 +44,9 @@ def test_tuning_sets_keep_their_figures(seed: int) -> None:
         ("tuning set", QUESTION_CLUSTERS, (), "", 0.78, 0.75),
         ("second set", SECOND_CLUSTERS, (), "", 0.85, 0.75),
         ("third set", THIRD_CLUSTERS, (), "", 0.75, 0.75),
-        ("sleep tuning set", SLEEP_CLUSTERS, SLEEP_GENERAL, SLEEP_THEME, 0.70, 0.60),
+        ("sleep tuning set", SLEEP_CLUSTERS, SLEEP_GENERAL, SLEEP_THEME, 0.75, 0.62),
+        ("wide sleep set", SLEEP_WIDE_CLUSTERS, SLEEP_WIDE_GENERAL, SLEEP_WIDE_THEME, 0.83, 0.66),
+        ("eating set", EATING_CLUSTERS, EATING_GENERAL, EATING_THEME, 0.74, 0.60),
     ):
         figures = evaluate(clusters, general, theme, seed=seed)
         print(f"{name}: {figures.line()}")
@@ -48,10 +57,13 @@ def test_tuning_sets_keep_their_figures(seed: int) -> None:
 
 # The goals on the held-out set are precision >= 0.85, F1 >= 0.75 and at most one
 # wrong match per general question. Measured when the engine was finished (seeds 0-4):
-# precision 0.89-0.98 (met), F1 0.54-0.61 and up to 3 specific questions in the group of
-# a general one (NOT met; README "Similar questions"). These floors sit just under the
-# measured figures so that the test fails if quality drops; raise them, never lower them.
-HELDOUT_FLOOR = {"precision": 0.85, "f1": 0.52, "vague_worst": 3}
+# precision 0.89-0.98, F1 0.54-0.61, up to 3 specific questions in the group of a general
+# one. After the lexicon, scoring and threshold changes of the second round (tuned on the
+# tuning sets only; the held-out aggregate figures were looked at 4 times in all):
+# precision 0.87 at worst (mean 0.90, met), F1 0.68 at worst (mean 0.72, NOT met), still up to
+# 3 (NOT met; README "Similar questions"). These floors sit just under the measured figures
+# so that the test fails if quality drops; raise them, never lower them.
+HELDOUT_FLOOR = {"precision": 0.85, "f1": 0.66, "vague_worst": 3}
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -85,7 +97,7 @@ def test_screen_time_and_hours_of_sleep_are_different_questions() -> None:
         features("How much screen time before bed?"),
         features("Hoe lang moet een kind van 8 slapen?"),
     )
-    assert index.score(a, b) < AUTO_THRESHOLD
+    assert index.score(a, b) < index.auto_threshold
     assert index.group_of(1) is not index.group_of(2)
 
 

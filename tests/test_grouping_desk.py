@@ -3,6 +3,7 @@ their undo, and an index rebuilt after a restart from the stored features (no te
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -15,7 +16,7 @@ from bot.core.i18n import Translator
 from bot.core.masking import Masker
 from bot.core.models import User, Webinar
 from bot.webinar.question_desk import QuestionDesk
-from storage.db import Database
+from storage.db import Database, _migrations, _split_statements
 from storage.questions import QuestionRepository
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
@@ -138,10 +139,10 @@ async def test_a_restart_rebuilds_the_groups_from_stored_features(
 async def test_a_maybe_the_same_question_is_shown_left_out_until_taken_in(db: Database) -> None:
     webinar = await _webinar(db)
     desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
-    first = await desk.ask(
-        webinar, _parent(1), 1, "mijn kind ligt uren wakker voordat ze in slaap valt"
+    first = await desk.ask(webinar, _parent(1), 1, "wat is een goed slaapritueel voor een peuter")
+    second = await desk.ask(
+        webinar, _parent(2), 1, "tips voor een rustig avondritueel voor het naar bed gaan"
     )
-    second = await desk.ask(webinar, _parent(2), 1, "how can I help my son fall asleep faster")
     groups = await desk.groups(webinar.id)
     assert len(groups) == 2  # between the thresholds: not grouped automatically
     question = await desk.questions.claim_next(webinar.id, 99, START)
@@ -176,3 +177,35 @@ async def test_a_question_leaving_the_queue_lowers_its_groups_count(db: Database
     bed = next(g for g in await desk.groups(webinar.id) if ids[0] in g.question_ids)
     assert bed.question_ids == ids[:2]
     assert bed.parents == 1
+
+
+async def test_the_0008_migration_makes_waiting_questions_be_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    regroup = next(n for n, script in _migrations() if "SET features = NULL" in script)
+    for number, script in _migrations():
+        if number >= regroup:  # the database as it was with the first round's features
+            break
+        for statement in _split_statements(script):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {number}")
+    moment = START.isoformat()
+    conn.execute(
+        "INSERT INTO webinars (id, code, title, starts_at, ends_at) VALUES (1, 'w', 't', ?, ?)",
+        (moment, moment),
+    )
+    for question_id, state in [(1, "open"), (2, "claimed"), (3, "answered")]:
+        conn.execute(
+            "INSERT INTO questions (id, webinar_id, text, created_at, state, features, group_key)"
+            " VALUES (?, 1, 'q', ?, ?, 'slaap|', ?)",
+            (question_id, moment, state, question_id),
+        )
+    conn.commit()
+    conn.close()
+
+    db = await Database.open(path)
+    try:
+        rows = await db.fetch_all("SELECT id, features FROM questions ORDER BY id")
+        assert [tuple(row) for row in rows] == [(1, None), (2, None), (3, "slaap|")]
+    finally:
+        await db.close()

@@ -13,7 +13,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.webinar.grouping import AUTO_THRESHOLD, GroupingIndex, features
+from bot.webinar.grouping import GroupingIndex, features
 
 
 @dataclass(frozen=True)
@@ -23,16 +23,17 @@ class Figures:
     recall: float
     f1: float
     average_precision: float  # of the pair score, ranking all pairs
-    pair_precision: float  # of "pair score >= AUTO_THRESHOLD"
+    pair_precision: float  # of "pair score >= the index's automatic threshold"
     pair_recall: float
     vague_worst: int  # most specific questions any general question was grouped with
     vague_worst_pairs: int  # most specific questions any general one scored >= AUTO with
+    threshold: float  # the automatic threshold the index used
 
     def line(self) -> str:
         return (
             f"{self.questions} questions: grouping P {self.precision:.2f} R {self.recall:.2f}"
             f" F1 {self.f1:.2f}; pair score AP {self.average_precision:.2f},"
-            f" P {self.pair_precision:.2f} R {self.pair_recall:.2f} at {AUTO_THRESHOLD};"
+            f" P {self.pair_precision:.2f} R {self.pair_recall:.2f} at {self.threshold};"
             f" general questions grouped with specific ones: at most {self.vague_worst}"
             f" (pairs over the threshold: at most {self.vague_worst_pairs})"
         )
@@ -72,7 +73,7 @@ def evaluate(
         fn += same and not grouped
         value = index.score(found[i], found[j])
         scored.append((value, same))
-        over = value >= AUTO_THRESHOLD
+        over = value >= index.auto_threshold
         ptp += same and over
         pfp += over and not same
         pfn += same and not over
@@ -92,7 +93,7 @@ def evaluate(
         )
         vague_pairs = max(
             vague_pairs,
-            sum(1 for i in specific if index.score(found[g], found[i]) >= AUTO_THRESHOLD),
+            sum(1 for i in specific if index.score(found[g], found[i]) >= index.auto_threshold),
         )
     return Figures(
         len(texts),
@@ -104,4 +105,5 @@ def evaluate(
         pair_recall,
         vague_worst,
         vague_pairs,
+        index.auto_threshold,
     )

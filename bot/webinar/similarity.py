@@ -6,7 +6,10 @@ the raw texts reach an F-score of about 0.2 on the labelled set). So the work is
 `normalize`, which reduces a text to a few *concept* words:
 
 1. lowercase, fold accents (``é`` -> ``e``), turn punctuation into spaces;
-2. rewrite a few multi-word phrases (``s avonds``, ``time out``, ``uit elkaar``);
+2. rewrite multi-word phrases into concepts (``s avonds``, ``time out``, ``uit elkaar``;
+   for the questions of one theme: "wordt 3x per nacht wakker" and "sleeps through the
+   night" -> ``doorslapen``, "bij ons in bed" -> ``ouderbed``, "hoeveel uur slaap" ->
+   ``slaapduur``, "blijft uit bed komen" -> ``uitbed``); words a rule skips are kept;
 3. drop stopwords and question filler in both languages ("hoe", "moet ik", "tips", "my");
 4. map each remaining word through a bilingual parenting lexicon to one canonical Dutch
    concept (``dreumes``, ``toddler`` -> ``peuter``; ``schermtijd``, ``tablet``, ``screen``
@@ -27,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -53,6 +57,14 @@ houd houden daarmee daarover daar dr z wort niks tijdens sinds los oplossen pak
 aanpakken zorg mee geef geven paar zoek zoeken blijf blijft blijven goed slecht beter
 tenzij terug wilt nie n tussen genoeg zeg uitloopt uitlopen overal stel stellen via
 dagelijks opvoeding opvoeden liggen ligt lag
+staat staan stond sta onder boven naast ernaast erbij goe goed goeie slechte slechter
+ervaring ervaringen drama gedoe ramp lukt lukken daardoor daarom
+kleine kleintje kleinste manneke mannetje ventje dochterke zoontje kindje kindeke
+meiske baasje minuut minuten minuutje waarom nodig eindelijk daarna laatste denk
+rond mega extreem extreme gij ge ni nen ne ons zover keren weer prima ging fout
+verder kort langer sneller hard harder stil samen idee raden aanraden zelfs
+bijna laten leer leren verbeteren radeloos wanhopig raad lekker waardeloos beroerd rot
+vreselijk verschrikkelijk moeizaam slechtst
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -64,9 +76,13 @@ should so some still t than that the their them then there these they this those
 times to too totally up us ve very was we were what when where which while who why will
 with won would you your help tips actually constant constantly want wants year years old
 months month hours know lot lots thing things way stop right doesnt dont wont isnt didnt
-nothing since throw throws threw stay stays staying different other unless good bad
+nothing since stay stays staying different other unless good bad
 better seek between enough give gives ages without until take say says said whether real
-yet back come came found daily parenting
+yet back come came found daily parenting experience experiences anything
+everything something single need needs needed use like
+lately one let hes shes im ive thats its last lasts kill killing ruin ruining ruined
+faster harder hard loudly drop dropping skip skipping asking drag drags well badly
+poorly terrible terribly awful horrible advise improve desperate
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -85,12 +101,13 @@ _CONCEPTS: dict[str, str] = {
         stoppen stopt ouder ouders parent parents""",
     # "naar bed", "in bed krijgen", "go to bed": in parents' questions bed means sleep.
     "slaap": """slapen slaap slaapt sliep sleep sleeping sleeps slept asleep slaapje
-        inslapen bed bedje beds bedtime bedtijd""",
+        inslapen bed bedje beds bedtime bedtijd sleeper sleepers nachtrust""",
     "avond": "avond avonds savonds evening evenings",
     "nacht": "nacht nachts snachts night nights nighttime",
     "wakker": "wakker waking wakes wake awake woke",
-    "middag slaap": "nap naps napping dutje",
-    "middag": "middag middags afternoon",
+    "middag slaap": """nap naps napping dutje dutjes middagdutje middagslaap middagslaapje
+        slaapje slaapjes middagslaapjes""",
+    "middag": "middag middags smiddags afternoon afternoons",
     "peuter": "peuter peuters peutertje dreumes dreumesen dreumesje toddler toddlers",
     "kleuter": "kleuter kleuters preschooler preschoolers",
     "baby": "baby babys babies babytje newborn zuigeling geboorte birth",
@@ -104,19 +121,20 @@ _CONCEPTS: dict[str, str] = {
     "winkel": "winkel winkels supermarkt shop shops store supermarket boodschappen",
     "reageren": "reageren reageer reageert react reacting reaction reactie",
     "scherm": """scherm schermen schermtijd screen screens screentime tablet tablets ipad
-        ipads tv televisie youtube""",
+        ipads tv televisie youtube filmpje filmpjes video videos kijken kijkt watch
+        watching netflix""",
     "telefoon": "telefoon telefoons mobiel mobieltje smartphone smartphones phone phones gsm",
     "gamen": "gamen gamet gamed game games gaming gamer playstation fortnite xbox",
     "verslaafd": "verslaafd verslaving addicted addiction addictive",
     "ruzie": """ruzie ruzies fight fights fighting argue arguing argument arguments quarrel
-        quarrels vechten vecht bickering""",
+        quarrels vechten vecht bickering strijd gevecht battle battles""",
     "kamer": "kamer kamertje room rooms bedroom",
     "praten": """praten praat praatte talk talks talking spreken communiceren communicate
         contact""",
     "somber": """somber sombere somberheid depressief depressie depressed depression gloomy
         verdrietig sad""",
     "humeurig": "humeurig moody",
-    "hoeveel": "hoeveel much many lang long",
+    "hoeveel": "hoeveel much many lang long duren duurt duurde",
     "scheiding": """scheiden scheiding scheidingen gescheiden divorce divorced divorcing
         separation separated""",
     "vertellen": "vertellen vertel vertelt tell telling uitleggen explain",
@@ -127,10 +145,13 @@ _CONCEPTS: dict[str, str] = {
     "moeder": "moeder moeders mama mam mom mum mommy mother",
     "eten": """eten eet eat eats eating eters eaters food maaltijd meal meals dinner avondeten
         ontbijt ontbijten breakfast lunch""",
-    "groente": "groente groenten groentes vegetables vegetable veggies veg",
+    "groente": """groente groenten groentes vegetables vegetable veggies veg broccoli spinazie
+        bloemkool sperziebonen boontjes wortel wortels worteltjes doperwten green greens
+        groen groene""",
     "tafel": "tafel table",
-    "zitten": "zitten seated sit sitting",
-    "snoep": "snoep snoepjes sweets candy snacks snack koekjes chips crisps junkfood fastfood",
+    "zitten": "zitten seated sit sitting stoel stoeltje kinderstoel chair highchair",
+    "snoep": """snoep snoepjes tussendoortje tussendoortjes tussendoor sweets candy snacks snack
+        koekjes chips crisps junkfood fastfood""",
     "afvallen": "afvallen dieet diet",
     "zindelijk": """zindelijk zindelijkheid zindelijkheids potje potty toilettraining""",
     "wc": "wc toilet",
@@ -139,13 +160,13 @@ _CONCEPTS: dict[str, str] = {
     "poepen": "poepen poep poept poop pooping",
     "luier": "luier luiers diaper diapers nappy nappies",
     "broerzus": """broer broers broertje broertjes zus zussen zusje zusjes brother brothers
-        sister sisters sibling siblings""",
+        sister sisters sibling siblings elkaar""",
     "jaloers": "jaloers jaloezie jealous jealousy",
     "pesten": "pest pesten pestkop pestkoppen bully bullies bullying",
     "gepest": "gepest bullied",
-    "school": "school scholen klas class classroom",
+    "school": "school scholen klas class classroom groep groepen",
     "leerkracht": "juf meester leerkracht leraar lerares teacher teachers",
-    "ochtend": "ochtend ochtends sochtends morning mornings",
+    "ochtend": "ochtend ochtends sochtends smorgens morgens morning mornings",
     "huiswerk": "huiswerk homework",
     "spraak": "spraak speech",
     "woord": "woord woorden woordjes words",
@@ -153,10 +174,11 @@ _CONCEPTS: dict[str, str] = {
     "logopedie": "logopedie logopedist logopediste",
     "autisme": "autisme autistisch autism autistic asd",
     "signaal": "signaal signalen signs signals tekenen kenmerken",
-    "kruipen": "kruipen kruipt crawl crawling crawls",
+    "kruipen": "kruipen kruipt crawl crawling crawls climb climbs climbing klimt klimmen",
     "luisteren": """luisteren luistert luister listen listens listening gehoorzamen obey
         obeys""",
-    "schreeuwen": "schreeuwen schreeuw shout shouting shouts yell yelling gillen screaming",
+    "schreeuwen": """schreeuwen schreeuw shout shouting shouts yell yelling gillen gillend
+        screaming screams scream krijsen krijst krijsend""",
     "timeout": "timeout",
     "straf": """straf straffen straft punish punishment punishing consequentie
         consequenties consequence consequences""",
@@ -169,27 +191,29 @@ _CONCEPTS: dict[str, str] = {
     "probleem": """probleem problemen problem problems lastig moeilijk difficult trouble
         issue issues struggle struggling moeite""",
     "spelen": "spelen speelt play plays playing played",
-    "bijna": "bijna barely",
+    "weinig": "weinig barely little",
     "begin": "begin beginnen start starten starting",
     "jong": "jong jonge young",
     "oudste": "oudste older oldest eldest grote groot",
     "nieuw": "nieuw nieuwe new",
     "huis": "huis huizen thuis house home place",
     "werkt": "werkt werken work works helpt helps",
-    "terugtrekken": """terugtrekken trekt withdraw withdraws withdrawn withdrawing sluit
+    "terugtrekken": """terugtrekken withdraw withdraws withdrawn withdrawing sluit
         opsluiten isoleert isolates""",
     "voorkomen": "voorkomen voorkom prevent preventing",
     "voorbereiden": "voorbereiden bereid prepare preparing",
     # Broader parenting vocabulary, by theme, so that questions outside the tuning set
     # still meet (the lexicon is what recall depends on most).
     "ritueel": "ritueel ritueeltje routine routines",
-    "nachtmerrie": "nachtmerrie nachtmerries nightmare nightmares",
-    "bang": "bang angst angstig scared afraid fear fears anxious anxiety",
+    "nachtmerrie": """nachtmerrie nachtmerries nightmare nightmares droom dromen droomt dream
+        dreams dreaming""",
+    "bang": """bang angst angstig scared afraid fear fears anxious anxiety eng enge
+        terrified monster monsters spook spoken ghost ghosts""",
     "donker": "donker dark",
-    "moe": "moe uitgeput tired exhausted vermoeid",
-    "vroeg": "vroeg early",
+    "moe": """moe uitgeput tired exhausted vermoeid oververmoeid overtired overprikkeld
+        overstimulated""",
     "speeltuin": "speeltuin speeltuintje playground park",
-    "weggaan": "weggaan weg leave leaving vertrekken",
+    "weggaan": "weggaan weg leave leaving vertrekken opstaan opstaat wegrennen",
     "huilen": "huilen huilt huilde cry cries crying tears",
     "zeuren": "zeuren zeurt gezeur jengelen jengelt gejengel whine whines whining nagging",
     "koppig": "koppig koppigheid koppigheidsfase stubborn dwars eigenwijs",
@@ -208,20 +232,24 @@ _CONCEPTS: dict[str, str] = {
         stepfather stepmother stepdad stepmom""",
     "voorstellen": "voorstellen introduce introducing",
     "fruit": "fruit",
-    "kieskeurig": "kieskeurig kieskeurige picky fussy",
+    "kieskeurig": "kieskeurig kieskeurige picky fussy hetzelfde",
+    "proeven": "proeven proeft proberen probeert try tries trying taste tasting",
+    "bord": "bord bordje borden plate plates",
     "suiker": "suiker sugar",
-    "gewicht": "gewicht overgewicht dik overweight weight",
+    "gewicht": "gewicht overgewicht dik overweight weight dun mager thin skinny",
     "eetstoornis": "eetstoornis anorexia boulimia",
-    "voeding": "voeding borstvoeding fles flesje breastfeeding bottle",
+    "voeding": """voeding borstvoeding fles flesje breastfeeding bottle feed feeding feeds
+        voeden voedt borst""",
     "ongelukje": "ongelukje ongelukjes accident accidents",
     "broek": "broek onderbroek pants underwear",
-    "terugval": "terugval regressie regression",
+    "terugval": """terugval regressie regression slaapregressie sprongetje sprongetjes sprong
+        leap leaps""",
     "aandacht": "aandacht attention",
     "eerlijk": "eerlijk oneerlijk fair fairly unfair",
     "voortrekken": "voortrekken voorkeur favourite favorite favoritism",
     "concentratie": "concentratie concentreren concentrate concentrating focus focussen",
     "adhd": "adhd",
-    "druk": "druk onrustig hyperactive hyper stilzitten beweeglijk",
+    "druk": "druk onrustig hyperactive hyper stilzitten beweeglijk woelen woelt restless",
     "toets": "toets toetsen cito test tests exam exams",
     "middelbare": "middelbare brugklas secondary highschool",
     "spijbelen": "spijbelen truancy",
@@ -238,7 +266,7 @@ _CONCEPTS: dict[str, str] = {
     "beloning": "beloning belonen beloon reward rewards rewarding stickers sticker",
     "consequent": "consequent consistent",
     "geduld": "geduld patience patient",
-    "alleenstaand": "alleenstaand alleenstaande single",
+    "alleenstaand": "alleenstaand alleenstaande",
     "rouw": "rouw rouwen dood overleden overlijden sterven died death dies grief loss verlies",
     "grootouder": "opa oma opas omas grandpa grandma grandparents grootouders",
     "knuffelen": "knuffelen knuffel knuffelt hug hugs hugging cuddle cuddles",
@@ -261,25 +289,351 @@ _CONCEPTS: dict[str, str] = {
     "grootbed": "peuterbed peuterbedje grotebed grotebedje",
     "ouderbed": "ouderbed cosleeping samenslapen",
     "licht": "licht lamp lampje lampen nachtlampje nachtlamp light lights nightlight",
-    "droom": "droom dromen droomt dream dreams dreaming",
     "wekker": "wekker wekkers alarm",
     "inslapen": "inslapen inslaapt",
-    "wiegen": "wiegen wiegt rocking rock rocked schommelen sussen",
+    "wiegen": """wiegen wiegt rocking rock rocked schommelen sussen arm armen dragen draagzak
+        carry carrying""",
     "slaapwandelen": "slaapwandelen slaapwandelt sleepwalking sleepwalks sleepwalk",
     "snurken": "snurken snurkt snurk snore snores snoring",
     "uitslapen": "uitslapen uitslaapt",
     "slaaptraining": "slaaptraining uithuilen",
-    "knuffel": "knuffeldoekje doekje speen speentje fopspeen pacifier dummy",
+    "knuffel": "knuffeldoekje doekje knuffelbeer teddy",
+    "speen": "speen speentje fopspeen pacifier dummy binky",
     "warm": "warm warmte koud temperatuur temperature cold hot",
-    "ritme": "ritme schema slaapschema schedule",
+    "ritme": "ritme schema slaapschema schedule structuur regelmaat",
     "weekend": "weekend weekends zaterdag zondag saturday sunday",
+    "fase": "fase phase",
+    "opeens": "opeens ineens plots plotseling suddenly sudden",
+    "slaapduur": "slaapduur",
+    "gedrag": "gedrag behaviour behavior gewoonte gewoontes habit habits",
+    "tandjes": """tandjes tandje tanden tand kiesjes kiezen teeth tooth teething molars
+        doorkomende""",
+    "ziek": """ziek zieke ziekte verkouden verkoudheid koorts sick ill fever hoesten hoest
+        cough coughing oorpijn earache snotneus snotverkouden verstopt stuffy""",
+    "pijn": "pijn pain hurts painful",
+    "vroeg": "vroeg vroege early",
+    "naastbed": "naastbed zelf zelfstandig self independently",
+    "uitbed": "uitbed",
+    "roepen": "roepen roept roep call calls calling",
+    "vakantie": "vakantie vakanties holiday holidays vacation",
+    "troosten": "troosten troost comfort comforting",
+    "kinderwagen": "kinderwagen buggy stroller pram autostoel",
+    "voorlezen": "voorlezen boek boekje boekjes book books story stories verhaaltje verhaaltjes",
+    "veilig": "veilig veiligheid safe safety gevaarlijk dangerous gevaar",
+    "medicijn": "medicijn medicijnen medicine melatonine melatonin paracetamol",
+    "stiekem": "stiekem secretly sneaks sneak sluipt sluipen",
+    "streng": "streng strict",
+    "vloer": "vloer grond floor",
+    "nachtvoeding": "nachtvoeding nachtvoedingen",
+    "kamerdelen": "kamerdelen",
+    "deken": "deken dekentje dekbed slaapzak blanket duvet",
+    "inbakeren": "inbakeren swaddle swaddling",
+    "wiegendood": "wiegendood sids",
+    "zomertijd": "zomertijd wintertijd",
+    "verhuizen": "verhuizen verhuisd verhuizing moving",
+    "bedstrijd": "bedstrijd stall stalling",
+    "melk": "melk milk",
+    "drinken": "drinken drinkt drink drinks drinking dorst thirsty",
+    "eetlust": "eetlust appetite honger hungry trek",
+    "bijvoeden": """bijvoeden bijvoeding solids puree purees weaning fruithapje
+        fruithapjes groentehapje groentehapjes""",
+    "hapje": "hapje hapjes",
+    "gooien": """gooien gooit gooide gooi throw throws throwing threw knoeien knoeit kliederen
+        kliedert smeren smeert mess messy""",
+    "traag": """traag langzaam slow slowly treuzelen treuzelt treuzel dawdle dawdles
+        dawdling forever eindeloos eeuwen""",
+}
+
+# Broader concepts: a concept here also counts, for less, as its broader one, so that
+# "telefoon" and "scherm", or "tandjes" and "ziek", meet a little (grouping.py).
+BROADER: dict[str, str] = {
+    concept: broader
+    for broader, concepts in {
+        "scherm": "scherm telefoon gamen socialemedia internet",
+        "ziek": "ziek tandjes pijn",
+        "angst": "bang nachtmerrie donker licht",
+        "bedstrijd": "bedstrijd uitbed",
+        "inslapen": "inslapen naastbed wiegen",
+        "vroeg": "vroeg ochtend wekker",
+        "melk": "melk drinken voeding",
+        "snoep": "snoep suiker",
+        "kieskeurig": "kieskeurig proeven nieuw groente",
+        "weinig": "weinig eetlust",
+        "traag": "traag hoeveel",
+        "tafel": "tafel zitten weggaan",
+    }.items()
+    for concept in concepts.split()
 }
 
 # Multi-word phrases, rewritten before the word-by-word pass (on folded text).
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b{pattern}\b"), replacement)
+_GAP = "(?:\\w+ ){"
+
+
+_META = set("\\()[]{}?*+.|^$")
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The alternatives of a pattern at nesting depth 0."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "\\":
+            continue
+        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and pattern[i - 1] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(part: str) -> int:
+    """The index of the ")" closing the group `part` starts with."""
+    depth = 0
+    for i, ch in enumerate(part):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return i
+    return len(part) - 1
+
+
+def _literal_prefix(part: str) -> str:
+    """The plain text a pattern starts with (a letter made optional by "?" excluded)."""
+    literal = ""
+    for ch in part:
+        if ch in _META:
+            return literal[:-1] if ch in "?*{" else literal
+        literal += ch
+    return literal
+
+
+def _leads(pattern: str) -> list[str] | None:
+    """Plain text one of which every match of `pattern` starts with; None if unknown."""
+    leads: list[str] = []
+    for part in _split_top(pattern):
+        if part.startswith("(?:"):
+            end = _group_end(part)
+            inner = _leads(part[3:end])
+            if inner is None or part[end + 1 : end + 2] in ("?", "*", "{"):
+                return None
+            leads.extend(inner)
+        elif len(literal := _literal_prefix(part)) >= 2:
+            leads.append(literal)
+        else:
+            return None
+    return leads
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    pattern: re.Pattern[str]
+    replacement: str
+    leads: re.Pattern[str] | None  # the rule can only match where one of these occurs
+
+    def apply(self, text: str) -> str:
+        if self.leads is not None and self.leads.search(text) is None:
+            return text  # a plain-text search spares most of the regular expressions
+        return self.pattern.sub(self.replacement, text)
+
+
+def _phrase(pattern: str, replacement: str) -> _Phrase:
+    """Compile one phrase rule. Words a rule skips over ("hoeveel *moet een baby*
+    slapen") are kept after its replacement: they may carry content of their own."""
+    leads = _leads(pattern)
+    if _GAP in pattern and "(?:" in pattern and re.search(r"\((?!\?)", pattern) is None:
+        start = pattern.index(_GAP)
+        end = pattern.index("}", start) + 1
+        pattern = f"{pattern[:start]}({pattern[start:end]}){pattern[end:]}"
+        replacement = f"{replacement} \\1"
+    quick = None if leads is None else re.compile("|".join(map(re.escape, leads)))
+    return _Phrase(re.compile(rf"\b{pattern}\b"), replacement, quick)
+
+
+_PHRASES: tuple[_Phrase, ...] = tuple(
+    _phrase(pattern, replacement)
     for pattern, replacement in (
-        (r"s (avonds|nachts|ochtends|middags)", r"s\1"),
+        (r"s (avonds|nachts|ochtends|middags|morgens)", r"s\1"),
+        (r"every single", "every"),
+        (r"single (mum|mom|mother|dad|father|parent)", r"alleenstaand \1"),
+        (r"throw(?:s|ing)? (?:a )?(?:tantrum|fit)s?", "tantrum"),
+        (r"lying (?=next|beside|with|in|down)", "liggen "),
+        (r"trekt (?:\w+ ){0,2}terug", "terugtrekken"),
+        (r"(?:vast|vaste) (?:voedsel|voeding|eten)", "bijvoeden"),
+        (r"baby led", "bijvoeden"),
+        (
+            r"(?:doet|takes?) (?:een|1|an?|twee|\d+) (?:uur|hours?|kwartier|eeuwen) (?:over|to)",
+            "traag",
+        ),
+        (
+            r"(?:hoe laat|what time|welke tijd|how late) (?:\w+ ){0,8}(?:bed|slapen|sleep)",
+            "hoeveel slaap",
+        ),
+        (r"welke bedtijd", "hoeveel slaap"),
+        (r"bijna (?:niet|niks|niets|nooit|geen)", "weinig"),
+        (
+            r"alleen (?:in slaap (?:te )?vallen|inslapen)"
+            r"|(?:fall|falls|falling|go|goes|going) (?:to )?(?:asleep|sleep)"
+            r" (?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves))",
+            "naastbed inslapen",
+        ),
+        (
+            r"(?:niet|nie|never|nooit) (?:meer )?alleen (?:\w+ ){0,3}(?:slapen|liggen)"
+            r"|sleep (?:alone|on"
+            r" (?:his|her|their) own|by (?:himself|herself|themselves))",
+            "ouderbed",
+        ),
+        (
+            r"(?:stay|stays|staying|blijven|blijft|blijf) (?:liggen )?in"
+            r" (?:his |her |the |zijn |haar |z )?"
+            r"(?:bed|bedje)",
+            "uitbed",
+        ),
+        (r"(?:weer|terug|opnieuw|back) (?:in slaap|to sleep)", "doorslapen"),
+        (
+            r"(?:de )?kamer (?:uit|verlaat|verlaten)|(?:leave|leaving|leaves) the room"
+            r"|uit de kamer",
+            "naastbed",
+        ),
+        (
+            r"(?:tot|until|till) (?:hij|ze|zij|he|she) (?:slaapt|in slaap|asleep|is asleep"
+            r"|falls asleep)",
+            "naastbed",
+        ),
+        (
+            r"(?:langer|later|longer) (?:\w+ ){0,2}(?:slapen|liggen|sleep|in bed)|sleep"
+            r" (?:in )?later",
+            "vroeg",
+        ),
+        (r"(?:night|nacht) ?(?:feeds?|feeding|voedingen|voeding|fles|flesje)", "nachtvoeding"),
+        (
+            r"(?:fles|flesje|borst|voeding|voeden|feeds?|feeding|drinken|drinkt) (?:\w+ ){0,3}"
+            r"(?:snachts|at night|in de nacht|during the night)",
+            "nachtvoeding",
+        ),
+        (r"(?:kamer|room|slaapkamer|bedroom) (?:delen|sharing|share|samen)", "kamerdelen"),
+        (
+            r"(?:share|sharing|delen|samen op) (?:a |een |de |one |1 )?(?:kamer|room|slaapkamer"
+            r"|bedroom)",
+            "kamerdelen",
+        ),
+        (
+            r"daylight saving|klok (?:\w+ )?(?:verzet|vooruit|achteruit)|clocks? (?:go|change)",
+            "zomertijd",
+        ),
+        (r"ok to wake|slaapwekker|groclock|gro clock", "wekker"),
+        (
+            r"(?:slechte|kleine|small) eter|eet (?:heel |zo |erg )?(?:weinig|bijna niks"
+            r"|bijna niets)",
+            "weinig eten",
+        ),
+        (r"(?:eats|eat) (?:like )?a bird|als een vogeltje", "weinig eten"),
+        (r"moeilijke eter|moeilijk met eten", "kieskeurig"),
+        (
+            r"(?:beginnen|starten|start|begin|starting) (?:\w+ ){0,2}(?:met )?(?:hapjes|eten"
+            r"|voeding|food)",
+            "bijvoeden",
+        ),
+        (r"(?:eerste|first) (?:hapje|hapjes|eten|voeding|food|foods)", "bijvoeden"),
+        (
+            r"(?:niet|nooit|never|won ?t|wont|refuses? to|weigert) (?:\w+ ){0,2}(?:naar bed"
+            r"|to bed)",
+            "bedstrijd",
+        ),
+        (
+            r"(?:bedtijd|bedtime|naar bed|to bed) (?:\w+ ){0,5}(?:strijd|gevecht|battles?|fights?"
+            r"|ruzie|drama)",
+            "bedstrijd",
+        ),
+        (
+            r"(?:strijd|gevecht|battles?|fights?|ruzie|drama) (?:\w+ ){0,4}(?:bedtijd|bedtime"
+            r"|naar bed|to bed)",
+            "bedstrijd",
+        ),
+        (
+            r"(?:slapen|slaapt|slaap|sleeps?|sleeping|slaapjes?|dutjes?) (?:\w+ )?(?:overdag"
+            r"|during the day)",
+            "middagslaap",
+        ),
+        (
+            r"(?:overdag|daytime|day time) (?:\w+ ){0,2}(?:slapen|slaapt|slaap|sleeps?|sleeping"
+            r"|slaapjes?|dutjes?)",
+            "middagslaap",
+        ),
+        (
+            r"(?:hoeveel|how many|how much) (?:\w+ ){0,6}(?:slaap|slapen"
+            r"|sleep)",
+            "slaapduur",
+        ),
+        (r"(?:genoeg|enough|te weinig|too little|not enough) (?:slaap|sleep)", "slaapduur"),
+        (
+            r"(?:slaapt|sleeps|sleeping|slapen|sleep) (?:\w+ ){0,3}(?:genoeg|enough"
+            r"|te weinig|too little)",
+            "slaapduur",
+        ),
+        (
+            r"(?:hoe lang|how long) (?:moet|should|does|do|mag|needs?) (?:\w+ ){0,4}(?:slapen"
+            r"|sleep)",
+            "slaapduur",
+        ),
+        (
+            r"(?:sliep|slept|was sleeping|used to sleep) (?:\w+ ){0,2}(?:goed|prima|door|great"
+            r"|well|fine|through)",
+            "terugval",
+        ),
+        (r"terug naar af", "terugval"),
+        (
+            r"(?<!om )(?<!at )(?<!rond )\b\d+ (?:uur|uren|hours|hrs) (?:slaap|sleep|(?:in de |in "
+            r"|per |a |each |every )?(?:nacht|night))",
+            "slaapduur",
+        ),
+        (r"slaapt (?:maar|only|ongeveer|wel|nog|just|about) \d+ (?:uur|uren|hours)", "slaapduur"),
+        (r"(?:om|at|rond|around|tegen) (?:half )?[456](?: ?(?:uur|u|am|\d\d))?\b", "vroeg"),
+        (
+            r"(?:\d+|een paar|meerdere|veel|several|many|multiple) ?(?:x|keer|keren|times)"
+            r" (?:per |a |every |each |in de |elke |iedere )?(?:nacht|night)",
+            "doorslapen nacht",
+        ),
+        (r"(?:om het uur|elk uur|every hour|ieder uur|elke \d uur)", "doorslapen"),
+        (
+            r"(?:uit|out of) (?:zijn |haar |het |z |his |her |the )?(?:bed|bedje|kamer"
+            r"|room)(?: \w+)? (?:komen|komt|stappen|stapt|klimmen|klimt|lopen|loopt)",
+            "uitbed",
+        ),
+        (
+            r"(?:komt|komen|getting|gets|get|climbs?|climbing) (?:\w+ ){0,2}(?:out of|uit)"
+            r" (?:his |her |the |zijn |haar )?(?:bed|kamer|room)",
+            "uitbed",
+        ),
+        (r"naar beneden", "uitbed"),
+        (
+            r"(?:naast|next to|bij|beside|with) (?:zijn |haar |het |z |his |her |the )?(?:bed"
+            r"|bedje)",
+            "naastbed",
+        ),
+        (r"(?:naast|next to|beside) (?:hem|haar|me|mij|him|her)", "naastbed"),
+        (
+            r"(?:ernaast|erbij|in the room|in de kamer|bij (?:haar|hem) (?:liggen|zitten|blijven))",
+            "naastbed",
+        ),
+        (
+            r"(?:lying|liggen|lig|zitten|zit|blijven|blijf|stay|sit) (?:\w+ )?(?:naast|next to"
+            r"|bij) (?:hem|haar|him|her)",
+            "naastbed",
+        ),
+        (r"(?:hand|handje) (?:vast|vasthoud\w*|hold\w*)", "naastbed"),
+        (
+            r"(?:bij|with) (?:ons|mij|mama|papa|mama en papa|ouders|us|me) (?:slapen|liggen"
+            r"|slaapt|ligt|sleep|sleeps)",
+            "ouderbed",
+        ),
+        (r"tussen (?:ons|mama en papa|papa en mama)(?: in)?", "ouderbed"),
+        (
+            r"(?:naar|in) (?:onze|ons) (?:kamer|slaapkamer)|(?:into|in) our (?:room|bedroom)",
+            "ouderbed",
+        ),
+        (r"samen slapen|slapen samen|bedsharing|bed sharing", "ouderbed"),
         (r"time outs?", "timeout"),
         (r"screen time", "screentime"),
         (r"uit elkaar", "scheiding"),
@@ -393,7 +747,10 @@ def _lookup(word: str) -> str | None:
         return ""
     if word in _LEXICON:
         return _LEXICON[word]
-    return _STEM_LEXICON.get(_stem(word))
+    stem = _stem(word)
+    if stem in _LEXICON:  # "schreeuwt" -> "schreeuw"
+        return _LEXICON[stem]
+    return _STEM_LEXICON.get(stem)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -451,8 +808,8 @@ def normalize(text: str) -> str:
     lexicon, unknown words lightly stemmed, duplicates dropped. '' if nothing is left.
     """
     folded = _fold(text)
-    for pattern, replacement in _PHRASES:
-        folded = pattern.sub(replacement, folded)
+    for phrase in _PHRASES:
+        folded = phrase.apply(folded)
     seen: dict[str, None] = {}
     for word in folded.split():
         for concept in _concept(word).split():
