@@ -48,6 +48,11 @@ class FastTimer:
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds / self.speed)
 
+    def seconds_between(self, earlier: float, later: float) -> float:
+        """This timer's seconds between two readings of `time.monotonic()` (such as the
+        local server's request records)."""
+        return (later - earlier) * self.speed
+
     async def wait(self, event: asyncio.Event, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(event.wait(), timeout=seconds / self.speed)
