@@ -30,6 +30,7 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings
 from bot.context import AppState, BotContext
 from bot.core.clock import Clock, SystemClock
+from bot.delivery.aiohttp_request import AiohttpRequest
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.telegram_bot import OuderbotBot
 from bot.delivery.updates import DurablePoller, UpdateProcessor
@@ -90,7 +91,7 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         token,
         base_url=settings.telegram.base_url,
         base_file_url=settings.telegram.base_file_url,
-        request=HTTPXRequest(
+        request=AiohttpRequest(
             connection_pool_size=32,
             connect_timeout=timeout,
             read_timeout=timeout,
