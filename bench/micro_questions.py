@@ -16,6 +16,7 @@ from bot.localapi import LocalBotApi
 from tests.helpers import add_webinar, make_moderator, make_settings, start_bot
 
 CALLS = {"n": 0}
+TOPICS = ["slapen", "eten", "schermtijd", "puberteit", "scheiden", "driftbuien"]
 
 
 def counting(original):  # type: ignore[no-untyped-def]
@@ -59,7 +60,8 @@ async def main(parents: int, rounds: int) -> None:
         CALLS["n"] = 0
         cpu, wall = time.process_time(), time.monotonic()
         for offset, user in enumerate(users):
-            user.send(f"hoe help ik mijn kind met slapen? vraag {number} {offset}")
+            topic = TOPICS[offset % len(TOPICS)]  # as bench_questions asks
+            user.send(f"hoe help ik mijn kind met {topic}? vraag {number} {offset}")
         await asyncio.gather(*(u.wait_for(lambda m: "in de rij" in m["text"], 60) for u in users))
         figures.append(
             (

@@ -123,7 +123,7 @@ class QuestionRepository:
         source_msg: int,
         text: str,
         shown_name: str | None,
-        similar_count: int = 0,
+        similar_count: int | Callable[[], int] = 0,
         bump: Sequence[int] = (),
         features: str | None = None,
         group_key: int | None = None,
@@ -132,9 +132,11 @@ class QuestionRepository:
         """Store a question once per parent message: it has `similar_count` similar ones, and
         the questions in `bump` count one more similar question. With `group_key`, every
         open question of that group gets `similar_count` instead (the distinct other
-        parents of a group are the same number for each of its members)."""
+        parents of a group are the same number for each of its members). A callable
+        `similar_count` is asked once this update holds the writer: nothing else is
+        stored between its answer and the question."""
 
-        def rows(raw: sqlite3.Connection) -> AddedQuestion:
+        def rows(raw: sqlite3.Connection, similar_count: int) -> AddedQuestion:
             row = raw.execute(
                 "INSERT INTO questions (webinar_id, number, asker_id, source_msg, text,"
                 " shown_name, similar_count, created_at, features, group_key) VALUES (?, (SELECT"
@@ -175,8 +177,9 @@ class QuestionRepository:
             return AddedQuestion(question, True, _position_now(raw, question))
 
         async def op(conn: aiosqlite.Connection) -> AddedQuestion:
+            count = similar_count() if callable(similar_count) else similar_count
             # One call to SQLite's thread: the question, its group's count, its place.
-            return await in_one_call(conn, rows)
+            return await in_one_call(conn, lambda raw: rows(raw, count))
 
         return await self.db.write(op)
 
