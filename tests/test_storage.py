@@ -427,3 +427,74 @@ async def test_the_inbox_keeps_new_updates_once_and_forgets_them_with_the_person
     assert [update.update_id for update in await inbox.waiting()] == [11]
     assert await inbox.forget_received_before(NOW + timedelta(days=3)) == 1
     assert await inbox.waiting() == []
+
+
+async def test_an_urgent_write_goes_before_the_writers_waiting_and_commits_at_once(
+    db: Database,
+) -> None:
+    """The outbox's marks (urgent) are not queued behind a burst's updates: they come
+    right after the update holding the writer, committed with what it finished."""
+    webinar_id = await _webinar_with_askers(db, 3)
+    order: list[str] = []
+
+    def writing(name: str):  # type: ignore[no-untyped-def]
+        async def op(conn) -> None:  # type: ignore[no-untyped-def]
+            order.append(name)
+            await conn.execute(
+                "INSERT INTO processed_updates (update_id) VALUES (?)", (len(order) * 100,)
+            )
+
+        return op
+
+    unit = UpdateInProgress(4242)
+    token = current_update.set(unit)
+    try:
+        await ask(QuestionRepository(db), webinar_id, 1, "a", source_msg=1)
+    finally:
+        current_update.reset(token)
+    waiting = [
+        asyncio.ensure_future(db.write(writing(f"plain {n}"), marks_update=False)) for n in range(3)
+    ]
+    await asyncio.sleep(0.01)
+    urgent = asyncio.ensure_future(db.write(writing("urgent"), marks_update=False, urgent=True))
+    await asyncio.sleep(0.05)
+    assert order == []  # the update holds the writer
+
+    async def last(conn) -> None:  # type: ignore[no-untyped-def]
+        await finish_update(conn, 4242, [ChatMessage(1, text="in de rij")], NOW)
+
+    finishing = asyncio.ensure_future(db.finish_update(unit, last))
+    await urgent
+    # Committed when the urgent write returns (the update before it too), not after the
+    # writers that waited before it.
+    assert order[0] == "urgent"
+    assert "plain 2" not in order
+    fresh = await Database.open(db.path)
+    try:
+        assert await fresh.fetch_value("SELECT count(*) FROM questions") == 1
+    finally:
+        await fresh.close()
+    await finishing
+    await asyncio.gather(*waiting)
+    assert order == ["urgent", "plain 0", "plain 1", "plain 2"]
+
+
+async def test_a_writer_given_up_while_waiting_does_not_keep_the_lock(db: Database) -> None:
+    unit = UpdateInProgress(7)
+    token = current_update.set(unit)
+    try:
+        await UserRepository(db).set_language(1, "en")  # holds the writer
+    finally:
+        current_update.reset(token)
+
+    async def nothing(conn) -> None:  # type: ignore[no-untyped-def]
+        return None
+
+    given_up = asyncio.ensure_future(db.write(nothing, marks_update=False))
+    after = asyncio.ensure_future(db.write(nothing, marks_update=False, urgent=True))
+    await asyncio.sleep(0.01)
+    given_up.cancel()
+    await db.abandon_update(unit)
+    await asyncio.wait_for(after, 2)
+    assert given_up.cancelled()
+    await asyncio.wait_for(db.write(nothing, marks_update=False), 2)
