@@ -22,7 +22,6 @@ import contextlib
 import contextvars
 import logging
 import sqlite3
-from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -175,51 +174,6 @@ async def _check_writable(conn: aiosqlite.Connection) -> None:
         raise
 
 
-class _WriterLock:
-    """The writer's lock: first come first served, except `acquire(first=True)`, which
-    goes before everyone waiting. Released, it is handed straight to the next waiter."""
-
-    def __init__(self) -> None:
-        self._held = False
-        self._waiting: deque[asyncio.Future[None]] = deque()
-
-    def locked(self) -> bool:
-        return self._held
-
-    async def acquire(self, *, first: bool = False) -> None:
-        if not self._held and not self._waiting:
-            self._held = True
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        if first:
-            self._waiting.appendleft(future)
-        else:
-            self._waiting.append(future)
-        try:
-            await future
-        except asyncio.CancelledError:
-            if future.done() and not future.cancelled():
-                self.release()  # handed over just as the waiter was cancelled: pass it on
-            else:
-                with contextlib.suppress(ValueError):
-                    self._waiting.remove(future)
-            raise
-
-    def release(self) -> None:
-        while self._waiting:
-            future = self._waiting.popleft()
-            if not future.done():
-                future.set_result(None)  # the next waiter holds it now
-                return
-        self._held = False
-
-    async def __aenter__(self) -> None:
-        await self.acquire()
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        self.release()
-
-
 class Database:
     """One SQLite file: a group-committing writer and a reader. Open with `Database.open`."""
 
@@ -229,9 +183,8 @@ class Database:
         self.reader = reader
         # Whoever holds the lock may run statements in the open transaction: one update
         # (from its first write to its end) or one independent write at a time. Waiting
-        # for it is FIFO, so a commit queued behind N writers commits all N at once;
-        # only an urgent write (see `write`) goes first.
-        self._lock = _WriterLock()
+        # for it is FIFO, so a commit queued behind N writers commits all N at once.
+        self._lock = asyncio.Lock()
         self._generation = 0  # counts transactions; a savepoint belongs to one
         self._in_transaction = False
         self._waiters: list[asyncio.Future[None]] = []
@@ -320,20 +273,14 @@ class Database:
         """Ask the database a trivial question; raises when it cannot answer (health check)."""
         await self.fetch_value("SELECT 1")
 
-    async def write(
-        self, operation: Operation[T], *, marks_update: bool = True, urgent: bool = False
-    ) -> T:
+    async def write(self, operation: Operation[T], *, marks_update: bool = True) -> T:
         """Run `operation` in a transaction and return its result.
 
         Outside an update, the result comes back once it is committed. Inside one (see
         `UpdateInProgress`), the operation joins the update's savepoint and is committed
         by `finish_update`. `marks_update=False` is for preparatory writes (creating a
         user row on first contact) that are not the update's effect: they commit on
-        their own, unless the update already holds the writer. `urgent` (outside an
-        update): before every writer waiting, and committed at once, with whatever the
-        updates before it finished. For the outbox's marks: the next messages wait for
-        them, and behind a burst's updates (each holding the writer in turn) the
-        acknowledgements went out only once the burst was handled.
+        their own, unless the update already holds the writer.
 
         Raises the operation's own exception (its changes rolled back), or StorageError
         when the database cannot store.
@@ -347,16 +294,13 @@ class Database:
             if unit.generation != self._generation:
                 raise StorageError("the update's transaction was lost")
             return await self._nested(operation)
-        await self._lock.acquire(first=urgent)
-        try:
-            await self._begin()
-            result = await self._nested(operation)
-            waiter = self._waiter()
-            if urgent:
-                await self._commit()
-        finally:
-            self._schedule_commit()
-            self._lock.release()
+        async with self._lock:
+            try:
+                await self._begin()
+                result = await self._nested(operation)
+                waiter = self._waiter()
+            finally:
+                self._schedule_commit()
         await waiter
         return result
 

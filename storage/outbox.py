@@ -190,7 +190,7 @@ class OutboxRepository:
                 (to_db(now), message_id, row_id),
             )
 
-        await self.db.write(op, marks_update=False, urgent=True)
+        await self.db.write(op, marks_update=False)
 
     async def mark_delivered_many(
         self, marks: list[tuple[OutboxRow, int | None]], now: datetime
@@ -213,8 +213,7 @@ class OutboxRepository:
                     other,
                 )
 
-        # Urgent: the next messages wait for these marks (storage.db.Database.write).
-        await self.db.write(op, marks_update=False, urgent=True)
+        await self.db.write(op, marks_update=False)
 
     async def next_due_at(self) -> datetime | None:
         value = await self.db.fetch_value("SELECT min(due_at) FROM outbox WHERE state = 'pending'")
