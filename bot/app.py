@@ -18,6 +18,7 @@ Handler groups (order matters):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -25,14 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, BaseHandler, ContextTypes
-from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.context import AppState, BotContext
 from bot.core.clock import Clock, SystemClock
+from bot.delivery.aiohttp_request import AiohttpRequest
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.pacing import Timer
-from bot.delivery.telegram_bot import OuderbotBot, tls_context
+from bot.delivery.telegram_bot import OuderbotBot
 from bot.delivery.updates import DurablePoller, UpdateProcessor
 from bot.feedback.requests import FeedbackPlanner
 from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
@@ -95,16 +96,15 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         token,
         base_url=settings.telegram.base_url,
         base_file_url=settings.telegram.base_file_url,
-        request=HTTPXRequest(
+        # aiohttp's client, not python-telegram-bot's httpx one: a fraction of the CPU
+        # per request (bot.delivery.aiohttp_request, bench/micro_http.py).
+        request=AiohttpRequest(
             connection_pool_size=32,
             connect_timeout=timeout,
             read_timeout=timeout,
             write_timeout=timeout,
-            httpx_kwargs={"verify": tls_context()},
         ),
-        get_updates_request=HTTPXRequest(
-            connect_timeout=timeout, read_timeout=timeout, httpx_kwargs={"verify": tls_context()}
-        ),
+        get_updates_request=AiohttpRequest(connect_timeout=timeout, read_timeout=timeout),
         # No python-telegram-bot rate limiter: every message goes through the outbox
         # dispatcher, whose pacer keeps to Telegram's limits and holds back only the chat
         # a 429 names. A limiter here would pace (or retry) the same requests a second
@@ -153,7 +153,10 @@ class Ouderbot:
             await app.initialize()  # getMe: a wrong token or no network fails here
         except BaseException:
             # Nothing runs yet; close the database, whose thread would keep the process
-            # from exiting, and let the caller report the error.
+            # from exiting, and the HTTP clients (an open aiohttp session warns when it
+            # is collected), and let the caller report the error.
+            with contextlib.suppress(Exception):
+                await app.bot.shutdown()
             await self.services.db.close()
             raise
         app.bot_data.bot_username = app.bot.username

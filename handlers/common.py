@@ -52,15 +52,36 @@ async def queue(context: BotContext, *messages: ChatMessage) -> None:
     context.bot_data.dispatcher.wake()
 
 
-def markup_json(markup: InlineKeyboardMarkup | None) -> dict[str, object] | None:
-    return None if markup is None else markup.to_dict()
+def markup_json(
+    markup: InlineKeyboardMarkup | dict[str, object] | None,
+) -> dict[str, object] | None:
+    return markup.to_dict() if isinstance(markup, InlineKeyboardMarkup) else markup
+
+
+def keyboard_json(context: BotContext, rows: Buttons) -> dict[str, object] | None:
+    """`keyboard` as the outbox stores it (Telegram's JSON), built without
+    python-telegram-bot's objects: a reply's buttons go straight into its outbox row."""
+    if not rows:
+        return None
+    return {
+        "inline_keyboard": [
+            [
+                {
+                    "text": str(label) if isinstance(label, Label) else context.tr(label),
+                    "callback_data": data,
+                }
+                for label, data in row
+            ]
+            for row in rows
+        ]
+    }
 
 
 async def send_text(
     context: BotContext,
     chat: int,
     text: str,
-    markup: InlineKeyboardMarkup | None = None,
+    markup: InlineKeyboardMarkup | dict[str, object] | None = None,
     *,
     purpose: str | None = None,
     priority: Priority = Priority.REPLY,
@@ -70,13 +91,14 @@ async def send_text(
     """Queue `text` (Telegram HTML) to `chat`, split if it is over Telegram's limit (the
     buttons go with the last part). `waits_for`: see ChatMessage."""
     parts = split_html(text) if html else [text]
+    buttons = markup_json(markup)
     await queue(
         context,
         *(
             ChatMessage(
                 chat,
                 text=part,
-                markup=markup_json(markup) if index == len(parts) - 1 else None,
+                markup=buttons if index == len(parts) - 1 else None,
                 purpose=purpose if index == len(parts) - 1 else None,
                 priority=priority,
                 html=html,
@@ -91,7 +113,7 @@ async def reply(update: Update, context: BotContext, text: str, rows: Buttons = 
     """Queue `text` (Telegram HTML) to the chat the update came from."""
     chat = update.effective_chat
     assert chat is not None
-    await send_text(context, chat.id, text, keyboard(context, rows))
+    await send_text(context, chat.id, text, keyboard_json(context, rows))
 
 
 async def say(

@@ -38,6 +38,18 @@ T = TypeVar("T")
 Operation = Callable[[aiosqlite.Connection], Awaitable[T]]
 
 
+async def in_one_call(conn: aiosqlite.Connection, function: Callable[[sqlite3.Connection], T]) -> T:
+    """Run `function` with the plain sqlite3 connection on `conn`'s own thread: several
+    statements for one hop to that thread and back. Each `await conn.execute(...)` (and
+    each `fetchone`) is such a hop, which costs more CPU than a small statement itself
+    (bench/micro_questions.py). For the hot paths: an update's inbox rows, its question,
+    its last rows. Inside an operation given to `Database.write` it is part of that
+    operation's savepoint, like its other statements."""
+    # aiosqlite runs its own calls so (`_execute`); it has no public name for it.
+    run: Callable[..., Awaitable[T]] = conn._execute
+    return await run(function, conn._conn)
+
+
 @dataclass
 class UpdateInProgress:
     """The Telegram update the current task handles.

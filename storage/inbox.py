@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,8 +10,8 @@ from datetime import datetime
 import aiosqlite
 
 from bot.core.models import ChatMessage
-from storage.db import Database
-from storage.outbox import enqueue_chat_message
+from storage.db import Database, in_one_call
+from storage.outbox import enqueue_chat_message_now
 from storage.timefmt import to_db
 
 
@@ -25,14 +26,17 @@ class StoredUpdate:
 async def finish_update(
     conn: aiosqlite.Connection, update_id: int, messages: Sequence[ChatMessage], now: datetime
 ) -> None:
-    """Inside the update's transaction: what it says, its processed mark, its row gone."""
-    for number, message in enumerate(messages):
-        # The dedup key names the update: were it ever handled again, nothing doubles.
-        await enqueue_chat_message(conn, message, dedup_key=f"u{update_id}:{number}", now=now)
-    await conn.execute(
-        "INSERT OR IGNORE INTO processed_updates (update_id) VALUES (?)", (update_id,)
-    )
-    await conn.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
+    """Inside the update's transaction: what it says, its processed mark, its row gone
+    (one call to SQLite's thread)."""
+
+    def rows(raw: sqlite3.Connection) -> None:
+        for number, message in enumerate(messages):
+            # The dedup key names the update: were it ever handled again, nothing doubles.
+            enqueue_chat_message_now(raw, message, dedup_key=f"u{update_id}:{number}", now=now)
+        raw.execute("INSERT OR IGNORE INTO processed_updates (update_id) VALUES (?)", (update_id,))
+        raw.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
+
+    await in_one_call(conn, rows)
 
 
 class Inbox:
@@ -40,24 +44,29 @@ class Inbox:
         self.db = db
 
     async def store(self, updates: Sequence[StoredUpdate], now: datetime) -> list[int]:
-        """Store a batch in one commit; returns the ids that are new (not handled before)."""
+        """Store a batch in one commit (and one call to SQLite's thread); returns the ids
+        that are new (not handled before)."""
+        received = to_db(now)
 
-        async def op(conn: aiosqlite.Connection) -> list[int]:
+        def rows(raw: sqlite3.Connection) -> list[int]:
             fresh = []
             for update in updates:
-                cursor = await conn.execute(
+                cursor = raw.execute(
                     "SELECT 1 FROM processed_updates WHERE update_id = ?", (update.update_id,)
                 )
-                if await cursor.fetchone() is not None:
+                if cursor.fetchone() is not None:
                     continue
-                cursor = await conn.execute(
+                cursor = raw.execute(
                     "INSERT OR IGNORE INTO inbox (update_id, chat_id, user_id, payload,"
                     " received_at) VALUES (?, ?, ?, ?, ?)",
-                    (update.update_id, update.chat_id, update.user_id, update.payload, to_db(now)),
+                    (update.update_id, update.chat_id, update.user_id, update.payload, received),
                 )
                 if cursor.rowcount > 0:
                     fresh.append(update.update_id)
             return fresh
+
+        async def op(conn: aiosqlite.Connection) -> list[int]:
+            return await in_one_call(conn, rows)
 
         return await self.db.write(op, marks_update=False)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
 from bot.core.models import ChatMessage, OutgoingMessage, ParamValue, Priority, priority_of
-from storage.db import Database
+from storage.db import Database, in_one_call
 from storage.timefmt import from_db, to_db
 
 
@@ -70,6 +71,17 @@ async def enqueue_chat_message(
     conn: aiosqlite.Connection, message: ChatMessage, *, dedup_key: str, now: datetime
 ) -> bool:
     """Queue a message a handler rendered, inside the caller's transaction."""
+
+    def row(raw: sqlite3.Connection) -> bool:
+        return enqueue_chat_message_now(raw, message, dedup_key=dedup_key, now=now)
+
+    return await in_one_call(conn, row)
+
+
+def enqueue_chat_message_now(
+    raw: sqlite3.Connection, message: ChatMessage, *, dedup_key: str, now: datetime
+) -> bool:
+    """`enqueue_chat_message` on SQLite's thread (see storage.db.in_one_call)."""
     payload = json.dumps(
         {
             "text": message.text,
@@ -80,7 +92,7 @@ async def enqueue_chat_message(
         },
         ensure_ascii=False,
     )
-    cursor = await conn.execute(
+    cursor = raw.execute(
         "INSERT OR IGNORE INTO outbox (dedup_key, user_id, kind, payload, due_at, created_at,"
         " method, priority, file, purpose, waits_for)"
         " VALUES (?, ?, 'chat', ?, ?, ?, ?, ?, ?, ?, ?)",

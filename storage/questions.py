@@ -7,6 +7,7 @@ same moment are served one after the other and never get the same question.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +15,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.core.models import OutgoingMessage, Question, QuestionState, QueueCounts
-from storage.db import Database
+from storage.db import Database, in_one_call
 from storage.outbox import enqueue
 from storage.timefmt import from_db, to_db
 
@@ -64,11 +65,39 @@ class IndexedQuestion:
 async def _set_group_count(
     conn: aiosqlite.Connection, webinar_id: int, group_key: int, count: int
 ) -> None:
-    await conn.execute(
+    def rows(raw: sqlite3.Connection) -> None:
+        _set_group_count_now(raw, webinar_id, group_key, count)
+
+    await in_one_call(conn, rows)
+
+
+def _set_group_count_now(
+    raw: sqlite3.Connection, webinar_id: int, group_key: int, count: int
+) -> None:
+    raw.execute(
         "UPDATE questions SET similar_count = ? WHERE webinar_id = ? AND group_key = ?"
         " AND state IN ('open', 'claimed') AND similar_count != ?",
         (count, webinar_id, group_key, count),
     )
+
+
+_POSITION = (
+    "SELECT count(*) FROM questions WHERE webinar_id = ? AND state = 'open' AND ("
+    " deferred < ? OR (deferred = ? AND (votes + similar_count > ?"
+    " OR (votes + similar_count = ? AND id < ?))))"
+)
+
+
+def _position_params(question: Question) -> tuple[int, ...]:
+    weight = question.votes + question.similar_count
+    deferred = int(question.deferred)
+    return (question.webinar_id, deferred, deferred, weight, weight, question.id)
+
+
+def _position_now(raw: sqlite3.Connection, question: Question) -> int:
+    """1-based place of `question` in its queue, on SQLite's thread."""
+    row = raw.execute(_POSITION, _position_params(question)).fetchone()
+    return int(row[0] or 0) + 1
 
 
 async def _enqueue_all(
@@ -94,7 +123,7 @@ class QuestionRepository:
         source_msg: int,
         text: str,
         shown_name: str | None,
-        similar_count: int = 0,
+        similar_count: int | Callable[[], int] = 0,
         bump: Sequence[int] = (),
         features: str | None = None,
         group_key: int | None = None,
@@ -103,10 +132,12 @@ class QuestionRepository:
         """Store a question once per parent message: it has `similar_count` similar ones, and
         the questions in `bump` count one more similar question. With `group_key`, every
         open question of that group gets `similar_count` instead (the distinct other
-        parents of a group are the same number for each of its members)."""
+        parents of a group are the same number for each of its members). A callable
+        `similar_count` is asked once this update holds the writer: nothing else is
+        stored between its answer and the question."""
 
-        async def op(conn: aiosqlite.Connection) -> tuple[Question, bool]:
-            cursor = await conn.execute(
+        def rows(raw: sqlite3.Connection, similar_count: int) -> AddedQuestion:
+            row = raw.execute(
                 "INSERT INTO questions (webinar_id, number, asker_id, source_msg, text,"
                 " shown_name, similar_count, created_at, features, group_key) VALUES (?, (SELECT"
                 " coalesce(max(number), 0) + 1 FROM questions WHERE webinar_id = ?),"
@@ -124,50 +155,40 @@ class QuestionRepository:
                     features,
                     group_key,
                 ),
-            )
-            row = await cursor.fetchone()
+            ).fetchone()
             if row is None:  # stored before: the same message delivered again
-                cursor = await conn.execute(
+                existing = raw.execute(
                     "SELECT * FROM questions WHERE asker_id = ? AND source_msg = ?",
                     (asker_id, source_msg),
-                )
-                existing = await cursor.fetchone()
+                ).fetchone()
                 assert existing is not None
-                return _question(existing), False
+                question = _question(existing)
+                return AddedQuestion(question, False, _position_now(raw, question))
             if bump:
                 marks = ",".join("?" * len(bump))
-                await conn.execute(
+                raw.execute(
                     f"UPDATE questions SET similar_count = similar_count + 1"
                     f" WHERE id IN ({marks}) AND webinar_id = ?",
                     (*bump, webinar_id),
                 )
             if group_key is not None:
-                await _set_group_count(conn, webinar_id, group_key, similar_count)
-            return _question(row), True
+                _set_group_count_now(raw, webinar_id, group_key, similar_count)
+            question = _question(row)
+            return AddedQuestion(question, True, _position_now(raw, question))
 
-        question, created = await self.db.write(op)
-        # Counted after the commit, on the reader: it need not hold up other writes.
-        return AddedQuestion(question, created, await self.position(question))
+        async def op(conn: aiosqlite.Connection) -> AddedQuestion:
+            count = similar_count() if callable(similar_count) else similar_count
+            # One call to SQLite's thread: the question, its group's count, its place.
+            return await in_one_call(conn, lambda raw: rows(raw, count))
+
+        return await self.db.write(op)
 
     async def position(self, question: Question) -> int:
         """1-based place of `question` in its queue, as /volgende would serve it."""
         return await self._position(question)
 
     async def _position(self, question: Question) -> int:
-        weight = question.votes + question.similar_count
-        value = await self.db.fetch_value(
-            "SELECT count(*) FROM questions WHERE webinar_id = ? AND state = 'open' AND ("
-            " deferred < ? OR (deferred = ? AND (votes + similar_count > ?"
-            " OR (votes + similar_count = ? AND id < ?))))",
-            (
-                question.webinar_id,
-                int(question.deferred),
-                int(question.deferred),
-                weight,
-                weight,
-                question.id,
-            ),
-        )
+        value = await self.db.fetch_value(_POSITION, _position_params(question))
         return int(value or 0) + 1
 
     async def claim_next(

@@ -3,6 +3,7 @@ their undo, and an index rebuilt after a restart from the stored features (no te
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -16,7 +17,13 @@ from bot.core.i18n import Translator
 from bot.core.masking import Masker
 from bot.core.models import User, Webinar
 from bot.webinar.question_desk import QuestionDesk
-from storage.db import Database, _migrations, _split_statements
+from storage.db import (
+    Database,
+    UpdateInProgress,
+    _migrations,
+    _split_statements,
+    current_update,
+)
 from storage.questions import QuestionRepository
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
@@ -209,3 +216,50 @@ async def test_the_0008_migration_makes_waiting_questions_be_read_again(tmp_path
         assert [tuple(row) for row in rows] == [(1, None), (2, None), (3, "slaap|")]
     finally:
         await db.close()
+
+
+async def test_similar_questions_asked_at_once_are_each_counted_in_one_write(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a first parent, five more ask the same thing at once, each in an update of
+    their own (as the bot handles them): every question is stored with its group's
+    count, so none needs a second write of the group's counts (a recount)."""
+    webinar = await _webinar(db)
+    for user_id in range(6, 11):
+        await UserRepository(db).ensure(user_id, "nl", START)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
+    await desk.ask(webinar, _parent(1), 1, "mijn kind wil elke nacht bij ons in bed slapen")
+    recounts: list[int] = []
+    original = QuestionRepository.set_group_count
+
+    async def counted(self: QuestionRepository, webinar_id: int, key: int, count: int) -> None:
+        recounts.append(key)
+        await original(self, webinar_id, key, count)
+
+    monkeypatch.setattr(QuestionRepository, "set_group_count", counted)
+
+    async def in_update(user_id: int) -> int:
+        unit = UpdateInProgress(user_id)
+        token = current_update.set(unit)
+        try:
+            text = f"mijn kind wil elke nacht bij ons in bed slapen ({user_id})"
+            asked = await desk.ask(webinar, _parent(user_id), 1, text)
+
+            async def nothing_more(conn: object) -> None:
+                return None
+
+            await db.finish_update(unit, nothing_more)
+            return asked.similar_count
+        finally:
+            await db.abandon_update(unit)
+            current_update.reset(token)
+
+    counts = await asyncio.gather(*(in_update(user_id) for user_id in range(6, 11)))
+    assert sorted(counts) == [1, 2, 3, 4, 5]
+    assert recounts == []
+    (group,) = await desk.groups(webinar.id)
+    assert len(group.question_ids) == 6
+    for question_id in group.question_ids:
+        question = await desk.questions.get(question_id)
+        assert question is not None
+        assert question.similar_count == 5

@@ -11,24 +11,13 @@ answers to one button press (the handler's, then the error handler's) leave the 
 
 from __future__ import annotations
 
-import functools
-import ssl
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-import httpx
 from telegram.ext import ExtBot
 
 from storage.db import current_update
-
-
-@functools.cache
-def tls_context() -> ssl.SSLContext:
-    """One TLS context for every HTTP client of the process (httpx's default, which
-    honours SSL_CERT_FILE): building one loads the CA bundle, about 50 ms of CPU, and
-    python-telegram-bot builds a client per request object and again at each start."""
-    return httpx.create_ssl_context()
 
 
 class OuderbotBot(ExtBot[None]):

@@ -42,6 +42,7 @@ THIRD_PARTY_FLOORS = {
     "aiosqlite": logging.WARNING,  # DEBUG: SQL parameters (question texts)
     "apscheduler": logging.WARNING,
     "aiohttp.access": logging.WARNING,  # INFO: request lines (the webhook path)
+    "aiohttp.client": logging.WARNING,  # the outbox's client (bot.delivery.aiohttp_request)
     "aiohttp.server": logging.WARNING,
     "asyncio": logging.INFO,
 }

@@ -19,7 +19,6 @@ from bot.core.clock import Clock
 from bot.core.masking import Masker
 from bot.core.models import Question, User, Webinar
 from bot.webinar.grouping import (
-    GENERAL_GROUP,
     Features,
     GroupingIndex,
     decode,
@@ -158,14 +157,20 @@ class QuestionDesk:
         index = await self._index(webinar.id)
         found = features(masked)
         group_key = index.place(-1, found)
-        # The count it will have once it is in: distinct other parents of the group.
-        if group_key is None or group_key == GENERAL_GROUP:
-            others = 0
-        else:
-            group = index.groups[group_key]
+
+        def others() -> int:
+            """The count it will have once it is in: distinct other parents of the group.
+            Asked by the repository once this update holds the writer, when every question
+            stored before is in the index (an update adds its question to the index before
+            it lets the writer go): under a burst, counted before that, a question that
+            joined meanwhile made a second write (a recount) necessary for most questions."""
+            group = index.groups.get(group_key) if group_key is not None else None
+            if group is None or group.general:  # its own, or the general group
+                return 0
             askers = {index.asker(member) for member in group.members}
             askers.discard(asker.id)
-            others = len(askers)
+            return len(askers)
+
         added = await self.questions.add(
             webinar_id=webinar.id,
             asker_id=asker.id,
@@ -183,8 +188,9 @@ class QuestionDesk:
             self._features.setdefault(webinar.id, {})[question.id] = found
             if group_key is None:  # a group of its own: its key is its id
                 await self.questions.set_features([(question.id, encode(found), group.key)])
-            elif not group.general and index.parents(group) - 1 != others:
-                # Another parent's question joined the group while this one was stored.
+            elif not group.general and index.parents(group) - 1 != question.similar_count:
+                # Another parent's question joined the group while this one was stored
+                # (one stored outside an update, which does not hold the writer).
                 await self._recount(webinar.id, group.key)
                 refreshed = await self.questions.get(question.id)
                 question = refreshed if refreshed is not None else question
