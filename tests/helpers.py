@@ -70,6 +70,9 @@ def limited_api(timer: FastTimer, **options: Any) -> LocalBotApi:
         bot_username="ouderbot_test",
         rate_limits=True,
         limits_clock=timer.monotonic,
+        # Idle once the bot reports nothing to do and no request came for 50 ms (the
+        # bot's own busy checks carry the rest; see `start_bot`).
+        quiet_period=0.05,
         **options,
     )
     _LIMITS_TIMERS[server] = timer
