@@ -50,7 +50,7 @@ GENERAL_GROUP = -1  # the key of a webinar's general group; others use a questio
 # Concepts that name who or how, not what: an "audience" word (the general-question
 # rule) and question filler that survived the stopwords.
 AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "leeftijd"})
-GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag"})
+GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag", "hulp"})
 _TRIGRAM_PRIOR = 0.2
 _BROADER_PRIOR = 0.5
 _NORM_TOP = 3
@@ -106,8 +106,14 @@ def decode(stored: str) -> Features:
 
 
 def theme_terms(theme: str) -> frozenset[str]:
-    """The concept words of a webinar's theme ("Slapen" -> {"slaap"})."""
-    return frozenset(normalize(theme).split()) if theme else frozenset()
+    """The concept words of a webinar's theme ("Slapen" -> {"slaap"}), with the concepts
+    the lexicon files under it as narrower ones ("Driftbuien" -> {"drift", "boos",
+    "^drift"}: in a tantrum webinar "boos" names the theme, not a question)."""
+    if not theme:
+        return frozenset()
+    named = set(normalize(theme).split())
+    family = {c for c, broader in BROADER.items() if broader in named}
+    return frozenset(named | family | {f"^{c}" for c in named if c in BROADER.values()})
 
 
 def is_general(found: Features, theme: frozenset[str]) -> bool:
