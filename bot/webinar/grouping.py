@@ -63,7 +63,16 @@ _FALLBACK_WALK = 300
 # filler ("eindelijk", "voordat") as content, so they count for less than a concept.
 _UNKNOWN_PRIOR = 0.3
 _THEME_PRIOR = 0.3
-_PRIOR: dict[str, float] = {"hoeveel": 0.5, **dict.fromkeys(AUDIENCE, 0.6)}
+_AUDIENCE_PRIOR = 0.6
+_GENERIC_PRIOR = 0.4
+_PRIOR: dict[str, float] = {
+    "hoeveel": 0.5,
+    **dict.fromkeys(GENERIC, _GENERIC_PRIOR),
+    **dict.fromkeys(AUDIENCE, _AUDIENCE_PRIOR),
+}
+# A question's norm is at least this share of the weight of a word found in one question
+# (see `_norm_of`).
+_NORM_FLOOR = 0.7
 
 
 @dataclass(frozen=True)
@@ -125,13 +134,13 @@ def is_general(found: Features, theme: frozenset[str]) -> bool:
     return all(c in theme or c in AUDIENCE or c in GENERIC for c in found.concepts)
 
 
-def _norm_of(weights: Iterable[float]) -> float:
+def _norm_of(weights: Iterable[float], floor: float = 0.0) -> float:
     """What a question's weights are divided by: the length of its `_NORM_TOP` heaviest
     weights. A plain TF-IDF cosine divides by all of them, so every extra word a parent
     types ("...and then she cries, we are exhausted") pulls two askings of the same
     question apart; the heaviest few are what the question is about."""
     squares = sorted([w * w for w in weights], reverse=True)
-    return math.sqrt(sum(squares[:_NORM_TOP])) or 1.0
+    return max(math.sqrt(sum(squares[:_NORM_TOP])), floor) or 1.0
 
 
 def _clip(value: float) -> float:
@@ -191,7 +200,11 @@ class GroupingIndex:
         return idf * _PRIOR.get(term, 1.0)
 
     def _norm(self, terms: Iterable[str], newcomer: frozenset[str] | None = None) -> float:
-        return _norm_of([self._weight(term, newcomer) for term in terms])
+        return _norm_of([self._weight(term, newcomer) for term in terms], self._floor(newcomer))
+
+    def _floor(self, newcomer: frozenset[str] | None = None) -> float:
+        size = len(self._entries) + (newcomer is not None)
+        return _NORM_FLOOR * (math.log((size + 1) / 2) + 1.0)
 
     def _refresh_norms(self) -> None:
         """Document frequencies drift as questions arrive: recompute the stored norms
@@ -210,7 +223,7 @@ class GroupingIndex:
             return {}
         newcomer = None if exclude in self._entries else frozenset(found.terms)
         weights = {term: self._weight(term, newcomer) for term in found.terms}
-        query_norm = _norm_of(weights.values())
+        query_norm = _norm_of(weights.values(), self._floor(newcomer))
         size = len(self._entries)
         # Terms in many questions of a large queue ("nacht" in a sleep webinar) only
         # add to the candidates found through rarer terms: walking their postings would
