@@ -44,6 +44,12 @@ MAYBE_THRESHOLD = 0.3
 # score over the group's members (so a big group is not joined through one look-alike).
 BEST_SHARE = 0.35
 MIN_WORDS = 3
+# Two groups a newcomer fits both are one when the mean score between their first
+# `_MERGE_SAMPLE` members reaches this (see `GroupingIndex.absorb`); without a theme
+# merging only cost precision on the tuning sets, so it is all but off there.
+MERGE_THRESHOLD_THEMED = 0.45
+MERGE_THRESHOLD = 0.55
+_MERGE_SAMPLE = 5
 
 GENERAL_GROUP = -1  # the key of a webinar's general group; others use a question id
 
@@ -174,6 +180,7 @@ class GroupingIndex:
     def __init__(self, theme: str = "") -> None:
         self.theme = theme_terms(theme)
         self.auto_threshold = AUTO_THRESHOLD_THEMED if self.theme else AUTO_THRESHOLD
+        self.merge_threshold = MERGE_THRESHOLD_THEMED if self.theme else MERGE_THRESHOLD
         self._entries: dict[int, _Entry] = {}
         # term -> the questions with it, oldest first (a dict keeps insertion order)
         self._postings: dict[str, dict[int, None]] = {}
@@ -339,6 +346,7 @@ class GroupingIndex:
         """Index a question; `group` restores a stored placement, else it is placed now.
         `refresh` False (a bulk restore): call `refresh` once at the end."""
         self.discard(key)
+        placed = group is None
         if group is None:
             group = self.place(key, found)
         if group is None:
@@ -351,7 +359,48 @@ class GroupingIndex:
         self.groups.setdefault(group, Group(group)).members.append(key)
         if refresh:
             self._refresh_norms()
-        return self.groups[group]
+        if placed:
+            self.absorb(key, found)
+        return self.groups[self._entries[key].group]
+
+    def absorb(self, key: int, found: Features) -> list[int]:
+        """Merge into `key`'s group the other groups the question fits as well, when they
+        are alike (online grouping starts two groups for one question when its first
+        askings happen to differ; a question that fits both shows they are one). Returns
+        the questions that changed group."""
+        entry = self._entries.get(key)
+        if entry is None or entry.group == GENERAL_GROUP:
+            return []
+        others = [
+            other
+            for other, value in self.group_scores(key, found).items()
+            if value >= self.auto_threshold and other != entry.group
+        ]
+        moved: list[int] = []
+        for other in others:
+            kept, gone = self.groups[entry.group], self.groups.get(other)
+            if gone is None or self._cross_mean(kept, gone) < self.merge_threshold:
+                continue
+            for member in gone.members:
+                self._entries[member].group = kept.key
+            kept.members.extend(gone.members)
+            moved.extend(gone.members)
+            del self.groups[other]
+        return moved
+
+    def _cross_mean(self, a: Group, b: Group) -> float:
+        """Mean score between the first members of two groups."""
+        left = [self._entries[m] for m in a.members[:_MERGE_SAMPLE]]
+        right = [self._entries[m] for m in b.members[:_MERGE_SAMPLE]]
+        total = 0.0
+        for x in left:
+            terms = set(x.terms)
+            for y in right:
+                shared = terms.intersection(y.terms)
+                if shared:
+                    dot = sum(self._weight(term) ** 2 for term in shared)
+                    total += _clip(dot / (x.norm * y.norm))
+        return total / (len(left) * len(right))
 
     def refresh(self) -> None:
         """Recompute every stored norm under the current document frequencies."""

@@ -181,10 +181,15 @@ class QuestionDesk:
         if added.created:
             group = index.add(question.id, found, asker=asker.id, group=group_key)
             self._features.setdefault(webinar.id, {})[question.id] = found
+            # A question that fits two alike groups joins them into one (its own).
+            moved = [] if group_key is None or group.general else index.absorb(question.id, found)
+            if moved:
+                await self.questions.set_group_key(moved, group.key)
             if group_key is None:  # a group of its own: its key is its id
                 await self.questions.set_features([(question.id, encode(found), group.key)])
-            elif not group.general and index.parents(group) - 1 != others:
-                # Another parent's question joined the group while this one was stored.
+            elif not group.general and (moved or index.parents(group) - 1 != others):
+                # Another group was merged in, or another parent's question joined the
+                # group while this one was stored.
                 await self._recount(webinar.id, group.key)
                 refreshed = await self.questions.get(question.id)
                 question = refreshed if refreshed is not None else question
