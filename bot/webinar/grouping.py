@@ -186,6 +186,7 @@ class GroupingIndex:
         self._postings: dict[str, dict[int, None]] = {}
         self.groups: dict[int, Group] = {}
         self._norms_at = 0  # index size when the norms were last computed
+        self._floors: dict[int, float] = {}
 
     # --- weights -------------------------------------------------------------------
     def _weight(self, term: str, newcomer: frozenset[str] | None = None) -> float:
@@ -206,12 +207,23 @@ class GroupingIndex:
             return idf * _UNKNOWN_PRIOR
         return idf * _PRIOR.get(term, 1.0)
 
+    def _weak(self, term: str) -> bool:
+        """The theme, an audience or a vague word: not enough on its own to make two
+        questions one."""
+        return term in self.theme or term in AUDIENCE or term in GENERIC
+
     def _norm(self, terms: Iterable[str], newcomer: frozenset[str] | None = None) -> float:
         return _norm_of([self._weight(term, newcomer) for term in terms], self._floor(newcomer))
 
     def _floor(self, newcomer: frozenset[str] | None = None) -> float:
+        """`_NORM_FLOOR` of the weight of a word found in one question."""
         size = len(self._entries) + (newcomer is not None)
-        return _NORM_FLOOR * (math.log((size + 1) / 2) + 1.0)
+        floor = self._floors.get(size)
+        if floor is None:
+            floor = self._floors[size] = _NORM_FLOOR * (math.log((size + 1) / 2) + 1.0)
+            if len(self._floors) > 64:
+                self._floors = {size: floor}
+        return floor
 
     def _refresh_norms(self) -> None:
         """Document frequencies drift as questions arrive: recompute the stored norms
@@ -224,6 +236,43 @@ class GroupingIndex:
         self._norms_at = size
 
     # --- scoring -------------------------------------------------------------------
+    def _walk_and_refine(
+        self, weights: dict[str, float]
+    ) -> tuple[dict[str, Iterable[int]], set[str]] | None:
+        """Which terms' postings are walked to find candidates, and which only refine the
+        scores of those candidates; None: no candidates.
+
+        Terms in many questions of a large queue ("nacht" in a sleep webinar) only add
+        to the candidates found through rarer terms: walking their postings would cost a
+        pass over much of the queue for every question. Without a rarer term, the
+        rarest of them finds the candidates. Broader concepts ("^scherm") only refine
+        too: they are in many questions. Weak terms (the theme, audience and vague
+        words) only refine at any size: two questions that share nothing else are not
+        one question ("heeft iemand advies voor een peuter" and "slaapritueel voor een
+        peuter")."""
+        size = len(self._entries)
+        weak = {t for t in weights if self._weak(t)}
+        common = weak | {
+            t
+            for t in weights
+            if size > _EXACT_UP_TO
+            and t in self._postings
+            and (t.startswith("^") or len(self._postings[t]) > _COMMON_POSTING)
+        }
+        walk: dict[str, Iterable[int]] = {
+            t: self._postings.get(t, ()) for t in weights if t not in common
+        }
+        if not walk:
+            # Only frequent terms: the newest questions with the rarest one are the
+            # candidates (a bounded walk; their groups are the ones still growing).
+            strong = [t for t in common - weak if t in self._postings]
+            if not strong:
+                return None
+            rarest = min(strong, key=lambda t: len(self._postings[t]))
+            common.discard(rarest)
+            walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
+        return walk, common
+
     def scores(self, found: Features, *, exclude: int | None = None) -> dict[int, float]:
         """Cosine of `found` with every indexed question it shares a feature with."""
         if found.empty or not self._entries:
@@ -232,35 +281,19 @@ class GroupingIndex:
         weights = {term: self._weight(term, newcomer) for term in found.terms}
         query_norm = _norm_of(weights.values(), self._floor(newcomer))
         size = len(self._entries)
-        # Terms in many questions of a large queue ("nacht" in a sleep webinar) only
-        # add to the candidates found through rarer terms: walking their postings would
-        # cost a pass over much of the queue for every question. Without a rarer term,
-        # the rarest of them finds the candidates.
-        limit = _COMMON_POSTING
-        # Broader concepts ("^scherm") only refine too: they are in many questions.
-        common = {
-            t
-            for t in weights
-            if size > _EXACT_UP_TO
-            and t in self._postings
-            and (t.startswith("^") or len(self._postings[t]) > limit)
-        }
-        walk: dict[str, Iterable[int]] = {
-            t: self._postings.get(t, ()) for t in weights if t not in common
-        }
-        if common and not walk:
-            # Only frequent terms: the newest questions with the rarest one are the
-            # candidates (a bounded walk; their groups are the ones still growing).
-            rarest = min(common, key=lambda t: len(self._postings[t]))
-            common.discard(rarest)
-            walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
+        split = self._walk_and_refine(weights)
+        if split is None:
+            return {}
+        walk, common = split
         dots: dict[int, float] = {}
         for term, keys in walk.items():
             square = weights[term] * weights[term]
             for key in keys:
                 dots[key] = dots.get(key, 0.0) + square
         for term in common:
-            posting = self._postings[term]
+            posting = self._postings.get(term)
+            if posting is None:
+                continue
             square = weights[term] * weights[term]
             for key in dots:
                 if key in posting:
@@ -282,6 +315,8 @@ class GroupingIndex:
         if a.empty or b.empty:
             return 0.0
         shared = set(a.terms) & set(b.terms)
+        if all(self._weak(term) for term in shared):
+            return 0.0
         dot = sum(self._weight(term) ** 2 for term in shared)
         return _clip(dot / (self._norm(a.terms) * self._norm(b.terms)))
 
@@ -324,15 +359,20 @@ class GroupingIndex:
 
     def place(self, key: int, found: Features) -> int | None:
         """The group a question with these features would join; None: a group of its own."""
+        return self.placement(key, found)[0]
+
+    def placement(self, key: int, found: Features) -> tuple[int | None, dict[int, float]]:
+        """`place`, and how well the question fits each group (for `absorb`)."""
         if found.empty:
-            return None
+            return None, {}
         if is_general(found, self.theme):
-            return GENERAL_GROUP
+            return GENERAL_GROUP, {}
+        fits = self.group_scores(key, found)
         best_key, best_score = None, self.auto_threshold
-        for group_key, value in self.group_scores(key, found).items():
+        for group_key, value in fits.items():
             if value > best_score or (value == best_score and best_key is None):
                 best_key, best_score = group_key, value
-        return best_key
+        return best_key, fits
 
     def add(
         self,
@@ -346,9 +386,9 @@ class GroupingIndex:
         """Index a question; `group` restores a stored placement, else it is placed now.
         `refresh` False (a bulk restore): call `refresh` once at the end."""
         self.discard(key)
-        placed = group is None
+        fits: dict[int, float] | None = None
         if group is None:
-            group = self.place(key, found)
+            group, fits = self.placement(key, found)
         if group is None:
             group = key
         entry = _Entry(asker, found.terms, group)
@@ -359,21 +399,21 @@ class GroupingIndex:
         self.groups.setdefault(group, Group(group)).members.append(key)
         if refresh:
             self._refresh_norms()
-        if placed:
-            self.absorb(key, found)
+        if fits:
+            self.absorb(key, fits)
         return self.groups[self._entries[key].group]
 
-    def absorb(self, key: int, found: Features) -> list[int]:
+    def absorb(self, key: int, fits: dict[int, float]) -> list[int]:
         """Merge into `key`'s group the other groups the question fits as well, when they
         are alike (online grouping starts two groups for one question when its first
         askings happen to differ; a question that fits both shows they are one). Returns
-        the questions that changed group."""
+        the questions that changed group. `fits`: the question's `placement`."""
         entry = self._entries.get(key)
         if entry is None or entry.group == GENERAL_GROUP:
             return []
         others = [
             other
-            for other, value in self.group_scores(key, found).items()
+            for other, value in fits.items()
             if value >= self.auto_threshold and other != entry.group
         ]
         moved: list[int] = []
@@ -397,7 +437,7 @@ class GroupingIndex:
             terms = set(x.terms)
             for y in right:
                 shared = terms.intersection(y.terms)
-                if shared:
+                if not all(self._weak(term) for term in shared):
                     dot = sum(self._weight(term) ** 2 for term in shared)
                     total += _clip(dot / (x.norm * y.norm))
         return total / (len(left) * len(right))

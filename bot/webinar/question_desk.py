@@ -157,7 +157,7 @@ class QuestionDesk:
         masked = self.mask(text)
         index = await self._index(webinar.id)
         found = features(masked)
-        group_key = index.place(-1, found)
+        group_key, fits = index.placement(-1, found)
         # The count it will have once it is in: distinct other parents of the group.
         if group_key is None or group_key == GENERAL_GROUP:
             others = 0
@@ -182,7 +182,7 @@ class QuestionDesk:
             group = index.add(question.id, found, asker=asker.id, group=group_key)
             self._features.setdefault(webinar.id, {})[question.id] = found
             # A question that fits two alike groups joins them into one (its own).
-            moved = [] if group_key is None or group.general else index.absorb(question.id, found)
+            moved = [] if group_key is None or group.general else index.absorb(question.id, fits)
             if moved:
                 await self.questions.set_group_key(moved, group.key)
             if group_key is None:  # a group of its own: its key is its id

@@ -808,6 +808,46 @@ def _lookup(word: str) -> str | None:
     return _STEM_LEXICON.get(stem)
 
 
+# The words the phrase rules are written with: known too, so that a typo of one ("naats")
+# is corrected before the rules run, and the rules' own words are never "corrected".
+_PHRASE_WORDS: frozenset[str] = frozenset(
+    word
+    for phrase in _PHRASES
+    for word in re.findall(
+        r"(?<![a-z])[a-z]{4,}(?![a-z?])", phrase.pattern.pattern.replace("\\b", " ")
+    )
+)
+_SPELLING_TARGETS: dict[str, tuple[str, ...]] = {
+    letter: tuple(
+        sorted({*words, *(w for w in _PHRASE_WORDS if w[0] == letter)}, key=lambda w: (-len(w), w))
+    )
+    for letter, words in {
+        **_TYPO_TARGETS,
+        **{w[0]: () for w in _PHRASE_WORDS if w[0] not in _TYPO_TARGETS},
+    }.items()
+}
+
+
+@lru_cache(maxsize=1 << 14)
+def _spelled(word: str) -> str:
+    """A word as the lexicon and the phrase rules spell it: a word they do not know that is
+    a typo of one they do ("naats", "slaapt" -> "slaapt", "saemn" -> "samen") is
+    corrected, before the phrase rules run; other words are returned as they are."""
+    if (
+        len(word) < _TYPO_MIN_LEN
+        or word in _PHRASE_WORDS
+        or _DIGIT.search(word)
+        or _lookup(word) is not None
+        or _split_compound(word) is not None
+    ):
+        return word
+    max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
+    match = process.extractOne(
+        word, _SPELLING_TARGETS.get(word[0], ()), scorer=OSA.distance, score_cutoff=max_edits
+    )
+    return word if match is None else match[0]
+
+
 @lru_cache(maxsize=1 << 14)
 def _concept(word: str) -> str:
     """The canonical concept(s) of one folded word; '' when it carries no content.
@@ -862,7 +902,9 @@ def normalize(text: str) -> str:
     synonyms and translations mapped to one Dutch concept, typos corrected against the
     lexicon, unknown words lightly stemmed, duplicates dropped. '' if nothing is left.
     """
-    folded = _fold(text)
+    words = _fold(text).split()
+    spelled = [word if len(word) < _TYPO_MIN_LEN else _spelled(word) for word in words]
+    folded = " ".join(spelled)
     for phrase in _PHRASES:
         folded = phrase.apply(folded)
     seen: dict[str, None] = {}
