@@ -72,6 +72,12 @@ def quality() -> list[str]:
             themes.EATING_GENERAL,
             themes.EATING_THEME,
         ),
+        (
+            "tuning: TANTRUM_CLUSTERS (one theme)",
+            themes.TANTRUM_CLUSTERS,
+            themes.TANTRUM_GENERAL,
+            themes.TANTRUM_THEME,
+        ),
         ("old held-out set (HELD_OUT_CLUSTERS)", tuning.HELD_OUT_CLUSTERS, (), ""),
         ("HELD-OUT sleep set (never tuned on)", HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME),
     ):
