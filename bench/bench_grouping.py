@@ -174,8 +174,10 @@ def main(open_questions: int) -> None:
     for line in quality():
         print(line)
     texts = webinar_texts(open_questions)
+    traced_mb = 0.0
     for traced in (True, False):
-        costs, traced_mb = cpu_per_add(texts, 1000, traced)
+        costs, megabytes = cpu_per_add(texts, 1000, traced)
+        traced_mb = max(traced_mb, megabytes)
         costs.sort()
         print(
             f"CPU per added question with {open_questions - 1000}-{open_questions} open"
