@@ -66,7 +66,9 @@ def test_tuning_sets_keep_their_figures(seed: int) -> None:
 # tuning sets only; the held-out aggregate figures were looked at 4 times in all):
 # precision 0.87 at worst (mean 0.90, met), F1 0.68 at worst (mean 0.72, NOT met), still up to
 # 3 (NOT met; README "Similar questions"). These floors sit just under the measured figures
-# so that the test fails if quality drops; raise them, never lower them.
+# so that the test fails if quality drops; raise them, never lower them. Third round (new
+# tuning sets, general mechanisms; one aggregate look after the last change): precision
+# 0.91, F1 0.73 (means over 5 orders), still up to 3 (NOT met).
 HELDOUT_FLOOR = {"precision": 0.85, "f1": 0.66, "vague_worst": 3}
 
 

@@ -11,15 +11,20 @@ Two questions are compared with a symmetric TF-IDF score (`GroupingIndex.score`)
 feature weighs its inverse document frequency among the webinar's own open questions,
 times a prior (`_PRIOR`): the webinar's theme (``slapen`` in a sleep webinar) and the
 question-form concept ``hoeveel`` count for little, broader concepts for half, trigrams
-for less than a word. The dot product of two questions is divided by the length of each
-one's `_NORM_TOP` heaviest weights (a cosine would divide by all of them, so that every
-extra word a parent types pulls two askings of one question apart), at most 1.
+for less than a word; audience and vague words (`AUDIENCE`, `GENERIC`) for less too.
+The dot product of two questions is divided by the length of each one's `_NORM_TOP`
+heaviest weights (a cosine would divide by all of them, so that every extra word a parent
+types pulls two askings of one question apart), a length of at least `_NORM_FLOOR` of the
+weight of a word found once (so a question with little content cannot score high), and
+the score is at most 1. Two questions that share only weak words (the theme, audience and
+vague words) score 0.
 
 Groups are formed online (`GroupingIndex.add`): a new question joins the group it is
 closest to when that group's score (`BEST_SHARE` of the best pair score, the rest the
 average score over the group's members) reaches the automatic threshold
 (`AUTO_THRESHOLD_THEMED` in a webinar with a theme, where theme words already weigh
-little; `AUTO_THRESHOLD` without); otherwise it starts a group.
+little; `AUTO_THRESHOLD` without); otherwise it starts a group. When it fits two groups
+that are alike (`GroupingIndex.absorb`), they become one.
 Questions between `MAYBE_THRESHOLD` and the automatic threshold are offered on the card
 as "misschien hetzelfde". A *general* question, one that only names the theme and an
 audience word ("is dit normaal bij slapen?"), joins the webinar's one general group and

@@ -5,7 +5,8 @@ get my toddler to sleep?" ask the same thing: the words differ (plain rapidfuzz 
 the raw texts reach an F-score of about 0.2 on the labelled set). So the work is done in
 `normalize`, which reduces a text to a few *concept* words:
 
-1. lowercase, fold accents (``é`` -> ``e``), turn punctuation into spaces;
+1. lowercase, fold accents (``é`` -> ``e``), turn punctuation into spaces, correct a
+   word that is one typing error from a known one (``naats`` -> ``naast``);
 2. rewrite multi-word phrases into concepts (``s avonds``, ``time out``, ``uit elkaar``;
    for the questions of one theme: "wordt 3x per nacht wakker" and "sleeps through the
    night" -> ``doorslapen``, "bij ons in bed" -> ``ouderbed``, "hoeveel uur slaap" ->
