@@ -453,6 +453,19 @@ class QuestionRepository:
 
         await self.db.write(op)
 
+    async def set_group_key(self, question_ids: Sequence[int], group_key: int) -> None:
+        """These questions are now in the group `group_key` (two groups became one)."""
+        if not question_ids:
+            return
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.executemany(
+                "UPDATE questions SET group_key = ? WHERE id = ?",
+                [(group_key, question_id) for question_id in question_ids],
+            )
+
+        await self.db.write(op)
+
     async def set_features(self, rows: Sequence[tuple[int, str, int]]) -> None:
         """Store (id, features, group key) computed for questions that had none."""
         if not rows:

@@ -35,18 +35,22 @@ from tests.data.theme_questions import (
     SLEEP_WIDE_CLUSTERS,
     SLEEP_WIDE_GENERAL,
     SLEEP_WIDE_THEME,
+    TANTRUM_CLUSTERS,
+    TANTRUM_GENERAL,
+    TANTRUM_THEME,
 )
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_tuning_sets_keep_their_figures(seed: int) -> None:
     for name, clusters, general, theme, min_precision, min_f1 in (
-        ("tuning set", QUESTION_CLUSTERS, (), "", 0.78, 0.75),
+        ("tuning set", QUESTION_CLUSTERS, (), "", 0.8, 0.8),
         ("second set", SECOND_CLUSTERS, (), "", 0.85, 0.75),
         ("third set", THIRD_CLUSTERS, (), "", 0.75, 0.75),
-        ("sleep tuning set", SLEEP_CLUSTERS, SLEEP_GENERAL, SLEEP_THEME, 0.75, 0.62),
-        ("wide sleep set", SLEEP_WIDE_CLUSTERS, SLEEP_WIDE_GENERAL, SLEEP_WIDE_THEME, 0.83, 0.66),
-        ("eating set", EATING_CLUSTERS, EATING_GENERAL, EATING_THEME, 0.74, 0.60),
+        ("sleep tuning set", SLEEP_CLUSTERS, SLEEP_GENERAL, SLEEP_THEME, 0.75, 0.64),
+        ("wide sleep set", SLEEP_WIDE_CLUSTERS, SLEEP_WIDE_GENERAL, SLEEP_WIDE_THEME, 0.9, 0.74),
+        ("eating set", EATING_CLUSTERS, EATING_GENERAL, EATING_THEME, 0.8, 0.66),
+        ("tantrum set", TANTRUM_CLUSTERS, TANTRUM_GENERAL, TANTRUM_THEME, 0.82, 0.64),
     ):
         figures = evaluate(clusters, general, theme, seed=seed)
         print(f"{name}: {figures.line()}")
@@ -62,7 +66,9 @@ def test_tuning_sets_keep_their_figures(seed: int) -> None:
 # tuning sets only; the held-out aggregate figures were looked at 4 times in all):
 # precision 0.87 at worst (mean 0.90, met), F1 0.68 at worst (mean 0.72, NOT met), still up to
 # 3 (NOT met; README "Similar questions"). These floors sit just under the measured figures
-# so that the test fails if quality drops; raise them, never lower them.
+# so that the test fails if quality drops; raise them, never lower them. Third round (new
+# tuning sets, general mechanisms; one aggregate look after the last change): precision
+# 0.91, F1 0.73 (means over 5 orders), still up to 3 (NOT met).
 HELDOUT_FLOOR = {"precision": 0.85, "f1": 0.66, "vague_worst": 3}
 
 

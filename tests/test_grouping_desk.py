@@ -263,3 +263,52 @@ async def test_similar_questions_asked_at_once_are_each_counted_in_one_write(
         question = await desk.questions.get(question_id)
         assert question is not None
         assert question.similar_count == 5
+
+
+# One question (falling asleep alone) asked five ways: the first four happen to make two
+# groups; the fifth fits both, which shows they are one (tuning set SLEEP_WIDE_CLUSTERS).
+FALL_ASLEEP_ALONE = [
+    "how do I teach my 2 year old to self-soothe to sleep?",
+    "My toddler won't fall asleep unless I'm in the room",
+    "zelf in slaap vallen lukt nie, ik zit er elke avond naast",
+    "ze wil dat ik haar handje vasthoud tot ze slaapt, elke avond een uur",
+    "ik moet elke avond bij haar liggen tot ze slaapt, hoe leer ik haar alleen in slaap vallen",
+]
+
+
+async def test_a_question_fitting_two_alike_groups_joins_them_and_it_is_stored(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    webinar = await _webinar(db)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
+    for number, (asker, text) in enumerate([ASKED[0], ASKED[2], ASKED[5]]):
+        await desk.ask(webinar, _parent(asker), number, text)
+    ids = []
+    for number, text in enumerate(FALL_ASLEEP_ALONE):
+        asked = await desk.ask(webinar, _parent(1 + number), 10 + number, text)
+        ids.append(asked.question.id)
+        if number == 3:
+            split = [g.question_ids for g in await desk.groups(webinar.id)]
+            assert sorted(len([q for q in g if q in ids]) for g in split if set(g) & set(ids)) == [
+                2,
+                2,
+            ]
+    alone = next(g for g in await desk.groups(webinar.id) if ids[0] in g.question_ids)
+    assert alone.question_ids == ids
+    assert alone.parents == 5
+    questions = QuestionRepository(db)
+    keys = await db.fetch_all(
+        f"SELECT group_key FROM questions WHERE id IN ({','.join(map(str, ids))})"
+    )
+    assert len({row["group_key"] for row in keys}) == 1
+    for question_id in ids:
+        question = await questions.get(question_id)
+        assert question is not None
+        assert question.similar_count == 4  # the four other parents of the merged group
+
+    def no_texts(text: str) -> object:
+        raise AssertionError("the index was rebuilt by re-reading a text")
+
+    monkeypatch.setattr(desk_module, "features", no_texts)
+    again = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
+    assert await again.groups(webinar.id) == await desk.groups(webinar.id)

@@ -11,15 +11,20 @@ Two questions are compared with a symmetric TF-IDF score (`GroupingIndex.score`)
 feature weighs its inverse document frequency among the webinar's own open questions,
 times a prior (`_PRIOR`): the webinar's theme (``slapen`` in a sleep webinar) and the
 question-form concept ``hoeveel`` count for little, broader concepts for half, trigrams
-for less than a word. The dot product of two questions is divided by the length of each
-one's `_NORM_TOP` heaviest weights (a cosine would divide by all of them, so that every
-extra word a parent types pulls two askings of one question apart), at most 1.
+for less than a word; audience and vague words (`AUDIENCE`, `GENERIC`) for less too.
+The dot product of two questions is divided by the length of each one's `_NORM_TOP`
+heaviest weights (a cosine would divide by all of them, so that every extra word a parent
+types pulls two askings of one question apart), a length of at least `_NORM_FLOOR` of the
+weight of a word found once (so a question with little content cannot score high), and
+the score is at most 1. Two questions that share only weak words (the theme, audience and
+vague words) score 0.
 
 Groups are formed online (`GroupingIndex.add`): a new question joins the group it is
 closest to when that group's score (`BEST_SHARE` of the best pair score, the rest the
 average score over the group's members) reaches the automatic threshold
 (`AUTO_THRESHOLD_THEMED` in a webinar with a theme, where theme words already weigh
-little; `AUTO_THRESHOLD` without); otherwise it starts a group.
+little; `AUTO_THRESHOLD` without); otherwise it starts a group. When it fits two groups
+that are alike (`GroupingIndex.absorb`), they become one.
 Questions between `MAYBE_THRESHOLD` and the automatic threshold are offered on the card
 as "misschien hetzelfde". A *general* question, one that only names the theme and an
 audience word ("is dit normaal bij slapen?"), joins the webinar's one general group and
@@ -44,13 +49,19 @@ MAYBE_THRESHOLD = 0.3
 # score over the group's members (so a big group is not joined through one look-alike).
 BEST_SHARE = 0.35
 MIN_WORDS = 3
+# Two groups a newcomer fits both are one when the mean score between their first
+# `_MERGE_SAMPLE` members reaches this (see `GroupingIndex.absorb`); without a theme
+# merging only cost precision on the tuning sets, so it is all but off there.
+MERGE_THRESHOLD_THEMED = 0.45
+MERGE_THRESHOLD = 0.55
+_MERGE_SAMPLE = 5
 
 GENERAL_GROUP = -1  # the key of a webinar's general group; others use a question id
 
 # Concepts that name who or how, not what: an "audience" word (the general-question
 # rule) and question filler that survived the stopwords.
 AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "leeftijd"})
-GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag"})
+GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag", "hulp"})
 _TRIGRAM_PRIOR = 0.2
 _BROADER_PRIOR = 0.5
 _NORM_TOP = 3
@@ -63,7 +74,16 @@ _FALLBACK_WALK = 300
 # filler ("eindelijk", "voordat") as content, so they count for less than a concept.
 _UNKNOWN_PRIOR = 0.3
 _THEME_PRIOR = 0.3
-_PRIOR: dict[str, float] = {"hoeveel": 0.5, **dict.fromkeys(AUDIENCE, 0.6)}
+_AUDIENCE_PRIOR = 0.6
+_GENERIC_PRIOR = 0.4
+_PRIOR: dict[str, float] = {
+    "hoeveel": 0.5,
+    **dict.fromkeys(GENERIC, _GENERIC_PRIOR),
+    **dict.fromkeys(AUDIENCE, _AUDIENCE_PRIOR),
+}
+# A question's norm is at least this share of the weight of a word found in one question
+# (see `_norm_of`).
+_NORM_FLOOR = 0.7
 
 
 @dataclass(frozen=True)
@@ -106,8 +126,14 @@ def decode(stored: str) -> Features:
 
 
 def theme_terms(theme: str) -> frozenset[str]:
-    """The concept words of a webinar's theme ("Slapen" -> {"slaap"})."""
-    return frozenset(normalize(theme).split()) if theme else frozenset()
+    """The concept words of a webinar's theme ("Slapen" -> {"slaap"}), with the concepts
+    the lexicon files under it as narrower ones ("Driftbuien" -> {"drift", "boos",
+    "^drift"}: in a tantrum webinar "boos" names the theme, not a question)."""
+    if not theme:
+        return frozenset()
+    named = set(normalize(theme).split())
+    family = {c for c, broader in BROADER.items() if broader in named}
+    return frozenset(named | family | {f"^{c}" for c in named if c in BROADER.values()})
 
 
 def is_general(found: Features, theme: frozenset[str]) -> bool:
@@ -119,13 +145,13 @@ def is_general(found: Features, theme: frozenset[str]) -> bool:
     return all(c in theme or c in AUDIENCE or c in GENERIC for c in found.concepts)
 
 
-def _norm_of(weights: Iterable[float]) -> float:
+def _norm_of(weights: Iterable[float], floor: float = 0.0) -> float:
     """What a question's weights are divided by: the length of its `_NORM_TOP` heaviest
     weights. A plain TF-IDF cosine divides by all of them, so every extra word a parent
     types ("...and then she cries, we are exhausted") pulls two askings of the same
     question apart; the heaviest few are what the question is about."""
     squares = sorted([w * w for w in weights], reverse=True)
-    return math.sqrt(sum(squares[:_NORM_TOP])) or 1.0
+    return max(math.sqrt(sum(squares[:_NORM_TOP])), floor) or 1.0
 
 
 def _clip(value: float) -> float:
@@ -159,11 +185,13 @@ class GroupingIndex:
     def __init__(self, theme: str = "") -> None:
         self.theme = theme_terms(theme)
         self.auto_threshold = AUTO_THRESHOLD_THEMED if self.theme else AUTO_THRESHOLD
+        self.merge_threshold = MERGE_THRESHOLD_THEMED if self.theme else MERGE_THRESHOLD
         self._entries: dict[int, _Entry] = {}
         # term -> the questions with it, oldest first (a dict keeps insertion order)
         self._postings: dict[str, dict[int, None]] = {}
         self.groups: dict[int, Group] = {}
         self._norms_at = 0  # index size when the norms were last computed
+        self._floors: dict[int, float] = {}
 
     # --- weights -------------------------------------------------------------------
     def _weight(self, term: str, newcomer: frozenset[str] | None = None) -> float:
@@ -184,8 +212,23 @@ class GroupingIndex:
             return idf * _UNKNOWN_PRIOR
         return idf * _PRIOR.get(term, 1.0)
 
+    def _weak(self, term: str) -> bool:
+        """The theme, an audience or a vague word: not enough on its own to make two
+        questions one."""
+        return term in self.theme or term in AUDIENCE or term in GENERIC
+
     def _norm(self, terms: Iterable[str], newcomer: frozenset[str] | None = None) -> float:
-        return _norm_of([self._weight(term, newcomer) for term in terms])
+        return _norm_of([self._weight(term, newcomer) for term in terms], self._floor(newcomer))
+
+    def _floor(self, newcomer: frozenset[str] | None = None) -> float:
+        """`_NORM_FLOOR` of the weight of a word found in one question."""
+        size = len(self._entries) + (newcomer is not None)
+        floor = self._floors.get(size)
+        if floor is None:
+            floor = self._floors[size] = _NORM_FLOOR * (math.log((size + 1) / 2) + 1.0)
+            if len(self._floors) > 64:
+                self._floors = {size: floor}
+        return floor
 
     def _refresh_norms(self) -> None:
         """Document frequencies drift as questions arrive: recompute the stored norms
@@ -198,43 +241,64 @@ class GroupingIndex:
         self._norms_at = size
 
     # --- scoring -------------------------------------------------------------------
+    def _walk_and_refine(
+        self, weights: dict[str, float]
+    ) -> tuple[dict[str, Iterable[int]], set[str]] | None:
+        """Which terms' postings are walked to find candidates, and which only refine the
+        scores of those candidates; None: no candidates.
+
+        Terms in many questions of a large queue ("nacht" in a sleep webinar) only add
+        to the candidates found through rarer terms: walking their postings would cost a
+        pass over much of the queue for every question. Without a rarer term, the
+        rarest of them finds the candidates. Broader concepts ("^scherm") only refine
+        too: they are in many questions. Weak terms (the theme, audience and vague
+        words) only refine at any size: two questions that share nothing else are not
+        one question ("heeft iemand advies voor een peuter" and "slaapritueel voor een
+        peuter")."""
+        size = len(self._entries)
+        weak = {t for t in weights if self._weak(t)}
+        common = weak | {
+            t
+            for t in weights
+            if size > _EXACT_UP_TO
+            and t in self._postings
+            and (t.startswith("^") or len(self._postings[t]) > _COMMON_POSTING)
+        }
+        walk: dict[str, Iterable[int]] = {
+            t: self._postings.get(t, ()) for t in weights if t not in common
+        }
+        if not walk:
+            # Only frequent terms: the newest questions with the rarest one are the
+            # candidates (a bounded walk; their groups are the ones still growing).
+            strong = [t for t in common - weak if t in self._postings]
+            if not strong:
+                return None
+            rarest = min(strong, key=lambda t: len(self._postings[t]))
+            common.discard(rarest)
+            walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
+        return walk, common
+
     def scores(self, found: Features, *, exclude: int | None = None) -> dict[int, float]:
         """Cosine of `found` with every indexed question it shares a feature with."""
         if found.empty or not self._entries:
             return {}
         newcomer = None if exclude in self._entries else frozenset(found.terms)
         weights = {term: self._weight(term, newcomer) for term in found.terms}
-        query_norm = _norm_of(weights.values())
+        query_norm = _norm_of(weights.values(), self._floor(newcomer))
         size = len(self._entries)
-        # Terms in many questions of a large queue ("nacht" in a sleep webinar) only
-        # add to the candidates found through rarer terms: walking their postings would
-        # cost a pass over much of the queue for every question. Without a rarer term,
-        # the rarest of them finds the candidates.
-        limit = _COMMON_POSTING
-        # Broader concepts ("^scherm") only refine too: they are in many questions.
-        common = {
-            t
-            for t in weights
-            if size > _EXACT_UP_TO
-            and t in self._postings
-            and (t.startswith("^") or len(self._postings[t]) > limit)
-        }
-        walk: dict[str, Iterable[int]] = {
-            t: self._postings.get(t, ()) for t in weights if t not in common
-        }
-        if common and not walk:
-            # Only frequent terms: the newest questions with the rarest one are the
-            # candidates (a bounded walk; their groups are the ones still growing).
-            rarest = min(common, key=lambda t: len(self._postings[t]))
-            common.discard(rarest)
-            walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
+        split = self._walk_and_refine(weights)
+        if split is None:
+            return {}
+        walk, common = split
         dots: dict[int, float] = {}
         for term, keys in walk.items():
             square = weights[term] * weights[term]
             for key in keys:
                 dots[key] = dots.get(key, 0.0) + square
         for term in common:
-            posting = self._postings[term]
+            posting = self._postings.get(term)
+            if posting is None:
+                continue
             square = weights[term] * weights[term]
             for key in dots:
                 if key in posting:
@@ -256,6 +320,8 @@ class GroupingIndex:
         if a.empty or b.empty:
             return 0.0
         shared = set(a.terms) & set(b.terms)
+        if all(self._weak(term) for term in shared):
+            return 0.0
         dot = sum(self._weight(term) ** 2 for term in shared)
         return _clip(dot / (self._norm(a.terms) * self._norm(b.terms)))
 
@@ -298,15 +364,20 @@ class GroupingIndex:
 
     def place(self, key: int, found: Features) -> int | None:
         """The group a question with these features would join; None: a group of its own."""
+        return self.placement(key, found)[0]
+
+    def placement(self, key: int, found: Features) -> tuple[int | None, dict[int, float]]:
+        """`place`, and how well the question fits each group (for `absorb`)."""
         if found.empty:
-            return None
+            return None, {}
         if is_general(found, self.theme):
-            return GENERAL_GROUP
+            return GENERAL_GROUP, {}
+        fits = self.group_scores(key, found)
         best_key, best_score = None, self.auto_threshold
-        for group_key, value in self.group_scores(key, found).items():
+        for group_key, value in fits.items():
             if value > best_score or (value == best_score and best_key is None):
                 best_key, best_score = group_key, value
-        return best_key
+        return best_key, fits
 
     def add(
         self,
@@ -320,8 +391,9 @@ class GroupingIndex:
         """Index a question; `group` restores a stored placement, else it is placed now.
         `refresh` False (a bulk restore): call `refresh` once at the end."""
         self.discard(key)
+        fits: dict[int, float] | None = None
         if group is None:
-            group = self.place(key, found)
+            group, fits = self.placement(key, found)
         if group is None:
             group = key
         entry = _Entry(asker, found.terms, group)
@@ -332,7 +404,48 @@ class GroupingIndex:
         self.groups.setdefault(group, Group(group)).members.append(key)
         if refresh:
             self._refresh_norms()
-        return self.groups[group]
+        if fits:
+            self.absorb(key, fits)
+        return self.groups[self._entries[key].group]
+
+    def absorb(self, key: int, fits: dict[int, float]) -> list[int]:
+        """Merge into `key`'s group the other groups the question fits as well, when they
+        are alike (online grouping starts two groups for one question when its first
+        askings happen to differ; a question that fits both shows they are one). Returns
+        the questions that changed group. `fits`: the question's `placement`."""
+        entry = self._entries.get(key)
+        if entry is None or entry.group == GENERAL_GROUP:
+            return []
+        others = [
+            other
+            for other, value in fits.items()
+            if value >= self.auto_threshold and other != entry.group
+        ]
+        moved: list[int] = []
+        for other in others:
+            kept, gone = self.groups[entry.group], self.groups.get(other)
+            if gone is None or self._cross_mean(kept, gone) < self.merge_threshold:
+                continue
+            for member in gone.members:
+                self._entries[member].group = kept.key
+            kept.members.extend(gone.members)
+            moved.extend(gone.members)
+            del self.groups[other]
+        return moved
+
+    def _cross_mean(self, a: Group, b: Group) -> float:
+        """Mean score between the first members of two groups."""
+        left = [self._entries[m] for m in a.members[:_MERGE_SAMPLE]]
+        right = [self._entries[m] for m in b.members[:_MERGE_SAMPLE]]
+        total = 0.0
+        for x in left:
+            terms = set(x.terms)
+            for y in right:
+                shared = terms.intersection(y.terms)
+                if not all(self._weak(term) for term in shared):
+                    dot = sum(self._weight(term) ** 2 for term in shared)
+                    total += _clip(dot / (x.norm * y.norm))
+        return total / (len(left) * len(right))
 
     def refresh(self) -> None:
         """Recompute every stored norm under the current document frequencies."""

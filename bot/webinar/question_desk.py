@@ -156,7 +156,7 @@ class QuestionDesk:
         masked = self.mask(text)
         index = await self._index(webinar.id)
         found = features(masked)
-        group_key = index.place(-1, found)
+        group_key, fits = index.placement(-1, found)
 
         def others() -> int:
             """The count it will have once it is in: distinct other parents of the group.
@@ -186,11 +186,18 @@ class QuestionDesk:
         if added.created:
             group = index.add(question.id, found, asker=asker.id, group=group_key)
             self._features.setdefault(webinar.id, {})[question.id] = found
+            # A question that fits two alike groups joins them into one (its own).
+            moved = [] if group_key is None or group.general else index.absorb(question.id, fits)
+            if moved:
+                await self.questions.set_group_key(moved, group.key)
             if group_key is None:  # a group of its own: its key is its id
                 await self.questions.set_features([(question.id, encode(found), group.key)])
-            elif not group.general and index.parents(group) - 1 != question.similar_count:
-                # Another parent's question joined the group while this one was stored
-                # (one stored outside an update, which does not hold the writer).
+            elif not group.general and (
+                moved or index.parents(group) - 1 != question.similar_count
+            ):
+                # Another group was merged in, or another parent's question joined the
+                # group while this one was stored (one stored outside an update, which
+                # does not hold the writer).
                 await self._recount(webinar.id, group.key)
                 refreshed = await self.questions.get(question.id)
                 question = refreshed if refreshed is not None else question

@@ -5,7 +5,8 @@ get my toddler to sleep?" ask the same thing: the words differ (plain rapidfuzz 
 the raw texts reach an F-score of about 0.2 on the labelled set). So the work is done in
 `normalize`, which reduces a text to a few *concept* words:
 
-1. lowercase, fold accents (``é`` -> ``e``), turn punctuation into spaces;
+1. lowercase, fold accents (``é`` -> ``e``), turn punctuation into spaces, correct a
+   word that is one typing error from a known one (``naats`` -> ``naast``);
 2. rewrite multi-word phrases into concepts (``s avonds``, ``time out``, ``uit elkaar``;
    for the questions of one theme: "wordt 3x per nacht wakker" and "sleeps through the
    night" -> ``doorslapen``, "bij ons in bed" -> ``ouderbed``, "hoeveel uur slaap" ->
@@ -65,6 +66,8 @@ rond mega extreem extreme gij ge ni nen ne ons zover keren weer prima ging fout
 verder kort langer sneller hard harder stil samen idee raden aanraden zelfs
 bijna laten leer leren verbeteren radeloos wanhopig raad lekker waardeloos beroerd rot
 vreselijk verschrikkelijk moeizaam slechtst
+bestaat bestaan zodra meteen direct ding dingen pakt zet zetten klaar
+eindigt eindigen gepaard haha hihi vol volhouden wa da den mijne welk hee hey
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -83,6 +86,8 @@ everything something single need needs needed use like
 lately one let hes shes im ive thats its last lasts kill killing ruin ruining ruined
 faster harder hard loudly drop dropping skip skipping asking drag drags well badly
 poorly terrible terribly awful horrible advise improve desperate
+whenever handle handling respond responding told ends turn instead anywhere huge wrong
+feel feels guilty firm any advice
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -113,12 +118,16 @@ _CONCEPTS: dict[str, str] = {
     "baby": "baby babys babies babytje newborn zuigeling geboorte birth",
     "puber": """puber pubers puberteit tiener tieners teenager teenagers teen teens
         teenage adolescent adolescents puberty""",
-    "drift": """driftbui driftbuien driftig tantrum tantrums meltdown meltdowns
+    "drift": """driftbui driftbuien driftig tantrum tantrums meltdown meltdowns bui buien
+        woedebui woedebuien uitbarsting uitbarstingen woedeuitbarsting crisis ontploffen
+        ontploft explode explodes exploding flipt flippen razend tekeer rages raging
         woedeaanval woedeaanvallen woede rage""",
-    "boos": "boos kwaad angry mad furious woedend",
-    "slaan": """slaan slaat sloeg hits hit hitting schoppen schopt kicks kicking bijten bijt
+    "boos": "boos boosheid kwaad angry anger mad furious woedend",
+    "slaan": """slaan slaat sloeg meppen mept krabben krabt scratch scratches scratching
+        bites biting hits hit hitting schoppen schopt kicks kicking bijten bijt
         duwen duwt push pushes pushing""",
-    "winkel": "winkel winkels supermarkt shop shops store supermarket boodschappen",
+    "winkel": """winkel winkels supermarkt shop shops store supermarket boodschappen kassa
+        grocery groceries jumbo lidl aldi openbaar public publiek""",
     "reageren": "reageren reageer reageert react reacting reaction reactie",
     "scherm": """scherm schermen schermtijd screen screens screentime tablet tablets ipad
         ipads tv televisie youtube filmpje filmpjes video videos kijken kijkt watch
@@ -178,8 +187,9 @@ _CONCEPTS: dict[str, str] = {
     "luisteren": """luisteren luistert luister listen listens listening gehoorzamen obey
         obeys""",
     "schreeuwen": """schreeuwen schreeuw shout shouting shouts yell yelling gillen gillend
+        gil gegil gekrijs geschreeuw
         screaming screams scream krijsen krijst krijsend""",
-    "timeout": "timeout",
+    "timeout": "timeout strafstoel strafhoek strafplek",
     "straf": """straf straffen straft punish punishment punishing consequentie
         consequenties consequence consequences""",
     "grenzen": "grens grenzen limit limits boundaries boundary",
@@ -190,13 +200,14 @@ _CONCEPTS: dict[str, str] = {
     "middelen": "blowen blowt wiet weed drugs cannabis alcohol",
     "probleem": """probleem problemen problem problems lastig moeilijk difficult trouble
         issue issues struggle struggling moeite""",
-    "spelen": "spelen speelt play plays playing played",
+    "spelen": "spelen speelt play plays playing played spelletje spelletjes",
+    "verliezen": "verliezen verliest losing",
     "weinig": "weinig barely little",
     "begin": "begin beginnen start starten starting",
     "jong": "jong jonge young",
     "oudste": "oudste older oldest eldest grote groot",
     "nieuw": "nieuw nieuwe new",
-    "huis": "huis huizen thuis house home place",
+    "huis": "huis huizen house home place thuiskomen thuiskomt",
     "werkt": "werkt werken work works helpt helps",
     "terugtrekken": """terugtrekken withdraw withdraws withdrawn withdrawing sluit
         opsluiten isoleert isolates""",
@@ -213,12 +224,13 @@ _CONCEPTS: dict[str, str] = {
     "moe": """moe uitgeput tired exhausted vermoeid oververmoeid overtired overprikkeld
         overstimulated""",
     "speeltuin": "speeltuin speeltuintje playground park",
-    "weggaan": "weggaan weg leave leaving vertrekken opstaan opstaat wegrennen",
-    "huilen": "huilen huilt huilde cry cries crying tears",
+    "weggaan": "weggaan weg leave leaving vertrekken vertrek opstaan opstaat wegrennen",
+    "overgang": "overgang overgangen transition transitions",
+    "huilen": "huilen huilt huilde cry cries crying tears tranen",
     "zeuren": "zeuren zeurt gezeur jengelen jengelt gejengel whine whines whining nagging",
     "koppig": "koppig koppigheid koppigheidsfase stubborn dwars eigenwijs",
     "koppig peuter": "peuterpuberteit",
-    "rustig": "rustig kalm kalmeren calm calmly",
+    "rustig": "rustig kalm kalmeren calm calmly temper cool",
     "afleiden": "afleiden distract distraction",
     "socialemedia": "socialemedia tiktok instagram snapchat whatsapp app apps appen appje",
     "internet": "internet online",
@@ -338,10 +350,23 @@ _CONCEPTS: dict[str, str] = {
     "bijvoeden": """bijvoeden bijvoeding solids puree purees weaning fruithapje
         fruithapjes groentehapje groentehapjes""",
     "hapje": "hapje hapjes",
-    "gooien": """gooien gooit gooide gooi throw throws throwing threw knoeien knoeit kliederen
+    "gooien": """gooien gooit gooide gooi smijten smijt smeet throw throws throwing threw
+        knoeien knoeit kliederen
         kliedert smeren smeert mess messy""",
     "traag": """traag langzaam slow slowly treuzelen treuzelt treuzel dawdle dawdles
         dawdling forever eindeloos eeuwen""",
+    # Tantrums (third round's tuning set, theme driftbuien).
+    "negeren": "negeren negeer negeert genegeerd ignore ignores ignoring ignored",
+    "adem": "adem ademen ademt breath breathe breathing flauw faint fainting bewusteloos",
+    "hulp": "hulp hulpje helpen helpt meehelpen",
+    "klusjes": "klusjes klusje chores chore huishouden afwassen afwas opruimen ruimt",
+    "aankleden": """aankleden aankleed aangekleed kleden kleedt kleren kleding jas jassen
+        sokken sok schoenen schoen jurk jurkje dress dressed dressing clothes clothing socks
+        shoes jacket coat""",
+    "kapot": "kapotmaken destroys",
+    "speelgoed": "speelgoed speeltje speeltjes toy toys lego spullen",
+    "schamen": "schamen schaam schaamte embarrassed embarrassing ashamed",
+    "toegeven": "toegeven toegeeft",
 }
 
 # Broader concepts: a concept here also counts, for less, as its broader one, so that
@@ -361,6 +386,10 @@ BROADER: dict[str, str] = {
         "weinig": "weinig eetlust",
         "traag": "traag hoeveel",
         "tafel": "tafel zitten weggaan",
+        "drift": "drift boos",
+        "gooien": "gooien kapot",
+        "rustig": "rustig geduld",
+        "weggaan": "overgang",
     }.items()
     for concept in concepts.split()
 }
@@ -635,6 +664,31 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         ),
         (r"samen slapen|slapen samen|bedsharing|bed sharing", "ouderbed"),
         (r"time outs?", "timeout"),
+        (r"time ins?", "timeout"),
+        (
+            r"(?:op de (?:trap|gang)|in de hoek|naar (?:zijn|haar|z|je) kamer (?:sturen|stuur\w*)"
+            r"|send (?:him|her|them) to (?:his |her |their )?room)",
+            "timeout",
+        ),
+        (r"melt(?:s|ing)? down", "drift"),
+        (r"(?:holds?|holding|houdt|houd|hou) (?:\w+ ){0,2}(?:breath|adem)", "adem"),
+        (r"(?:passed|passes|pass) out", "adem"),
+        (
+            r"(?:say|says|saying|said|told|tell|hear|hears|hearing|accept\w*|tegen een)"
+            r" (?:\w+ )?(?:no|nee)\b",
+            "nee",
+        ),
+        (r"(?:zijn|haar|z|d|n) zin (?:niet|nie|ni) (?:krijgt|krijg|krijgen)", "nee"),
+        (r"(?:get|gets|getting) (?:his|her|their) (?:own )?way", "nee"),
+        (r"(?:give|gives|giving|cave|caves) in|geef (?:\w+ )?toe", "toegeven"),
+        (r"lash(?:es|ing)? out", "slaan"),
+        (r"(?:wordt|word|werd|turns?|turning|went|goes) (?:\w+ )?(?:blauw|blue)", "adem"),
+        (
+            r"kapot (?:maken|maakt|gooien|gooit|smijten|smijt)|(?:maakt|maken|gooit|smijt)"
+            r" (?:\w+ ){0,2}kapot|(?:breaks?|breaking|broke) (?:\w+ ){0,2}(?:toys?|things|stuff)",
+            "kapot",
+        ),
+        (r"(?:bij ons thuis|hier thuis|at home)", ""),
         (r"screen time", "screentime"),
         (r"uit elkaar", "scheiding"),
         (r"co (ouderschap|ouder|parenting|parent)", r"co\1"),
@@ -748,9 +802,51 @@ def _lookup(word: str) -> str | None:
     if word in _LEXICON:
         return _LEXICON[word]
     stem = _stem(word)
+    if stem in STOPWORDS:  # "helpen" -> "help"
+        return ""
     if stem in _LEXICON:  # "schreeuwt" -> "schreeuw"
         return _LEXICON[stem]
     return _STEM_LEXICON.get(stem)
+
+
+# The words the phrase rules are written with: known too, so that a typo of one ("naats")
+# is corrected before the rules run, and the rules' own words are never "corrected".
+_PHRASE_WORDS: frozenset[str] = frozenset(
+    word
+    for phrase in _PHRASES
+    for word in re.findall(
+        r"(?<![a-z])[a-z]{4,}(?![a-z?])", phrase.pattern.pattern.replace("\\b", " ")
+    )
+)
+_SPELLING_TARGETS: dict[str, tuple[str, ...]] = {
+    letter: tuple(
+        sorted({*words, *(w for w in _PHRASE_WORDS if w[0] == letter)}, key=lambda w: (-len(w), w))
+    )
+    for letter, words in {
+        **_TYPO_TARGETS,
+        **{w[0]: () for w in _PHRASE_WORDS if w[0] not in _TYPO_TARGETS},
+    }.items()
+}
+
+
+@lru_cache(maxsize=1 << 14)
+def _spelled(word: str) -> str:
+    """A word as the lexicon and the phrase rules spell it: a word they do not know that is
+    a typo of one they do ("naats", "slaapt" -> "slaapt", "saemn" -> "samen") is
+    corrected, before the phrase rules run; other words are returned as they are."""
+    if (
+        len(word) < _TYPO_MIN_LEN
+        or word in _PHRASE_WORDS
+        or _DIGIT.search(word)
+        or _lookup(word) is not None
+        or _split_compound(word) is not None
+    ):
+        return word
+    max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
+    match = process.extractOne(
+        word, _SPELLING_TARGETS.get(word[0], ()), scorer=OSA.distance, score_cutoff=max_edits
+    )
+    return word if match is None else match[0]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -807,7 +903,9 @@ def normalize(text: str) -> str:
     synonyms and translations mapped to one Dutch concept, typos corrected against the
     lexicon, unknown words lightly stemmed, duplicates dropped. '' if nothing is left.
     """
-    folded = _fold(text)
+    words = _fold(text).split()
+    spelled = [word if len(word) < _TYPO_MIN_LEN else _spelled(word) for word in words]
+    folded = " ".join(spelled)
     for phrase in _PHRASES:
         folded = phrase.apply(folded)
     seen: dict[str, None] = {}

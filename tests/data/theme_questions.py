@@ -13,6 +13,9 @@ word), and must not be grouped with a specific question.
 
 - `SLEEP_WIDE_CLUSTERS`: 156 questions in 12 clusters plus 15 vague ones, theme slapen.
 - `EATING_CLUSTERS`: 86 questions in 10 clusters plus 8 vague ones, theme eten.
+- `TANTRUM_CLUSTERS` (third round): 130 questions in 12 clusters plus 22 vague ones,
+  theme driftbuien; and 17 more vague sleep questions in `SLEEP_WIDE_GENERAL` (now 32),
+  most of them with an age, a child word or one general word ("probleem", "moeite").
 """
 
 from __future__ import annotations
@@ -230,6 +233,24 @@ SLEEP_WIDE_GENERAL: tuple[str, ...] = (
     "mn zoon slaapt echt waardeloos",
     "Hoe kan ik mijn kind helpen met slapen?",
     "hoe zorg je dat een kind lekker slaapt",
+    # third round: vague ones with an age, a child word or one general word
+    "is dit normaal bij slapen?",
+    "wat kan ik doen met mijn kind bij slapen",
+    "slapen, tips?",
+    "hoe pak ik dat aan met het slapen",
+    "my son sleeps bad what to do",
+    "slaapprobleem bij kind van 4",
+    "moeite met slapen, baby 7 maanden",
+    "slapen is lastig bij onze peuter",
+    "hulp nodig met slapen van mijn dochter",
+    "advies slaap kleuter",
+    "slaapgedrag van mijn kind van 2, is dat normaal?",
+    "welke leeftijd slapen kinderen goed?",
+    "baby slaapt slecht wat moet ik doen",
+    "mijn kindje wil nie slapen, wat doen",
+    "sleep problem toddler 18 months",
+    "Mijn kind heeft probleem met slapen. Hoe kan ik helpen?",
+    "slapen bij een kind van 3 jaar, waar moet ik op letten",
 )
 
 EATING_THEME = "eten"
@@ -360,4 +381,205 @@ EATING_GENERAL: tuple[str, ...] = (
     "eten is hier elke dag gedoe",
     "iemand ervaring met eetproblemen bij kleuters",
     "my toddler and food, help",
+)
+
+
+# --------------------------------------------------------------------------------------
+# Third round (written without opening the held-out set): a tantrum webinar, and more
+# vague sleep questions, the kind that carry an age or a child word but no question.
+# --------------------------------------------------------------------------------------
+
+TANTRUM_THEME = "driftbuien"
+TANTRUM_CLUSTERS: Clusters = (
+    # a tantrum in the shop / supermarket (in public)
+    (
+        "mijn zoon gooit zich in de supermarkt op de grond als hij zijn zin niet krijgt",
+        "hoe reageer je op een driftbui midden in de winkel, iedereen kijkt",
+        "My toddler has meltdowns at the grocery store, what do I do?",
+        "In de winkel hij schreeuwt en ligt op de vloer. Ik schaam mij. Wat moet ik doen?",
+        "boodschappen doen met haar is een hel, elke keer een woedeaanval bij de kassa",
+        "ons manneke krijgt altijd een crisis in den winkel, hoe pakt ge da aan",
+        "wat doe je als je kind een driftbui krijgt in het openbaar",
+        "she screams the whole supermarket down when I say no to sweets",
+        "drifbui in de super, meenemen naar buiten of laten uitrazen?",
+        "tantrums in public places, ignore or leave the shop?",
+        "ik durf niet meer met hem naar de winkel door die buien",
+        "mn dochter ligt te krijsen op de grond bij de jumbo, help",
+    ),
+    # hits, kicks or bites during a tantrum
+    (
+        "als hij boos is slaat hij mij, hoe stop ik dat",
+        "mijn dochter van 3 schopt en bijt tijdens een driftbui",
+        "My son hits me when he has a tantrum, how do I respond?",
+        "Mijn kind slaat en schopt als hij boos wordt. Ook zijn zusje. Wat kan ik doen?",
+        "ze begint te slaan en te krabben zodra ik nee zeg",
+        "ons kind bijt als het kwaad is, normaal?",
+        "hoe reageer je als een peuter je slaat in zijn woede",
+        "he kicks and bites during meltdowns and I don't know how to stop it",
+        "tijdens een woedeaanval slaat hij om zich heen, wat moet ik doen",
+        "mijne kleine slaagt mij als hij ni zijn zin krijgt",
+        "my 4 year old lashes out physically when angry, hitting and kicking",
+        "schoppen en slaan bij boosheid, hoe leer ik hem dat dat niet mag",
+    ),
+    # ignore the tantrum or comfort the child
+    (
+        "moet je een driftbui negeren of je kind troosten?",
+        "is negeren de beste aanpak bij een woedeaanval",
+        "Should I ignore tantrums or comfort my child?",
+        "Als mijn kind boos is, moet ik weglopen of bij hem blijven?",
+        "negeren werkt niet, hij wordt alleen maar erger, moet ik hem dan vasthouden",
+        "wel of nie negeren als ze zo ligt te gillen",
+        "is it ok to hug a child during a meltdown or does that reward it?",
+        "knuffelen tijdens een driftbui, beloon ik het gedrag dan?",
+        "ik weet niet of ik haar moet troosten of laten uitrazen",
+        "do you ignore a tantrum or pick them up?",
+        "negeer ik hem of ga ik naast hem zitten als hij zo tekeer gaat",
+    ),
+    # holds the breath / turns blue during a tantrum
+    (
+        "mijn dochter houdt haar adem in tijdens een driftbui tot ze blauw wordt",
+        "hij huilt zo hard dat hij stopt met ademen, is dat gevaarlijk?",
+        "My son holds his breath during tantrums until he turns blue",
+        "Mijn baby stopt met adem als zij heel boos huilt. Zij wordt blauw. Is dit gevaarlijk?",
+        "breath holding spells bij een peuter, wat moet je doen",
+        "ze blijft weg van het huilen, eng hoor, wat doe ik dan",
+        "he passed out after holding his breath in a tantrum, should I see a doctor?",
+        "adem inhouden bij boosheid, moet ik naar de dokter",
+        "kind wordt blauw van woede en valt bijna flauw",
+        "onze zoon houd zijn adem in als hij kwaad is tot hij slap wordt",
+    ),
+    # tantrum when the tablet / tv has to go off
+    (
+        "elke keer als de tablet uit moet krijgt hij een driftbui",
+        "hoe zet je de tv uit zonder dat ze ontploft",
+        "My daughter has a meltdown every time screen time ends",
+        "Als ik de iPad pak wordt mijn zoon heel boos en schreeuwt. Wat kan ik doen?",
+        "ipad afpakken = woedeaanval, elke dag weer",
+        "how do I turn off the tv without a tantrum?",
+        "stoppen met gamen gaat altijd gepaard met schreeuwen en slaan",
+        "als het filmpje klaar is begint het gekrijs, hoe voorkom ik dat",
+        "tantrums when I take away his phone, he's 7",
+        "ons dochterke wordt razend als de tv uit gaat",
+        "schermtijd stoppen eindigt altijd in een driftbui, tips om dat te voorkomen",
+    ),
+    # tantrum when leaving somewhere / stopping play (transitions)
+    (
+        "als we uit de speeltuin weg moeten krijgt ze een driftbui",
+        "weggaan bij opa en oma eindigt altijd in tranen en geschreeuw",
+        "My son melts down every time we have to leave the playground",
+        "Mijn kind wil nooit weg van een feestje. Dan wordt hij heel boos. Hoe doe ik dat?",
+        "elke overgang is strijd, stoppen met spelen, weggaan, in de auto",
+        "hoe voorkom je een driftbui als je moet vertrekken",
+        "leaving anywhere fun means a huge tantrum, any tips?",
+        "ophalen van de opvang gaat altijd met een woedebui",
+        "ze wil nooit stoppen met spelen en gaat dan krijsen",
+        "van het zwembad naar huis is elke keer een drama met hem",
+        "transitions trigger meltdowns in my 3 year old",
+    ),
+    # throws or breaks things in anger
+    (
+        "mijn zoon gooit met spullen als hij boos is",
+        "ze smijt alles kapot als ze een woedeaanval heeft",
+        "My child throws toys at the wall when he's angry",
+        "Mijn kind gooit met speelgoed en maakt dingen kapot als hij boos is. Wat moet ik doen?",
+        "hij gooide een bord door de kamer van woede",
+        "hoe stop ik het gooien met dingen tijdens een driftbui",
+        "she breaks her own toys in a rage and then cries about it",
+        "ons kind smijt met alles wa het vastpakt als het kwaad is",
+        "when angry he throws whatever is closest, even at his sister",
+        "speelgoed kapot gooien uit boosheid, moet ik het dan vervangen?",
+    ),
+    # tantrum about getting dressed / clothes in the morning
+    (
+        "elke ochtend een driftbui bij het aankleden",
+        "ze wil haar kleren niet aan en gaat dan gillen",
+        "My daughter throws a fit every morning about getting dressed",
+        "Mijn zoon wil zijn jas niet aan. Elke dag huilen en boos. Wat moet ik doen?",
+        "aankleden is elke dag strijd, hij schopt en schreeuwt",
+        "getting him into his clothes takes an hour of screaming",
+        "sokken en schoenen aan = woedeaanval, we komen elke dag te laat",
+        "ons meiske wil alleen haar prinsessenjurk aan en anders ontploft ze",
+        "tantrums over clothes and socks feeling wrong",
+        "hoe krijg ik haar zonder drama aangekleed voor school",
+        "mn zoontje weigert zich aan te kleden en flipt dan helemaal",
+    ),
+    # time-out after a tantrum: does it work
+    (
+        "werkt een time-out bij driftbuien?",
+        "is de strafstoel een goed idee bij woedeaanvallen",
+        "Do time-outs work for toddler tantrums?",
+        "Mag ik mijn kind op de gang zetten als hij een driftbui heeft?",
+        "naar zijn kamer sturen als hij zo tekeer gaat, goed of niet",
+        "time out werkt bij ons niet, hij komt steeds terug",
+        "should I send her to her room when she has a meltdown?",
+        "hoe lang moet een time out duren bij een kind van 3",
+        "op de trap zetten tot ze rustig is, helpt dat?",
+        "time-in instead of time-out for tantrums, what is that?",
+        "ik zet hem in de hoek als hij een bui heeft, is dat slecht",
+    ),
+    # tantrum at a brother or sister (toy taken, sharing)
+    (
+        "als zijn broertje aan zijn speelgoed komt krijgt hij een woedeaanval",
+        "ze ontploft elke keer als haar zus iets van haar pakt",
+        "My son has a meltdown whenever his sister takes his toys",
+        "Mijn kinderen vechten om speelgoed en de grote wordt dan heel boos. Wat moet ik doen?",
+        "driftbuien om delen met zijn zusje, hoe los ik dat op",
+        "the older one screams and hits when the baby touches his lego",
+        "hij kan niet tegen zijn broertje en flipt om niks",
+        "ons oudste krijgt buien als de kleine aan haar spullen zit",
+        "tantrums about sharing with siblings, how do I handle it?",
+        "zusje pakt zijn auto en hij gaat helemaal los, wat doe je dan",
+    ),
+    # the parent loses their own temper / stays calm
+    (
+        "hoe blijf ik zelf rustig als mijn kind een driftbui heeft",
+        "ik word zelf zo boos als hij gaat schreeuwen, hoe blijf ik kalm",
+        "How do I stay calm during my child's tantrums?",
+        "Ik schreeuw terug als mijn kind boos is. Dat wil ik niet. Hoe blijf ik rustig?",
+        "I lose my temper when she has a meltdown and then I feel guilty",
+        "tips om zelf niet te ontploffen bij een woedeaanval van je kind",
+        "mijn geduld is op na de zoveelste bui, hoe houd ik het vol",
+        "ik verlies mijn geduld en roep dan, hoe doe ik dat anders",
+        "how to not yell back at a screaming toddler",
+        "ik krijg zelf ook een driftbui van zijn driftbuien haha, hoe blijf je kalm",
+        "as a dad I get angry when he rages, how do I keep my cool",
+    ),
+    # tantrum when told no (not getting his way)
+    (
+        "zodra ik nee zeg krijgt hij een driftbui",
+        "ze kan niet tegen een nee, meteen gillen",
+        "My 2 year old explodes every time I say no",
+        "Als ik nee zeg tegen mijn dochter wordt zij heel boos en huilt lang. Wat moet ik doen?",
+        "hoe zeg je nee zonder dat het een woedeaanval wordt",
+        "he can't handle being told no, huge meltdown every time",
+        "een nee is bij ons thuis altijd oorlog",
+        "moet ik toegeven als hij zo tekeer gaat om een nee?",
+        "give in or stay firm when she screams after I say no?",
+        "mijn dochter accepteert geen nee, hoe leer ik haar dat",
+    ),
+)
+# Vague: the theme and perhaps an age, a child word or a general word, no question.
+TANTRUM_GENERAL: tuple[str, ...] = (
+    "driftbuien bij mijn peuter, tips?",
+    "mijn zoon van 4 heeft veel driftbuien",
+    "tantrums at age 3, normal?",
+    "is dit normaal, die driftbuien?",
+    "wat kan ik doen aan de driftbuien van mijn kind",
+    "mijn kind heeft woedeaanvallen, hulp!",
+    "hoe ga je om met driftbuien",
+    "my son has terrible tantrums what to do",
+    "drifbuien probleem bij ons thuis",
+    "vraag over driftbuien bij een kind van 5",
+    "driftbuien bij baby's, bestaat dat?",
+    "advies over woedebuien graag",
+    "Mijn dochter is vaak boos. Wat moet ik doen?",
+    "my toddler has meltdowns, any advice",
+    "hoe pak ik die buien aan",
+    "driftbuien, vanaf welke leeftijd?",
+    "ons kind van 6 heeft nog steeds driftbuien, is dat erg",
+    "tantrum help please",
+    "mn kleuter is zo driftig, wat doe ik fout",
+    "moeite met de driftbuien van onze zoon",
+    "lastig gedrag en driftbuien bij mijn peuter",
+    "Hoe kan ik mijn kind helpen met boosheid?",
 )
