@@ -306,7 +306,16 @@ async def test_a_timeout_on_the_closing_summary_sends_it_later_with_every_open_q
     api.inject_fault("sendMessage", "timeout", delay=0.1)
     moderator.send("/sluit")
     await eventually(lambda: api.injected_faults)
-    clock.advance(timedelta(seconds=10))  # the back-off runs on the bot's clock
+    # Once the bot has put the summary off (its back-off runs on the bot's clock), the
+    # clock moves past it: moved earlier, the back-off would start from the new time.
+    await eventually(
+        lambda: paced.services.db.fetch_value(
+            "SELECT count(*) FROM outbox WHERE user_id = ? AND state = 'pending'"
+            " AND attempts > 0",
+            (moderator.id,),
+        )
+    )
+    clock.advance(timedelta(seconds=10))
     paced.dispatcher.wake()
     summary = await moderator.wait_for(has("is gesloten"))
     assert "2 niet beantwoord" in summary["text"]
