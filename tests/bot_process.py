@@ -6,6 +6,7 @@ import asyncio
 import multiprocessing
 import multiprocessing.process
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -44,17 +45,42 @@ _FORKS = multiprocessing.get_context("forkserver")
 _FORKS.set_forkserver_preload(["bot.cli", "bot.app"])
 
 
-def _run_bot(argv: list[str], log_path: str, env: dict[str, str]) -> None:
-    """In the forked process: output to the log file, the given environment, then `run`."""
-    log = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    os.dup2(log, 1)
-    os.dup2(log, 2)
+def _ouderbot(
+    argv: list[str], stdout: str, stderr: str, env: dict[str, str], cwd: str, append: bool
+) -> None:
+    """In the forked process: output to the given files, the given environment and
+    folder, then `ouderbot <argv>` as its entry point runs it."""
+    mode = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+    os.dup2(os.open(stdout, mode, 0o600), 1)
+    os.dup2(os.open(stderr, mode, 0o600) if stderr != stdout else 1, 2)
     os.environ.clear()
     os.environ.update(env)
-    os.chdir(ROOT)
+    os.chdir(cwd)
     from bot.cli import main
 
     sys.exit(main(argv))
+
+
+def run_ouderbot(
+    argv: list[str], env: dict[str, str], cwd: Path, output: Path
+) -> subprocess.CompletedProcess[str]:
+    """`ouderbot <argv>` in a process of its own, to its end: exit code and output."""
+    stdout, stderr = output.with_suffix(".out"), output.with_suffix(".err")
+    process = _FORKS.Process(
+        target=_ouderbot, args=(argv, str(stdout), str(stderr), env, str(cwd), False)
+    )
+    process.start()
+    process.join(60)
+    if process.exitcode is None:
+        process.kill()
+        process.join()
+        raise TimeoutError(f"ouderbot {argv[-1]} did not end within 60 s")
+    return subprocess.CompletedProcess(
+        argv,
+        process.exitcode,
+        stdout.read_text(encoding="utf-8"),
+        stderr.read_text(encoding="utf-8"),
+    )
 
 
 class BotProcess:
@@ -70,7 +96,8 @@ class BotProcess:
         env = {key: value for key, value in os.environ.items() if not key.startswith("OUDERBOT")}
         env["OUDERBOT_TOKEN"] = TOKEN
         argv = ["--config", str(self.config), "run", *self.options]
-        self.process = _FORKS.Process(target=_run_bot, args=(argv, str(self.log_path), env))
+        log = str(self.log_path)
+        self.process = _FORKS.Process(target=_ouderbot, args=(argv, log, log, env, str(ROOT), True))
         await asyncio.to_thread(self.process.start)
 
     async def kill(self) -> None:

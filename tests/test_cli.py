@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
+from tests.bot_process import run_ouderbot
 
 pytestmark = pytest.mark.slow  # starts processes (run first, see tests/conftest.py)
 
@@ -23,11 +24,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_cli(
-    *args: str, env_extra: dict[str, str] | None = None, cwd: Path = ROOT
+    *args: str,
+    env_extra: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    entry_point: bool = False,
 ) -> subprocess.CompletedProcess[str]:
+    """`ouderbot <args>` as its own process. With `entry_point`, started as
+    `python -m bot.cli`; otherwise forked from a process that imported the bot once
+    (tests.bot_process: a second of imports less each time), running the same `main`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("OUDERBOT")}
     env["PYTHONPATH"] = str(ROOT)
     env.update(env_extra or {})
+    if not entry_point:
+        with tempfile.TemporaryDirectory() as folder:
+            return run_ouderbot(list(args), env, cwd, Path(folder) / "ouderbot")
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         cwd=cwd,
@@ -43,7 +53,7 @@ def test_run_without_a_token_says_so_in_one_line(tmp_path: Path) -> None:
     config.write_text(
         f'[roles]\ncoordinators = [1]\n[storage]\ndatabase = "{tmp_path / "db.sqlite3"}"\n'
     )
-    result = run_cli("--config", str(config), "run")
+    result = run_cli("--config", str(config), "run", entry_point=True)
     assert result.returncode == 2
     assert (
         result.stderr.strip()

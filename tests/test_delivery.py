@@ -310,8 +310,7 @@ async def test_a_timeout_on_the_closing_summary_sends_it_later_with_every_open_q
     # clock moves past it: moved earlier, the back-off would start from the new time.
     await eventually(
         lambda: paced.services.db.fetch_value(
-            "SELECT count(*) FROM outbox WHERE user_id = ? AND state = 'pending'"
-            " AND attempts > 0",
+            "SELECT count(*) FROM outbox WHERE user_id = ? AND state = 'pending' AND attempts > 0",
             (moderator.id,),
         )
     )
