@@ -83,9 +83,9 @@ async def test_failures_come_back_as_the_same_errors(
 ) -> None:
     raised = {}
     for name, client in CLIENTS.items():
-        bot = await _bot(server, client, read_timeout=0.5)
+        bot = await _bot(server, client, read_timeout=0.2)
         try:
-            server.inject_fault("sendMessage", fault, delay=2.0 if fault == "timeout" else None)
+            server.inject_fault("sendMessage", fault, delay=1.0 if fault == "timeout" else None)
             with pytest.raises(error) as caught:
                 await bot.send_message_dict({"chat_id": PARENT, "text": "hallo"})
             raised[name] = type(caught.value)
