@@ -235,7 +235,11 @@ class PanelRefresher:
                     purpose=f"panel:{webinar_id}",
                 )
             )
-        await self._queue(edits)
+        # A panel may have ended while this refresh awaited the database (a revoked
+        # gespreksleider's): its edit must not bring the buttons back after the end.
+        # No await between this check and the queueing, so the end's edit comes later
+        # in the outbox or this one is dropped.
+        await self._queue([e for e in edits if (e.chat_id, e.message_id) not in self._ended])
 
     async def end(self, chat_id: int, message_id: int, text: str) -> None:
         """Turn a panel that will not be refreshed again into `text`, without buttons."""
