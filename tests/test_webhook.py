@@ -56,6 +56,7 @@ async def webhook(
     url = f"http://127.0.0.1:{port}/telegram"
     hooked = with_webhook(settings, url, port)
     bot = await create_bot(hooked, token=TOKEN, clock=clock)
+    api.busy_checks.append(bot.busy)  # wait_until_idle waits for what the bot has in hand
     stop = asyncio.Event()
     task = asyncio.create_task(serve_webhook(bot, hooked, stop))
     await eventually(lambda: task.done() or api.webhook_url == url)
