@@ -118,11 +118,14 @@ async def migrate(conn: aiosqlite.Connection) -> int:
             continue
         # executescript would commit on its own; run the statements in one explicit
         # transaction so a failing migration leaves the previous version intact.
+        def apply(raw: sqlite3.Connection, script: str = script, number: int = number) -> None:
+            for statement in _split_statements(script):
+                raw.execute(statement)
+            raw.execute(f"PRAGMA user_version = {number}")
+
         await conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _split_statements(script):
-                await conn.execute(statement)
-            await conn.execute(f"PRAGMA user_version = {number}")
+            await in_one_call(conn, apply)  # one hop to SQLite's thread, not one a statement
             await conn.commit()
         except BaseException:
             await conn.rollback()
