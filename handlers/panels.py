@@ -235,11 +235,11 @@ class PanelRefresher:
                     purpose=f"panel:{webinar_id}",
                 )
             )
-        # A panel may have ended while this refresh awaited the database (a revoked
-        # gespreksleider's): its edit must not bring the buttons back after the end.
-        # No await between this check and the queueing, so the end's edit comes later
-        # in the outbox or this one is dropped.
-        await self._queue([e for e in edits if (e.chat_id, e.message_id) not in self._ended])
+        # A panel may end while this refresh waits for the database (a revoked
+        # gespreksleider's, ended inside the update that holds the writer): its edit
+        # must not bring the buttons back after the end's, so whether it ended is asked
+        # once the writer is free, just before the edit is queued.
+        await self._queue(edits, lambda e: (e.chat_id, e.message_id) not in self._ended)
 
     async def end(self, chat_id: int, message_id: int, text: str) -> None:
         """Turn a panel that will not be refreshed again into `text`, without buttons."""
@@ -268,10 +268,13 @@ class PanelRefresher:
         ]
         await self._queue(edits)
 
-    async def _queue(self, edits: list[ChatMessage]) -> None:
+    async def _queue(
+        self, edits: list[ChatMessage], still_wanted: Callable[[ChatMessage], bool] | None = None
+    ) -> None:
         """Through the outbox like every message (a panel that is gone is dropped there)."""
         if edits:
-            await self.services.repos.outbox.add_chat_messages(edits, self.services.clock.now())
+            now = self.services.clock.now()
+            await self.services.repos.outbox.add_chat_messages(edits, now, still_wanted)
             self.wake()
 
     async def stop(self) -> None:

@@ -116,6 +116,7 @@ async def migrate(conn: aiosqlite.Connection) -> int:
     for number, script in _migrations():
         if number <= current:
             continue
+
         # executescript would commit on its own; run the statements in one explicit
         # transaction so a failing migration leaves the previous version intact.
         def apply(raw: sqlite3.Connection, script: str = script, number: int = number) -> None:

@@ -6,6 +6,7 @@ import itertools
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -264,12 +265,20 @@ class OutboxRepository:
 
         await self.db.write(op, marks_update=False)
 
-    async def add_chat_messages(self, messages: list[ChatMessage], now: datetime) -> None:
-        """Queue rendered messages outside any update (the panel refresher, a direct call)."""
+    async def add_chat_messages(
+        self,
+        messages: list[ChatMessage],
+        now: datetime,
+        still_wanted: Callable[[ChatMessage], bool] | None = None,
+    ) -> None:
+        """Queue rendered messages outside any update (the panel refresher, a direct call).
+        `still_wanted` is asked once the writer is free, just before each is queued."""
 
         async def op(conn: aiosqlite.Connection) -> None:
             for message in messages:
-                await enqueue_chat_message(conn, message, dedup_key=f"chat:{_unique()}", now=now)
+                if still_wanted is None or still_wanted(message):
+                    key = f"chat:{_unique()}"
+                    await enqueue_chat_message(conn, message, dedup_key=key, now=now)
 
         await self.db.write(op, marks_update=False)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 
 # python-telegram-bot 22 warns (an error under our pytest settings) whenever it builds a
 # RetryAfter unless durations are opted in to timedelta; the bot handles both forms.
@@ -17,6 +19,7 @@ from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.localapi import LocalBotApi
+from storage.db import Database
 from tests.helpers import FAST, START, FastTimer, make_settings, running_api, running_bot
 
 
@@ -38,9 +41,31 @@ def clock() -> ManualClock:
     return ManualClock(START)
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database opened once by `Database.open` (every migration applied), then closed."""
+    path = tmp_path_factory.mktemp("template") / "ouderbot.sqlite3"
+
+    async def create() -> None:
+        await (await Database.open(path)).close()
+
+    asyncio.run(create())
+    return path
+
+
 @pytest.fixture
-def settings(tmp_path: Path, api: LocalBotApi) -> Settings:
-    return make_settings(tmp_path / "ouderbot.sqlite3", api)
+def database_path(tmp_path: Path, migrated_template: Path) -> Path:
+    """The test's own database file, a copy of the migrated template: the same file a
+    first start makes, without applying the migrations for each of 500 tests (a fresh
+    start's migrations are tested in tests/test_storage.py and the crash tests)."""
+    path = tmp_path / "ouderbot.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    return path
+
+
+@pytest.fixture
+def settings(database_path: Path, api: LocalBotApi) -> Settings:
+    return make_settings(database_path, api)
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from tests.helpers import MODERATOR_IDS, eventually, make_settings, texts
 
 
 @pytest.fixture
-def settings(tmp_path: Path, api: LocalBotApi) -> Settings:
-    return make_settings(tmp_path / "ouderbot.sqlite3", api, web=WEB)
+def settings(database_path: Path, api: LocalBotApi) -> Settings:
+    return make_settings(database_path, api, web=WEB)
 
 
 QUESTIONS = [

@@ -59,8 +59,8 @@ QUESTIONS = [
 
 
 @pytest.fixture
-def settings(tmp_path: Path, api: LocalBotApi) -> Settings:
-    return make_settings(tmp_path / "ouderbot.sqlite3", api, web=WEB)
+def settings(database_path: Path, api: LocalBotApi) -> Settings:
+    return make_settings(database_path, api, web=WEB)
 
 
 @pytest.fixture(scope="module")

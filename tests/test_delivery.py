@@ -43,11 +43,13 @@ def has(text: str) -> Any:
 
 
 @pytest.fixture
-async def paced(tmp_path: Path, api: LocalBotApi, clock: ManualClock) -> AsyncIterator[Ouderbot]:
+async def paced(
+    database_path: Path, api: LocalBotApi, clock: ManualClock
+) -> AsyncIterator[Ouderbot]:
     """The bot at Telegram's pace, the server's limits on, and many questions allowed."""
     api.rate_limits = True
     settings = make_settings(
-        tmp_path / "ouderbot.sqlite3",
+        database_path,
         api,
         telegram={"chat_messages_per_second": 1.0, "chat_burst": 8},
         limits={"questions_per_minute": 1000},
