@@ -15,6 +15,15 @@ from tests.helpers import COORDINATOR_ID, TOKEN
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def ouderbot_env(**extra: str) -> dict[str, str]:
+    """This process's environment for an `ouderbot` process: none of our own OUDERBOT
+    settings (the test gives what it means), the project on the path, then `extra`."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("OUDERBOT")}
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra)
+    return env
+
+
 def write_config(
     path: Path, base_url: str, base_file_url: str, database: Path, telegram: str = ""
 ) -> Path:
@@ -93,8 +102,7 @@ class BotProcess:
         self.process: multiprocessing.process.BaseProcess | None = None
 
     async def start(self) -> None:
-        env = {key: value for key, value in os.environ.items() if not key.startswith("OUDERBOT")}
-        env["OUDERBOT_TOKEN"] = TOKEN
+        env = ouderbot_env(OUDERBOT_TOKEN=TOKEN)
         argv = ["--config", str(self.config), "run", *self.options]
         log = str(self.log_path)
         self.process = _FORKS.Process(target=_ouderbot, args=(argv, log, log, env, str(ROOT), True))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sqlite3
 import subprocess
 import tempfile
@@ -16,7 +15,7 @@ from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
 from storage.db import Database, backup
 from storage.users import UserRepository
-from tests.bot_process import ROOT, run_ouderbot, write_config
+from tests.bot_process import ROOT, ouderbot_env, run_ouderbot, write_config
 from tests.helpers import START, TOKEN, eventually
 from tests.test_bad_input import parent_in_webinar
 
@@ -60,8 +59,7 @@ async def test_a_backup_taken_while_parents_ask_is_whole_and_has_every_earlier_q
 
 def run_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`ouderbot --config <config> <args>` in a process of its own (tests.bot_process)."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("OUDERBOT")}
-    env.update(OUDERBOT_TOKEN=TOKEN, PYTHONPATH=str(ROOT))
+    env = ouderbot_env(OUDERBOT_TOKEN=TOKEN)
     with tempfile.TemporaryDirectory() as folder:
         return run_ouderbot(["--config", str(config), *args], env, ROOT, Path(folder) / "cli")
 

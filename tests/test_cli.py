@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
-from tests.bot_process import run_ouderbot
+from tests.bot_process import ouderbot_env, run_ouderbot
 
 pytestmark = pytest.mark.slow  # starts processes (run first, see tests/conftest.py)
 
@@ -32,9 +32,7 @@ def run_cli(
     """`ouderbot <args>` as its own process. With `entry_point`, started as
     `python -m bot.cli`; otherwise forked from a process that imported the bot once
     (tests.bot_process: a second of imports less each time), running the same `main`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OUDERBOT")}
-    env["PYTHONPATH"] = str(ROOT)
-    env.update(env_extra or {})
+    env = ouderbot_env(**(env_extra or {}))
     if not entry_point:
         with tempfile.TemporaryDirectory() as folder:
             return run_ouderbot(list(args), env, cwd, Path(folder) / "ouderbot")
@@ -209,8 +207,7 @@ def test_a_read_only_database_is_one_line_and_a_failure(tmp_path: Path) -> None:
         # As root every file is writable: run the command as nobody, for whom it is not.
         prefix = [] if os.geteuid() != 0 else ["setpriv", "--reuid=65534", "--regid=65534",
                                                "--clear-groups"]  # fmt: skip
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OUDERBOT")}
-        env["PYTHONPATH"] = str(ROOT)
+        env = ouderbot_env()
         result = subprocess.run(
             [*prefix, sys.executable, "-m", "bot.cli", "--config", str(config), "import",
              str(programme)],
