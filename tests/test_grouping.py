@@ -137,6 +137,31 @@ def test_a_question_naming_only_the_theme_is_general_and_kept_apart() -> None:
     assert index.group_of(2) is not general
 
 
+def test_a_long_question_is_not_general_even_when_only_the_theme_is_recognised() -> None:
+    theme = theme_terms("slapen")
+    # Everyday verbs carry this one; the lexicon sees only "slapen" in it.
+    long = features("Mijn zoon hij gaat niet in bed blijven. Hij komt steeds terug. Wat nu?")
+    assert set(long.concepts) <= theme
+    assert not is_general(long, theme)
+    assert is_general(features("Mijn dochter slaapt niet goed. Wat is uw advies?"), theme)
+
+
+def test_the_parents_own_tiredness_does_not_make_two_questions_one() -> None:
+    index = _index("slapen", [])
+    tired = features("Ik ben altijd moe, slapen thuis is heel moeilijk.")
+    early = features("Ik ben moe omdat mijn dochter al wakker om vijf uur. Is dat normaal?")
+    assert index.score(tired, early) == 0.0
+
+
+def test_in_a_screen_time_webinar_phones_and_games_are_topics_not_the_theme() -> None:
+    screens = theme_terms("Schermtijd")
+    assert "scherm" in screens
+    assert "telefoon" not in screens
+    assert "gamen" not in screens
+    assert not is_general(features("what is a good age for a first smartphone?"), screens)
+    assert "boos" in theme_terms("Driftbuien")  # another word for the theme itself
+
+
 def test_other_parents_are_distinct_and_exclude_the_asker() -> None:
     index = GroupingIndex("slapen")
     texts = [

@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.webinar.similarity import BROADER, CONCEPT_WORDS, fold, normalize
+from bot.webinar.similarity import BROADER, CONCEPT_WORDS, SAME_AS_THEME, fold, normalize
 
 # Tuned on the tuning sets only (tests/data/parent_questions.py, theme_questions.py;
 # tests/test_grouping.py prints the figures), never on tests/data/heldout_questions.py.
@@ -49,6 +49,10 @@ MAYBE_THRESHOLD = 0.3
 # score over the group's members (so a big group is not joined through one look-alike).
 BEST_SHARE = 0.35
 MIN_WORDS = 3
+# A question of more words than this is never general, even when the lexicon finds only
+# the theme in it: parents who learnt Dutch later say what they mean with everyday verbs
+# the lexicon skips ("Hij gaat niet in bed blijven. Hij komt steeds terug.").
+MAX_GENERAL_WORDS = 11
 # Two groups a newcomer fits both are one when the mean score between their first
 # `_MERGE_SAMPLE` members reaches this (see `GroupingIndex.absorb`); without a theme
 # merging only cost precision on the tuning sets, so it is all but off there.
@@ -61,7 +65,7 @@ GENERAL_GROUP = -1  # the key of a webinar's general group; others use a questio
 # Concepts that name who or how, not what: an "audience" word (the general-question
 # rule) and question filler that survived the stopwords.
 AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "leeftijd"})
-GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag", "hulp"})
+GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag", "hulp", "moe"})
 _TRIGRAM_PRIOR = 0.2
 _BROADER_PRIOR = 0.5
 _NORM_TOP = 3
@@ -92,6 +96,7 @@ class Features:
 
     terms: tuple[str, ...]  # concept words, unknown words and their "~" trigrams
     concepts: tuple[str, ...]  # the concept words alone (for the general rule)
+    words: int = 0  # the text's length in words (for the general rule)
 
     @property
     def empty(self) -> bool:
@@ -100,8 +105,9 @@ class Features:
 
 def features(text: str) -> Features:
     """The features of one question's text."""
-    if len(fold(text).split()) < MIN_WORDS:
-        return Features((), ())
+    words = len(fold(text).split())
+    if words < MIN_WORDS:
+        return Features((), (), words)
     concepts = tuple(normalize(text).split())
     terms: list[str] = list(concepts)
     terms.extend(f"^{BROADER[c]}" for c in concepts if c in BROADER)
@@ -109,36 +115,39 @@ def features(text: str) -> Features:
         if concept not in CONCEPT_WORDS and len(concept) >= 4:
             padded = f"#{concept}#"
             terms.extend(f"~{padded[i : i + 3]}" for i in range(len(padded) - 2))
-    return Features(tuple(dict.fromkeys(terms)), concepts)
+    return Features(tuple(dict.fromkeys(terms)), concepts, words)
 
 
 def encode(found: Features) -> str:
-    """A compact text form for the database: concepts, then '|', then the other terms."""
+    """A compact text form for the database: concepts, '|', the other terms, '|', the
+    number of words."""
     extra = [term for term in found.terms if term not in found.concepts]
-    return " ".join(found.concepts) + "|" + " ".join(extra)
+    return f"{' '.join(found.concepts)}|{' '.join(extra)}|{found.words}"
 
 
 def decode(stored: str) -> Features:
-    concepts_part, _, extra = stored.partition("|")
+    concepts_part, _, rest = stored.partition("|")
+    extra, _, words = rest.partition("|")
     concepts = tuple(concepts_part.split())
     terms = tuple(dict.fromkeys((*concepts, *extra.split())))
-    return Features(terms, concepts)
+    return Features(terms, concepts, int(words) if words.isdigit() else 0)
 
 
 def theme_terms(theme: str) -> frozenset[str]:
     """The concept words of a webinar's theme ("Slapen" -> {"slaap"}), with the concepts
-    the lexicon files under it as narrower ones ("Driftbuien" -> {"drift", "boos",
-    "^drift"}: in a tantrum webinar "boos" names the theme, not a question)."""
+    that name it in other words ("Driftbuien" -> {"drift", "boos", "^drift"}: in a
+    tantrum webinar "boos" names the theme, not a question; `SAME_AS_THEME`)."""
     if not theme:
         return frozenset()
     named = set(normalize(theme).split())
-    family = {c for c, broader in BROADER.items() if broader in named}
+    family = {c for c, broader in SAME_AS_THEME.items() if broader in named}
     return frozenset(named | family | {f"^{c}" for c in named if c in BROADER.values()})
 
 
 def is_general(found: Features, theme: frozenset[str]) -> bool:
-    """Only the theme (and an audience or generic word): a general question."""
-    if not found.concepts or not theme:
+    """Only the theme (and an audience or generic word), in a short text: a general
+    question (see `MAX_GENERAL_WORDS`)."""
+    if not found.concepts or not theme or found.words > MAX_GENERAL_WORDS:
         return False
     if not any(concept in theme for concept in found.concepts):
         return False

@@ -393,6 +393,10 @@ BROADER: dict[str, str] = {
     }.items()
     for concept in concepts.split()
 }
+# Narrower concepts that name their broader one's theme in other words: in a tantrum
+# webinar ("driftbuien") "boos" says no more than the theme. Other narrower concepts are
+# what a question is about: in a screen-time webinar "telefoon" and "gamen" are topics.
+SAME_AS_THEME: dict[str, str] = {"boos": "drift"}
 
 # Multi-word phrases, rewritten before the word-by-word pass (on folded text).
 _GAP = "(?:\\w+ ){"
