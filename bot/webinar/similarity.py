@@ -165,9 +165,9 @@ _CONCEPTS: dict[str, str] = {
     "zindelijk": """zindelijk zindelijkheid zindelijkheids potje potty toilettraining""",
     "wc": "wc toilet",
     "plassen": """plassen plast plas bedplassen bedwetting wets wet wetting pee peeing
-        droog dry""",
+        droog dry nat natte""",
     "poepen": "poepen poep poept poop pooping",
-    "luier": "luier luiers diaper diapers nappy nappies",
+    "luier": "luier luiers diaper diapers nappy nappies pullup pullups",
     "broerzus": """broer broers broertje broertjes zus zussen zusje zusjes brother brothers
         sister sisters sibling siblings elkaar""",
     "jaloers": "jaloers jaloezie jealous jealousy",
@@ -187,7 +187,7 @@ _CONCEPTS: dict[str, str] = {
     "luisteren": """luisteren luistert luister listen listens listening gehoorzamen obey
         obeys""",
     "schreeuwen": """schreeuwen schreeuw shout shouting shouts yell yelling gillen gillend
-        gil gegil gekrijs geschreeuw
+        gil gilt gilde gilbui gilbuien gegil gekrijs geschreeuw
         screaming screams scream krijsen krijst krijsend""",
     "timeout": "timeout strafstoel strafhoek strafplek",
     "straf": """straf straffen straft punish punishment punishing consequentie
@@ -217,7 +217,7 @@ _CONCEPTS: dict[str, str] = {
     # still meet (the lexicon is what recall depends on most).
     "ritueel": "ritueel ritueeltje routine routines",
     "nachtmerrie": """nachtmerrie nachtmerries nightmare nightmares droom dromen droomt dream
-        dreams dreaming""",
+        dreams dreaming nachtangst nachtangsten""",
     "bang": """bang angst angstig scared afraid fear fears anxious anxiety eng enge
         terrified monster monsters spook spoken ghost ghosts""",
     "donker": "donker dark",
@@ -226,11 +226,12 @@ _CONCEPTS: dict[str, str] = {
     "speeltuin": "speeltuin speeltuintje playground park",
     "weggaan": "weggaan weg leave leaving vertrekken vertrek opstaan opstaat wegrennen",
     "overgang": "overgang overgangen transition transitions",
-    "huilen": "huilen huilt huilde cry cries crying tears tranen",
+    "huilen": "huilen huilt huilde cry cries crying tears tranen wenen weent weende",
     "zeuren": "zeuren zeurt gezeur jengelen jengelt gejengel whine whines whining nagging",
     "koppig": "koppig koppigheid koppigheidsfase stubborn dwars eigenwijs",
     "koppig peuter": "peuterpuberteit",
-    "rustig": "rustig kalm kalmeren calm calmly temper cool",
+    "rustig": """rustig kalm kalmeren calm calmly temper cool ontspannen ontspanning relax
+        relaxing relaxed""",
     "afleiden": "afleiden distract distraction",
     "socialemedia": "socialemedia tiktok instagram snapchat whatsapp app apps appen appje",
     "internet": "internet online",
@@ -303,12 +304,18 @@ _CONCEPTS: dict[str, str] = {
     "licht": "licht lamp lampje lampen nachtlampje nachtlamp light lights nightlight",
     "wekker": "wekker wekkers alarm",
     "inslapen": "inslapen inslaapt",
-    "wiegen": """wiegen wiegt rocking rock rocked schommelen sussen arm armen dragen draagzak
-        carry carrying""",
-    "slaapwandelen": "slaapwandelen slaapwandelt sleepwalking sleepwalks sleepwalk",
+    "wiegen": """wiegen wiegt gewiegd rocking rock rocked schommelen sussen arm armen dragen
+        draagzak carry carrying""",
+    "slaapwandelen": """slaapwandelen slaapwandelt slaapwandel sleepwalking sleepwalks
+        sleepwalk sleepwalker""",
+    "slaappraten": "slaappraten sleeptalking",
+    "piekeren": """piekeren piekert pieker piekerde gepieker overthink overthinks
+        overthinking overthinker gedachten thoughts malen maalt nadenken piekerkind""",
+    "herkennen": "herkennen herkent herken recognise recognises recognize recognizes",
+    "neerleggen": "neerleggen neerleg neerlegt wegleggen weglegt",
     "snurken": "snurken snurkt snurk snore snores snoring",
     "uitslapen": "uitslapen uitslaapt",
-    "slaaptraining": "slaaptraining uithuilen",
+    "slaaptraining": "slaaptraining uithuilen ferber",
     "knuffel": "knuffeldoekje doekje knuffelbeer teddy",
     "speen": "speen speentje fopspeen pacifier dummy binky",
     "warm": "warm warmte koud temperatuur temperature cold hot",
@@ -325,7 +332,7 @@ _CONCEPTS: dict[str, str] = {
     "pijn": "pijn pain hurts painful",
     "vroeg": "vroeg vroege early",
     "naastbed": "naastbed zelf zelfstandig self independently",
-    "uitbed": "uitbed",
+    "uitbed": "uitbed beneden downstairs uitkomen uitkomt",
     "roepen": "roepen roept roep call calls calling",
     "vakantie": "vakantie vakanties holiday holidays vacation",
     "troosten": "troosten troost comfort comforting",
@@ -342,7 +349,8 @@ _CONCEPTS: dict[str, str] = {
     "inbakeren": "inbakeren swaddle swaddling",
     "wiegendood": "wiegendood sids",
     "zomertijd": "zomertijd wintertijd",
-    "verhuizen": "verhuizen verhuisd verhuizing moving",
+    "verhuizen": "verhuizen verhuisd verhuizing verhuisden moving moved verhuis",
+    "verandering": "verandering veranderingen change changes changed veranderd",
     "bedstrijd": "bedstrijd stall stalling",
     "melk": "melk milk",
     "drinken": "drinken drinkt drink drinks drinking dorst thirsty",
@@ -377,8 +385,10 @@ BROADER: dict[str, str] = {
         "scherm": "scherm telefoon gamen socialemedia internet",
         "ziek": "ziek tandjes pijn",
         "angst": "bang nachtmerrie donker licht",
-        "bedstrijd": "bedstrijd uitbed",
-        "inslapen": "inslapen naastbed wiegen",
+        "bedstrijd": "bedstrijd uitbed roepen",
+        "inslapen": "inslapen naastbed wiegen neerleggen",
+        "slaapwandelen": "slaapwandelen slaappraten",
+        "verandering": "verandering verhuizen",
         "vroeg": "vroeg ochtend wekker",
         "melk": "melk drinken voeding",
         "snoep": "snoep suiker",
@@ -640,6 +650,44 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             "uitbed",
         ),
         (r"naar beneden", "uitbed"),
+        (
+            r"(?:coming|comes|come|came) (?:\w+ ){0,2}(?:out of|uit) (?:his |her |the )?(?:bed"
+            r"|room)|in (?:zijn |haar |z |het )?bedd?(?:je)? (?:te )?(?:blijven|blijft)",
+            "uitbed",
+        ),
+        (r"(?:komt|komen|kwam|coming|comes) (?:\w+ ){0,2}(?:terug|back)\b", "uitbed"),
+        (
+            r"(?:loopt|lopen|liep|wandelt|wandelen|walks?|walking|walked) (?:\w+ ){0,3}"
+            r"(?:in (?:zijn |haar |z |his |her )?(?:slaap|sleep)|asleep)",
+            "slaapwandelen",
+        ),
+        (
+            r"(?:praat|praten|babbelt|babbelen|talks?|talking|lacht|laughs?) (?:\w+ ){0,4}"
+            r"in (?:zijn |haar |z |his |her |hare |haren )?(?:slaap|sleep)",
+            "slaappraten",
+        ),
+        (
+            r"(?:niet|nie|ni|not|half) (?:echt |really |helemaal |fully )?(?:wakker|awake)",
+            "nietwakker",
+        ),
+        (
+            r"(?:vol|veel|met) zorgen|zorgen (?:over|om) (?:school|alles|de|het)"
+            r"|(?:worrying|worries|worry) about|(?:denkt|denken|thinking|thinks) (?:\w+ ){0,2}"
+            r"(?:veel|na|too much|a lot)|na te denken|hoofd (?:\w+ )?(?:uitzetten|uit)"
+            r"|brain (?:\w+ ){0,2}(?:switch|off)",
+            "piekeren",
+        ),
+        (
+            r"(?:gecontroleerd|controlled|gecontroleerde) (?:huilen|crying|cry)"
+            r"|laat (?:\w+ ){0,3}(?:huilen|wenen)|laten (?:wenen|uitwenen)",
+            "slaaptraining",
+        ),
+        (r"(?:nieuw|nieuwe|new) (?:huis|house|home)|moved house", "verhuizen"),
+        (
+            r"(?:baby|broertje|zusje|broer|zus|brother|sister|sibling) (?:\w+ ){0,2}"
+            r"(?:geboren|born|erbij|er is|arrived)",
+            "gezinsuitbreiding",
+        ),
         (
             r"(?:naast|next to|bij|beside|with) (?:zijn |haar |het |z |his |her |the )?(?:bed"
             r"|bedje)",
