@@ -220,7 +220,7 @@ _CONCEPTS: dict[str, str] = {
         dreams dreaming nachtangst nachtangsten""",
     "bang": """bang angst angstig scared afraid fear fears anxious anxiety eng enge
         terrified monster monsters spook spoken ghost ghosts""",
-    "donker": "donker dark",
+    "donker": "donker dark darkness",
     "moe": """moe uitgeput tired exhausted vermoeid oververmoeid overtired overprikkeld
         overstimulated""",
     "speeltuin": "speeltuin speeltuintje playground park",
@@ -268,7 +268,7 @@ _CONCEPTS: dict[str, str] = {
     "spijbelen": "spijbelen truancy",
     "eenzaam": "eenzaam buitengesloten lonely excluded",
     "ontwikkeling": "ontwikkeling development developing develop",
-    "lopen": "lopen loopt walk walking walks",
+    "lopen": "lopen loopt walk walking walks wandelen wandelt",
     "stotteren": "stotteren stottert stutter stuttering",
     "gehoor": "gehoor horen hearing doof deaf",
     "hoogbegaafd": "hoogbegaafd hoogbegaafdheid gifted",
@@ -312,6 +312,8 @@ _CONCEPTS: dict[str, str] = {
     "piekeren": """piekeren piekert pieker piekerde gepieker overthink overthinks
         overthinking overthinker gedachten thoughts malen maalt nadenken piekerkind""",
     "herkennen": "herkennen herkent herken recognise recognises recognize recognizes",
+    "gezinsuitbreiding": "gezinsuitbreiding",
+    "nietwakker": "nietwakker",
     "neerleggen": "neerleggen neerleg neerlegt wegleggen weglegt",
     "snurken": "snurken snurkt snurk snore snores snoring",
     "uitslapen": "uitslapen uitslaapt",
@@ -388,7 +390,8 @@ BROADER: dict[str, str] = {
         "bedstrijd": "bedstrijd uitbed roepen",
         "inslapen": "inslapen naastbed wiegen neerleggen",
         "slaapwandelen": "slaapwandelen slaappraten",
-        "verandering": "verandering verhuizen",
+        "verandering": "verandering verhuizen gezinsuitbreiding",
+        "plassen": "plassen luier",
         "vroeg": "vroeg ochtend wekker",
         "melk": "melk drinken voeding",
         "snoep": "snoep suiker",
@@ -650,6 +653,26 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             "uitbed",
         ),
         (r"naar beneden", "uitbed"),
+        (r"uit (?:zijn |haar |z |zn |het )?bedd?(?:je)?\b(?! (?:halen|haal|tillen|til))", "uitbed"),
+        (
+            r"(?:naar bed (?:brengen|gaan)|bedtijd|bedtime|slapen gaan) (?:\w+ ){0,3}"
+            r"(?:duurt|duren|takes?|kost)|(?:duurt|takes?) (?:\w+ ){0,3}(?:voordat|before|tot)"
+            r" (?:\w+ ){0,3}(?:slaapt|asleep|in slaap)",
+            "bedstrijd",
+        ),
+        (r"(?:na het |after )?(?:licht|lampen|lights?) (?:is |gaat )?(?:uit|out|off)", "slaap"),
+        (r"(?:lies|lying|ligt|liggen|lag) (?:\w+ ){0,2}(?:awake|wakker)", "inslapen"),
+        (
+            r"(?:loopt|lopen|wandelt|wandelen|walks?|walking) (?:\w+ ){0,2}(?:rond|around)",
+            "slaapwandelen",
+        ),
+        (r"(?:ik|we|je|wij) (?:\w+ )?wieg\b", "wiegen"),
+        (r"pull ?ups?", "luier"),
+        (
+            r"sinds (?:hij|ze|zij|he|she) (?:\w+ )?naar (?:de |t |het )?(?:school|groep \d|creche"
+            r"|opvang)",
+            "verandering school",
+        ),
         (
             r"(?:coming|comes|come|came) (?:\w+ ){0,2}(?:out of|uit) (?:his |her |the )?(?:bed"
             r"|room)|in (?:zijn |haar |z |het )?bedd?(?:je)? (?:te )?(?:blijven|blijft)",
@@ -658,12 +681,12 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (r"(?:komt|komen|kwam|coming|comes) (?:\w+ ){0,2}(?:terug|back)\b", "uitbed"),
         (
             r"(?:loopt|lopen|liep|wandelt|wandelen|walks?|walking|walked) (?:\w+ ){0,3}"
-            r"(?:in (?:zijn |haar |z |his |her )?(?:slaap|sleep)|asleep)",
+            r"(?:in (?:zijn |zn |haar |z |his |her )?(?:slaap|sleep)|asleep)",
             "slaapwandelen",
         ),
         (
             r"(?:praat|praten|babbelt|babbelen|talks?|talking|lacht|laughs?) (?:\w+ ){0,4}"
-            r"in (?:zijn |haar |z |his |her |hare |haren )?(?:slaap|sleep)",
+            r"in (?:zijn |zn |haar |z |his |her |hare |haren )?(?:slaap|sleep)",
             "slaappraten",
         ),
         (
