@@ -133,7 +133,8 @@ _CONCEPTS: dict[str, str] = {
         ipads tv televisie youtube filmpje filmpjes video videos kijken kijkt watch
         watching netflix""",
     "telefoon": "telefoon telefoons mobiel mobieltje smartphone smartphones phone phones gsm",
-    "gamen": "gamen gamet gamed game games gaming gamer playstation fortnite xbox",
+    "gamen": """gamen gamet gamed game games gaming gamer playstation fortnite fortnight xbox
+        switch nintendo console consoles roblox minecraft gta""",
     "verslaafd": "verslaafd verslaving addicted addiction addictive",
     "ruzie": """ruzie ruzies fight fights fighting argue arguing argument arguments quarrel
         quarrels vechten vecht bickering strijd gevecht battle battles""",
@@ -232,8 +233,10 @@ _CONCEPTS: dict[str, str] = {
     "koppig peuter": "peuterpuberteit",
     "rustig": """rustig kalm kalmeren calm calmly temper cool ontspannen ontspanning relax
         relaxing relaxed""",
-    "afleiden": "afleiden distract distraction",
-    "socialemedia": "socialemedia tiktok instagram snapchat whatsapp app apps appen appje",
+    "afleiden": """afleiden distract distraction distracted afgeleid afleiding
+        concentreert""",
+    "socialemedia": "socialemedia tiktok instagram snapchat snap whatsapp appen insta",
+    "app": "app apps appje",
     "internet": "internet online",
     "brutaal": "brutaal rude cheeky disrespectful grof",
     "liegen": "liegen liegt loog lie lies lying",
@@ -285,7 +288,7 @@ _CONCEPTS: dict[str, str] = {
     "knuffelen": "knuffelen knuffel knuffelt hug hugs hugging cuddle cuddles",
     "zakgeld": "zakgeld geld money",
     "verlegen": "verlegen shy",
-    "zelfvertrouwen": "zelfvertrouwen zelfbeeld confidence",
+    "zelfvertrouwen": "zelfvertrouwen zelfbeeld confidence esteem",
     "vloeken": "vloeken vloekt swearing swears",
     "stelen": "stelen steelt stealing steals",
     "afpakken": "afpakken afpak innemen confiscate",
@@ -294,6 +297,25 @@ _CONCEPTS: dict[str, str] = {
     "verdelen": "verdelen verdeel delen share sharing divide",
     "overstuur": "overstuur ontdaan upset",
     "omgang": "omgang omgangsregeling visitation custody wissel wisselen handover",
+    # Screen time (round 4's tuning set, theme schermtijd).
+    "schermduur": "schermduur",
+    "richtlijn": """richtlijn richtlijnen guideline guidelines recommended aanbevolen
+        aanbeveling norm""",
+    "eigentelefoon": "eigentelefoon dumbphone",
+    "groepsdruk": "groepsdruk",
+    "toezicht": """toezicht ouderlijk qustodio kinderslot blokkeren blokkeert blokker block
+        blocking instellen instelling instellingen stel tijdslimiet tijdslimieten timelimit
+        controls""",
+    "voorbeeld": "voorbeeld voorbeeldfunctie example rolmodel",
+    "taal": "taal talen language languages taalontwikkeling",
+    "vreemden": """vreemden vreemde onbekenden onbekende strangers stranger lastigvallen
+        lastiggevallen""",
+    "berichten": "berichten berichtjes bericht messages message chat chatten",
+    "geweld": """geweld gewelddadig gewelddadige violent violence schieten schiet
+        schietspel schietspelletjes schietspellen shooting shooter shooters""",
+    "leeftijdsgrens": "pegi leeftijdsgrens leeftijdsgrenzen",
+    "laptop": "laptop laptops computer computers chromebook pc",
+    "agressie": "agressie agressief agressive aggressive aggression",
     # Sleep, the hardest theme: every question in a sleep webinar says "slapen" or "bed",
     # so the question is in the words around it (issue 11).
     "doorslapen slaap": "doorslapen doorslaapt doorslaap",
@@ -340,7 +362,8 @@ _CONCEPTS: dict[str, str] = {
     "troosten": "troosten troost comfort comforting",
     "kinderwagen": "kinderwagen buggy stroller pram autostoel",
     "voorlezen": "voorlezen boek boekje boekjes book books story stories verhaaltje verhaaltjes",
-    "veilig": "veilig veiligheid safe safety gevaarlijk dangerous gevaar",
+    "veilig": """veilig veiligheid safe safety gevaarlijk dangerous gevaar gevaren risico
+        risicos risk risks danger dangers beschermen bescherm protect protecting""",
     "medicijn": "medicijn medicijnen medicine melatonine melatonin paracetamol",
     "stiekem": "stiekem secretly sneaks sneak sluipt sluipen",
     "streng": "streng strict",
@@ -399,7 +422,9 @@ BROADER: dict[str, str] = {
         "weinig": "weinig eetlust",
         "traag": "traag hoeveel",
         "tafel": "tafel zitten weggaan",
-        "drift": "drift boos",
+        "drift": "drift boos agressie",
+        "spraak": "spraak taal praten",
+        "toezicht": "toezicht app",
         "gooien": "gooien kapot",
         "rustig": "rustig geduld",
         "weggaan": "overgang",
@@ -796,6 +821,52 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (r"take (it |them |his |her )?away", "afpakken"),
         (r"social(e)? media", "socialemedia"),
         (r"high school", "highschool"),
+        # Screen time (round 4).
+        (r"ouderlijk toezicht|parental controls?|family link|op slot", "toezicht"),
+        (r"call of duty", "gamen"),
+        (r"self ?esteem", "zelfvertrouwen"),
+        (
+            r"(?:hoeveel|how many|how much|aantal) (?:\w+ ){0,3}(?:uur|uren|hours|tijd|time)"
+            r" (?:\w+ ){0,5}(?:per dag|a day|per day|daily|op (?:een |de )?(?:scherm|tablet"
+            r"|telefoon)|(?:achter|on) (?:een |the )?(?:scherm|screen))"
+            r"|\d+ (?:uur|uren|hours?) (?:\w+ ){0,2}(?:per|a|each) (?:dag|day)",
+            "schermduur",
+        ),
+        (
+            r"(?:eerste|first|eigen|own) (?:\w+ )?(?:telefoon|mobiel\w*|gsm|smartphone"
+            r"|smartfone|phone)|dom telefoontje|dumb ?phone",
+            "eigentelefoon",
+        ),
+        (
+            r"(?:iedereen|everyone|everybody|alle (?:vriendjes|vriendinnen|klasgenoten"
+            r"|vrienden|kinderen)|all (?:his|her|their) friends) (?:\w+ ){0,4}(?:heeft|hebben"
+            r"|has|have|zitten|mag|mogen)",
+            "groepsdruk",
+        ),
+        (
+            # The device is kept: "tablet uit moet" is "scherm afpakken".
+            r"(tablet|ipad|scherm|tv|telefoon|gsm|mobiel|game|spelletje|schermtijd|screentime"
+            r"|playstation|console) ((?:\w+ ){0,3})(?:weg moet|uit moet|afpak\w*|afneem"
+            r"|afnemen|voorbij|is over|off|away|stopt|moet stoppen)",
+            r"\1 \2afpakken",
+        ),
+        (
+            r"(?:turn|turns|turning|switch|switching|zet|zetten) (?:\w+ ){0,2}(?:off|uit)\b"
+            r"|uitzetten|uitzet",
+            "afpakken",
+        ),
+        (
+            r"(?:ik|wij|we|ouders|parents|mijn man|mn man) (?:\w+ ){0,3}(?:zelf|ook|myself"
+            r"|ourselves) (?:\w+ ){0,4}(?:telefoon|mobiel|gsm|phone|scherm)"
+            r"|zelf ook|(?:my|our) own (?:phone|screen)|myself|ourselves|rol van (?:de )?ouders",
+            "voorbeeld",
+        ),
+        (r"(?:mee )?naar boven", "kamer"),
+        (
+            r"(?:someone|iemand) (?:\w+ ){0,2}(?:doesn ?t|does not|niet|nie) (?:know|kent)",
+            "vreemden",
+        ),
+        (r"(?:school ?work|schoolwerk|taken voor school)", "huiswerk"),
     )
 )
 
@@ -820,6 +891,35 @@ _MIN_COMPOUND_TAIL = 5
 # length) away from a known word.
 _TYPO_MIN_LEN = 5
 _TYPO_TWO_EDITS_LEN = 9
+# Below this length a word is only "corrected" for a missing letter or two swapped ones:
+# a changed or an extra letter in a short word is as often another real word ("rating",
+# "raging"; "buiten", "buien"; "taken", "talen").
+_TYPO_ANY_EDIT_LEN = 7
+
+
+def _plausible_typo(word: str, target: str) -> bool:
+    """Whether `word` may be a typing error of `target` (at most the allowed edits away)."""
+    if len(word) >= _TYPO_ANY_EDIT_LEN:
+        return True
+    if len(target) == len(word) + 1:  # a letter left out
+        return True
+    if len(word) == len(target) + 1:  # a letter typed twice ("slaaapt")
+        return any(
+            word[i] == word[i + 1] and word[:i] + word[i + 1 :] == target
+            for i in range(len(word) - 1)
+        )
+    return len(target) == len(word) and sorted(target) == sorted(word)  # two swapped
+
+
+def _correction(word: str, targets: Sequence[str]) -> str | None:
+    """The known word `word` is a typing error of, if any (the longest, then the first)."""
+    max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
+    for target, _, _ in process.extract(
+        word, targets, scorer=OSA.distance, score_cutoff=max_edits, limit=None
+    ):
+        if _plausible_typo(word, target):
+            return target
+    return None
 
 
 def _stem(word: str) -> str:
@@ -917,11 +1017,8 @@ def _spelled(word: str) -> str:
         or _split_compound(word) is not None
     ):
         return word
-    max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
-    match = process.extractOne(
-        word, _SPELLING_TARGETS.get(word[0], ()), scorer=OSA.distance, score_cutoff=max_edits
-    )
-    return word if match is None else match[0]
+    match = _correction(word, _SPELLING_TARGETS.get(word[0], ()))
+    return word if match is None else match
 
 
 @lru_cache(maxsize=1 << 14)
@@ -940,12 +1037,9 @@ def _concept(word: str) -> str:
     if compound is not None:
         return compound
     if len(word) >= _TYPO_MIN_LEN:
-        max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
-        match = process.extractOne(
-            word, _TYPO_TARGETS.get(word[0], ()), scorer=OSA.distance, score_cutoff=max_edits
-        )
+        match = _correction(word, _TYPO_TARGETS.get(word[0], ()))
         if match is not None:
-            return _LEXICON.get(match[0], "")
+            return _LEXICON.get(match, "")
     return _stem(word)
 
 
