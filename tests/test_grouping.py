@@ -20,42 +20,41 @@ from bot.webinar.grouping import (
 )
 from bot.webinar.grouping_eval import evaluate
 from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
-from tests.data.parent_questions import (
-    QUESTION_CLUSTERS,
-    SECOND_CLUSTERS,
-    SLEEP_CLUSTERS,
-    SLEEP_GENERAL,
-    SLEEP_THEME,
-    THIRD_CLUSTERS,
-)
-from tests.data.theme_questions import (
-    EATING_CLUSTERS,
-    EATING_GENERAL,
-    EATING_THEME,
-    SLEEP_WIDE_CLUSTERS,
-    SLEEP_WIDE_GENERAL,
-    SLEEP_WIDE_THEME,
-    TANTRUM_CLUSTERS,
-    TANTRUM_GENERAL,
-    TANTRUM_THEME,
-)
+from tests.data.parent_questions import SLEEP_CLUSTERS, SLEEP_THEME
+from tests.data.tuning_sets import TUNING_SETS, TuningSet
+
+# Floors of precision and F1 on each tuning set, means over 5 insertion orders: just
+# under the figures measured in round 4, so that the test fails if quality drops. Raise
+# them, never lower them.
+TUNING_FLOORS = {
+    "QUESTION_CLUSTERS (many themes)": (0.85, 0.82),
+    "SECOND_CLUSTERS": (0.95, 0.78),
+    "THIRD_CLUSTERS": (0.75, 0.78),
+    "SLEEP_CLUSTERS": (0.85, 0.75),
+    "SLEEP_WIDE_CLUSTERS": (0.9, 0.75),
+    "EATING_CLUSTERS": (0.82, 0.71),
+    "TANTRUM_CLUSTERS": (0.82, 0.66),
+    "old held-out HELD_OUT_CLUSTERS (tuned on)": (0.75, 0.68),
+    "BEDTIME_CLUSTERS": (0.85, 0.6),
+    "SCREEN_CLUSTERS": (0.85, 0.52),
+    "LITTLE_SLEEP_CLUSTERS": (0.58, 0.39),
+    "BIG_SLEEP_CLUSTERS": (0.75, 0.45),
+}
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_tuning_sets_keep_their_figures(seed: int) -> None:
-    for name, clusters, general, theme, min_precision, min_f1 in (
-        ("tuning set", QUESTION_CLUSTERS, (), "", 0.8, 0.8),
-        ("second set", SECOND_CLUSTERS, (), "", 0.85, 0.75),
-        ("third set", THIRD_CLUSTERS, (), "", 0.75, 0.75),
-        ("sleep tuning set", SLEEP_CLUSTERS, SLEEP_GENERAL, SLEEP_THEME, 0.75, 0.64),
-        ("wide sleep set", SLEEP_WIDE_CLUSTERS, SLEEP_WIDE_GENERAL, SLEEP_WIDE_THEME, 0.9, 0.74),
-        ("eating set", EATING_CLUSTERS, EATING_GENERAL, EATING_THEME, 0.8, 0.66),
-        ("tantrum set", TANTRUM_CLUSTERS, TANTRUM_GENERAL, TANTRUM_THEME, 0.82, 0.64),
-    ):
-        figures = evaluate(clusters, general, theme, seed=seed)
-        print(f"{name}: {figures.line()}")
-        assert figures.precision >= min_precision, figures.line()
-        assert figures.f1 >= min_f1, figures.line()
+@pytest.mark.parametrize("labelled", TUNING_SETS, ids=lambda labelled: labelled.name)
+def test_tuning_sets_keep_their_figures(labelled: TuningSet) -> None:
+    runs = [
+        evaluate(labelled.clusters, labelled.general, labelled.theme, seed=seed)
+        for seed in range(5)
+    ]
+    precision = sum(figures.precision for figures in runs) / len(runs)
+    f1 = sum(figures.f1 for figures in runs) / len(runs)
+    min_precision, min_f1 = TUNING_FLOORS[labelled.name]
+    print(f"{labelled.name}: precision {precision:.3f}, F1 {f1:.3f} (means of 5 orders)")
+    assert precision >= min_precision, runs[0].line()
+    assert f1 >= min_f1, runs[0].line()
+    for figures in runs:
         assert figures.vague_worst <= 1, figures.line()
 
 

@@ -146,9 +146,11 @@ async def test_a_restart_rebuilds_the_groups_from_stored_features(
 async def test_a_maybe_the_same_question_is_shown_left_out_until_taken_in(db: Database) -> None:
     webinar = await _webinar(db)
     desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
-    first = await desk.ask(webinar, _parent(1), 1, "wat is een goed slaapritueel voor een peuter")
+    first = await desk.ask(
+        webinar, _parent(1), 1, "mijn kind snurkt heel hard, moet ik naar de dokter"
+    )
     second = await desk.ask(
-        webinar, _parent(2), 1, "tips voor een rustig avondritueel voor het naar bed gaan"
+        webinar, _parent(2), 1, "Mijn dochter snurkt veel in nacht. Is dat slecht?"
     )
     groups = await desk.groups(webinar.id)
     assert len(groups) == 2  # between the thresholds: not grouped automatically
@@ -268,10 +270,10 @@ async def test_similar_questions_asked_at_once_are_each_counted_in_one_write(
 # One question (falling asleep alone) asked five ways: the first four happen to make two
 # groups; the fifth fits both, which shows they are one (tuning set SLEEP_WIDE_CLUSTERS).
 FALL_ASLEEP_ALONE = [
-    "how do I teach my 2 year old to self-soothe to sleep?",
-    "My toddler won't fall asleep unless I'm in the room",
-    "zelf in slaap vallen lukt nie, ik zit er elke avond naast",
     "ze wil dat ik haar handje vasthoud tot ze slaapt, elke avond een uur",
+    "zelf in slaap vallen lukt nie, ik zit er elke avond naast",
+    "hij valt alleen in slaap met mij ernaast, hoe bouw ik dat af",
+    "Kind kan niet alleen in slaap vallen. Ik moet altijd blijven.",
     "ik moet elke avond bij haar liggen tot ze slaapt, hoe leer ik haar alleen in slaap vallen",
 ]
 

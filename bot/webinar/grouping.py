@@ -64,7 +64,9 @@ GENERAL_GROUP = -1  # the key of a webinar's general group; others use a questio
 
 # Concepts that name who or how, not what: an "audience" word (the general-question
 # rule) and question filler that survived the stopwords.
-AUDIENCE = frozenset({"baby", "peuter", "kleuter", "puber", "jong", "oudste", "leeftijd"})
+AUDIENCE = frozenset(
+    {"baby", "peuter", "kleuter", "schoolkind", "puber", "jong", "oudste", "leeftijd"}
+)
 GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag", "hulp", "moe"})
 _TRIGRAM_PRIOR = 0.2
 _BROADER_PRIOR = 0.5

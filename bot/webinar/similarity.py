@@ -68,6 +68,7 @@ bijna laten leer leren verbeteren radeloos wanhopig raad lekker waardeloos beroe
 vreselijk verschrikkelijk moeizaam slechtst
 bestaat bestaan zodra meteen direct ding dingen pakt zet zetten klaar
 eindigt eindigen gepaard haha hihi vol volhouden wa da den mijne welk hee hey
+awel allez amai belangrijk
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -87,7 +88,7 @@ lately one let hes shes im ive thats its last lasts kill killing ruin ruining ru
 faster harder hard loudly drop dropping skip skipping asking drag drags well badly
 poorly terrible terribly awful horrible advise improve desperate
 whenever handle handling respond responding told ends turn instead anywhere huge wrong
-feel feels guilty firm any advice
+feel feels guilty firm any advice important
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -101,7 +102,7 @@ _CONCEPTS: dict[str, str] = {
     "": """vraagje question questions advies advice algemeen algemene general
         kind kinderen kinders kindje kids kid child children zoon zoons zoontje dochter
         dochters dochtertje son sons daughter daughters jongen meisje boy girl jongetje
-        meid normaal normal erg zorgen bezorgd worried worry worrying
+        meid kroost normaal normal erg zorgen bezorgd worried worry worrying
         concerned refuses refuse refused weigert weigeren training trained ok oke
         stoppen stopt ouder ouders parent parents""",
     # "naar bed", "in bed krijgen", "go to bed": in parents' questions bed means sleep.
@@ -115,6 +116,8 @@ _CONCEPTS: dict[str, str] = {
     "middag": "middag middags smiddags afternoon afternoons",
     "peuter": "peuter peuters peutertje dreumes dreumesen dreumesje toddler toddlers",
     "kleuter": "kleuter kleuters preschooler preschoolers",
+    "schoolkind": """schoolkind schoolkinderen basisschool basisschoolkind basisschoolkinderen
+        schoolgaand schoolgaande""",
     "baby": "baby babys babies babytje newborn zuigeling geboorte birth",
     "puber": """puber pubers puberteit tiener tieners teenager teenagers teen teens
         teenage adolescent adolescents puberty""",
@@ -298,7 +301,6 @@ _CONCEPTS: dict[str, str] = {
     "overstuur": "overstuur ontdaan upset",
     "omgang": "omgang omgangsregeling visitation custody wissel wisselen handover",
     # Screen time (round 4's tuning set, theme schermtijd).
-    "schermduur": "schermduur",
     "richtlijn": """richtlijn richtlijnen guideline guidelines recommended aanbevolen
         aanbeveling norm""",
     "eigentelefoon": "eigentelefoon dumbphone",
@@ -431,10 +433,11 @@ BROADER: dict[str, str] = {
     }.items()
     for concept in concepts.split()
 }
-# Narrower concepts that name their broader one's theme in other words: in a tantrum
-# webinar ("driftbuien") "boos" says no more than the theme. Other narrower concepts are
-# what a question is about: in a screen-time webinar "telefoon" and "gamen" are topics.
-SAME_AS_THEME: dict[str, str] = {"boos": "drift"}
+# Concepts that say no more than a webinar's theme: in a tantrum webinar ("driftbuien")
+# "boos", in a sleep webinar the evening and the night (every question is about them).
+# Narrower concepts are otherwise what a question is about: in a screen-time webinar
+# "telefoon" and "gamen" are topics.
+SAME_AS_THEME: dict[str, str] = {"boos": "drift", "avond": "slaap"}
 
 # Multi-word phrases, rewritten before the word-by-word pass (on folded text).
 _GAP = "(?:\\w+ ){"
@@ -678,6 +681,12 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             "uitbed",
         ),
         (r"naar beneden", "uitbed"),
+        (
+            # "Getting a child to bed" is the battle at bedtime.
+            r"(?:krijg|krijgen|krijgt|get|getting) (?:\w+ ){0,6}(?:in|naar|to) (?:zijn |haar |z"
+            r" |het )?bedd?(?:je)?\b(?! (?:halen|uit))",
+            "bedstrijd",
+        ),
         (r"uit (?:zijn |haar |z |zn |het )?bedd?(?:je)?\b(?! (?:halen|haal|tillen|til))", "uitbed"),
         (
             r"(?:naar bed (?:brengen|gaan)|bedtijd|bedtime|slapen gaan) (?:\w+ ){0,3}"
@@ -788,7 +797,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             r" (?:\w+ ){0,2}kapot|(?:breaks?|breaking|broke) (?:\w+ ){0,2}(?:toys?|things|stuff)",
             "kapot",
         ),
-        (r"(?:bij ons thuis|hier thuis|at home)", ""),
+        (r"(?:bij ons thuis|hier thuis|at home|in (?:ons |het )?huis)", ""),
         (r"screen time", "screentime"),
         (r"uit elkaar", "scheiding"),
         (r"co (ouderschap|ouder|parenting|parent)", r"co\1"),
@@ -800,7 +809,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (r"in slaap", "slaap"),
         (r"sleep(?:s|ing)? in (?:late|till|until|on)", "uitslapen"),
         (r"(?:slaa?p\w*|kruipt|komt) bij (?:ons|mij|mama|papa) in (?:het |ons )?bedd?", "ouderbed"),
-        (r"(?:slaa?p\w*|kruipt) bij (?:ons|mij|mama|papa)\b", "ouderbed"),
+        (r"(?:slaa?p(?:t|en|te)?|sliep|kruipt) bij (?:ons|mij|mama|papa)\b", "ouderbed"),
         (r"bij (?:ons|mij|mama|papa|ouders) in (?:het |ons |hun )?bedd?(?:je)?", "ouderbed"),
         (r"(?:eigen|own) (?:kamer|room)", "ouderbed"),
         (r"sleep training", "slaaptraining"),
@@ -830,7 +839,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             r" (?:\w+ ){0,5}(?:per dag|a day|per day|daily|op (?:een |de )?(?:scherm|tablet"
             r"|telefoon)|(?:achter|on) (?:een |the )?(?:scherm|screen))"
             r"|\d+ (?:uur|uren|hours?) (?:\w+ ){0,2}(?:per|a|each) (?:dag|day)",
-            "schermduur",
+            "hoeveel scherm",
         ),
         (
             r"(?:eerste|first|eigen|own) (?:\w+ )?(?:telefoon|mobiel\w*|gsm|smartphone"
