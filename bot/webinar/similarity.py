@@ -133,8 +133,8 @@ _CONCEPTS: dict[str, str] = {
         grocery groceries jumbo lidl aldi openbaar public publiek""",
     "reageren": "reageren reageer reageert react reacting reaction reactie",
     "scherm": """scherm schermen schermtijd screen screens screentime tablet tablets ipad
-        ipads tv televisie youtube filmpje filmpjes video videos kijken kijkt watch
-        watching netflix""",
+        ipads tv televisie youtube filmpje filmpjes video videos kijken kijkt watch watching
+        netflix""",
     "telefoon": "telefoon telefoons mobiel mobieltje smartphone smartphones phone phones gsm",
     "gamen": """gamen gamet gamed game games gaming gamer playstation fortnite fortnight xbox
         nintendo console consoles roblox minecraft gta""",
@@ -173,7 +173,7 @@ _CONCEPTS: dict[str, str] = {
     "poepen": "poepen poep poept poop pooping",
     "luier": "luier luiers diaper diapers nappy nappies pullup pullups",
     "broerzus": """broer broers broertje broertjes zus zussen zusje zusjes brother brothers
-        sister sisters sibling siblings elkaar""",
+        sister sisters sibling siblings elkaar mekaar""",
     "jaloers": "jaloers jaloezie jealous jealousy",
     "pesten": "pest pesten pestkop pestkoppen bully bullies bullying",
     "gepest": "gepest bullied",
@@ -340,7 +340,23 @@ _CONCEPTS: dict[str, str] = {
     "reizen": """reizen reis travel travelling traveling flight vliegen vliegreis vliegtuig
         jetlag tijdsverschil camping""",
     "ouderbed": "ouderbed cosleeping samenslapen",
-    "licht": "licht lamp lampje lampen nachtlampje nachtlamp light lights nightlight",
+    "licht": """licht lamp lampje lampke lampen nachtlampje nachtlamp light lights nightlight
+        ganglicht""",
+    "deuropen": "deuropen",
+    "ontregeld": "ontregeld ontregelt",
+    "laatslapen": "laatslapen",
+    "ochtendwekken": "ochtendwekken",
+    "logeren": """logeren logeert loger logeerpartij logeerpartijtje logeerpartijtjes sleepover
+        sleepovers pyjamaparty slaapfeestje kamp schoolkamp""",
+    "ophalen": "ophalen ophaal",
+    "nieuws": "nieuws news journaal",
+    "oorlog": "oorlog war aanslag aanslagen terrorisme",
+    "film": "film films movie movies horror horrorfilm griezelfilm",
+    "cafeine": """cafeine caffeine energy energydrink energydrinks energiedrank energiedrankje
+        energiedrankjes redbull cola coke koffie coffee""",
+    "sport": """sport sporten traint trainen voetbal voetbaltraining hockey turnen
+        zwemmen zwemt zwemles fitness fitnessen kickboxing kickboksen football practice
+        exercise bewegen beweging rennen dansen dansles""",
     "wekker": "wekker wekkers alarm",
     "inslapen": "inslapen inslaapt",
     "wiegen": """wiegen wiegt gewiegd rocking rock rocked schommelen sussen arm armen dragen
@@ -354,8 +370,11 @@ _CONCEPTS: dict[str, str] = {
     "gezinsuitbreiding": "gezinsuitbreiding",
     "nietwakker": "nietwakker",
     "neerleggen": "neerleggen neerleg neerlegt wegleggen weglegt",
-    "snurken": "snurken snurkt snurk snore snores snoring",
+    "snurken": "snurken snurkt snurk snore snores snoring ronken ronkt",
+    "amandelen": "amandelen amandel neusamandel neusamandelen tonsils tonsil adenoids",
+    "mondademen": "mondademen apneu apnea",
     "uitslapen": "uitslapen uitslaapt",
+    "opblijven": "opblijven opblijft",
     "slaaptraining": "slaaptraining uithuilen ferber",
     "knuffel": "knuffeldoekje doekje knuffelbeer teddy",
     "speen": "speen speentje fopspeen pacifier dummy binky tuttie tutje tut",
@@ -381,7 +400,8 @@ _CONCEPTS: dict[str, str] = {
     "voorlezen": "voorlezen boek boekje boekjes book books story stories verhaaltje verhaaltjes",
     "veilig": """veilig veiligheid safe safety gevaarlijk dangerous gevaar gevaren risico
         risicos risk risks danger dangers beschermen bescherm protect protecting""",
-    "medicijn": "medicijn medicijnen medicine melatonine melatonin paracetamol",
+    "medicijn": """medicijn medicijnen medicine melatonine melatonin paracetamol slaaptablet
+        slaaptabletten slaappil slaappillen slaapmiddel slaapmiddeltje""",
     "stiekem": "stiekem secretly sneaks sneak sluipt sluipen",
     "streng": "streng strict",
     "vloer": "vloer grond floor",
@@ -424,9 +444,13 @@ _CONCEPTS: dict[str, str] = {
 BROADER: dict[str, str] = {
     concept: broader
     for broader, concepts in {
-        "scherm": "scherm telefoon gamen socialemedia internet",
+        "scherm": "scherm telefoon gamen socialemedia internet film",
         "ziek": "ziek tandjes pijn",
-        "angst": "bang nachtmerrie donker licht",
+        "angst": "bang nachtmerrie donker licht deuropen",
+        "snurken": "snurken amandelen mondademen",
+        "logeren": "logeren ophalen",
+        "nieuws": "nieuws oorlog",
+        "weekend": "weekend uitslapen",
         "bedstrijd": "bedstrijd uitbed roepen",
         "inslapen": "inslapen naastbed wiegen neerleggen contactslapen",
         "slaapwandelen": "slaapwandelen slaappraten",
@@ -564,7 +588,13 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             r"(?:hoe laat|what time|welke tijd|how late) (?:\w+ ){0,8}(?:bed|slapen|sleep)",
             "hoeveel slaap",
         ),
-        (r"welke bedtijd", "hoeveel slaap"),
+        (
+            r"(?:welke|normale|goede|good|normal|redelijke|reasonable) (?:bedtijd|bedtime)"
+            r"(?! (?:routine|ritueel|ritual))"
+            r"|(?:is|om) (?:half )?\d+ (?:uur |u )?te laat|later (?:op ?blijven|opblijft)"
+            r"|stay up later?",
+            "hoeveel slaap",
+        ),
         (r"bijna (?:niet|niks|niets|nooit|geen)", "weinig"),
         (
             r"alleen (?:in slaap (?:te )?vallen|inslapen)"
@@ -747,6 +777,60 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (r"zomer ?tijd|winter ?tijd|clock change|klok (?:gaat )?(?:\w+ )?verzet\w*", "zomertijd"),
         (r"(?:op|on) (?:reis|a trip)|ander (?:bed|bedje)|elders", "reizen"),
         (r"(?:vaste|vast) (?:dingen|volgorde|ritme|ritueel|ritueeltje|routine)", "ritueel"),
+        # School children and teenagers (round 4's big-sleep tuning set).
+        (
+            r"(?:s ?ochtends|smorgens|s morgens|ochtends|morning|mornings) (?:\w+ ){0,3}(?:niet"
+            r"|nie|ni|not|never|nooit|can ?t|cannot) (?:\w+ )?(?:uit (?:zijn |haar |z |zn )?bed"
+            r"|wakker|opstaan|up|wake)|(?:krijg|krijgen|get) (?:\w+ ){0,3}(?:niet|nie|ni|nooit"
+            r"|never|not) (?:\w+ )?(?:wakker|uit (?:zijn |haar |z |zn )?bed|up)\b"
+            r"|(?:niet|nie|ni|not|can ?t) (?:\w+ )?(?:wakker|opstaan|wake up) (?:\w+ ){0,2}"
+            r"(?:voor|for) (?:de |het )?school",
+            "ochtendwekken",
+        ),
+        (
+            r"(?:pas|only|not) (?:\w+ )?(?:om|na|rond|at|after|before|voor|tegen) (?:half )?(?:1"
+            r"|2|12|een|twee|middernacht|midnight)\b|(?:na|after|tot|until|till) (?:middernacht"
+            r"|midnight)|(?:valt|slaapt|slapen|asleep) (?:\w+ ){0,2}pas (?:\w+ ){0,2}(?:om|na"
+            r"|rond) \d+",
+            "laatslapen",
+        ),
+        (
+            r"(?:tot|until|till) (?:\w+ )?(?:noon|lunch\w*|de middag|smiddags|s middags"
+            r"|\d+ ?pm|12 uur|12u)",
+            "uitslapen",
+        ),
+        (
+            r"(?:slapen|slaapt|sleep|sleeps|sleeping|blijven) (?:\w+ ){0,2}(?:bij (?:een |zijn"
+            r" |haar |z |zn )?(?:vriend\w*|oma|opa|bomma|familie|neef|nicht)|at (?:a |his |her )?"
+            r"friend\w*|over\b)|blijven slapen|ergens (?:\w+ )?(?:slapen|blijven)|other house"
+            r"|ander huis|niet thuis",
+            "logeren",
+        ),
+        (r"come (?:and )?pick|(?:komen|kom) halen", "ophalen"),
+        (
+            r"(?:slaapt|slapen|sleeps?|ligt|liggen) (?:\w+ ){0,2}(?:bij|met|with) (?:zijn |haar"
+            r" |z |zn |de |his |her )?(?:moeder|mama|vader|papa|mother|father|mom|mum|dad"
+            r"|ouders|parents)\b|met (?:z ?n |ons )?(?:drieen|vieren|allen) (?:\w+ ){0,3}bed",
+            "ouderbed",
+        ),
+        (
+            r"(?:deur|door) (?:\w+ ){0,3}(?:open|op een kier|openstaat|aan)\b|op een kier",
+            "deur deuropen",
+        ),
+        (r"in de war|of slag|messed up", "ontregeld"),
+        (r"(?:drinkt|drinken|drink|drinks|blikje|blikjes) (?:\w+ )?monster", "cafeine"),
+        (r"ice ?tea|energy ?drinks?", "cafeine"),
+        (
+            r"(?:mond open|open mond|door (?:de |zijn |haar |z |zn )?mond|through (?:his |her"
+            r" |the )?mouth|mouth ?breath\w*)",
+            "mondademen",
+        ),
+        (
+            r"(?:op|in) (?:1|een|one|the same|same|zelfde|dezelfde) (?:slaap)?(?:kamer|room"
+            r"|bedroom)|(?:slapen|sleep) samen (?:op|in) (?:een|1|one) (?:kamer|room)"
+            r"|(?:houden|keep|keeps) (?:\w+ )?(?:elkaar|mekaar|each other) (?:wakker|awake)",
+            "kamerdelen",
+        ),
         # A book for the parents about a topic is not reading to the child.
         (r"(?:boek|boeken|books?|websites?|sites?) (?:over|about|on)\b", ""),
         (
