@@ -147,10 +147,10 @@ async def test_a_maybe_the_same_question_is_shown_left_out_until_taken_in(db: Da
     webinar = await _webinar(db)
     desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     first = await desk.ask(
-        webinar, _parent(1), 1, "mijn kind snurkt heel hard, moet ik naar de dokter"
+        webinar, _parent(1), 1, "ons ventje wil op de creche niet meer slapen smiddags"
     )
     second = await desk.ask(
-        webinar, _parent(2), 1, "Mijn dochter snurkt veel in nacht. Is dat slecht?"
+        webinar, _parent(2), 1, "toddler fights every nap, is it time to stop naps?"
     )
     groups = await desk.groups(webinar.id)
     assert len(groups) == 2  # between the thresholds: not grouped automatically
@@ -270,11 +270,11 @@ async def test_similar_questions_asked_at_once_are_each_counted_in_one_write(
 # One question (falling asleep alone) asked five ways: the first four happen to make two
 # groups; the fifth fits both, which shows they are one (tuning set SLEEP_WIDE_CLUSTERS).
 FALL_ASLEEP_ALONE = [
-    "ze wil dat ik haar handje vasthoud tot ze slaapt, elke avond een uur",
+    "mijn zoon slaapt alleen in als ik naast zijn bed zit",
     "zelf in slaap vallen lukt nie, ik zit er elke avond naast",
     "hij valt alleen in slaap met mij ernaast, hoe bouw ik dat af",
     "Kind kan niet alleen in slaap vallen. Ik moet altijd blijven.",
-    "ik moet elke avond bij haar liggen tot ze slaapt, hoe leer ik haar alleen in slaap vallen",
+    "hoe leert een kind zelfstandig inslapen zonder mama erbij",
 ]
 
 

@@ -38,12 +38,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.webinar.similarity import BROADER, CONCEPT_WORDS, SAME_AS_THEME, fold, normalize
+from bot.webinar.similarity import (
+    BROADER,
+    CONCEPT_WORDS,
+    NEAR_THEME,
+    SAME_AS_THEME,
+    fold,
+    normalize,
+)
 
 # Tuned on the tuning sets only (tests/data/parent_questions.py, theme_questions.py;
 # tests/test_grouping.py prints the figures), never on tests/data/heldout_questions.py.
 AUTO_THRESHOLD = 0.45
-AUTO_THRESHOLD_THEMED = 0.4
+AUTO_THRESHOLD_THEMED = 0.375
 MAYBE_THRESHOLD = 0.3
 # A group's score for a newcomer: this share of its best pair score, the rest its mean
 # score over the group's members (so a big group is not joined through one look-alike).
@@ -56,7 +63,7 @@ MAX_GENERAL_WORDS = 11
 # Two groups a newcomer fits both are one when the mean score between their first
 # `_MERGE_SAMPLE` members reaches this (see `GroupingIndex.absorb`); without a theme
 # merging only cost precision on the tuning sets, so it is all but off there.
-MERGE_THRESHOLD_THEMED = 0.45
+MERGE_THRESHOLD_THEMED = 0.4
 MERGE_THRESHOLD = 0.55
 _MERGE_SAMPLE = 5
 
@@ -80,6 +87,10 @@ _FALLBACK_WALK = 300
 # filler ("eindelijk", "voordat") as content, so they count for less than a concept.
 _UNKNOWN_PRIOR = 0.3
 _THEME_PRIOR = 0.3
+# Concepts close to the theme (`NEAR_THEME`: the night in a sleep webinar) count for a
+# little less: early in a webinar every word is rare, and two questions that share only
+# "nacht" would otherwise score as one.
+_NEAR_THEME_PRIOR = 0.8
 _AUDIENCE_PRIOR = 0.6
 _GENERIC_PRIOR = 0.4
 _PRIOR: dict[str, float] = {
@@ -195,6 +206,7 @@ class GroupingIndex:
 
     def __init__(self, theme: str = "") -> None:
         self.theme = theme_terms(theme)
+        self.near_theme = frozenset(c for c, t in NEAR_THEME.items() if t in self.theme)
         self.auto_threshold = AUTO_THRESHOLD_THEMED if self.theme else AUTO_THRESHOLD
         self.merge_threshold = MERGE_THRESHOLD_THEMED if self.theme else MERGE_THRESHOLD
         self._entries: dict[int, _Entry] = {}
@@ -219,6 +231,8 @@ class GroupingIndex:
             return idf * _BROADER_PRIOR
         if term in self.theme:
             return idf * _THEME_PRIOR
+        if term in self.near_theme:
+            return idf * _NEAR_THEME_PRIOR
         if term not in CONCEPT_WORDS:
             return idf * _UNKNOWN_PRIOR
         return idf * _PRIOR.get(term, 1.0)

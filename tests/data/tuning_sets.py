@@ -13,10 +13,20 @@ from tests.data import parent_questions as parents
 from tests.data import theme_questions as themes
 from tests.data.bedtime_questions import BEDTIME_CLUSTERS, BEDTIME_GENERAL, BEDTIME_THEME
 from tests.data.big_sleep_questions import BIG_SLEEP_CLUSTERS, BIG_SLEEP_GENERAL, BIG_SLEEP_THEME
+from tests.data.chat_sleep_questions import (
+    CHAT_SLEEP_CLUSTERS,
+    CHAT_SLEEP_GENERAL,
+    CHAT_SLEEP_THEME,
+)
 from tests.data.little_sleep_questions import (
     LITTLE_SLEEP_CLUSTERS,
     LITTLE_SLEEP_GENERAL,
     LITTLE_SLEEP_THEME,
+)
+from tests.data.plain_sleep_questions import (
+    PLAIN_SLEEP_CLUSTERS,
+    PLAIN_SLEEP_GENERAL,
+    PLAIN_SLEEP_THEME,
 )
 from tests.data.screen_questions import SCREEN_CLUSTERS, SCREEN_GENERAL, SCREEN_THEME
 
@@ -54,4 +64,6 @@ TUNING_SETS: tuple[TuningSet, ...] = (
         "LITTLE_SLEEP_CLUSTERS", LITTLE_SLEEP_CLUSTERS, LITTLE_SLEEP_GENERAL, LITTLE_SLEEP_THEME
     ),
     TuningSet("BIG_SLEEP_CLUSTERS", BIG_SLEEP_CLUSTERS, BIG_SLEEP_GENERAL, BIG_SLEEP_THEME),
+    TuningSet("CHAT_SLEEP_CLUSTERS", CHAT_SLEEP_CLUSTERS, CHAT_SLEEP_GENERAL, CHAT_SLEEP_THEME),
+    TuningSet("PLAIN_SLEEP_CLUSTERS", PLAIN_SLEEP_CLUSTERS, PLAIN_SLEEP_GENERAL, PLAIN_SLEEP_THEME),
 )
