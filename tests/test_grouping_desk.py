@@ -188,12 +188,18 @@ async def test_a_question_leaving_the_queue_lowers_its_groups_count(db: Database
     assert bed.parents == 1
 
 
-async def test_the_0008_migration_makes_waiting_questions_be_read_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "regroup", [n for n, script in _migrations() if "SET features = NULL" in script]
+)
+async def test_each_regrouping_migration_makes_waiting_questions_be_read_again(
+    tmp_path: Path, regroup: int
+) -> None:
+    """0008, 0009 and 0010: the features of waiting questions are computed again."""
+    assert regroup >= 8
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
-    regroup = next(n for n, script in _migrations() if "SET features = NULL" in script)
     for number, script in _migrations():
-        if number >= regroup:  # the database as it was with the first round's features
+        if number >= regroup:  # the database as it was before that round's features
             break
         for statement in _split_statements(script):
             conn.execute(statement)
