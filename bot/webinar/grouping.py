@@ -74,7 +74,7 @@ GENERAL_GROUP = -1  # the key of a webinar's general group; others use a questio
 AUDIENCE = frozenset(
     {"baby", "peuter", "kleuter", "schoolkind", "puber", "jong", "oudste", "leeftijd"}
 )
-GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag", "hulp", "moe"})
+GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag", "hulp", "moe", "arts"})
 _TRIGRAM_PRIOR = 0.2
 _BROADER_PRIOR = 0.5
 _NORM_TOP = 3

@@ -69,7 +69,8 @@ vreselijk verschrikkelijk moeizaam slechtst
 bestaat bestaan zodra meteen direct ding dingen pakt zet zetten klaar
 eindigt eindigen gepaard haha hihi vol volhouden wa da den mijne welk hee hey
 awel allez amai belangrijk thuis herkenbaar herkenbare omg idd ditto precies klopt
-lig allemaal goei hebde ergens
+lig allemaal goei hebde ergens dikwijls opgelost alstublief utrecht
+twee drie vier vijf zes zeven acht negen tien elf twaalf
 """
 _STOPWORDS_EN = """
 a about after again all also always am an and any anymore anyone are as at be been
@@ -90,6 +91,7 @@ faster harder hard loudly drop dropping skip skipping asking drag drags well bad
 poorly terrible terribly awful horrible advise improve desperate
 whenever handle handling respond responding told ends turn instead anywhere huge wrong
 feel feels guilty firm any advice important same omg lol relatable honestly
+two three four five six seven eight nine ten
 """
 # Words that look like filler in one language but carry the question in the other are
 # handled in the lexicon below (e.g. "much" -> "hoeveel").
@@ -135,6 +137,7 @@ _CONCEPTS: dict[str, str] = {
     "reageren": "reageren reageer reageert react reacting reaction reactie",
     "scherm": """scherm schermen schermtijd screen screens screentime tablet tablets ipad
         ipads tv televisie youtube filmpje filmpjes video videos kijken kijkt watch watching
+        schermpje schermpjes
         netflix""",
     "telefoon": "telefoon telefoons mobiel mobieltje smartphone smartphones phone phones gsm",
     "gamen": """gamen gamet gamed game games gaming gamer playstation fortnite fortnight xbox
@@ -143,12 +146,12 @@ _CONCEPTS: dict[str, str] = {
     "ruzie": """ruzie ruzies fight fights fighting argue arguing argument arguments quarrel
         quarrels vechten vecht bickering strijd gevecht battle battles ambras""",
     "kamer": "kamer kamertje room rooms bedroom",
-    "praten": """praten praat praatte talk talks talking spreken communiceren communicate
+    "praten": """praten praat praatte talk talks talking spreken sprak communiceren communicate
         contact""",
     "somber": """somber sombere somberheid depressief depressie depressed depression gloomy
         verdrietig sad""",
     "humeurig": "humeurig moody",
-    "hoeveel": "hoeveel much many lang long duren duurt duurde",
+    "hoeveel": "hoeveel much many lang long duren duurt duurde hoelang",
     "scheiding": """scheiden scheiding scheidingen gescheiden divorce divorced divorcing
         separation separated""",
     "vertellen": "vertellen vertel vertelt tell telling uitleggen explain",
@@ -207,6 +210,8 @@ _CONCEPTS: dict[str, str] = {
     "probleem": """probleem problemen problem problems lastig moeilijk difficult trouble
         issue issues struggle struggling moeite miserie""",
     "dagmoe": "dagmoe",
+    "kleinwonen": """kleinwonen flat flatje appartement appartementje apartment woning ruimte
+        space""",
     "visite": """visite bezoek bezoekers guests guest visitors visit visits bruiloft feest
         familiefeest""",
     "ramadan": "ramadan iftar suhoor suikerfeest",
@@ -231,6 +236,7 @@ _CONCEPTS: dict[str, str] = {
     "nachtmerrie": """nachtmerrie nachtmerries nightmare nightmares droom dromen droomt dream
         dreams dreaming nachtangst nachtangsten""",
     "bang": """bang angst angstig scared afraid fear fears anxious anxiety eng enge schrik
+        doodsbang bangig paniek panieken panic
         terrified monster monsters spook spoken ghost ghosts""",
     "donker": "donker dark darkness",
     "moe": """moe uitgeput tired exhausted vermoeid oververmoeid overtired overprikkeld
@@ -413,7 +419,8 @@ _CONCEPTS: dict[str, str] = {
     "veilig": """veilig veiligheid safe safety gevaarlijk dangerous gevaar gevaren risico
         risicos risk risks danger dangers beschermen bescherm protect protecting""",
     "medicijn": """medicijn medicijnen medicine melatonine melatonin paracetamol slaaptablet
-        slaaptabletten slaappil slaappillen slaapmiddel slaapmiddeltje""",
+        slaaptabletten slaappil slaappillen slaapmiddel slaapmiddeltje slaaphormoon tabletje
+        tabletjes pil pillen pill pills gummies gummi""",
     "stiekem": "stiekem secretly sneaks sneak sluipt sluipen",
     "streng": "streng strict",
     "vloer": "vloer grond floor",
@@ -465,6 +472,7 @@ BROADER: dict[str, str] = {
         "weekend": "weekend uitslapen",
         "zomer": "zomer zomertijd verduisteren",
         "visite": "visite ramadan",
+        "kamerdelen": "kamerdelen kleinwonen",
         "oneens": "oneens aanpak partner",
         "slaaptraining": "slaaptraining wachten",
         "bedstrijd": "bedstrijd uitbed roepen",
@@ -585,7 +593,8 @@ def _phrase(pattern: str, replacement: str) -> _Phrase:
         pattern = f"{pattern[:start]}({pattern[start:end]}){pattern[end:]}"
         replacement = f"{replacement} \\1"
     quick = None if leads is None else re.compile("|".join(map(re.escape, leads)))
-    return _Phrase(re.compile(rf"\b{pattern}\b"), replacement, quick)
+    # Wrapped, so that the word boundaries hold for every alternative of the pattern.
+    return _Phrase(re.compile(rf"\b(?:{pattern})\b"), replacement, quick)
 
 
 _PHRASES: tuple[_Phrase, ...] = tuple(
@@ -628,7 +637,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             "ouderbed",
         ),
         (
-            r"(?:stay|stays|staying|blijven|blijft|blijf) (?:liggen )?in"
+            r"(?:stay|stays|staying|blijven|blijft|blijf) (?:\w+ ){0,3}in"
             r" (?:his |her |the |zijn |haar |z )?"
             r"(?:bed|bedje)",
             "uitbed",
@@ -762,7 +771,8 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (
             r"bij (?:ons|jullie|u|je) op (?:de |onze )?(?:slaap)?kamer|op onze (?:slaap)?kamer"
             r"|in (?:onze|ons) (?:slaap)?kamer|in (?:our|your) (?:bed)?room|out of our (?:bed)?room"
-            r"|(?:wieg|ledikant|bedje|crib|cot) naast (?:ons|mijn|mn) bed",
+            r"|(?:wieg|ledikant|bedje|crib|cot)\w* (?:\w+ )?naast (?:ons|mijn|mn) bed"
+            r"|in (?:mijn|mn|jouw|je|my|your) (?:slaap)?kamer",
             "ouderkamer",
         ),
         (
@@ -928,6 +938,49 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             r"|to) (?:\w+ )?bed\b(?! (?:brengen|breng))",
             "bankslapen",
         ),
+        # Round 4's fresh sets A and B (measured once before these rules).
+        (r"(?:schiet|schieten|schoot) (?:\w+ )?wakker|wakker (?:schiet|schieten)", "wakker"),
+        (r"genoeg (?:slaapt|slapen|sleeps?|sleep)|amount of sleep", "slaapduur"),
+        (r"voor (?:zessen|vijven|zes uur|vijf uur)", "vroeg"),
+        (
+            r"(?:one more|nog een|nog 1) (?:story|drink|hug|kiss|slokje|verhaaltje|kusje|plasje"
+            r"|boekje|knuffel)|\brekt\b|rekken|excuses|smoesjes",
+            "bedstrijd",
+        ),
+        (
+            r"(?:staat|staan|komt|komen) (?:\w+ ){0,3}(?:op|uit) (?:\w+ )?na (?:bedtijd|het slapen"
+            r"|het welterusten)|(?:staat|staan) (?:steeds|telkens|weer|altijd) (?:\w+ )?op\b"
+            r"|komt (?:\w+ ){0,2}eruit|(?:jumps?|gets?|climbs?) out of bed"
+            r"|in (?:zijn |haar |z |zn |het )?bed (?:ge)?houden|houd\w* (?:\w+ ){0,3}in (?:zijn"
+            r" |haar |z |zn )?bed",
+            "uitbed",
+        ),
+        (
+            r"go out (?:of )?the room|laying next to|(?:stay|blijf|blijven) (?:\w+ )?in (?:the"
+            r" |de )?(?:room|kamer)|(?:weg ?loop|weggaan|leave) (?:\w+ ){0,2}(?:voor|before)"
+            r" (?:\w+ ){0,2}(?:slaapt|asleep)",
+            "naastbed",
+        ),
+        (r"(?:leave|let|leaving|letting) (?:\w+ ){0,3}(?:crying|cry)", "slaaptraining"),
+        (r"(?:gaan|ga) kijken|check on", "wachten"),
+        (
+            r"(?:slaapt|slapen|sleeps?) (?:\w+ ){0,2}(?:bij mij|met mij|with me|bij mama"
+            r"|met mama|bij papa|met papa)\b(?! op)"
+            r"|(?:in )?het bed van (?:de |mijn )?ouders|bed van (?:papa en mama|mama en papa)"
+            r"|(?:komt|kruipt|comes) (?:\w+ ){0,2}(?:naar|bij) (?:mij|ons)\b",
+            "ouderbed",
+        ),
+        (
+            r"slaa?p\w* (?:\w+ ){0,4}nacht door\b|(?:meerdere|\d+|paar) (?:keer|keren|x)"
+            r" eruit",
+            "doorslapen",
+        ),
+        (r"blauw licht|blue light", "scherm"),
+        (
+            r"geen eigen (?:slaap)?kamer|(?:only |one |een |1 )(?:bed)?(?:room|kamer|slaapkamer)"
+            r" (?:for|voor)|geen ruimte|twee kamers",
+            "kleinwonen",
+        ),
         # A book for the parents about a topic is not reading to the child.
         (r"(?:boek|boeken|books?|websites?|sites?) (?:over|about|on)\b", ""),
         (
@@ -1041,7 +1094,8 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (r"time outs?", "timeout"),
         (r"time ins?", "timeout"),
         (
-            r"(?:op de (?:trap|gang)|in de hoek|naar (?:zijn|haar|z|je) kamer (?:sturen|stuur\w*)"
+            r"(?:(?<!licht )op de (?:trap|gang)|in de hoek"
+            r"|naar (?:zijn|haar|z|je) kamer (?:sturen|stuur\w*)"
             r"|send (?:him|her|them) to (?:his |her |their )?room)",
             "timeout",
         ),
@@ -1084,7 +1138,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (r"lange? wakker", "inslapen"),
         (r"slaa?p\w* (?:\w+ ){0,3}(?:niet|nie|nooit) door", "doorslapen"),
         (r"sleeps? (?:the )?(?:whole |entire )?night", "doorslapen"),
-        (r"sleep(?:s|ing)? through(?: the night)?", "doorslapen"),
+        (r"sleep(?:s|ing)? (?:through|thru)(?: the night)?", "doorslapen"),
         (r"(?:nachtelijke paniek|pavor nocturnus|night terrors?|bad dreams?)", "nachtmerrie"),
         (r"(?:enge|nare|boze|slechte) (?:droom|dromen)", "nachtmerrie"),
         (r"(?:ons|onze|our|papa en mama|mama en papa|parents) (?:grote )?bedd?(?:je)?", "ouderbed"),

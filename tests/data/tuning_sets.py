@@ -18,6 +18,16 @@ from tests.data.chat_sleep_questions import (
     CHAT_SLEEP_GENERAL,
     CHAT_SLEEP_THEME,
 )
+from tests.data.fresh_sleep_a_questions import (
+    FRESH_SLEEP_A_CLUSTERS,
+    FRESH_SLEEP_A_GENERAL,
+    FRESH_SLEEP_A_THEME,
+)
+from tests.data.fresh_sleep_b_questions import (
+    FRESH_SLEEP_B_CLUSTERS,
+    FRESH_SLEEP_B_GENERAL,
+    FRESH_SLEEP_B_THEME,
+)
 from tests.data.little_sleep_questions import (
     LITTLE_SLEEP_CLUSTERS,
     LITTLE_SLEEP_GENERAL,
@@ -66,4 +76,11 @@ TUNING_SETS: tuple[TuningSet, ...] = (
     TuningSet("BIG_SLEEP_CLUSTERS", BIG_SLEEP_CLUSTERS, BIG_SLEEP_GENERAL, BIG_SLEEP_THEME),
     TuningSet("CHAT_SLEEP_CLUSTERS", CHAT_SLEEP_CLUSTERS, CHAT_SLEEP_GENERAL, CHAT_SLEEP_THEME),
     TuningSet("PLAIN_SLEEP_CLUSTERS", PLAIN_SLEEP_CLUSTERS, PLAIN_SLEEP_GENERAL, PLAIN_SLEEP_THEME),
+    # Measured once before any tuning on them (README "Similar questions").
+    TuningSet(
+        "FRESH_SLEEP_A_CLUSTERS", FRESH_SLEEP_A_CLUSTERS, FRESH_SLEEP_A_GENERAL, FRESH_SLEEP_A_THEME
+    ),
+    TuningSet(
+        "FRESH_SLEEP_B_CLUSTERS", FRESH_SLEEP_B_CLUSTERS, FRESH_SLEEP_B_GENERAL, FRESH_SLEEP_B_THEME
+    ),
 )
