@@ -9,9 +9,12 @@ words still meet when spelt differently. The features are what is stored per que
 
 Two questions are compared with a symmetric TF-IDF score (`GroupingIndex.score`): each
 feature weighs its inverse document frequency among the webinar's own open questions,
-times a prior (`_PRIOR`): the webinar's theme (``slapen`` in a sleep webinar) and the
+times a prior (`_PRIOR`): the webinar's theme (``slapen`` in a sleep webinar, with the
+concepts that say no more than it, `similarity.SAME_AS_THEME`: the evening there) and the
 question-form concept ``hoeveel`` count for little, broader concepts for half, trigrams
-for less than a word; audience and vague words (`AUDIENCE`, `GENERIC`) for less too.
+for less than a word; audience and vague words (`AUDIENCE`, `GENERIC`: the parent's own
+tiredness, a doctor) for less too, and concepts near the theme (`similarity.NEAR_THEME`:
+the night in a sleep webinar) a little less.
 The dot product of two questions is divided by the length of each one's `_NORM_TOP`
 heaviest weights (a cosine would divide by all of them, so that every extra word a parent
 types pulls two askings of one question apart), a length of at least `_NORM_FLOOR` of the
@@ -27,8 +30,9 @@ little; `AUTO_THRESHOLD` without); otherwise it starts a group. When it fits two
 that are alike (`GroupingIndex.absorb`), they become one.
 Questions between `MAYBE_THRESHOLD` and the automatic threshold are offered on the card
 as "misschien hetzelfde". A *general* question, one that only names the theme and an
-audience word ("is dit normaal bij slapen?"), joins the webinar's one general group and
-nothing else. Texts of fewer than `MIN_WORDS` words ("test 0") match nothing.
+audience word ("is dit normaal bij slapen?") in at most `MAX_GENERAL_WORDS` words, joins
+the webinar's one general group and nothing else. Texts of fewer than `MIN_WORDS` words
+("test 0") match nothing.
 """
 
 from __future__ import annotations
