@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
+import bot.webinar.similarity as similarity_module
 from bot.webinar.similarity import (
     SIMILAR_THRESHOLD,
     are_similar,
@@ -218,3 +219,20 @@ def test_group_similar_puts_the_most_central_text_first() -> None:
 
 def test_group_similar_of_nothing_is_nothing() -> None:
     assert group_similar([]) == []
+
+
+def test_every_phrase_rule_writes_concepts_the_lexicon_knows() -> None:
+    """A rule's replacement must resolve to itself (or to the concepts it names): a
+    replacement the lexicon does not list is stemmed as an unknown word ("drift" became
+    "drif", "grootbed" was split into "groot" + "bed")."""
+    unknown = {
+        (word, similarity_module._concept(word))
+        for phrase in similarity_module._PHRASES
+        for word in phrase.replacement.split()
+        if "\\" not in word
+        and any(
+            part not in similarity_module.CONCEPT_WORDS
+            for part in similarity_module._concept(word).split()
+        )
+    }
+    assert unknown == set()

@@ -126,7 +126,7 @@ _CONCEPTS: dict[str, str] = {
     "baby": "baby babys babies babytje newborn zuigeling geboorte birth",
     "puber": """puber pubers puberteit tiener tieners teenager teenagers teen teens
         teenage adolescent adolescents puberty""",
-    "drift": """driftbui driftbuien driftig tantrum tantrums meltdown meltdowns bui buien
+    "drift": """drift driftbui driftbuien driftig tantrum tantrums meltdown meltdowns bui buien
         woedebui woedebuien uitbarsting uitbarstingen woedeuitbarsting crisis ontploffen
         ontploft explode explodes exploding flipt flippen razend tekeer rages raging
         woedeaanval woedeaanvallen woede rage""",
@@ -141,7 +141,8 @@ _CONCEPTS: dict[str, str] = {
         ipads tv televisie youtube filmpje filmpjes video videos kijken kijkt watch watching
         schermpje schermpjes
         netflix""",
-    "telefoon": "telefoon telefoons mobiel mobieltje smartphone smartphones phone phones gsm",
+    "telefoon": """telefoon telefoons mobiel mobieltje smartphone smartphones phone phones gsm
+        foon""",
     "gamen": """gamen gamet gamed game games gaming gamer playstation fortnite fortnight xbox
         nintendo console consoles roblox minecraft gta""",
     "verslaafd": "verslaafd verslaving addicted addiction addictive",
@@ -169,7 +170,7 @@ _CONCEPTS: dict[str, str] = {
         groen groene""",
     "tafel": "tafel table",
     "zitten": "zitten seated sit sitting stoel stoeltje kinderstoel chair highchair",
-    "snoep": """snoep snoepjes tussendoortje tussendoortjes tussendoor sweets candy snacks snack
+    "snoep": """snoep snoepjes tussendoortje tussendoortjes sweets candy snacks snack
         koekjes chips crisps junkfood fastfood""",
     "afvallen": "afvallen dieet diet",
     "zindelijk": """zindelijk zindelijkheid zindelijkheids potje potty toilettraining""",
@@ -340,7 +341,7 @@ _CONCEPTS: dict[str, str] = {
     "doorslapen slaap": "doorslapen doorslaapt doorslaap",
     "ledikant": """ledikant ledikantje ledikantjes wieg wiegje crib cribs cot cots babybed
         babybedje campingbedje spijlen hekjes""",
-    "grootbed": "peuterbed peuterbedje grotebed grotebedje juniorbed juniorbedje",
+    "grootbed": "grootbed peuterbed peuterbedje grotebed grotebedje juniorbed juniorbedje",
     "overstappen": "overstappen switchen",
     "contactslapen": "contactslapen",
     "ouderkamer": "ouderkamer",
@@ -363,6 +364,7 @@ _CONCEPTS: dict[str, str] = {
     "wachten": "wachten wacht wait waiting",
     "oneens": "oneens disagree disagreeing disagreement",
     "aanpak": "aanpak slaapaanpak approach methode method",
+    "verbieden": "verbieden verbied verbiedt verbod forbid ban",
     "ontregeld": "ontregeld ontregelt",
     "laatslapen": "laatslapen",
     "ochtendwekken": "ochtendwekken",
@@ -432,7 +434,7 @@ _CONCEPTS: dict[str, str] = {
     "inbakeren": "inbakeren swaddle swaddling",
     "wiegendood": "wiegendood sids",
     "zomertijd": "zomertijd wintertijd",
-    "verhuizen": "verhuizen verhuisd verhuizing verhuisden moving moved verhuis",
+    "verhuizen": "verhuizen verhuisd verhuizing verhuisden moving verhuis",
     "verandering": "verandering veranderingen change changes changed veranderd",
     "bedstrijd": "bedstrijd stall stalling",
     "melk": "melk milk papfles",
@@ -454,7 +456,7 @@ _CONCEPTS: dict[str, str] = {
     "aankleden": """aankleden aankleed aangekleed kleden kleedt kleren kleding jas jassen
         sokken sok schoenen schoen jurk jurkje dress dressed dressing clothes clothing socks
         shoes jacket coat""",
-    "kapot": "kapotmaken destroys",
+    "kapotmaken": "kapotmaken destroys",
     "speelgoed": "speelgoed speeltje speeltjes toy toys lego spullen",
     "schamen": "schamen schaam schaamte embarrassed embarrassing ashamed",
     "toegeven": "toegeven toegeeft",
@@ -497,7 +499,7 @@ BROADER: dict[str, str] = {
         "drift": "drift boos agressie",
         "spraak": "spraak taal praten",
         "toezicht": "toezicht app",
-        "gooien": "gooien kapot",
+        "gooien": "gooien kapotmaken",
         "rustig": "rustig geduld",
         "weggaan": "overgang",
     }.items()
@@ -706,7 +708,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             "bedstrijd",
         ),
         (
-            r"(?:slapen|slaapt|slaap|sleeps?|sleeping|slaapjes?|dutjes?) (?:\w+ )?(?:overdag"
+            r"(?:slapen|slaapt|slaap|sleeps?|sleeping|slaapjes?|dutjes?) (?:\w+ ){0,4}(?:overdag"
             r"|during the day)",
             "middagslaap",
         ),
@@ -722,12 +724,12 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         ),
         (r"(?:genoeg|enough|te weinig|too little|not enough) (?:slaap|sleep)", "slaapduur"),
         (
-            r"(?:slaapt|sleeps|sleeping|slapen|sleep) (?:\w+ ){0,6}(?:genoeg|enough"
+            r"(?:slaapt|sleeps|sleeping|slapen|sleep|slaap) (?:\w+ ){0,6}(?:genoeg|enough"
             r"|te weinig|too little)",
             "slaapduur",
         ),
         (
-            r"(?:hoe lang|how long) (?:moet|should|does|do|mag|needs?) (?:\w+ ){0,4}(?:slapen"
+            r"(?:hoe ?lang|how long) (?:moet|should|does|do|mag|needs?) (?:\w+ ){0,4}(?:slapen"
             r"|sleep)",
             "slaapduur",
         ),
@@ -901,7 +903,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             "laat",
         ),
         (
-            r"(?:niet|nie|ni|not) (?:\w+ )?eens\b|het eens|eens worden|andere aanpak"
+            r"het (?:\w+ ){0,2}(?:niet|nie|ni) eens\b|het eens|eens worden|andere aanpak"
             r"|(?:op )?(?:haar|zijn|mijn|de mijne) manier|ruzie over|argue about|who is right"
             r"|wie (?:heeft )?gelijk|(?:mijn|mn) (?:man|vrouw|partner) (?:\w+ ){0,4}(?:anders"
             r"|wil|doet)|my (?:partner|husband|wife) (?:\w+ ){0,3}(?:wants?|goes|thinks)",
@@ -942,11 +944,43 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         ),
         # Round 4's fresh sets A and B (measured once before these rules).
         (r"(?:schiet|schieten|schoot) (?:\w+ )?wakker|wakker (?:schiet|schieten)", "wakker"),
+        # Round 4's fresh sets C and D (measured once before these rules).
+        (
+            r"(?:bij|with) (?:mama en papa|papa en mama|mom and dad|jou|jullie) in (?:het |hun"
+            r" |ons )?bedd?",
+            "ouderbed",
+        ),
+        (r"(?:doet|slaapt|sleeps) (?:\w+ )?(?:geen|een) (?:hele )?nacht door", "doorslapen"),
+        (r"keep (?:\w+ ){0,2}in (?:his |her |the )?bed", "uitbed"),
+        (
+            r"(?:lie|lies) (?:\w+ )?(?:next to|beside|with) (?:her|him|them)\b|zonder mij"
+            r"|without me\b|(?:if|when) (?:i ?m|i am) not there",
+            "naastbed",
+        ),
+        (r"(?:slaapt|sleeps?) (?:\w+ )?(?:tot|until|till) (?:half )?[456]\b", "vroeg"),
+        (r"wean (?:\w+ )?off|afleren|afgeleerd", ""),
+        (r"(?:oppakken|oppak|pick (?:him|her|them) up)", "troosten"),
+        (r"(?:normale |hoeveel )?slaaptijd|sleep time", "slaapduur"),
+        (r"late uurtjes|late hours", "laat"),
+        (
+            r"(?:middel|middeltje|iets|pilletje|snoepjes?)s? (?:om te|to help|voor het|to)"
+            r" (?:\w+ )?(?:slapen|sleep|inslapen)|slaapsnoepjes?|slaapgummies",
+            "medicijn",
+        ),
+        (
+            r"(?:schreeuwt|gilt|krijst|screams?|screaming|huilt|cries|weent|roept|tiert)"
+            r" (?:\w+ ){0,3}in (?:zijn |haar |z |zn |de |his |her )?(?:slaap|sleep)"
+            r"|(?:met )?open ogen|eyes open",
+            "nachtmerrie nietwakker",
+        ),
+        (r"doet (?:het )?(?:nog )?in (?:zijn|haar|z|zn|het) bed", "plassen"),
+        (r"(?:uit ?kruipt|kruipt (?:\w+ )?uit)\b", "uitbed"),
         (r"genoeg (?:slaapt|slapen|sleeps?|sleep)|amount of sleep", "slaapduur"),
         (r"voor (?:zessen|vijven|zes uur|vijf uur)", "vroeg"),
         (
             r"(?:one more|nog een|nog 1) (?:story|drink|hug|kiss|slokje|verhaaltje|kusje|plasje"
-            r"|boekje|knuffel)|\brekt\b|rekken|excuses|smoesjes",
+            r"|boekje|knuffel)|nog (?:een |1 )?(?:slokje|water|drinken|plasje|plassen|wc|kusje"
+            r"|knuffel|verhaaltje|boekje)\b|\brekt\b|rekken|excuses|smoesjes",
             "bedstrijd",
         ),
         (
@@ -959,7 +993,8 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         ),
         (
             r"go out (?:of )?the room|laying next to|(?:stay|blijf|blijven) (?:\w+ )?in (?:the"
-            r" |de )?(?:room|kamer)|(?:weg ?loop|weggaan|leave) (?:\w+ ){0,2}(?:voor|before)"
+            r" |de )?(?:room|kamer)|(?:weg ?loop|weggaan|wegga|weg ga|leave) (?:\w+ ){0,2}"
+            r"(?:voor|voordat|before)"
             r" (?:\w+ ){0,2}(?:slaapt|asleep)",
             "naastbed",
         ),
@@ -967,7 +1002,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (r"(?:gaan|ga) kijken|check on", "wachten"),
         (
             r"(?:slaapt|slapen|sleeps?) (?:\w+ ){0,2}(?:bij mij|met mij|with me|bij mama"
-            r"|met mama|bij papa|met papa)\b(?! op)"
+            r"|met mama|bij papa|met papa|bij jou|met jou)\b(?! op)"
             r"|(?:in )?het bed van (?:de |mijn )?ouders|bed van (?:papa en mama|mama en papa)"
             r"|(?:komt|kruipt|comes) (?:\w+ ){0,2}(?:naar|bij) (?:mij|ons)\b",
             "ouderbed",
@@ -1048,7 +1083,8 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         ),
         (
             r"(?:gecontroleerd|controlled|gecontroleerde) (?:huilen|crying|cry)"
-            r"|laat (?:\w+ ){0,3}(?:huilen|wenen)|laten (?:wenen|uitwenen)",
+            r"|laat (?:\w+ ){0,3}(?:huilen|wenen|schreeuwen|krijsen)|laten (?:wenen|uitwenen)"
+            r"|\b5 10 15\b|ferberen",
             "slaaptraining",
         ),
         (r"(?:nieuw|nieuwe|new) (?:huis|house|home)|moved house", "verhuizen"),
@@ -1058,18 +1094,19 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
             "gezinsuitbreiding",
         ),
         (
-            r"(?:naast|next to|bij|beside|with) (?:zijn |haar |het |z |his |her |the )?(?:bed"
-            r"|bedje)",
+            r"(?:naast|next to|bij|beside|with|by) (?:zijn |zn |haar |het |z |his |her |the )?"
+            r"(?:bed|bedje)",
             "naastbed",
         ),
-        (r"(?:naast|next to|beside) (?:hem|haar|me|mij|him|her)", "naastbed"),
+        (r"(?:naast|next to|beside) (?:hem|haar|me|mij|him|her|dr|d r)\b", "naastbed"),
         (
-            r"(?:ernaast|erbij|in the room|in de kamer|bij (?:haar|hem) (?:liggen|zitten|blijven))",
+            r"(?:ernaast|erbij|bij (?:haar|hem) (?:liggen|zitten|blijven))",
             "naastbed",
         ),
         (
-            r"(?:lying|liggen|lig|zitten|zit|blijven|blijf|stay|sit) (?:\w+ )?(?:naast|next to"
-            r"|bij) (?:hem|haar|him|her)",
+            r"(?:lying|liggen|lig|zitten|zit|blijven|blijf|stay|sit|sits|sitting) (?:\w+ ){0,3}"
+            r"(?:naast|next to|bij|by) (?:hem|haar|him|her|mijn (?:zoon|dochter|kind\w*)"
+            r"|mn (?:zoon|dochter|kind\w*))\b|tot (?:hij|ze|zij|ie) (?:\w+ )?weg is",
             "naastbed",
         ),
         (r"(?:hand|handje) (?:vast|vasthoud\w*|hold\w*)", "naastbed"),
@@ -1117,7 +1154,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (
             r"kapot (?:maken|maakt|gooien|gooit|smijten|smijt)|(?:maakt|maken|gooit|smijt)"
             r" (?:\w+ ){0,2}kapot|(?:breaks?|breaking|broke) (?:\w+ ){0,2}(?:toys?|things|stuff)",
-            "kapot",
+            "kapotmaken",
         ),
         (r"(?:bij ons thuis|hier thuis|at home|in (?:ons |het )?huis)", ""),
         (r"screen time", "screentime"),
@@ -1141,7 +1178,7 @@ _PHRASES: tuple[_Phrase, ...] = tuple(
         (r"slaa?p\w* (?:\w+ ){0,3}(?:niet|nie|nooit) door", "doorslapen"),
         (r"sleeps? (?:the )?(?:whole |entire )?night", "doorslapen"),
         (r"sleep(?:s|ing)? (?:through|thru)(?: the night)?", "doorslapen"),
-        (r"(?:nachtelijke paniek|pavor nocturnus|night terrors?|bad dreams?)", "nachtmerrie"),
+        (r"(?:nachtelijke paniek\w*|pavor nocturnus|night terrors?|bad dreams?)", "nachtmerrie"),
         (r"(?:enge|nare|boze|slechte) (?:droom|dromen)", "nachtmerrie"),
         (r"(?:ons|onze|our|papa en mama|mama en papa|parents) (?:grote )?bedd?(?:je)?", "ouderbed"),
         (r"(?:eigen|own) bedd?(?:je)?", "ouderbed"),

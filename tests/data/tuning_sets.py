@@ -28,6 +28,16 @@ from tests.data.fresh_sleep_b_questions import (
     FRESH_SLEEP_B_GENERAL,
     FRESH_SLEEP_B_THEME,
 )
+from tests.data.fresh_sleep_c_questions import (
+    FRESH_SLEEP_C_CLUSTERS,
+    FRESH_SLEEP_C_GENERAL,
+    FRESH_SLEEP_C_THEME,
+)
+from tests.data.fresh_sleep_d_questions import (
+    FRESH_SLEEP_D_CLUSTERS,
+    FRESH_SLEEP_D_GENERAL,
+    FRESH_SLEEP_D_THEME,
+)
 from tests.data.little_sleep_questions import (
     LITTLE_SLEEP_CLUSTERS,
     LITTLE_SLEEP_GENERAL,
@@ -82,5 +92,11 @@ TUNING_SETS: tuple[TuningSet, ...] = (
     ),
     TuningSet(
         "FRESH_SLEEP_B_CLUSTERS", FRESH_SLEEP_B_CLUSTERS, FRESH_SLEEP_B_GENERAL, FRESH_SLEEP_B_THEME
+    ),
+    TuningSet(
+        "FRESH_SLEEP_C_CLUSTERS", FRESH_SLEEP_C_CLUSTERS, FRESH_SLEEP_C_GENERAL, FRESH_SLEEP_C_THEME
+    ),
+    TuningSet(
+        "FRESH_SLEEP_D_CLUSTERS", FRESH_SLEEP_D_CLUSTERS, FRESH_SLEEP_D_GENERAL, FRESH_SLEEP_D_THEME
     ),
 )
