@@ -559,15 +559,27 @@ def _literal_prefix(part: str) -> str:
 
 
 def _leads(pattern: str) -> list[str] | None:
-    """Plain text one of which every match of `pattern` starts with; None if unknown."""
+    """Plain text one of which every match of `pattern` starts with; None if unknown.
+
+    A group the pattern starts with gives its own leads; an optional one ("(?:de )?kamer")
+    those and the leads of what follows it."""
     leads: list[str] = []
     for part in _split_top(pattern):
-        if part.startswith("(?:"):
+        part = part.removeprefix("\\b")
+        if part.startswith("("):
+            if part.startswith("(?") and not part.startswith("(?:"):
+                return None  # a lookaround
             end = _group_end(part)
-            inner = _leads(part[3:end])
-            if inner is None or part[end + 1 : end + 2] in ("?", "*", "{"):
+            inner = _leads(part[3 if part.startswith("(?:") else 1 : end])
+            quantifier, rest = part[end + 1 : end + 2], part[end + 2 :]
+            if inner is None or quantifier in ("*", "{"):
                 return None
             leads.extend(inner)
+            if quantifier == "?":
+                after = _leads(rest) if rest else None
+                if after is None:
+                    return None
+                leads.extend(after)
         elif len(literal := _literal_prefix(part)) >= 2:
             leads.append(literal)
         else:
@@ -579,12 +591,24 @@ def _leads(pattern: str) -> list[str] | None:
 class _Phrase:
     pattern: re.Pattern[str]
     replacement: str
-    leads: re.Pattern[str] | None  # the rule can only match where one of these occurs
+    leads: tuple[str, ...] | None  # every match starts with one of these
+    # The first word (or the start of it) of each lead: a match starts at a word, so a
+    # text none of whose words starts with one of these cannot match (`_word_starts`).
+    first_words: frozenset[str] | None
 
-    def apply(self, text: str) -> str:
-        if self.leads is not None and self.leads.search(text) is None:
-            return text  # a plain-text search spares most of the regular expressions
+    def apply(self, text: str, starts: frozenset[str] | None = None) -> str:
+        """The text with this rule applied; `starts`: `_word_starts(text)`, if known."""
+        if self.first_words is not None:
+            if starts is None:
+                starts = _word_starts(text)
+            if self.first_words.isdisjoint(starts):
+                return text  # spares most of the regular expressions
         return self.pattern.sub(self.replacement, text)
+
+
+def _word_starts(text: str) -> frozenset[str]:
+    """Every start of every word of a text ("hoe" -> "h", "ho", "hoe")."""
+    return frozenset(word[:end] for word in text.split() for end in range(1, len(word) + 1))
 
 
 def _phrase(pattern: str, replacement: str) -> _Phrase:
@@ -596,9 +620,10 @@ def _phrase(pattern: str, replacement: str) -> _Phrase:
         end = pattern.index("}", start) + 1
         pattern = f"{pattern[:start]}({pattern[start:end]}){pattern[end:]}"
         replacement = f"{replacement} \\1"
-    quick = None if leads is None else re.compile("|".join(map(re.escape, leads)))
+    quick = None if leads is None else tuple(dict.fromkeys(leads))
+    first_words = None if quick is None else frozenset(lead.split(" ")[0] for lead in quick)
     # Wrapped, so that the word boundaries hold for every alternative of the pattern.
-    return _Phrase(re.compile(rf"\b(?:{pattern})\b"), replacement, quick)
+    return _Phrase(re.compile(rf"\b(?:{pattern})\b"), replacement, quick, first_words)
 
 
 _PHRASES: tuple[_Phrase, ...] = tuple(
@@ -1443,8 +1468,11 @@ def normalize(text: str) -> str:
     words = _fold(text).split()
     spelled = [word if len(word) < _TYPO_MIN_LEN else _spelled(word) for word in words]
     folded = " ".join(spelled)
+    starts = _word_starts(folded)
     for phrase in _PHRASES:
-        folded = phrase.apply(folded)
+        rewritten = phrase.apply(folded, starts)
+        if rewritten != folded:
+            folded, starts = rewritten, _word_starts(rewritten)
     seen: dict[str, None] = {}
     for word in folded.split():
         for concept in _concept(word).split():
