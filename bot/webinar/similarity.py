@@ -592,23 +592,34 @@ class _Phrase:
     pattern: re.Pattern[str]
     replacement: str
     leads: tuple[str, ...] | None  # every match starts with one of these
-    # The first word (or the start of it) of each lead: a match starts at a word, so a
-    # text none of whose words starts with one of these cannot match (`_word_starts`).
+    # A match starts at a word, so a text can only match when one of its words is the
+    # first word of a lead of several words ("hoe lang"), or starts like a lead of one
+    # ("slaa" for "slaa?p"); None: the rule always runs.
     first_words: frozenset[str] | None
+    word_starts: frozenset[str] | None
 
-    def apply(self, text: str, starts: frozenset[str] | None = None) -> str:
-        """The text with this rule applied; `starts`: `_word_starts(text)`, if known."""
-        if self.first_words is not None:
-            if starts is None:
-                starts = _word_starts(text)
-            if self.first_words.isdisjoint(starts):
+    def apply(self, text: str, words: _Words | None = None) -> str:
+        """The text with this rule applied; `words`: `_Words.of(text)`, if known."""
+        if self.first_words is not None and self.word_starts is not None:
+            words = words or _Words.of(text)
+            if self.first_words.isdisjoint(words.whole) and self.word_starts.isdisjoint(
+                words.starts
+            ):
                 return text  # spares most of the regular expressions
         return self.pattern.sub(self.replacement, text)
 
 
-def _word_starts(text: str) -> frozenset[str]:
-    """Every start of every word of a text ("hoe" -> "h", "ho", "hoe")."""
-    return frozenset(word[:end] for word in text.split() for end in range(1, len(word) + 1))
+@dataclass(frozen=True)
+class _Words:
+    """A text's words, and every start of each ("hoe" -> "h", "ho", "hoe")."""
+
+    whole: frozenset[str]
+    starts: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        whole = frozenset(text.split())
+        return cls(whole, frozenset(w[:end] for w in whole for end in range(1, len(w) + 1)))
 
 
 def _phrase(pattern: str, replacement: str) -> _Phrase:
@@ -621,9 +632,12 @@ def _phrase(pattern: str, replacement: str) -> _Phrase:
         pattern = f"{pattern[:start]}({pattern[start:end]}){pattern[end:]}"
         replacement = f"{replacement} \\1"
     quick = None if leads is None else tuple(dict.fromkeys(leads))
-    first_words = None if quick is None else frozenset(lead.split(" ")[0] for lead in quick)
+    first_words = word_starts = None
+    if quick is not None:
+        first_words = frozenset(lead.split(" ")[0] for lead in quick if " " in lead)
+        word_starts = frozenset(lead for lead in quick if " " not in lead)
     # Wrapped, so that the word boundaries hold for every alternative of the pattern.
-    return _Phrase(re.compile(rf"\b(?:{pattern})\b"), replacement, quick, first_words)
+    return _Phrase(re.compile(rf"\b(?:{pattern})\b"), replacement, quick, first_words, word_starts)
 
 
 _PHRASES: tuple[_Phrase, ...] = tuple(
@@ -1468,11 +1482,11 @@ def normalize(text: str) -> str:
     words = _fold(text).split()
     spelled = [word if len(word) < _TYPO_MIN_LEN else _spelled(word) for word in words]
     folded = " ".join(spelled)
-    starts = _word_starts(folded)
+    words_now = _Words.of(folded)
     for phrase in _PHRASES:
-        rewritten = phrase.apply(folded, starts)
+        rewritten = phrase.apply(folded, words_now)
         if rewritten != folded:
-            folded, starts = rewritten, _word_starts(rewritten)
+            folded, words_now = rewritten, _Words.of(rewritten)
     seen: dict[str, None] = {}
     for word in folded.split():
         for concept in _concept(word).split():
