@@ -51,8 +51,8 @@ from bot.webinar.similarity import (
     normalize,
 )
 
-# Tuned on the tuning sets only (tests/data/parent_questions.py, theme_questions.py;
-# tests/test_grouping.py prints the figures), never on tests/data/heldout_questions.py.
+# Tuned on the tuning sets only (tests/data/tuning_sets.py lists them; tests/test_grouping.py
+# prints their figures), never on tests/data/heldout_questions.py.
 AUTO_THRESHOLD = 0.45
 AUTO_THRESHOLD_THEMED = 0.375
 MAYBE_THRESHOLD = 0.3

@@ -84,7 +84,7 @@ def evaluate(
         pfp += over and not same
         pfn += same and not over
     precision, recall, f1 = _prf(tp, fp, fn)
-    pair_precision, pair_recall, _ = _prf(ptp, pfp, pfn)
+    pair_precision, pair_recall, _ = _prf(ptp, pfp, pfn) if pair_scores else (0.0, 0.0, 0.0)
     scored.sort(key=lambda item: -item[0])
     hits, total = 0, 0.0
     for rank, (_, same) in enumerate(scored, 1):

@@ -506,7 +506,7 @@ BROADER: dict[str, str] = {
     for concept in concepts.split()
 }
 # Concepts that say no more than a webinar's theme: in a tantrum webinar ("driftbuien")
-# "boos", in a sleep webinar the evening and the night (every question is about them).
+# "boos", in a sleep webinar the evening (bedtime is what most questions are about).
 # Narrower concepts are otherwise what a question is about: in a screen-time webinar
 # "telefoon" and "gamen" are topics.
 SAME_AS_THEME: dict[str, str] = {"boos": "drift", "avond": "slaap"}
@@ -591,10 +591,10 @@ def _leads(pattern: str) -> list[str] | None:
 class _Phrase:
     pattern: re.Pattern[str]
     replacement: str
-    leads: tuple[str, ...] | None  # every match starts with one of these
-    # A match starts at a word, so a text can only match when one of its words is the
-    # first word of a lead of several words ("hoe lang"), or starts like a lead of one
-    # ("slaa" for "slaa?p"); None: the rule always runs.
+    # Every match starts with one of the rule's leads (`_leads`) and at a word, so a text
+    # can only match when one of its words is the first word of a lead of several words
+    # ("hoe lang"), or starts like a lead of one ("slaa" for "slaa?p"); None: the rule
+    # always runs.
     first_words: frozenset[str] | None
     word_starts: frozenset[str] | None
 
@@ -635,13 +635,12 @@ def _phrase(pattern: str, replacement: str) -> _Phrase:
         end = pattern.index("}", start) + 1
         pattern = f"{pattern[:start]}({pattern[start:end]}){pattern[end:]}"
         replacement = f"{replacement} \\1"
-    quick = None if leads is None else tuple(dict.fromkeys(leads))
     first_words = word_starts = None
-    if quick is not None:
-        first_words = frozenset(lead.split(" ")[0] for lead in quick if " " in lead)
-        word_starts = frozenset(lead for lead in quick if " " not in lead)
+    if leads is not None:
+        first_words = frozenset(lead.split(" ")[0] for lead in leads if " " in lead)
+        word_starts = frozenset(lead for lead in leads if " " not in lead)
     # Wrapped, so that the word boundaries hold for every alternative of the pattern.
-    return _Phrase(re.compile(rf"\b(?:{pattern})\b"), replacement, quick, first_words, word_starts)
+    return _Phrase(re.compile(rf"\b(?:{pattern})\b"), replacement, first_words, word_starts)
 
 
 _PHRASES: tuple[_Phrase, ...] = tuple(
