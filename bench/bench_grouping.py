@@ -32,7 +32,7 @@ from bot.core.masking import Masker
 from bot.core.models import User
 from bot.webinar import similarity
 from bot.webinar.grouping import GroupingIndex, encode, features
-from bot.webinar.grouping_eval import evaluate
+from bot.webinar.grouping_eval import evaluate_orders
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
 from storage.questions import QuestionRepository
@@ -57,15 +57,13 @@ def quality() -> list[str]:
         ("HELD-OUT sleep set (never tuned on)", HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME),
     ]
     for name, clusters, general, theme in labelled:
-        runs = [evaluate(clusters, general, theme, seed=seed) for seed in range(5)]
-        p = statistics.mean(f.precision for f in runs)
-        r = statistics.mean(f.recall for f in runs)
-        f1 = statistics.mean(f.f1 for f in runs)
+        five = evaluate_orders(clusters, general, theme)
+        first = five.runs[0]
         lines.append(
-            f"{name}: {runs[0].questions} questions; grouping P {p:.2f} R {r:.2f} F1 {f1:.2f}"
-            f" (mean of 5 orders); pair-score AP {runs[0].average_precision:.2f};"
-            f" general questions grouped with specific ones: at most"
-            f" {max(f.vague_worst for f in runs)}"
+            f"{name}: {first.questions} questions; grouping P {five.precision:.2f}"
+            f" R {five.recall:.2f} F1 {five.f1:.2f} (mean of 5 orders); pair-score AP"
+            f" {first.average_precision:.2f}; general questions grouped with specific ones:"
+            f" at most {five.vague_worst}"
         )
     return lines
 

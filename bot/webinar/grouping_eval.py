@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -112,4 +113,46 @@ def evaluate(
         vague_worst,
         vague_pairs,
         index.auto_threshold,
+    )
+
+
+@dataclass(frozen=True)
+class OverOrders:
+    """One labelled set evaluated in several insertion orders (online grouping depends on
+    the order the questions arrive in): means of the grouping's figures, the worst vague
+    count."""
+
+    runs: tuple[Figures, ...]
+
+    @property
+    def precision(self) -> float:
+        return statistics.mean(run.precision for run in self.runs)
+
+    @property
+    def recall(self) -> float:
+        return statistics.mean(run.recall for run in self.runs)
+
+    @property
+    def f1(self) -> float:
+        return statistics.mean(run.f1 for run in self.runs)
+
+    @property
+    def vague_worst(self) -> int:
+        return max(run.vague_worst for run in self.runs)
+
+
+def evaluate_orders(
+    clusters: Sequence[Sequence[str]],
+    general: Sequence[str] = (),
+    theme: str = "",
+    orders: int = 5,
+    *,
+    pair_scores: bool = True,
+) -> OverOrders:
+    """`evaluate` in the insertion orders of seeds 0 to `orders` - 1."""
+    return OverOrders(
+        tuple(
+            evaluate(clusters, general, theme, seed, pair_scores=pair_scores)
+            for seed in range(orders)
+        )
     )
