@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import pytest
 
+from bot.webinar import grouping
 from bot.webinar.grouping import (
     GENERAL_GROUP,
+    Features,
     GroupingIndex,
     decode,
     encode,
-    features,
-    is_general,
     theme_terms,
 )
+from bot.webinar.lexicon import lexicon_for_theme
 from bot.webinar.grouping_eval import evaluate, evaluate_orders
 from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
 from tests.data.parent_questions import SLEEP_CLUSTERS, SLEEP_THEME
@@ -79,10 +80,19 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
     assert figures.vague_worst <= HELDOUT_FLOOR["vague_worst"], figures.line()
 
 
+def features(text: str, theme: str = "slapen") -> Features:
+    """A question's features in a webinar of this theme."""
+    return grouping.features(text, lexicon_for_theme(theme))
+
+
+def is_general(found: Features, theme: frozenset[str], thema: str = "slapen") -> bool:
+    return grouping.is_general(found, theme, lexicon_for_theme(thema))
+
+
 def _index(theme: str, texts: list[str]) -> GroupingIndex:
     index = GroupingIndex(theme)
     for number, text in enumerate(texts, 1):
-        index.add(number, features(text), asker=number)
+        index.add(number, index.features(text), asker=number)
     return index
 
 
@@ -156,7 +166,8 @@ def test_in_a_screen_time_webinar_phones_and_games_are_topics_not_the_theme() ->
     assert "scherm" in screens
     assert "telefoon" not in screens
     assert "gamen" not in screens
-    assert not is_general(features("what is a good age for a first smartphone?"), screens)
+    smartphone = features("what is a good age for a first smartphone?", "Schermtijd")
+    assert not is_general(smartphone, screens, "Schermtijd")
     assert "boos" in theme_terms("Driftbuien")  # another word for the theme itself
 
 

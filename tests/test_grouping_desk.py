@@ -135,10 +135,10 @@ async def test_a_restart_rebuilds_the_groups_from_stored_features(
     desk, webinar, _ = await _asked(db)
     before = await desk.groups(webinar.id)
 
-    def no_texts(text: str) -> object:
+    def no_texts(index: object, text: str) -> object:
         raise AssertionError("the index was rebuilt by re-reading a text")
 
-    monkeypatch.setattr(desk_module, "features", no_texts)
+    monkeypatch.setattr(desk_module.GroupingIndex, "features", no_texts)
     again = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     assert await again.groups(webinar.id) == before
 
@@ -314,9 +314,9 @@ async def test_a_question_fitting_two_alike_groups_joins_them_and_it_is_stored(
         assert question is not None
         assert question.similar_count == 4  # the four other parents of the merged group
 
-    def no_texts(text: str) -> object:
+    def no_texts(index: object, text: str) -> object:
         raise AssertionError("the index was rebuilt by re-reading a text")
 
-    monkeypatch.setattr(desk_module, "features", no_texts)
+    monkeypatch.setattr(desk_module.GroupingIndex, "features", no_texts)
     again = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     assert await again.groups(webinar.id) == await desk.groups(webinar.id)

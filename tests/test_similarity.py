@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import pytest
 
-import bot.webinar.similarity as similarity_module
 from bot.webinar.similarity import (
     SIMILAR_THRESHOLD,
     are_similar,
@@ -27,7 +26,6 @@ from tests.data.parent_questions import (
     TOPIC_WISH_CLUSTERS,
     Clusters,
 )
-from tests.data.tuning_sets import TUNING_SETS
 
 
 def _flatten(clusters: Clusters) -> tuple[list[str], list[int]]:
@@ -220,38 +218,3 @@ def test_group_similar_puts_the_most_central_text_first() -> None:
 
 def test_group_similar_of_nothing_is_nothing() -> None:
     assert group_similar([]) == []
-
-
-def test_every_phrase_rule_writes_concepts_the_lexicon_knows() -> None:
-    """A rule's replacement must resolve to itself (or to the concepts it names): a
-    replacement the lexicon does not list is stemmed as an unknown word ("drift" became
-    "drif", "grootbed" was split into "groot" + "bed")."""
-    unknown = {
-        (word, similarity_module._concept(word))
-        for phrase in similarity_module._PHRASES
-        for word in phrase.replacement.split()
-        if "\\" not in word
-        and any(
-            part not in similarity_module.CONCEPT_WORDS
-            for part in similarity_module._concept(word).split()
-        )
-    }
-    assert unknown == set()
-
-
-def test_the_quick_test_that_spares_a_rule_never_skips_a_match() -> None:
-    """`_Phrase.apply` skips a rule when no word of the text is or starts like one of its
-    leads (`_Phrase.may_match`): on every labelled tuning text, no skipped rule matches."""
-    texts = [t for s in TUNING_SETS for c in s.clusters for t in c]
-    texts += [t for s in TUNING_SETS for t in s.general]
-    skipped_matches = []
-    for text in texts[::3]:  # a third of them (about 1,000) keeps the test under 0.5 s
-        words = similarity_module._fold(text).split()
-        spelled = " ".join(similarity_module._spelled(w) if len(w) >= 5 else w for w in words)
-        words_now = similarity_module._Words.of(spelled)
-        for phrase in similarity_module._PHRASES:
-            if not phrase.may_match(words_now) and phrase.pattern.search(spelled):
-                skipped_matches.append((phrase.pattern.pattern[:40], text))
-    assert skipped_matches == []
-    # Nearly every rule has leads (the others always run).
-    assert sum(phrase.first_words is None for phrase in similarity_module._PHRASES) <= 10

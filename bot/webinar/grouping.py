@@ -42,14 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.webinar.similarity import (
-    BROADER,
-    CONCEPT_WORDS,
-    NEAR_THEME,
-    SAME_AS_THEME,
-    fold,
-    normalize,
-)
+from bot.webinar.lexicon import Lexicon, fold, lexicon_for_theme
 
 # Tuned on the tuning sets only (tests/data/tuning_sets.py lists them; tests/test_grouping.py
 # prints their figures), never on tests/data/heldout_questions.py.
@@ -73,12 +66,6 @@ _MERGE_SAMPLE = 5
 
 GENERAL_GROUP = -1  # the key of a webinar's general group; others use a question id
 
-# Concepts that name who or how, not what: an "audience" word (the general-question
-# rule) and question filler that survived the stopwords.
-AUDIENCE = frozenset(
-    {"baby", "peuter", "kleuter", "schoolkind", "puber", "jong", "oudste", "leeftijd"}
-)
-GENERIC = frozenset({"probleem", "begin", "werkt", "eerste", "gedrag", "hulp", "moe", "arts"})
 _TRIGRAM_PRIOR = 0.2
 _BROADER_PRIOR = 0.5
 _NORM_TOP = 3
@@ -97,11 +84,6 @@ _THEME_PRIOR = 0.3
 _NEAR_THEME_PRIOR = 0.8
 _AUDIENCE_PRIOR = 0.6
 _GENERIC_PRIOR = 0.4
-_PRIOR: dict[str, float] = {
-    "hoeveel": 0.5,
-    **dict.fromkeys(GENERIC, _GENERIC_PRIOR),
-    **dict.fromkeys(AUDIENCE, _AUDIENCE_PRIOR),
-}
 # A question's norm is at least this share of the weight of a word found in one question
 # (see `_norm_of`).
 _NORM_FLOOR = 0.7
@@ -114,61 +96,64 @@ class Features:
     terms: tuple[str, ...]  # concept words, unknown words and their "~" trigrams
     concepts: tuple[str, ...]  # the concept words alone (for the general rule)
     words: int = 0  # the text's length in words (for the general rule)
+    lexicon: str = ""  # the version of the lexicon that made them (`Lexicon.version`)
 
     @property
     def empty(self) -> bool:
         return not self.terms
 
 
-def features(text: str) -> Features:
-    """The features of one question's text."""
+def features(text: str, lexicon: Lexicon) -> Features:
+    """The features of one question's text, read with a webinar's lexicon."""
     words = len(fold(text).split())
     if words < MIN_WORDS:
-        return Features((), (), words)
-    concepts = tuple(normalize(text).split())
+        return Features((), (), words, lexicon.version)
+    concepts = tuple(lexicon.normalize(text).split())
     terms: list[str] = list(concepts)
-    terms.extend(f"^{BROADER[c]}" for c in concepts if c in BROADER)
+    terms.extend(f"^{lexicon.broader[c]}" for c in concepts if c in lexicon.broader)
     for concept in concepts:
-        if concept not in CONCEPT_WORDS and len(concept) >= 4:
+        if concept not in lexicon.concept_words and len(concept) >= 4:
             padded = f"#{concept}#"
             terms.extend(f"~{padded[i : i + 3]}" for i in range(len(padded) - 2))
-    return Features(tuple(dict.fromkeys(terms)), concepts, words)
+    return Features(tuple(dict.fromkeys(terms)), concepts, words, lexicon.version)
 
 
 def encode(found: Features) -> str:
     """A compact text form for the database: concepts, '|', the other terms, '|', the
-    number of words."""
+    number of words, '|', the lexicon's version."""
     extra = [term for term in found.terms if term not in found.concepts]
-    return f"{' '.join(found.concepts)}|{' '.join(extra)}|{found.words}"
+    return f"{' '.join(found.concepts)}|{' '.join(extra)}|{found.words}|{found.lexicon}"
 
 
 def decode(stored: str) -> Features:
     concepts_part, _, rest = stored.partition("|")
-    extra, _, words = rest.partition("|")
+    extra, _, rest = rest.partition("|")
+    words, _, version = rest.partition("|")
     concepts = tuple(concepts_part.split())
     terms = tuple(dict.fromkeys((*concepts, *extra.split())))
-    return Features(terms, concepts, int(words) if words.isdigit() else 0)
+    return Features(terms, concepts, int(words) if words.isdigit() else 0, version)
 
 
-def theme_terms(theme: str) -> frozenset[str]:
+def theme_terms(theme: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     """The concept words of a webinar's theme ("Slapen" -> {"slaap"}), with the concepts
-    that name it in other words ("Driftbuien" -> {"drift", "boos", "^drift"}: in a
-    tantrum webinar "boos" names the theme, not a question; `SAME_AS_THEME`)."""
+    its lexicon says name it in other words (in a tantrum webinar "boos" names the theme,
+    not a question; in a sleep webinar the evening)."""
     if not theme:
         return frozenset()
-    named = set(normalize(theme).split())
-    family = {c for c, broader in SAME_AS_THEME.items() if broader in named}
-    return frozenset(named | family | {f"^{c}" for c in named if c in BROADER.values()})
+    lexicon = lexicon or lexicon_for_theme(theme)
+    named = set(lexicon.normalize(theme).split()) | lexicon.same_as_theme
+    return frozenset(named | {f"^{c}" for c in named if c in lexicon.broader.values()})
 
 
-def is_general(found: Features, theme: frozenset[str]) -> bool:
-    """Only the theme (and an audience or generic word), in a short text: a general
+def is_general(found: Features, theme: frozenset[str], lexicon: Lexicon) -> bool:
+    """Only the theme (and an audience or vague word), in a short text: a general
     question (see `MAX_GENERAL_WORDS`)."""
     if not found.concepts or not theme or found.words > MAX_GENERAL_WORDS:
         return False
     if not any(concept in theme for concept in found.concepts):
         return False
-    return all(c in theme or c in AUDIENCE or c in GENERIC for c in found.concepts)
+    weak = lexicon.audience | lexicon.vague
+    return all(c in theme or c in weak for c in found.concepts)
 
 
 def _norm_of(weights: Iterable[float], floor: float = 0.0) -> float:
@@ -208,9 +193,16 @@ class Group:
 class GroupingIndex:
     """The open questions of one webinar: features, document frequencies, groups."""
 
-    def __init__(self, theme: str = "") -> None:
-        self.theme = theme_terms(theme)
-        self.near_theme = frozenset(c for c, t in NEAR_THEME.items() if t in self.theme)
+    def __init__(self, theme: str = "", lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or lexicon_for_theme(theme)
+        self.theme = theme_terms(theme, self.lexicon)
+        self.near_theme = self.lexicon.near_theme if self.lexicon.theme_name else frozenset()
+        self._prior: dict[str, float] = {
+            **dict.fromkeys(self.lexicon.vague, _GENERIC_PRIOR),
+            **dict.fromkeys(self.lexicon.audience, _AUDIENCE_PRIOR),
+            **self.lexicon.weights,
+        }
+        self._weak_terms = self.theme | self.lexicon.audience | self.lexicon.vague
         self.auto_threshold = AUTO_THRESHOLD_THEMED if self.theme else AUTO_THRESHOLD
         self.merge_threshold = MERGE_THRESHOLD_THEMED if self.theme else MERGE_THRESHOLD
         self._entries: dict[int, _Entry] = {}
@@ -219,6 +211,15 @@ class GroupingIndex:
         self.groups: dict[int, Group] = {}
         self._norms_at = 0  # index size when the norms were last computed
         self._floors: dict[int, float] = {}
+
+    def features(self, text: str) -> Features:
+        """A question's features, read with this webinar's lexicon."""
+        return features(text, self.lexicon)
+
+    def current(self, found: Features) -> bool:
+        """Whether stored features were made with this webinar's lexicon as it is now
+        (an edited lexicon regroups the waiting questions)."""
+        return found.lexicon == self.lexicon.version
 
     # --- weights -------------------------------------------------------------------
     def _weight(self, term: str, newcomer: frozenset[str] | None = None) -> float:
@@ -237,14 +238,14 @@ class GroupingIndex:
             return idf * _THEME_PRIOR
         if term in self.near_theme:
             return idf * _NEAR_THEME_PRIOR
-        if term not in CONCEPT_WORDS:
+        if term not in self.lexicon.concept_words:
             return idf * _UNKNOWN_PRIOR
-        return idf * _PRIOR.get(term, 1.0)
+        return idf * self._prior.get(term, 1.0)
 
     def _weak(self, term: str) -> bool:
         """The theme, an audience or a vague word: not enough on its own to make two
         questions one."""
-        return term in self.theme or term in AUDIENCE or term in GENERIC
+        return term in self._weak_terms
 
     def _norm(self, terms: Iterable[str], newcomer: frozenset[str] | None = None) -> float:
         return _norm_of([self._weight(term, newcomer) for term in terms], self._floor(newcomer))
@@ -399,7 +400,7 @@ class GroupingIndex:
         """`place`, and how well the question fits each group (for `absorb`)."""
         if found.empty:
             return None, {}
-        if is_general(found, self.theme):
+        if is_general(found, self.theme, self.lexicon):
             return GENERAL_GROUP, {}
         fits = self.group_scores(key, found)
         best_key, best_score = None, self.auto_threshold

@@ -1,20 +1,58 @@
 """Measure the grouping engine on a labelled set: pairwise precision, recall, F1, AP.
 
-Used by tests/test_grouping.py (which asserts the goals) and bench/bench_grouping.py
-(which prints the README figures). A labelled set is a tuple of clusters (questions a
-gespreksleider would merge) and optionally general questions (which must not be grouped
-with a specific question).
+Used by `ouderbot grouping-eval`, tests/test_grouping.py (which asserts the goals) and
+bench/bench_grouping.py. A labelled set (`LabelledSet`, JSON as `load_set` reads it) is a
+webinar's theme, clusters (questions a gespreksleider would answer as one) and general
+questions (vague ones that must not be grouped with a specific question).
+
+Beside the grouping's own figures, two that say what a gespreksleider sees on the card
+when a question arrives (`Figures.suggested`, `Figures.crosslingual`): whether its group
+or its "misschien hetzelfde" list holds a paraphrase that was already waiting.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from bot.webinar.grouping import GroupingIndex, features
+from bot.webinar.grouping import Features, GroupingIndex
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    theme: str
+    clusters: tuple[tuple[str, ...], ...]
+    general: tuple[str, ...] = ()
+    name: str = ""
+
+
+def load_set(path: Path) -> LabelledSet:
+    """Read a labelled set: `{"theme": ..., "clusters": [{"label": ..., "questions":
+    [...]}, ...], "general": [...]}`. Raises ValueError with what is wrong."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"{path}: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("clusters"), list):
+        raise ValueError(f"{path}: expected an object with a list of clusters")
+    clusters: list[tuple[str, ...]] = []
+    for number, cluster in enumerate(data["clusters"], 1):
+        questions = cluster.get("questions") if isinstance(cluster, dict) else None
+        if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
+            raise ValueError(f"{path}: cluster {number} needs a list of questions")
+        clusters.append(tuple(questions))
+    general = data.get("general", [])
+    if not isinstance(general, list) or not all(isinstance(q, str) for q in general):
+        raise ValueError(f"{path}: general must be a list of questions")
+    theme = data.get("theme", "")
+    if not isinstance(theme, str):
+        raise ValueError(f"{path}: theme must be a text")
+    return LabelledSet(theme, tuple(clusters), tuple(general), path.stem)
 
 
 @dataclass(frozen=True)
@@ -29,6 +67,12 @@ class Figures:
     vague_worst: int  # most specific questions any general question was grouped with
     vague_worst_pairs: int  # most specific questions any general one scored >= AUTO with
     threshold: float  # the automatic threshold the index used
+    # Of the questions whose paraphrase (same cluster) was already waiting: the share whose
+    # group or "misschien hetzelfde" list held one when it arrived.
+    suggested: float = 0.0
+    # The same for questions not in Dutch whose Dutch paraphrase was waiting.
+    crosslingual: float = 0.0
+    crosslingual_asked: int = 0
 
     def line(self) -> str:
         return (
@@ -36,7 +80,9 @@ class Figures:
             f" F1 {self.f1:.2f}; pair score AP {self.average_precision:.2f},"
             f" P {self.pair_precision:.2f} R {self.pair_recall:.2f} at {self.threshold};"
             f" general questions grouped with specific ones: at most {self.vague_worst}"
-            f" (pairs over the threshold: at most {self.vague_worst_pairs})"
+            f" (pairs over the threshold: at most {self.vague_worst_pairs});"
+            f" paraphrase on the card {self.suggested:.2f},"
+            f" other language {self.crosslingual:.2f} of {self.crosslingual_asked}"
         )
 
 
@@ -45,6 +91,96 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+@dataclass
+class _Run:
+    """One insertion order: the index after every question was added, and what the card
+    showed each question on arrival."""
+
+    index: GroupingIndex
+    found: list[Features]
+    labels: list[int]
+    general_ids: range
+    suggested: tuple[int, int] = (0, 0)  # hits, asked
+    crosslingual: tuple[int, int] = (0, 0)
+
+    @property
+    def specific(self) -> list[int]:
+        return [i for i, label in enumerate(self.labels) if label >= 0]
+
+    def group_of(self) -> dict[int, int]:
+        return {i: g.key for g in self.index.groups.values() for i in g.members}
+
+
+def _insert(labelled: LabelledSet, seed: int) -> _Run:
+    texts = [text for cluster in labelled.clusters for text in cluster] + list(labelled.general)
+    labels = [n for n, cluster in enumerate(labelled.clusters) for _ in cluster]
+    labels += [-1] * len(labelled.general)
+    order = list(range(len(texts)))
+    random.Random(seed).shuffle(order)
+    index = GroupingIndex(labelled.theme)
+    found = [index.features(text) for text in texts]
+    dutch = [index.lexicon.language(text) == "nl" for text in texts]
+    waiting: dict[int, list[int]] = {}  # cluster -> questions already in
+    hits = asked = cross_hits = cross_asked = 0
+    for asker, i in enumerate(order):
+        group = index.add(i, found[i], asker=asker)
+        label = labels[i]
+        if label < 0:
+            continue
+        before = waiting.setdefault(label, [])
+        if before:
+            shown = set(group.members) | {key for key, _ in index.maybe(i, found[i])}
+            hit = any(other in shown for other in before)
+            asked, hits = asked + 1, hits + hit
+            dutch_before = [other for other in before if dutch[other]]
+            if not dutch[i] and dutch_before:
+                cross_asked += 1
+                cross_hits += any(other in shown for other in dutch_before)
+        before.append(i)
+    general_ids = range(len(texts) - len(labelled.general), len(texts))
+    return _Run(index, found, labels, general_ids, (hits, asked), (cross_hits, cross_asked))
+
+
+def _pair_figures(run: _Run) -> tuple[float, float, float]:
+    """Average precision of the pair score over all specific pairs, and the precision and
+    recall of "score >= the automatic threshold"."""
+    index, found, labels = run.index, run.found, run.labels
+    scored: list[tuple[float, bool]] = []
+    tp = fp = fn = 0
+    for i, j in itertools.combinations(run.specific, 2):
+        same = labels[i] == labels[j]
+        value = index.score(found[i], found[j])
+        scored.append((value, same))
+        over = value >= index.auto_threshold
+        tp, fp, fn = tp + (same and over), fp + (over and not same), fn + (same and not over)
+    scored.sort(key=lambda item: -item[0])
+    hits, total = 0, 0.0
+    for rank, (_, same) in enumerate(scored, 1):
+        if same:
+            hits += 1
+            total += hits / rank
+    precision, recall, _ = _prf(tp, fp, fn)
+    return (total / hits if hits else 0.0), precision, recall
+
+
+def _vague_counts(run: _Run, group_of: dict[int, int]) -> tuple[int, int]:
+    """The most specific questions one general question was grouped with, and scored at
+    least the automatic threshold with."""
+    grouped = pairs = 0
+    specific = run.specific
+    for g in run.general_ids:
+        grouped = max(grouped, sum(1 for i in specific if group_of.get(i) == group_of.get(g)))
+        pairs = max(
+            pairs,
+            sum(
+                1
+                for i in specific
+                if run.index.score(run.found[g], run.found[i]) >= run.index.auto_threshold
+            ),
+        )
+    return grouped, pairs
 
 
 def evaluate(
@@ -58,61 +194,36 @@ def evaluate(
     """Add all questions to one webinar's index in a shuffled order, then compare.
     `pair_scores` False leaves out what needs every pair's score (the average precision
     and the pair figures, then 0): the grouping's own figures are kept."""
-    texts = [text for cluster in clusters for text in cluster] + list(general)
-    labels = [n for n, cluster in enumerate(clusters) for _ in cluster] + [-1] * len(general)
-    order = list(range(len(texts)))
-    random.Random(seed).shuffle(order)
-    index = GroupingIndex(theme)
-    found = [features(text) for text in texts]
-    for asker, i in enumerate(order):
-        index.add(i, found[i], asker=asker)
-    group_of = {i: g.key for g in index.groups.values() for i in g.members}
-    tp = fp = fn = ptp = pfp = pfn = 0
-    scored: list[tuple[float, bool]] = []
-    specific = [i for i, label in enumerate(labels) if label >= 0]
-    for i, j in itertools.combinations(specific, 2):
-        same = labels[i] == labels[j]
-        grouped = group_of.get(i) is not None and group_of.get(i) == group_of.get(j)
+    labelled = LabelledSet(theme, tuple(tuple(c) for c in clusters), tuple(general))
+    run = _insert(labelled, seed)
+    group_of = run.group_of()
+    tp = fp = fn = 0
+    for i, j in itertools.combinations(run.specific, 2):
+        same = run.labels[i] == run.labels[j]
+        grouped = group_of[i] == group_of[j]
         tp += same and grouped
         fp += grouped and not same
         fn += same and not grouped
-        if not pair_scores:
-            continue
-        value = index.score(found[i], found[j])
-        scored.append((value, same))
-        over = value >= index.auto_threshold
-        ptp += same and over
-        pfp += over and not same
-        pfn += same and not over
     precision, recall, f1 = _prf(tp, fp, fn)
-    pair_precision, pair_recall, _ = _prf(ptp, pfp, pfn) if pair_scores else (0.0, 0.0, 0.0)
-    scored.sort(key=lambda item: -item[0])
-    hits, total = 0, 0.0
-    for rank, (_, same) in enumerate(scored, 1):
-        if same:
-            hits += 1
-            total += hits / rank
-    average_precision = total / hits if hits else 0.0
-    vague_worst = vague_pairs = 0
-    for g in range(len(texts) - len(general), len(texts)):
-        vague_worst = max(
-            vague_worst, sum(1 for i in specific if group_of.get(i) == group_of.get(g))
-        )
-        vague_pairs = max(
-            vague_pairs,
-            sum(1 for i in specific if index.score(found[g], found[i]) >= index.auto_threshold),
-        )
+    average_precision, pair_precision, pair_recall = (
+        _pair_figures(run) if pair_scores else (0.0, 0.0, 0.0)
+    )
+    vague_worst, vague_pairs = _vague_counts(run, group_of)
+    (hits, asked), (cross_hits, cross_asked) = run.suggested, run.crosslingual
     return Figures(
-        len(texts),
-        precision,
-        recall,
-        f1,
-        average_precision,
-        pair_precision,
-        pair_recall,
-        vague_worst,
-        vague_pairs,
-        index.auto_threshold,
+        questions=len(run.labels),
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        average_precision=average_precision,
+        pair_precision=pair_precision,
+        pair_recall=pair_recall,
+        vague_worst=vague_worst,
+        vague_worst_pairs=vague_pairs,
+        threshold=run.index.auto_threshold,
+        suggested=hits / asked if asked else 1.0,
+        crosslingual=cross_hits / cross_asked if cross_asked else 1.0,
+        crosslingual_asked=cross_asked,
     )
 
 
@@ -139,6 +250,24 @@ class OverOrders:
     @property
     def vague_worst(self) -> int:
         return max(run.vague_worst for run in self.runs)
+
+    @property
+    def suggested(self) -> float:
+        return statistics.mean(run.suggested for run in self.runs)
+
+    @property
+    def crosslingual(self) -> float:
+        return statistics.mean(run.crosslingual for run in self.runs)
+
+    def as_json(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "vague_worst": self.vague_worst,
+            "suggested": round(self.suggested, 4),
+            "crosslingual": round(self.crosslingual, 4),
+        }
 
 
 def evaluate_orders(

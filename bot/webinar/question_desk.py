@@ -23,7 +23,6 @@ from bot.webinar.grouping import (
     GroupingIndex,
     decode,
     encode,
-    features,
 )
 from storage.questions import Notify, QuestionRepository
 
@@ -122,7 +121,9 @@ class QuestionDesk:
                 missing: list[tuple[int, str, int]] = []
                 for row in rows:
                     stored = decode(row.features) if row.features is not None else None
-                    found[row.id] = stored if stored is not None else features(row.text)
+                    if stored is not None and not fresh.current(stored):
+                        stored = None  # the lexicon was edited since: read the text again
+                    found[row.id] = stored if stored is not None else fresh.features(row.text)
                     group = fresh.add(
                         row.id,
                         found[row.id],
@@ -155,7 +156,7 @@ class QuestionDesk:
         """Store a (cleaned) question, masked, grouped, and say where it stands."""
         masked = self.mask(text)
         index = await self._index(webinar.id)
-        found = features(masked)
+        found = index.features(masked)
         group_key, fits = index.placement(-1, found)
 
         def others() -> int:
@@ -244,7 +245,7 @@ class QuestionDesk:
         index = await self._index(question.webinar_id)
         found = self._features.get(question.webinar_id, {}).get(question.id)
         if found is None:
-            found = features(question.text or "")
+            found = index.features(question.text or "")
         group = index.group_of(question.id)
         candidates: list[int] = []
         maybe_ids: list[int] = []
@@ -336,7 +337,7 @@ class QuestionDesk:
             row = stored.get(key)
             if row is None:
                 continue
-            found = decode(row.features) if row.features else features(row.text)
+            found = decode(row.features) if row.features else index.features(row.text)
             self._features.setdefault(into.webinar_id, {})[key] = found
             group = index.add(key, found, asker=row.asker_id, group=row.group_key)
             touched.add(group.key)

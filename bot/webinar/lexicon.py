@@ -1,0 +1,583 @@
+"""The grouping engine's vocabulary, read from data files (`bot/webinar/lexicons/*.toml`).
+
+One file is the shared core (`kern.toml`); every other file is one theme of the programme
+(`slapen.toml`, `scheiding.toml`, ...), picked by the programme's `thema` through the
+file's keywords (`lexicon_for_theme`). A `Lexicon` is the core plus at most one theme
+file, and turns a question into its *concept words* (`Lexicon.normalize`):
+
+1. lowercase, fold accents (Turkish letters too; Arabic letter variants to one form),
+   punctuation to spaces, correct a word that is one typing error from a known one;
+2. rewrite multi-word phrases into concepts (the `[[phrase]]` rules, the theme's first);
+3. drop stopwords (Dutch, English, Turkish, Arabic, and the words of every parenting
+   question: child, parent, worried);
+4. map each word to its concept: directly, by stem, as a compound of known parts, a
+   Turkish or Arabic word by its root (their endings and Arabic's prefixes vary), or a
+   typo of a known word; else the word itself, stemmed (an *unknown* word).
+
+What the file formats mean is documented at the top of `kern.toml`; `ouderbot lexicon
+check` validates every file (`check_files`). A lexicon's `version` is a digest of its
+files: stored features carry it, so an edited lexicon regroups waiting questions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.webinar.phrases import Phrase, Words, compile_phrase
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+CORE_NAME = "kern"
+LANGUAGES = ("nl", "en", "tr", "ar")
+# Languages whose words vary at their end (Turkish suffixes; Arabic suffixes after its
+# prefixes are stripped): their lexicon words also match as the start of a longer word.
+_ROOT_LANGUAGES = ("tr", "ar")
+_MIN_ROOT = {"tr": 4, "ar": 3}
+_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+
+# Arabic letters (not its punctuation: "؟" and "،" separate words), Arabic-Indic digits.
+_NON_WORD = re.compile(r"[^a-z0-9\u0621-\u063a\u0641-\u064a\u0660-\u0669\u0671-\u06d3]+")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_DIGIT = re.compile(r"\d")
+# Letter forms written interchangeably: ta marbuta as ha, alif maqsura as ya, the tatweel
+# (a stretching stroke) dropped, Turkish dotless i as i.
+_LETTER_FORMS = str.maketrans({"\u0629": "\u0647", "\u0649": "\u064a", "\u0640": "", "ı": "i"})
+# Suffixes stripped (longest first) so that inflections meet: "kruipt"/"kruipen",
+# "screams"/"screaming". Only when a stem of 4+ letters remains.
+_SUFFIXES = ("tjes", "jes", "tje", "ing", "en", "je", "ed", "es", "s", "t")
+_MIN_STEM = 4
+# A compound whose last part is a lexicon word takes that word's concept
+# ("cyberpesten" -> "pesten"), when the part has at least this many letters: shorter
+# ones match by accident ("vergeten" ends in "eten").
+_MIN_COMPOUND_TAIL = 5
+# Typo correction: words of at least this length may be 1 edit (2 from the second
+# length) away from a known word.
+_TYPO_MIN_LEN = 5
+_TYPO_TWO_EDITS_LEN = 9
+# Below this length a word is only "corrected" for a missing letter or two swapped ones:
+# a changed or an extra letter in a short word is as often another real word ("rating",
+# "raging"; "buiten", "buien"; "taken", "talen").
+_TYPO_ANY_EDIT_LEN = 7
+_CACHE_SIZE = 1 << 14
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file and the entry."""
+
+
+def fold(text: str) -> str:
+    """Lowercase, fold accents and letter variants, turn everything but letters and digits
+    into spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.translate(_LETTER_FORMS)
+    # "'s avonds", "doesn't": an apostrophe joins, it does not separate.
+    plain = re.sub(r"(?<=\w)['’`](?=\w)", "", plain)
+    return _NON_WORD.sub(" ", plain).strip()
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def _plausible_typo(word: str, target: str) -> bool:
+    """Whether `word` may be a typing error of `target` (at most the allowed edits away)."""
+    if len(word) >= _TYPO_ANY_EDIT_LEN:
+        return True
+    if len(target) == len(word) + 1:  # a letter left out
+        return True
+    if len(word) == len(target) + 1:  # a letter typed twice ("slaaapt")
+        return any(
+            word[i] == word[i + 1] and word[:i] + word[i + 1 :] == target
+            for i in range(len(word) - 1)
+        )
+    return len(target) == len(word) and sorted(target) == sorted(word)  # two swapped
+
+
+def _correction(word: str, targets: Sequence[str]) -> str | None:
+    """The known word `word` is a typing error of, if any (the longest, then the first)."""
+    max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
+    for target, _, _ in process.extract(
+        word, targets, scorer=OSA.distance, score_cutoff=max_edits, limit=None
+    ):
+        if _plausible_typo(word, target):
+            return target
+    return None
+
+
+# --- the files -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LexiconFile:
+    """One parsed and validated lexicon file."""
+
+    name: str
+    path: Path
+    digest: str
+    keywords: tuple[str, ...]  # folded; a theme file's words that pick it from a `thema`
+    stopwords: dict[str, tuple[str, ...]]  # language (or "parenting") -> words
+    concepts: dict[str, dict[str, tuple[str, ...]]]  # concept -> language ("*": any) -> words
+    broader: dict[str, str]  # concept -> broader concept
+    phrases: tuple[tuple[str, str], ...]  # (pattern, replacement)
+    same_as_theme: tuple[str, ...]
+    near_theme: tuple[str, ...]
+    audience: tuple[str, ...]
+    vague: tuple[str, ...]
+    weights: dict[str, float]
+
+    @property
+    def is_core(self) -> bool:
+        return self.name == CORE_NAME
+
+
+def _words(value: object, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(fold(word) for word in value.split() if fold(word))
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(folded for item in value if (folded := fold(item)))
+    raise LexiconError(f"{where}: expected words (a text or a list of texts)")
+
+
+def _table(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where}: [{key}] must be a table")
+    return value
+
+
+def _concepts(data: Mapping[str, Any], where: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    concepts: dict[str, dict[str, tuple[str, ...]]] = {}
+    for concept, value in _table(data, "concepts", where).items():
+        name = " ".join(fold(concept).split())
+        if not name or name != concept:
+            raise LexiconError(f"{where}: concept {concept!r} must be lowercase letters")
+        if isinstance(value, dict):
+            unknown = set(value) - set(LANGUAGES)
+            if unknown:
+                raise LexiconError(f"{where}: concept {concept!r}: unknown language {unknown}")
+            concepts[name] = {
+                lang: _words(words, f"{where}: {concept}.{lang}") for lang, words in value.items()
+            }
+        else:
+            concepts[name] = {"*": _words(value, f"{where}: {concept}")}
+    return concepts
+
+
+def _phrases(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], ...]:
+    rules = data.get("phrase", [])
+    if not isinstance(rules, list):
+        raise LexiconError(f"{where}: [[phrase]] must be a list of tables")
+    found: list[tuple[str, str]] = []
+    for number, rule in enumerate(rules, 1):
+        if not isinstance(rule, dict) or set(rule) != {"pattern", "means"}:
+            raise LexiconError(f"{where}: phrase {number} needs `pattern` and `means` only")
+        pattern, means = rule["pattern"], rule["means"]
+        if not isinstance(pattern, str) or not isinstance(means, str):
+            raise LexiconError(f"{where}: phrase {number}: pattern and means are texts")
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise LexiconError(f"{where}: phrase {number}: {error}") from None
+        found.append((pattern, means))
+    return tuple(found)
+
+
+def read_file(path: Path) -> LexiconFile:
+    """Parse and validate one lexicon file (structure only; `check_files` checks how the
+    files fit together)."""
+    where = path.name
+    try:
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise LexiconError(f"{where}: {error}") from None
+    known = {"lexicon", "theme", "stopwords", "roles", "concepts", "broader", "phrase"}
+    if unknown := set(data) - known:
+        raise LexiconError(f"{where}: unknown sections {sorted(unknown)}")
+    head = _table(data, "lexicon", where)
+    name = head.get("name")
+    if not isinstance(name, str) or not name:
+        raise LexiconError(f"{where}: [lexicon] needs a name")
+    theme = _table(data, "theme", where)
+    roles = _table(data, "roles", where)
+    weights = roles.get("weights", {})
+    if not isinstance(weights, dict) or not all(
+        isinstance(v, int | float) and 0 <= v <= 1 for v in weights.values()
+    ):
+        raise LexiconError(f"{where}: [roles] weights are numbers from 0 to 1")
+    return LexiconFile(
+        name=name,
+        path=path,
+        digest=hashlib.sha256(raw).hexdigest()[:12],
+        keywords=tuple(
+            " ".join(fold(k).split())
+            for k in theme.get("keywords", [])
+            if isinstance(k, str) and fold(k)
+        ),
+        stopwords={
+            lang: _words(words, f"{where}: stopwords.{lang}")
+            for lang, words in _table(data, "stopwords", where).items()
+        },
+        concepts=_concepts(data, where),
+        broader={
+            concept: broader
+            for broader, narrower in _table(data, "broader", where).items()
+            for concept in _words(narrower, f"{where}: broader.{broader}")
+        },
+        phrases=_phrases(data, where),
+        same_as_theme=_words(theme.get("same_as_theme", []), f"{where}: theme.same_as_theme"),
+        near_theme=_words(theme.get("near_theme", []), f"{where}: theme.near_theme"),
+        audience=_words(roles.get("audience", []), f"{where}: roles.audience"),
+        vague=_words(roles.get("vague", []), f"{where}: roles.vague"),
+        weights={str(k): float(v) for k, v in weights.items()},
+    )
+
+
+def theme_files(directory: Path = LEXICON_DIR) -> tuple[LexiconFile, ...]:
+    return tuple(
+        read_file(path) for path in sorted(directory.glob("*.toml")) if path.stem != CORE_NAME
+    )
+
+
+def check_files(files: Iterable[LexiconFile]) -> list[str]:
+    """What is wrong with a set of lexicon files taken together (empty: all is well):
+    concepts named in roles, broader and phrase rules that no file defines, theme files
+    without keywords, keywords two themes share."""
+    files = list(files)
+    problems: list[str] = []
+    core = [f for f in files if f.is_core]
+    if len(core) != 1:
+        problems.append(f"there must be one core file ({CORE_NAME}.toml)")
+        return problems
+    owner: dict[str, str] = {}
+    for theme in (f for f in files if not f.is_core):
+        if not theme.keywords:
+            problems.append(f"{theme.path.name}: [theme] needs keywords")
+        for keyword in theme.keywords:
+            if keyword in owner:
+                problems.append(
+                    f"{theme.path.name}: keyword {keyword!r} also picks {owner[keyword]}"
+                )
+            owner[keyword] = theme.path.name
+    core_problems = Lexicon([core[0]]).problems()
+    problems.extend(f"{core[0].path.name}: {p}" for p in core_problems)
+    for theme in (f for f in files if not f.is_core):
+        own = set(Lexicon([core[0], theme]).problems()) - set(core_problems)
+        problems.extend(f"{theme.path.name}: {p}" for p in own)
+    return sorted(set(problems))
+
+
+@lru_cache(maxsize=1)
+def _core_file() -> LexiconFile:
+    return read_file(LEXICON_DIR / f"{CORE_NAME}.toml")
+
+
+@lru_cache(maxsize=1)
+def _themes() -> tuple[LexiconFile, ...]:
+    return theme_files()
+
+
+@lru_cache(maxsize=32)
+def _lexicon_of(theme_file: str | None) -> Lexicon:
+    files = [_core_file()]
+    files.extend(f for f in _themes() if f.name == theme_file)
+    return Lexicon(files)
+
+
+def theme_file_for(thema: str, themes: Sequence[LexiconFile] | None = None) -> str | None:
+    """The name of the theme file a programme's `thema` picks: the one whose keywords
+    occur most in it (as whole words), or whose name it is; None: no theme file."""
+    folded = f" {' '.join(fold(thema).split())} "
+    if folded.strip() == "":
+        return None
+    best, best_hits = None, 0
+    for theme in _themes() if themes is None else themes:
+        if folded.strip() == fold(theme.name):
+            return theme.name
+        hits = sum(f" {keyword} " in folded for keyword in theme.keywords)
+        if hits > best_hits:
+            best, best_hits = theme.name, hits
+    return best
+
+
+def lexicon_for_theme(thema: str) -> Lexicon:
+    """The core plus the theme file the programme's `thema` picks (the core alone when
+    none fits). Read once per process and theme."""
+    return _lexicon_of(theme_file_for(thema))
+
+
+def core_lexicon() -> Lexicon:
+    return _lexicon_of(None)
+
+
+# --- the lexicon -----------------------------------------------------------------------
+
+
+@dataclass
+class _Caches:
+    spelled: dict[str, str] = field(default_factory=dict)
+    concept: dict[str, str] = field(default_factory=dict)
+    normalized: dict[str, str] = field(default_factory=dict)
+
+    def clear_if_full(self) -> None:
+        for cache in (self.spelled, self.concept, self.normalized):
+            if len(cache) > _CACHE_SIZE:
+                cache.clear()
+
+
+class Lexicon:
+    """The core and (at most) one theme file, ready to normalise questions."""
+
+    def __init__(self, files: Sequence[LexiconFile]) -> None:
+        self.files = tuple(files)
+        self.version = hashlib.sha256("".join(f.digest for f in self.files).encode()).hexdigest()[
+            :10
+        ]
+        theme = [f for f in self.files if not f.is_core]
+        self.theme_name = theme[0].name if theme else None
+        self.stopwords: frozenset[str] = frozenset(
+            word for f in self.files for words in f.stopwords.values() for word in words
+        )
+        self._language_words = {
+            lang: frozenset(w for f in self.files for w in f.stopwords.get(lang, ()))
+            for lang in LANGUAGES
+        }
+        self._words: dict[str, str] = {}  # word -> concept
+        self._roots: dict[str, dict[str, str]] = {lang: {} for lang in _ROOT_LANGUAGES}
+        for f in self.files:
+            for concept, by_language in f.concepts.items():
+                for lang, words in by_language.items():
+                    for word in words:
+                        self._words[word] = concept  # a later concept (the theme) wins
+                        root_lang = lang if lang in _ROOT_LANGUAGES else None
+                        if root_lang is None and _ARABIC.search(word):
+                            root_lang = "ar"
+                        if root_lang and len(word) >= _MIN_ROOT[root_lang]:
+                            self._roots[root_lang][word] = concept
+        self.concept_words: frozenset[str] = frozenset(
+            part for f in self.files for concept in f.concepts for part in concept.split()
+        )
+        self.broader: dict[str, str] = {k: v for f in self.files for k, v in f.broader.items()}
+        self.same_as_theme = frozenset(c for f in theme for c in f.same_as_theme)
+        self.near_theme = frozenset(c for f in theme for c in f.near_theme)
+        self.audience = frozenset(c for f in self.files for c in f.audience)
+        self.vague = frozenset(c for f in self.files for c in f.vague)
+        self.weights = {k: v for f in self.files for k, v in f.weights.items()}
+        # A theme's own rules first: they are the more specific ones.
+        ordered = [*theme, *(f for f in self.files if f.is_core)]
+        self.phrases: tuple[Phrase, ...] = tuple(
+            compile_phrase(p, m) for f in ordered for p, m in f.phrases
+        )
+        self._known = frozenset(self._words) | self.stopwords
+        self._stems = self._stem_lexicon()
+        self._typo_targets = self._targets(self._known)
+        self.phrase_words: frozenset[str] = frozenset(
+            word
+            for phrase in self.phrases
+            for word in re.findall(
+                r"(?<![a-z])[a-z]{4,}(?![a-z?])", phrase.pattern.pattern.replace("\\b", " ")
+            )
+        )
+        self._spelling_targets = self._targets(self._known | self.phrase_words)
+        self._caches = _Caches()
+
+    # --- building ------------------------------------------------------------------
+    def _stem_lexicon(self) -> dict[str, str]:
+        """Words keyed by stem, so an inflection the lexicon does not list still resolves.
+        A stem shared by words of different concepts is left out, as are stems that are
+        themselves words (those resolve directly)."""
+        by_stem: dict[str, set[str]] = {}
+        for word, concept in self._words.items():
+            by_stem.setdefault(_stem(word), set()).add(concept)
+        for word in self.stopwords:
+            by_stem.setdefault(_stem(word), set()).add("")
+        return {
+            stem: concepts.pop()
+            for stem, concepts in by_stem.items()
+            if len(concepts) == 1 and stem not in self._known
+        }
+
+    @staticmethod
+    def _targets(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """Words by first letter, longer first (a tie prefers the content word). Typos
+        rarely change the first letter; requiring it to match keeps real words from being
+        "corrected" into concepts ("tussen" is one edit from "zussen")."""
+        targets: dict[str, list[str]] = {}
+        for word in sorted(words, key=lambda w: (-len(w), w)):
+            targets.setdefault(word[0], []).append(word)
+        return {letter: tuple(found) for letter, found in targets.items()}
+
+    def problems(self) -> list[str]:
+        """Names the files use but do not define (see `check_files`)."""
+        found: list[str] = []
+        concepts = self.concept_words
+        for role, names in (
+            ("same_as_theme", self.same_as_theme),
+            ("near_theme", self.near_theme),
+            ("audience", self.audience),
+            ("vague", self.vague),
+            ("weights", frozenset(self.weights)),
+            ("broader", frozenset(self.broader)),
+        ):
+            found.extend(f"{role}: {name!r} is not a concept" for name in names - concepts)
+        for phrase in self.phrases:
+            if "\\" in phrase.replacement:  # it writes what it matched: known words
+                continue
+            for word in self.normalize_words(phrase.replacement.split()):
+                if word not in concepts and not word.isdigit():
+                    found.append(f"phrase {phrase.pattern.pattern!r} writes unknown {word!r}")
+        return found
+
+    # --- reading a text ------------------------------------------------------------
+    def _lookup(self, word: str) -> str | None:
+        """The concept of a known word or of its stem; None when unknown."""
+        if word in self.stopwords:
+            return ""
+        if word in self._words:
+            return self._words[word]
+        stem = _stem(word)
+        if stem in self.stopwords:  # "helpen" -> "help"
+            return ""
+        if stem in self._words:  # "schreeuwt" -> "schreeuw"
+            return self._words[stem]
+        return self._stems.get(stem)
+
+    def _by_root(self, word: str) -> str | None:
+        """A Turkish or Arabic word by the longest lexicon root it starts with ("uykusu",
+        "والنوم"); Arabic's article and conjunction prefixes are stripped first."""
+        if _ARABIC.search(word):
+            roots = self._roots["ar"]
+            forms = [word, *(word[len(p) :] for p in _ARABIC_PREFIXES if word.startswith(p))]
+        else:
+            roots = self._roots["tr"]
+            forms = [word]
+        for form in forms:
+            if form in self.stopwords:
+                return ""
+            for end in range(len(form), 2, -1):
+                concept = roots.get(form[:end])
+                if concept is not None:
+                    return concept
+        return None
+
+    def _split_compound(self, word: str) -> str | None:
+        """The concepts of a compound ("slaapproblemen", "cyberpesten"), or None.
+
+        Either both parts are known ("slaap" + "problemen"; the first a lexicon word), or
+        the last part is a lexicon word of some length: in Dutch and English compounds the
+        last part names the thing ("klassenapp" is an app)."""
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            tail_concept = self._lookup(tail)
+            if tail_concept is None:
+                continue
+            head_concept = self._words.get(head)
+            if head_concept is not None:
+                return " ".join(c for c in (head_concept, tail_concept) if c)
+            if len(tail) >= _MIN_COMPOUND_TAIL and tail_concept:
+                return tail_concept
+        return None
+
+    def spelled(self, word: str) -> str:
+        """A word as the lexicon and the phrase rules spell it: a word they do not know
+        that is a typo of one they do ("naats" -> "naast") is corrected, before the
+        phrase rules run; other words are returned as they are."""
+        cached = self._caches.spelled.get(word)
+        if cached is not None:
+            return cached
+        result = word
+        if not (
+            len(word) < _TYPO_MIN_LEN
+            or word in self.phrase_words
+            or _DIGIT.search(word)
+            or _ARABIC.search(word)
+            or self._lookup(word) is not None
+            or self._split_compound(word) is not None
+        ):
+            match = _correction(word, self._spelling_targets.get(word[0], ()))
+            result = word if match is None else match
+        self._caches.spelled[word] = result
+        return result
+
+    def concept(self, word: str) -> str:
+        """The concept(s) of one folded word; '' when it carries no content. Tried in
+        order: stopword or lexicon word (also by stem), a Turkish or Arabic root, a
+        compound of known parts, a typo of a known word; else the word itself, stemmed."""
+        cached = self._caches.concept.get(word)
+        if cached is not None:
+            return cached
+        result = self._concept(word)
+        self._caches.concept[word] = result
+        return result
+
+    def _concept(self, word: str) -> str:
+        if len(word) < 2 or _DIGIT.search(word):
+            return ""
+        known = self._lookup(word)
+        if known is not None:
+            return known
+        rooted = self._by_root(word)
+        if rooted is not None:
+            return rooted
+        if _ARABIC.search(word):
+            return word
+        compound = self._split_compound(word)
+        if compound is not None:
+            return compound
+        if len(word) >= _TYPO_MIN_LEN:
+            match = _correction(word, self._typo_targets.get(word[0], ()))
+            if match is not None:
+                return self._words.get(match, "")
+        return _stem(word)
+
+    def normalize_words(self, words: Iterable[str]) -> list[str]:
+        """The concepts of already-folded words, in order, without duplicates."""
+        seen: dict[str, None] = {}
+        for word in words:
+            for concept in self.concept(word).split():
+                seen.setdefault(concept, None)
+        return list(seen)
+
+    def normalize(self, text: str) -> str:
+        """A text reduced to its concept words, space-separated, in order of appearance;
+        '' if nothing is left."""
+        cached = self._caches.normalized.get(text)
+        if cached is not None:
+            return cached
+        self._caches.clear_if_full()
+        words = fold(text).split()
+        folded = " ".join(w if len(w) < _TYPO_MIN_LEN else self.spelled(w) for w in words)
+        words_now = Words.of(folded)
+        for phrase in self.phrases:
+            rewritten = phrase.apply(folded, words_now)
+            if rewritten != folded:
+                folded, words_now = rewritten, Words.of(rewritten)
+        result = " ".join(self.normalize_words(folded.split()))
+        self._caches.normalized[text] = result
+        return result
+
+    def language(self, text: str) -> str:
+        """The language a question is most likely in: nl, en, tr or ar (by script and by
+        its stopwords; Dutch when nothing tells)."""
+        if _ARABIC.search(text):
+            return "ar"
+        if re.search(r"[şğıİçŞĞÇ]", text):
+            return "tr"
+        words = fold(text).split()
+        hits = {lang: sum(w in self._language_words[lang] for w in words) for lang in LANGUAGES}
+        best = max(("nl", "en", "tr"), key=lambda lang: (hits[lang], lang == "nl"))
+        return best if hits[best] > hits["nl"] else "nl"

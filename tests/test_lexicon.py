@@ -1,0 +1,136 @@
+"""bot.webinar.lexicon: the lexicons as data files, how a theme picks one, Turkish and
+Arabic words by their roots, and what `ouderbot lexicon check` finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.webinar.grouping import GroupingIndex
+from bot.webinar.lexicon import (
+    LEXICON_DIR,
+    LexiconError,
+    check_files,
+    core_lexicon,
+    fold,
+    lexicon_for_theme,
+    read_file,
+    theme_file_for,
+    theme_files,
+)
+from bot.webinar.phrases import Words
+from tests.data.tuning_sets import TUNING_SETS
+
+
+def _all_files() -> list:
+    return [read_file(LEXICON_DIR / "kern.toml"), *theme_files()]
+
+
+def test_the_shipped_lexicons_have_no_problems() -> None:
+    """Every concept a role, a broader link or a phrase rule names is defined, every theme
+    file has keywords, and no keyword picks two themes."""
+    assert check_files(_all_files()) == []
+
+
+@pytest.mark.parametrize(
+    ("thema", "file"),
+    [
+        ("Slapen", "slapen"),
+        ("Goed slapen voor peuters", "slapen"),
+        ("Driftbuien", "driftbuien en lastig gedrag"),
+        ("Schermtijd", "schermtijd"),
+        ("Ruimtevaart voor ouders", None),
+        ("", None),
+    ],
+)
+def test_the_programmes_thema_picks_the_theme_file_by_its_keywords(
+    thema: str, file: str | None
+) -> None:
+    assert theme_file_for(thema) == file
+    assert lexicon_for_theme(thema).theme_name == file
+
+
+def test_a_theme_file_adds_to_the_core_and_changes_the_version() -> None:
+    sleep = lexicon_for_theme("slapen")
+    assert sleep.version != core_lexicon().version
+    assert "avond" in sleep.same_as_theme
+    assert core_lexicon().same_as_theme == frozenset()
+
+
+def test_turkish_and_arabic_words_match_by_their_root_and_without_accents() -> None:
+    sleep = lexicon_for_theme("slapen")
+    dutch = set(sleep.normalize("mijn zoon wordt elke nacht wakker").split())
+    turkish = set(sleep.normalize("Oğlum her gece uyanıyor").split())
+    arabic = set(sleep.normalize("ابني يستيقظ كل ليلة").split())
+    assert "nacht" in dutch
+    assert "nacht" in turkish
+    assert "wakker" in dutch & turkish & arabic
+
+
+def test_arabic_question_marks_and_commas_separate_words() -> None:
+    assert fold("هل هذا طبيعي؟ نعم،") == "هل هذا طبيعي نعم"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("mijn dochter wil niet slapen, wat moet ik doen", "nl"),
+        ("how do I get my son to sleep in his own bed", "en"),
+        ("kızım geceleri uyumuyor ne yapmalıyım", "tr"),
+        ("cocugum uyumuyor ne yapmaliyim", "tr"),
+        ("ابني لا ينام في الليل", "ar"),
+    ],
+)
+def test_a_questions_language_is_recognised(text: str, language: str) -> None:
+    assert core_lexicon().language(text) == language
+
+
+def test_a_broken_file_is_refused_with_its_name_and_the_entry(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.toml"
+    broken.write_text('[lexicon]\nname = "kapot"\n[concepts]\nSlaap = "slapen"\n')
+    with pytest.raises(LexiconError, match=r"kapot\.toml: concept 'Slaap'"):
+        read_file(broken)
+    bad_rule = tmp_path / "regel.toml"
+    bad_rule.write_text('[lexicon]\nname = "regel"\n[[phrase]]\npattern = "(open"\nmeans = "x"\n')
+    with pytest.raises(LexiconError, match=r"regel\.toml: phrase 1"):
+        read_file(bad_rule)
+
+
+def test_check_finds_names_no_file_defines_and_shared_keywords(tmp_path: Path) -> None:
+    theme = tmp_path / "nieuw.toml"
+    theme.write_text(
+        '[lexicon]\nname = "nieuw"\n[theme]\nkeywords = ["slapen"]\n'
+        'same_as_theme = ["bestaatniet"]\n[[phrase]]\npattern = "heel raar"\nmeans = "qqzzwx"\n'
+    )
+    problems = check_files([*_all_files(), read_file(theme)])
+    assert any("'bestaatniet' is not a concept" in p for p in problems)
+    assert any("writes unknown 'qqzzwx'" in p for p in problems)
+    assert any("keyword 'slapen' also picks" in p for p in problems)
+
+
+def test_the_quick_test_that_spares_a_rule_never_skips_a_match() -> None:
+    """`Phrase.apply` skips a rule when no word of the text is or starts like one of its
+    leads (`Phrase.may_match`): on every labelled tuning text, no skipped rule matches."""
+    lexicon = lexicon_for_theme("slapen")
+    texts = [t for s in TUNING_SETS for c in s.clusters for t in c]
+    texts += [t for s in TUNING_SETS for t in s.general]
+    skipped_matches = []
+    for text in texts[::3]:  # a third of them (about 1,000) keeps the test under 0.5 s
+        words = fold(text).split()
+        spelled = " ".join(lexicon.spelled(w) if len(w) >= 5 else w for w in words)
+        words_now = Words.of(spelled)
+        for phrase in lexicon.phrases:
+            if not phrase.may_match(words_now) and phrase.pattern.search(spelled):
+                skipped_matches.append((phrase.pattern.pattern[:40], text))
+    assert skipped_matches == []
+    # Nearly every rule has leads (the others always run).
+    assert sum(phrase.first_words is None for phrase in lexicon.phrases) <= 10
+
+
+def test_features_made_with_another_lexicon_version_are_not_current() -> None:
+    index = GroupingIndex("slapen")
+    found = index.features("mijn kind wil niet in zijn eigen bed slapen")
+    assert index.current(found)
+    other = GroupingIndex("eten")
+    assert not other.current(found)
