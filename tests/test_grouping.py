@@ -18,8 +18,8 @@ from bot.webinar.grouping import (
     encode,
     theme_terms,
 )
-from bot.webinar.lexicon import lexicon_for_theme
 from bot.webinar.grouping_eval import evaluate, evaluate_orders
+from bot.webinar.lexicon import lexicon_for_theme
 from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
 from tests.data.parent_questions import SLEEP_CLUSTERS, SLEEP_THEME
 from tests.data.tuning_sets import TUNING_SETS, TuningSet
@@ -200,3 +200,44 @@ def test_stored_features_rebuild_the_same_groups() -> None:
     assert {g.key: sorted(g.members) for g in again.groups.values()} == {
         g.key: sorted(g.members) for g in first.groups.values()
     }
+
+
+def test_words_the_lexicon_does_not_know_group_nothing_on_their_own() -> None:
+    """Precision first: sharing only unknown words makes at most a "misschien hetzelfde"."""
+    index = _index("slapen", ["hoe gaat het met de zwobbeltijd van kleine bram"])
+    newcomer = index.features("zwobbeltijd bij bram is elke dag een gedoe")
+    assert index.place(-1, newcomer) is None
+    assert 0 < index.scores(newcomer)[1] < index.auto_threshold
+
+
+def test_a_merge_teaches_the_webinar_its_words_for_the_next_question() -> None:
+    texts = [
+        "wat doen we met de zwobbeltijd op woensdag",
+        "de zwobbeltijd op woensdag loopt altijd uit",
+    ]
+    index = _index("slapen", texts)
+    newcomer = index.features("zwobbeltijd woensdag is weer mis gegaan")
+    assert index.place(-1, newcomer) is None  # unknown words: no group yet
+    learned = index.learn([index.features(t) for t in texts])
+    assert "zwobbeltijd" in learned
+    assert index.place(-1, newcomer) in {index.group_of(1).key, index.group_of(2).key}
+
+
+def test_a_question_left_out_of_a_merge_is_never_suggested_with_it_again() -> None:
+    texts = [
+        "mijn kind wil elke nacht bij ons in bed slapen, help",
+        "onze zoon komt elke nacht bij ons in bed slapen",
+    ]
+    index = _index("slapen", texts)
+    assert 2 in index.scores(index.features(texts[0]), exclude=1)
+    index.keep_apart(1, 2)
+    assert 2 not in index.scores(index.features(texts[0]), exclude=1)
+    assert index.maybe(1, index.features(texts[0])) == []
+
+
+def test_a_theme_no_lexicon_file_knows_needs_two_shared_concepts() -> None:
+    """Outside the shipped themes the core's concepts are broad: one shared concept
+    ("school") makes a suggestion, not a group."""
+    index = _index("rouw en verlies", ["mijn zoon wil niet meer naar school na het verlies"])
+    one = index.features("moet ik school bellen over het verlies")
+    assert index.place(-1, one) is None

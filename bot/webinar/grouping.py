@@ -38,7 +38,7 @@ the webinar's one general group and nothing else. Texts of fewer than `MIN_WORDS
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -87,6 +87,12 @@ _GENERIC_PRIOR = 0.4
 # A question's norm is at least this share of the weight of a word found in one question
 # (see `_norm_of`).
 _NORM_FLOOR = 0.7
+# Two questions that share no concept of the lexicon score at most this share of the
+# automatic threshold (`GroupingIndex._unsure`): enough to be offered as "misschien
+# hetzelfde", never enough to be grouped.
+_UNSURE_SHARE = 0.99
+# Words shorter than this are not learned from merges (fillers and abbreviations).
+_MIN_LEARNED = 4
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,14 @@ class GroupingIndex:
             **self.lexicon.weights,
         }
         self._weak_terms = self.theme | self.lexicon.audience | self.lexicon.vague
+        # A theme no lexicon file knows: the core's concepts are broad there (a grief
+        # webinar's "school" or "huilen" questions are many different ones), so two
+        # questions must share two of them to be one on their own.
+        self._min_shared = 2 if self.theme and self.lexicon.theme_name is None else 1
+        # Words a gespreksleider's merges showed to carry a question (`learn`), and the
+        # questions a gespreksleider left out of a merge (`keep_apart`).
+        self._learned: set[str] = set()
+        self._apart: dict[int, set[int]] = {}
         self.auto_threshold = AUTO_THRESHOLD_THEMED if self.theme else AUTO_THRESHOLD
         self.merge_threshold = MERGE_THRESHOLD_THEMED if self.theme else MERGE_THRESHOLD
         self._entries: dict[int, _Entry] = {}
@@ -239,7 +253,7 @@ class GroupingIndex:
         if term in self.near_theme:
             return idf * _NEAR_THEME_PRIOR
         if term not in self.lexicon.concept_words:
-            return idf * _UNKNOWN_PRIOR
+            return idf * (1.0 if term in self._learned else _UNKNOWN_PRIOR)
         return idf * self._prior.get(term, 1.0)
 
     def _weak(self, term: str) -> bool:
@@ -319,7 +333,31 @@ class GroupingIndex:
         split = self._walk_and_refine(weights)
         if split is None:
             return {}
-        walk, common = split
+        dots = self._dots(weights, *split)
+        dots.pop(exclude, None)  # type: ignore[arg-type]
+        for other in self._apart.get(exclude, ()) if exclude is not None else ():
+            dots.pop(other, None)
+        strong = self._sharing_a_concept(found, dots)
+        if size <= 64:  # small: exact norms under the weights of this moment
+            exact = {
+                key: _clip(dot / (query_norm * self._norm(self._entries[key].terms, newcomer)))
+                for key, dot in dots.items()
+            }
+            return {key: self._unsure(value, key in strong) for key, value in exact.items()}
+        entries = self._entries
+        return {
+            key: self._unsure(
+                value if (value := dot / (query_norm * entries[key].norm)) < 1.0 else 1.0,
+                key in strong,
+            )
+            for key, dot in dots.items()
+        }
+
+    def _dots(
+        self, weights: dict[str, float], walk: dict[str, Iterable[int]], common: set[str]
+    ) -> dict[int, float]:
+        """The dot products with the questions found through the walked terms, refined by
+        the common ones (see `_walk_and_refine`)."""
         dots: dict[int, float] = {}
         for term, keys in walk.items():
             square = weights[term] * weights[term]
@@ -333,17 +371,36 @@ class GroupingIndex:
             for key in dots:
                 if key in posting:
                     dots[key] += square
-        dots.pop(exclude, None)  # type: ignore[arg-type]
-        if size <= 64:  # small: exact norms under the weights of this moment
-            return {
-                key: _clip(dot / (query_norm * self._norm(self._entries[key].terms, newcomer)))
-                for key, dot in dots.items()
-            }
-        entries = self._entries
-        return {
-            key: value if (value := dot / (query_norm * entries[key].norm)) < 1.0 else 1.0
-            for key, dot in dots.items()
-        }
+        return dots
+
+    def _strong(self, term: str) -> bool:
+        """A concept of the lexicon that says what a question is about: not the theme, an
+        audience or a vague word, not a broader concept, trigram or unknown word."""
+        if term in self._learned:
+            return True
+        return term in self.lexicon.concept_words and term not in self._weak_terms
+
+    def _sharing_a_concept(self, found: Features, keys: Iterable[int]) -> set[int]:
+        """The questions among `keys` that share enough strong concepts with `found`
+        (`_min_shared`)."""
+        strong = [t for t in found.terms if self._strong(t)]
+        if len(strong) < self._min_shared:
+            return set()
+        postings = [self._postings[t] for t in strong if t in self._postings]
+        need = self._min_shared
+        return {key for key in keys if sum(key in posting for posting in postings) >= need}
+
+    def _enough(self, shared: Iterable[str]) -> bool:
+        return sum(self._strong(term) for term in shared) >= self._min_shared
+
+    def _unsure(self, value: float, shares_a_concept: bool) -> float:
+        """Precision first: two questions that share no concept of the lexicon (only the
+        theme's words, words it does not know, or their spelling) are at most a
+        "misschien hetzelfde" for the gespreksleider to decide, never one group on
+        their own."""
+        if shares_a_concept:
+            return value
+        return min(value, self.auto_threshold * _UNSURE_SHARE)
 
     def score(self, a: Features, b: Features) -> float:
         """Symmetric similarity of two feature lists under this index's weights."""
@@ -353,7 +410,32 @@ class GroupingIndex:
         if all(self._weak(term) for term in shared):
             return 0.0
         dot = sum(self._weight(term) ** 2 for term in shared)
-        return _clip(dot / (self._norm(a.terms) * self._norm(b.terms)))
+        value = _clip(dot / (self._norm(a.terms) * self._norm(b.terms)))
+        return self._unsure(value, self._enough(shared))
+
+    # --- what a gespreksleider's merges teach -----------------------------------------
+    def learn(self, merged: Sequence[Features]) -> list[str]:
+        """A merge shows that these questions are one: the words the lexicon does not know
+        that at least two of them use become concepts of this webinar (strong, at a
+        concept's weight), so that the next question with them joins at once. Returns
+        the words learned."""
+        seen: dict[str, int] = {}
+        for found in merged:
+            for word in set(found.concepts):
+                if word not in self.lexicon.concept_words and len(word) >= _MIN_LEARNED:
+                    seen[word] = seen.get(word, 0) + 1
+        new = sorted(word for word, count in seen.items() if count >= 2) if seen else []
+        new = [word for word in new if word not in self._learned]
+        if new:
+            self._learned.update(new)
+            self.refresh()
+        return new
+
+    def keep_apart(self, a: int, b: int) -> None:
+        """A gespreksleider left `b` out of `a`'s merge: they are different questions,
+        never suggested or scored together again in this webinar."""
+        self._apart.setdefault(a, set()).add(b)
+        self._apart.setdefault(b, set()).add(a)
 
     # --- membership ----------------------------------------------------------------
     def __len__(self) -> int:
@@ -474,7 +556,7 @@ class GroupingIndex:
                 shared = terms.intersection(y.terms)
                 if not all(self._weak(term) for term in shared):
                     dot = sum(self._weight(term) ** 2 for term in shared)
-                    total += _clip(dot / (x.norm * y.norm))
+                    total += self._unsure(_clip(dot / (x.norm * y.norm)), self._enough(shared))
         return total / (len(left) * len(right))
 
     def refresh(self) -> None:

@@ -313,6 +313,12 @@ class QuestionDesk:
             return None
         merge_id, merged = done
         index = await self._index(question.webinar_id)
+        # What the gespreksleider decided teaches the grouping of the next questions.
+        known = self._features.get(question.webinar_id, {})
+        index.learn([known[key] for key in (question.id, *merged) if key in known])
+        picks = self._picks.get(question.id)
+        for left_out in picks.left_out if picks is not None else ():
+            index.keep_apart(question.id, left_out)
         touched = {group.key for key in merged if (group := index.group_of(key)) is not None}
         for key in merged:
             index.discard(key)
