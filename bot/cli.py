@@ -1,4 +1,4 @@
-"""The `ouderbot` command: run, import, demo, backup.
+"""The `ouderbot` command: run, import, demo, backup, grouping-eval, lexicon check.
 
 Everything the command itself says (errors, reports, `--help`) is in English, like the
 log lines and argparse's own messages: one language in the terminal, for the person
@@ -71,6 +71,16 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--fast", action="store_true", help="no pauses between the steps")
     backup = commands.add_parser("backup", parents=common, help="an online backup of the database")
     backup.add_argument("destination", type=Path)
+    evaluation = commands.add_parser(
+        "grouping-eval", parents=common, help="grouping figures on a labelled question set"
+    )
+    evaluation.add_argument("set", type=Path)
+    evaluation.add_argument("--orders", type=int, default=5, help="insertion orders (default 5)")
+    evaluation.add_argument("--json", action="store_true", help="print the figures as JSON")
+    lexicon = commands.add_parser("lexicon", parents=common, help="the theme lexicons")
+    lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True)
+    check = lexicon_commands.add_parser("check", help="validate the lexicons (or one file)")
+    check.add_argument("file", type=Path, nargs="?")
     return parser
 
 
@@ -139,6 +149,14 @@ def _command(args: argparse.Namespace) -> int:
         from bot.demo import run_demo
 
         return run_async(run_demo(fast=args.fast))
+    if args.command == "grouping-eval":
+        from bot.webinar.tools_cli import grouping_eval
+
+        return grouping_eval(args.set, args.orders, args.json)
+    if args.command == "lexicon":
+        from bot.webinar.tools_cli import lexicon_check
+
+        return lexicon_check(args.file)
     settings = load_settings(args.config)
     log.debug("settings read; logging at %s", args.log_level)
     if args.command == "run":

@@ -3,6 +3,7 @@ Arabic words by their roots, and what `ouderbot lexicon check` finds."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,63 @@ def test_features_made_with_another_lexicon_version_are_not_current() -> None:
     assert index.current(found)
     other = GroupingIndex("eten")
     assert not other.current(found)
+
+
+def test_grouping_eval_prints_the_figures_of_a_labelled_set_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    labelled = {
+        "theme": "slapen",
+        "clusters": [
+            {
+                "label": "in ons bed",
+                "questions": [
+                    "mijn kind wil elke nacht bij ons in bed slapen",
+                    "onze zoon komt elke nacht bij ons in bed slapen",
+                    "hoe krijg ik mijn dochter uit ons bed",
+                ],
+            },
+            {
+                "label": "nachtmerries",
+                "questions": ["mijn zoon heeft elke nacht nachtmerries", "nare dromen, wat doe ik"],
+            },
+        ],
+        "general": ["is dit normaal bij slapen?"],
+    }
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps(labelled), encoding="utf-8")
+    assert main(["grouping-eval", str(path), "--orders", "2", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert set(figures) >= {"precision", "recall", "f1", "vague_worst"}
+    assert figures["precision"] == 1.0
+    assert figures["vague_worst"] == 0
+    assert 0 < figures["recall"] <= 1
+
+
+def test_grouping_eval_says_what_is_wrong_with_a_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    path = tmp_path / "kapot.json"
+    path.write_text('{"theme": "x", "clusters": [{"label": "a"}]}', encoding="utf-8")
+    assert main(["grouping-eval", str(path)]) == 2
+    assert "cluster 1 needs a list of questions" in capsys.readouterr().out
+
+
+def test_lexicon_check_passes_the_shipped_files_and_fails_a_broken_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    assert main(["lexicon", "check"]) == 0
+    assert "all fine" in capsys.readouterr().out
+    broken = tmp_path / "nieuw.toml"
+    broken.write_text(
+        '[lexicon]\nname = "nieuw"\n[theme]\nkeywords = ["nieuwthema"]\n'
+        '[broader]\nslaap = "bestaatniet"\n'
+    )
+    assert main(["lexicon", "check", str(broken)]) == 1
+    assert "'bestaatniet' is not a concept" in capsys.readouterr().out

@@ -268,7 +268,7 @@ def check_files(files: Iterable[LexiconFile]) -> list[str]:
         if not theme.keywords:
             problems.append(f"{theme.path.name}: [theme] needs keywords")
         for keyword in theme.keywords:
-            if keyword in owner:
+            if owner.get(keyword, theme.path.name) != theme.path.name:
                 problems.append(
                     f"{theme.path.name}: keyword {keyword!r} also picks {owner[keyword]}"
                 )
@@ -368,9 +368,14 @@ class Lexicon:
                             root_lang = "ar"
                         if root_lang and len(word) >= _MIN_ROOT[root_lang]:
                             self._roots[root_lang][word] = concept
+        # A vague or audience word that names no concept is a concept of its own (so it
+        # is known, and weak).
+        for f in self.files:
+            for word in (*f.vague, *f.audience):
+                self._words.setdefault(word, word)
         self.concept_words: frozenset[str] = frozenset(
             part for f in self.files for concept in f.concepts for part in concept.split()
-        )
+        ) | frozenset(w for f in self.files for w in (*f.vague, *f.audience))
         self.broader: dict[str, str] = {k: v for f in self.files for k, v in f.broader.items()}
         self.same_as_theme = frozenset(c for f in theme for c in f.same_as_theme)
         self.near_theme = frozenset(c for f in theme for c in f.near_theme)
@@ -428,8 +433,6 @@ class Lexicon:
         for role, names in (
             ("same_as_theme", self.same_as_theme),
             ("near_theme", self.near_theme),
-            ("audience", self.audience),
-            ("vague", self.vague),
             ("weights", frozenset(self.weights)),
             ("broader", frozenset(self.broader)),
         ):
