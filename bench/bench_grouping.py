@@ -30,17 +30,15 @@ from bot.core.clock import ManualClock
 from bot.core.i18n import Translator
 from bot.core.masking import Masker
 from bot.core.models import User
-from bot.webinar import similarity
-from bot.webinar.grouping import GroupingIndex, encode, features
+from bot.webinar.grouping import GroupingIndex, encode
 from bot.webinar.grouping_eval import evaluate_orders
+from bot.webinar.lexicon import Lexicon, lexicon_for_theme
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
 from storage.questions import QuestionRepository
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
-from tests.data import parent_questions as tuning
-from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
-from tests.data.tuning_sets import TUNING_SETS
+from tests.data.labelled import held_out_sleep, load, tuning_sets
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 # The placeholders the bot masks with by default (Dutch).
@@ -52,9 +50,10 @@ def quality() -> list[str]:
     """Means over 5 insertion orders on every tuning set, then the held-out set's
     aggregate figures (the only place they are printed: never tune on them)."""
     lines = []
+    held_out = held_out_sleep()
     labelled = [
-        *TUNING_SETS,
-        ("HELD-OUT sleep set (never tuned on)", HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME),
+        *((s.name, s.clusters, s.general, s.theme) for s in tuning_sets()),
+        ("HELD-OUT sleep set (never tuned on)", held_out.clusters, held_out.general, "slapen"),
     ]
     for name, clusters, general, theme in labelled:
         five = evaluate_orders(clusters, general, theme)
@@ -70,8 +69,9 @@ def quality() -> list[str]:
 
 def webinar_texts(count: int, seed: int = 1) -> list[str]:
     """Sleep-webinar questions: the labelled texts, varied so that few are identical."""
-    pool = [t for c in (*tuning.SLEEP_CLUSTERS, *tuning.QUESTION_CLUSTERS) for t in c]
-    pool += list(tuning.SLEEP_GENERAL)
+    sleep, many = load("sets/sleep.json"), load("sets/question.json")
+    pool = [t for c in (*sleep.clusters, *many.clusters) for t in c]
+    pool += list(sleep.general)
     rng = random.Random(seed)
     return [f"{rng.choice(pool)} {rng.choice(FILLER)} {n}" for n in range(count)]
 
@@ -81,15 +81,14 @@ def cpu_per_add(texts: list[str], measured: int, traced: bool) -> tuple[list[flo
     traced MB of the index when `traced` (tracemalloc traces every allocation, which makes
     the CPU figures of that pass several times what the bot spends: until the third round
     of issue 11 they were measured that way)."""
-    for cached in (similarity.normalize, similarity._concept, similarity._spelled):
-        cached.cache_clear()  # each pass starts cold, as a fresh process would
-    index = GroupingIndex("slapen")
+    # A lexicon of its own, so that each pass starts cold, as a fresh process would.
+    index = GroupingIndex("slapen", Lexicon(lexicon_for_theme("slapen").files))
     if traced:
         tracemalloc.start()
     costs = []
     for key, text in enumerate(texts, 1):
         started = time.process_time()
-        found = features(text)
+        found = index.features(text)
         group, fits = index.placement(-1, found)
         index.add(key, found, asker=key % 3000, group=group)
         if group is not None:  # as the desk does: a question fitting two alike groups
@@ -161,7 +160,8 @@ def main(open_questions: int, with_quality: bool) -> None:
             f" p95 {costs[int(len(costs) * 0.95)]:.2f} ms, max {costs[-1]:.2f} ms (target <= 3)"
         )
     print(f"index of {open_questions} questions: {traced_mb:.1f} MB of traced allocations")
-    stored = sum(len(encode(features(t))) for t in texts[:1000]) / 1000
+    sleep_index = GroupingIndex("slapen")
+    stored = sum(len(encode(sleep_index.features(t))) for t in texts[:1000]) / 1000
     print(f"stored features: {stored:.0f} characters per question on average")
     with tempfile.TemporaryDirectory(prefix="ouderbot-grouping-") as folder:
         figures = asyncio.run(restart(texts, Path(folder)))

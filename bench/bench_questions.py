@@ -204,7 +204,7 @@ TOPICS = [
 def seed_questions(database: Path, open_questions: int) -> None:
     """Varied texts, so the grouping index works as hard as in a real webinar; stored with
     their grouping features and groups, as the bot stores every question it is asked."""
-    from bot.webinar.grouping import GroupingIndex, encode, features
+    from bot.webinar.grouping import GroupingIndex, encode
 
     iso = datetime.now(UTC).isoformat(timespec="seconds")
     index = GroupingIndex("slapen")
@@ -213,7 +213,7 @@ def seed_questions(database: Path, open_questions: int) -> None:
         subject = SUBJECTS[n % len(SUBJECTS)]
         topic = TOPICS[(n // len(SUBJECTS)) % len(TOPICS)]
         text = f"{subject} {topic}, wat kan ik doen? ({n})"
-        found = features(text)
+        found = index.features(text)
         group = index.add(n + 1, found)
         rows.append((n + 1, n + 1, -n - 1, text, n % 7, n % 5, iso, encode(found), group.key))
     with sqlite3.connect(database) as conn:

@@ -1,8 +1,8 @@
 """bot.webinar.grouping: the grouping engine of issue 11, on the labelled sets and by rule.
 
 The labelled-set tests print their figures (``pytest -s``) and put them in the
-assertion message. The tuning sets are in tests/data/parent_questions.py; the held-out
-set (tests/data/heldout_questions.py) was written before the engine and never tuned on.
+assertion message. The tuning sets are tests/data/sets/*.json; the held-out
+set (tests/data/heldout/sleep.json) was written before the engine and never tuned on.
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ from bot.webinar.grouping import (
     encode,
     theme_terms,
 )
-from bot.webinar.grouping_eval import evaluate, evaluate_orders
+from bot.webinar.grouping_eval import LabelledSet, evaluate, evaluate_orders
 from bot.webinar.lexicon import lexicon_for_theme
-from tests.data.heldout_questions import HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME
-from tests.data.parent_questions import SLEEP_CLUSTERS, SLEEP_THEME
-from tests.data.tuning_sets import TUNING_SETS, TuningSet
+from tests.data.labelled import clusters, held_out_sleep, tuning_sets
+
+HELD_OUT = held_out_sleep()
+SLEEP_CLUSTERS = clusters("sets/sleep.json")
+SLEEP_THEME = "slapen"
 
 # Floors of precision and F1 on each tuning set, means over 5 insertion orders: just
 # under the figures measured in round 4, so that the test fails if quality drops. Raise
@@ -49,8 +51,8 @@ TUNING_FLOORS = {
 }
 
 
-@pytest.mark.parametrize("labelled", TUNING_SETS, ids=lambda labelled: labelled.name)
-def test_tuning_sets_keep_their_figures(labelled: TuningSet) -> None:
+@pytest.mark.parametrize("labelled", tuning_sets(), ids=lambda labelled: labelled.name)
+def test_tuning_sets_keep_their_figures(labelled: LabelledSet) -> None:
     five = evaluate_orders(labelled.clusters, labelled.general, labelled.theme, pair_scores=False)
     min_precision, min_f1 = TUNING_FLOORS[labelled.name]
     print(f"{labelled.name}: precision {five.precision:.3f}, F1 {five.f1:.3f} (5 orders)")
@@ -73,7 +75,7 @@ HELDOUT_FLOOR = {"precision": 0.85, "f1": 0.77, "vague_worst": 1}
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_held_out_set_does_not_regress(seed: int) -> None:
-    figures = evaluate(HELDOUT_CLUSTERS, HELDOUT_GENERAL, HELDOUT_THEME, seed=seed)
+    figures = evaluate(HELD_OUT.clusters, HELD_OUT.general, HELD_OUT.theme, seed=seed)
     print(f"held-out set (seed {seed}): {figures.line()}")
     assert figures.precision >= HELDOUT_FLOOR["precision"], figures.line()
     assert figures.f1 >= HELDOUT_FLOOR["f1"], figures.line()

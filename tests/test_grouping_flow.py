@@ -9,7 +9,7 @@ import re
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
-from tests.data.heldout_questions import HELDOUT_CLUSTERS
+from tests.data.labelled import held_out_sleep
 from tests.test_webinar_burst import consented_parents, open_webinar
 
 COUNT = re.compile(r"👥 (\d+) andere ouders")
@@ -20,7 +20,7 @@ def _interleaved(total: int) -> list[tuple[int, str]]:
     picked: list[tuple[int, str]] = []
     depth = 0
     while len(picked) < total:
-        for cluster, texts in enumerate(HELDOUT_CLUSTERS):
+        for cluster, texts in enumerate(held_out_sleep().clusters):
             if depth < len(texts) and len(picked) < total:
                 picked.append((cluster, texts[depth]))
         depth += 1

@@ -21,7 +21,7 @@ from bot.webinar.lexicon import (
     theme_files,
 )
 from bot.webinar.phrases import Words
-from tests.data.tuning_sets import TUNING_SETS
+from tests.data.labelled import tuning_sets
 
 
 def _all_files() -> list:
@@ -114,8 +114,8 @@ def test_the_quick_test_that_spares_a_rule_never_skips_a_match() -> None:
     """`Phrase.apply` skips a rule when no word of the text is or starts like one of its
     leads (`Phrase.may_match`): on every labelled tuning text, no skipped rule matches."""
     lexicon = lexicon_for_theme("slapen")
-    texts = [t for s in TUNING_SETS for c in s.clusters for t in c]
-    texts += [t for s in TUNING_SETS for t in s.general]
+    texts = [t for s in tuning_sets() for c in s.clusters for t in c]
+    texts += [t for s in tuning_sets() for t in s.general]
     skipped_matches = []
     for text in texts[::3]:  # a third of them (about 1,000) keeps the test under 0.5 s
         words = fold(text).split()

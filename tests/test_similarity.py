@@ -18,14 +18,13 @@ from bot.webinar.similarity import (
     normalize,
     similarity,
 )
-from tests.data.parent_questions import (
-    HELD_OUT_CLUSTERS,
-    QUESTION_CLUSTERS,
-    SECOND_CLUSTERS,
-    THIRD_CLUSTERS,
-    TOPIC_WISH_CLUSTERS,
-    Clusters,
-)
+from tests.data.labelled import Clusters, clusters
+
+HELD_OUT_CLUSTERS = clusters("sets/held-out.json")
+QUESTION_CLUSTERS = clusters("sets/question.json")
+SECOND_CLUSTERS = clusters("sets/second.json")
+THIRD_CLUSTERS = clusters("sets/third.json")
+TOPIC_WISH_CLUSTERS = clusters("topic_wishes.json")
 
 
 def _flatten(clusters: Clusters) -> tuple[list[str], list[int]]:
@@ -78,7 +77,7 @@ def test_tuning_set_pairwise_precision_and_recall() -> None:
     ("name", "clusters", "min_precision", "min_recall"),
     [
         # Regression floors just under the figures measured when the sets were frozen
-        # (see tests/data/parent_questions.py); they are not targets to tune towards.
+        # (see tests/data/sets/question.json); they are not targets to tune towards.
         ("second set", SECOND_CLUSTERS, 0.95, 0.65),
         ("third set", THIRD_CLUSTERS, 0.85, 0.60),
         ("held-out set", HELD_OUT_CLUSTERS, 0.80, 0.40),

@@ -44,8 +44,8 @@ from itertools import islice
 
 from bot.webinar.lexicon import Lexicon, fold, lexicon_for_theme
 
-# Tuned on the tuning sets only (tests/data/tuning_sets.py lists them; tests/test_grouping.py
-# prints their figures), never on tests/data/heldout_questions.py.
+# Tuned on the tuning sets only (tests/data/sets/*.json; tests/test_grouping.py
+# prints their figures), never on tests/data/heldout/.
 AUTO_THRESHOLD = 0.45
 AUTO_THRESHOLD_THEMED = 0.375
 MAYBE_THRESHOLD = 0.3

@@ -4,7 +4,7 @@ Texts are compared on their concept words (`bot.webinar.lexicon`, the core lexic
 webinar's questions are grouped by `bot.webinar.grouping` on its theme's lexicon). The
 scorer compares the concept words as opaque tokens (see `_scoring_form`) with
 rapidfuzz's token_set_ratio; `SIMILAR_THRESHOLD` sits mid-plateau of the precision /
-recall curve on tests/data/parent_questions.py (tests/test_similarity.py prints the
+recall curve on tests/data/sets/question.json (tests/test_similarity.py prints the
 figures).
 """
 
