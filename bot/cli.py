@@ -81,6 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True)
     check = lexicon_commands.add_parser("check", help="validate the lexicons (or one file)")
     check.add_argument("file", type=Path, nargs="?")
+    suggest = lexicon_commands.add_parser(
+        "suggest", help="words the gespreksleiders' merges suggest adding", parents=common
+    )
+    suggest.add_argument("--min-merges", type=int, default=2, help="seen in this many merges")
     return parser
 
 
@@ -153,11 +157,15 @@ def _command(args: argparse.Namespace) -> int:
         from bot.webinar.tools_cli import grouping_eval
 
         return grouping_eval(args.set, args.orders, args.json)
-    if args.command == "lexicon":
+    if args.command == "lexicon" and args.lexicon_command == "check":
         from bot.webinar.tools_cli import lexicon_check
 
         return lexicon_check(args.file)
     settings = load_settings(args.config)
+    if args.command == "lexicon":
+        from bot.webinar.tools_cli import lexicon_suggest
+
+        return run_async(lexicon_suggest(settings, args.min_merges))
     log.debug("settings read; logging at %s", args.log_level)
     if args.command == "run":
         return run_async(_run(settings, args.webhook))

@@ -495,6 +495,24 @@ class QuestionRepository:
             for row in rows
         ]
 
+    async def merged_features(self) -> list[tuple[str, list[str]]]:
+        """Per merge still in force: the webinar's theme and the stored grouping features of
+        the questions it made one (the claimed one and those folded in). Features only,
+        never texts; they are cleared with the texts (retention, erasure), so a merge
+        teaches only while its questions are kept."""
+        rows = await self.db.fetch_all(
+            "SELECT m.id AS merge_id, w.theme AS theme, q.features AS features"
+            " FROM question_merges m"
+            " JOIN questions q ON q.merge_id = m.id OR q.id = m.into_id"
+            " JOIN webinars w ON w.id = q.webinar_id"
+            " WHERE m.undone_at IS NULL AND q.features IS NOT NULL AND q.text IS NOT NULL"
+            " ORDER BY m.id, q.id"
+        )
+        merges: dict[int, tuple[str, list[str]]] = {}
+        for row in rows:
+            merges.setdefault(row["merge_id"], (str(row["theme"]), []))[1].append(row["features"])
+        return list(merges.values())
+
     async def texts(self, question_ids: Sequence[int]) -> dict[int, str]:
         """The texts of these questions, by id."""
         if not question_ids:

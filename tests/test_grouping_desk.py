@@ -320,3 +320,40 @@ async def test_a_question_fitting_two_alike_groups_joins_them_and_it_is_stored(
     monkeypatch.setattr(desk_module.GroupingIndex, "features", no_texts)
     again = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     assert await again.groups(webinar.id) == await desk.groups(webinar.id)
+
+
+async def test_merges_suggest_lexicon_words_to_a_coordinator(db: Database) -> None:
+    """A word the lexicon does not know, merged twice with questions about one concept, is
+    offered as that concept's word; once is not enough; an undone merge teaches nothing."""
+    from bot.webinar.lexicon_suggestions import suggestions
+
+    webinar = await _webinar(db)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
+    texts = [
+        (1, "mijn kind wil elke nacht bij ons in bed slapen"),
+        (2, "de zwobbeltijd duurt elke avond uren"),
+        (3, "onze zoon komt iedere nacht bij ons in bed slapen"),
+        (4, "zwobbeltijd is hier ook een strijd"),
+    ]
+    ids = [
+        (await desk.ask(webinar, _parent(asker), n, text)).question.id
+        for n, (asker, text) in enumerate(texts)
+    ]
+    first = await desk.questions.pull(ids[0], MODERATOR, START)
+    assert first is not None
+    assert await desk.merge(first, MODERATOR, [ids[1]]) is not None
+    once = suggestions(await desk.questions.merged_features())
+    assert [s for s in once if s.word == "zwobbeltijd"] == []
+    second = await desk.questions.pull(ids[2], MODERATOR, START)
+    assert second is not None
+    merged = await desk.merge(second, MODERATOR, [ids[3]])
+    assert merged is not None
+    twice = suggestions(await desk.questions.merged_features())
+    assert ("slapen", "zwobbeltijd", "ouderbed", 2) in {
+        (s.theme, s.word, s.concept, s.merges) for s in twice
+    }
+    line = next(s for s in twice if s.word == "zwobbeltijd" and s.concept == "ouderbed")
+    assert line.toml_line() == '# add "zwobbeltijd" to ouderbed (2 merges)'
+    await desk.undo_merge(merged.merge_id, MODERATOR)
+    undone = suggestions(await desk.questions.merged_features())
+    assert [s for s in undone if s.word == "zwobbeltijd"] == []

@@ -1,11 +1,13 @@
-"""`ouderbot grouping-eval` and `ouderbot lexicon check`: the grouping engine's tools for
-coordinators and developers (no bot, no database, no token)."""
+"""`ouderbot grouping-eval`, `ouderbot lexicon check` and `ouderbot lexicon suggest`: the
+grouping engine's tools for coordinators and developers (no bot, no token; only
+`suggest` reads the database)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from bot.config import Settings
 from bot.webinar.grouping_eval import evaluate_orders, load_set
 from bot.webinar.lexicon import (
     CORE_NAME,
@@ -17,6 +19,7 @@ from bot.webinar.lexicon import (
     theme_file_for,
     theme_files,
 )
+from bot.webinar.lexicon_suggestions import suggestions
 
 
 def grouping_eval(path: Path, orders: int, as_json: bool) -> int:
@@ -75,3 +78,29 @@ def _files_with(path: Path | None) -> list[LexiconFile]:
     if extra.is_core:
         kept = [f for f in kept if not f.is_core]
     return [*kept, extra]
+
+
+async def lexicon_suggest(settings: Settings, min_merges: int) -> int:
+    """Print what the gespreksleiders' merges suggest adding to the theme lexicons
+    (`bot.webinar.lexicon_suggestions`), grouped by theme file."""
+    from storage.db import Database
+    from storage.questions import QuestionRepository
+
+    db = await Database.open(
+        settings.storage.database, busy_timeout_ms=settings.storage.busy_timeout_ms
+    )
+    try:
+        merges = await QuestionRepository(db).merged_features()
+    finally:
+        await db.close()
+    found = suggestions(merges, max(min_merges, 1))
+    if not found:
+        print(f"no word was seen in {min_merges} or more merges")
+        return 0
+    theme = None
+    for suggestion in found:
+        if suggestion.theme != theme:
+            theme = suggestion.theme
+            print(f"\n[{theme or CORE_NAME}]  (add to its file, then: ouderbot lexicon check)")
+        print(suggestion.toml_line())
+    return 0
