@@ -349,8 +349,18 @@ class Lexicon:
         ]
         theme = [f for f in self.files if not f.is_core]
         self.theme_name = theme[0].name if theme else None
+        # A word a theme file gives a concept is content in that theme, even where the
+        # core calls it a stopword ("alleen" in a sleep-alone question, "advies" in
+        # a school-advice webinar).
+        theme_words = {
+            w for f in theme for words in f.concepts.values() for ws in words.values() for w in ws
+        }
         self.stopwords: frozenset[str] = frozenset(
-            word for f in self.files for words in f.stopwords.values() for word in words
+            word
+            for f in self.files
+            for words in f.stopwords.values()
+            for word in words
+            if word not in theme_words
         )
         self._language_words = {
             lang: frozenset(w for f in self.files for w in f.stopwords.get(lang, ()))
