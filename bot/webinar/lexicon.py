@@ -450,8 +450,11 @@ class Lexicon:
         for phrase in self.phrases:
             if "\\" in phrase.replacement:  # it writes what it matched: known words
                 continue
-            for word in self.normalize_words(phrase.replacement.split()):
-                if word not in concepts and not word.isdigit():
+            for word in phrase.replacement.split():
+                # What a rule writes must be a word the files list (or a concept's name,
+                # or a stopword): "exoverleg" would be read as the stem of "verlegen".
+                listed = word in self._words or word in concepts or word in self.stopwords
+                if not listed and not word.isdigit():
                     found.append(f"phrase {phrase.pattern.pattern!r} writes unknown {word!r}")
         return found
 
