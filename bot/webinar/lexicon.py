@@ -86,6 +86,15 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", plain).strip()
 
 
+def _fold_pattern(pattern: str) -> str:
+    """A phrase rule's pattern as the folded text spells its letters (accents dropped,
+    Arabic letter variants as one), so that a coordinator may write "متى" or "çocuk".
+    Not lowercased: that would change the meaning of escapes such as \\S."""
+    decomposed = unicodedata.normalize("NFKD", pattern)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.translate(_LETTER_FORMS)
+
+
 def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
@@ -395,7 +404,7 @@ class Lexicon:
         # A theme's own rules first: they are the more specific ones.
         ordered = [*theme, *(f for f in self.files if f.is_core)]
         self.phrases: tuple[Phrase, ...] = tuple(
-            compile_phrase(p, m) for f in ordered for p, m in f.phrases
+            compile_phrase(_fold_pattern(p), m) for f in ordered for p, m in f.phrases
         )
         self._known = frozenset(self._words) | self.stopwords
         self._stems = self._stem_lexicon()
@@ -522,6 +531,7 @@ class Lexicon:
             or _DIGIT.search(word)
             or _ARABIC.search(word)
             or self._lookup(word) is not None
+            or self._by_root(word) is not None  # a Turkish word's own ending, no typo
             or self._split_compound(word) is not None
         ):
             match = _correction(word, self._spelling_targets.get(word[0], ()))
