@@ -322,8 +322,11 @@ class GroupingIndex:
             walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
         return walk, common
 
-    def scores(self, found: Features, *, exclude: int | None = None) -> dict[int, float]:
-        """Cosine of `found` with every indexed question it shares a feature with."""
+    def scores(
+        self, found: Features, *, exclude: int | None = None, sure_only: bool = False
+    ) -> dict[int, float]:
+        """Cosine of `found` with every indexed question it shares a feature with;
+        `sure_only`: 0 for the pairs that share too few concepts (`_unsure`)."""
         if found.empty or not self._entries:
             return {}
         newcomer = None if exclude in self._entries else frozenset(found.terms)
@@ -343,12 +346,15 @@ class GroupingIndex:
                 key: _clip(dot / (query_norm * self._norm(self._entries[key].terms, newcomer)))
                 for key, dot in dots.items()
             }
-            return {key: self._unsure(value, key in strong) for key, value in exact.items()}
+            return {
+                key: self._unsure(value, key in strong, sure_only) for key, value in exact.items()
+            }
         entries = self._entries
         return {
             key: self._unsure(
                 value if (value := dot / (query_norm * entries[key].norm)) < 1.0 else 1.0,
                 key in strong,
+                sure_only,
             )
             for key, dot in dots.items()
         }
@@ -381,26 +387,31 @@ class GroupingIndex:
         return term in self.lexicon.concept_words and term not in self._weak_terms
 
     def _sharing_a_concept(self, found: Features, keys: Iterable[int]) -> set[int]:
-        """The questions among `keys` that share enough strong concepts with `found`
-        (`_min_shared`)."""
-        strong = [t for t in found.terms if self._strong(t)]
-        if len(strong) < self._min_shared:
+        """The questions among `keys` that `_sure` says may be one with `found`."""
+        mine = frozenset(t for t in found.terms if self._strong(t))
+        if len(mine) < self._min_shared:
             return set()
-        postings = [self._postings[t] for t in strong if t in self._postings]
-        need = self._min_shared
-        return {key for key in keys if sum(key in posting for posting in postings) >= need}
+        entries = self._entries
+        return {key for key in keys if self._sure(mine, entries[key].terms)}
 
-    def _enough(self, shared: Iterable[str]) -> bool:
-        return sum(self._strong(term) for term in shared) >= self._min_shared
+    def _sure(self, mine: frozenset[str], theirs: Iterable[str]) -> bool:
+        """Whether two questions may be one on their own: they share `_min_shared` strong
+        concepts (`mine`: the first one's). (Also asking that not each has a strong
+        concept the other lacks cost 0.07 F1 on the tuning sets and gained little
+        precision on the new themes: it was not kept.)"""
+        return len(mine.intersection(theirs)) >= self._min_shared
 
-    def _unsure(self, value: float, shares_a_concept: bool) -> float:
+    def _enough(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        return self._sure(frozenset(t for t in a if self._strong(t)), b)
+
+    def _unsure(self, value: float, shares_a_concept: bool, sure_only: bool = False) -> float:
         """Precision first: two questions that share no concept of the lexicon (only the
         theme's words, words it does not know, or their spelling) are at most a
         "misschien hetzelfde" for the gespreksleider to decide, never one group on
         their own."""
         if shares_a_concept:
             return value
-        return min(value, self.auto_threshold * _UNSURE_SHARE)
+        return 0.0 if sure_only else min(value, self.auto_threshold * _UNSURE_SHARE)
 
     def score(self, a: Features, b: Features) -> float:
         """Symmetric similarity of two feature lists under this index's weights."""
@@ -411,7 +422,7 @@ class GroupingIndex:
             return 0.0
         dot = sum(self._weight(term) ** 2 for term in shared)
         value = _clip(dot / (self._norm(a.terms) * self._norm(b.terms)))
-        return self._unsure(value, self._enough(shared))
+        return self._unsure(value, self._enough(a.terms, b.terms))
 
     # --- what a gespreksleider's merges teach -----------------------------------------
     def learn(self, merged: Sequence[Features]) -> list[str]:
@@ -459,7 +470,7 @@ class GroupingIndex:
         best: dict[int, float] = {}
         total: dict[int, float] = {}
         entries = self._entries
-        for other, value in self.scores(found, exclude=key).items():
+        for other, value in self.scores(found, exclude=key, sure_only=True).items():
             group = entries[other].group
             if group == GENERAL_GROUP:
                 continue
@@ -556,7 +567,8 @@ class GroupingIndex:
                 shared = terms.intersection(y.terms)
                 if not all(self._weak(term) for term in shared):
                     dot = sum(self._weight(term) ** 2 for term in shared)
-                    total += self._unsure(_clip(dot / (x.norm * y.norm)), self._enough(shared))
+                    sure = self._enough(terms, y.terms)
+                    total += self._unsure(_clip(dot / (x.norm * y.norm)), sure)
         return total / (len(left) * len(right))
 
     def refresh(self) -> None:
