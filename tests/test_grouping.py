@@ -237,8 +237,8 @@ def test_a_question_left_out_of_a_merge_is_never_suggested_with_it_again() -> No
     assert index.maybe(1, index.features(texts[0])) == []
 
 
-def test_a_theme_no_lexicon_file_knows_needs_two_shared_concepts() -> None:
-    """Outside the shipped themes the core's concepts are broad: one shared concept
+def test_a_theme_no_lexicon_file_knows_needs_three_shared_concepts() -> None:
+    """Outside the shipped themes the core's concepts are broad: a shared concept
     ("school") makes a suggestion, not a group."""
     index = _index("rouw en verlies", ["mijn zoon wil niet meer naar school na het verlies"])
     one = index.features("moet ik school bellen over het verlies")

@@ -93,6 +93,9 @@ _NORM_FLOOR = 0.7
 _UNSURE_SHARE = 0.99
 # Words shorter than this are not learned from merges (fillers and abbreviations).
 _MIN_LEARNED = 4
+# See `GroupingIndex._everywhere`.
+_SETTING_MIN = 20
+_SETTING_SHARE = 0.08
 
 
 @dataclass(frozen=True)
@@ -210,9 +213,12 @@ class GroupingIndex:
         }
         self._weak_terms = self.theme | self.lexicon.audience | self.lexicon.vague
         # A theme no lexicon file knows: the core's concepts are broad there (a grief
-        # webinar's "school" or "huilen" questions are many different ones), so two
-        # questions must share two of them to be one on their own.
-        self._min_shared = 2 if self.theme and self.lexicon.theme_name is None else 1
+        # webinar's "school", "opa" or "bang" questions are many different ones), so two
+        # questions must share three of them to be one on their own: in practice the
+        # card suggests ("misschien hetzelfde") and the gespreksleider's merges group
+        # (and teach, `learn`). With two, a grief set by another author was grouped at
+        # precision 0.47-0.68; with three, 1.0 at almost no recall.
+        self._min_shared = 3 if self.theme and self.lexicon.theme_name is None else 1
         # Words a gespreksleider's merges showed to carry a question (`learn`), and the
         # questions a gespreksleider left out of a merge (`keep_apart`).
         self._learned: set[str] = set()
@@ -322,42 +328,38 @@ class GroupingIndex:
             walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
         return walk, common
 
-    def scores(
-        self, found: Features, *, exclude: int | None = None, sure_only: bool = False
-    ) -> dict[int, float]:
-        """Cosine of `found` with every indexed question it shares a feature with;
-        `sure_only`: 0 for the pairs that share too few concepts (`_unsure`)."""
+    def scores(self, found: Features, *, exclude: int | None = None) -> dict[int, float]:
+        """Cosine of `found` with every indexed question it shares a feature with (pairs
+        that share too few concepts capped below the automatic threshold, `_unsure`)."""
+        return self._scored(found, exclude)[0]
+
+    def _scored(
+        self, found: Features, exclude: int | None = None
+    ) -> tuple[dict[int, float], set[int]]:
+        """`scores`, and the questions among them that `found` may be one with (`_sure`)."""
         if found.empty or not self._entries:
-            return {}
+            return {}, set()
         newcomer = None if exclude in self._entries else frozenset(found.terms)
         weights = {term: self._weight(term, newcomer) for term in found.terms}
         query_norm = _norm_of(weights.values(), self._floor(newcomer))
-        size = len(self._entries)
         split = self._walk_and_refine(weights)
         if split is None:
-            return {}
+            return {}, set()
         dots = self._dots(weights, *split)
         dots.pop(exclude, None)  # type: ignore[arg-type]
         for other in self._apart.get(exclude, ()) if exclude is not None else ():
             dots.pop(other, None)
-        strong = self._sharing_a_concept(found, dots)
-        if size <= 64:  # small: exact norms under the weights of this moment
-            exact = {
-                key: _clip(dot / (query_norm * self._norm(self._entries[key].terms, newcomer)))
-                for key, dot in dots.items()
-            }
-            return {
-                key: self._unsure(value, key in strong, sure_only) for key, value in exact.items()
-            }
+        sure = self._sharing_a_concept(found, dots)
         entries = self._entries
-        return {
-            key: self._unsure(
-                value if (value := dot / (query_norm * entries[key].norm)) < 1.0 else 1.0,
-                key in strong,
-                sure_only,
-            )
+        if len(entries) <= 64:  # small: exact norms under the weights of this moment
+            norms = {key: self._norm(entries[key].terms, newcomer) for key in dots}
+        else:
+            norms = {key: entries[key].norm for key in dots}
+        values = {
+            key: self._unsure(_clip(dot / (query_norm * norms[key])), key in sure)
             for key, dot in dots.items()
         }
+        return values, sure
 
     def _dots(
         self, weights: dict[str, float], walk: dict[str, Iterable[int]], common: set[str]
@@ -384,7 +386,16 @@ class GroupingIndex:
         audience or a vague word, not a broader concept, trigram or unknown word."""
         if term in self._learned:
             return True
-        return term in self.lexicon.concept_words and term not in self._weak_terms
+        if term not in self.lexicon.concept_words or term in self._weak_terms:
+            return False
+        return not (self._min_shared > 1 and self._everywhere(term))
+
+    def _everywhere(self, term: str) -> bool:
+        """In a theme no lexicon file knows, a concept in a large share of the webinar's
+        questions is its setting, not a question (the grandparent who died, in a grief
+        webinar): it counts as the theme does."""
+        size = len(self._entries)
+        return size >= _SETTING_MIN and len(self._postings.get(term, ())) >= _SETTING_SHARE * size
 
     def _sharing_a_concept(self, found: Features, keys: Iterable[int]) -> set[int]:
         """The questions among `keys` that `_sure` says may be one with `found`."""
@@ -404,14 +415,14 @@ class GroupingIndex:
     def _enough(self, a: Iterable[str], b: Iterable[str]) -> bool:
         return self._sure(frozenset(t for t in a if self._strong(t)), b)
 
-    def _unsure(self, value: float, shares_a_concept: bool, sure_only: bool = False) -> float:
+    def _unsure(self, value: float, shares_a_concept: bool) -> float:
         """Precision first: two questions that share no concept of the lexicon (only the
         theme's words, words it does not know, or their spelling) are at most a
         "misschien hetzelfde" for the gespreksleider to decide, never one group on
         their own."""
         if shares_a_concept:
             return value
-        return 0.0 if sure_only else min(value, self.auto_threshold * _UNSURE_SHARE)
+        return min(value, self.auto_threshold * _UNSURE_SHARE)
 
     def score(self, a: Features, b: Features) -> float:
         """Symmetric similarity of two feature lists under this index's weights."""
@@ -469,18 +480,23 @@ class GroupingIndex:
         group's members. Groups without a pair score of `MAYBE_THRESHOLD` are left out."""
         best: dict[int, float] = {}
         total: dict[int, float] = {}
+        sure: dict[int, int] = {}
         entries = self._entries
-        for other, value in self.scores(found, exclude=key, sure_only=True).items():
+        values, sure_of = self._scored(found, exclude=key)
+        for other, value in values.items():
             group = entries[other].group
             if group == GENERAL_GROUP:
                 continue
             total[group] = total.get(group, 0.0) + value
+            sure[group] = sure.get(group, 0) + (other in sure_of)
             if value >= MAYBE_THRESHOLD and value > best.get(group, 0.0):
                 best[group] = value
         own = entries[key].group if key in entries else None
         fits: dict[int, float] = {}
         for group_key, top in best.items():
             members = len(self.groups[group_key].members) - (own == group_key)
+            if sure[group_key] == 0:
+                continue  # no member it shares a concept with
             mean = total[group_key] / max(members, 1)
             fits[group_key] = BEST_SHARE * top + (1 - BEST_SHARE) * mean
         return fits
