@@ -38,6 +38,7 @@ the webinar's one general group and nothing else. Texts of fewer than `MIN_WORDS
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -63,6 +64,8 @@ MAX_GENERAL_WORDS = 11
 MERGE_THRESHOLD_THEMED = 0.4
 MERGE_THRESHOLD = 0.55
 _MERGE_SAMPLE = 5
+
+_ARABIC = re.compile(r"[\u0621-\u064a]")
 
 GENERAL_GROUP = -1  # the key of a webinar's general group; others use a question id
 
@@ -156,13 +159,17 @@ def theme_terms(theme: str, lexicon: Lexicon | None = None) -> frozenset[str]:
 
 def is_general(found: Features, theme: frozenset[str], lexicon: Lexicon) -> bool:
     """Only the theme (and an audience or vague word), in a short text: a general
-    question (see `MAX_GENERAL_WORDS`)."""
+    question (see `MAX_GENERAL_WORDS`). An Arabic word no lexicon knows does not make a
+    question specific: the lexicons know few of Arabic's function words."""
     if not found.concepts or not theme or found.words > MAX_GENERAL_WORDS:
         return False
     if not any(concept in theme for concept in found.concepts):
         return False
     weak = lexicon.audience | lexicon.vague
-    return all(c in theme or c in weak for c in found.concepts)
+    return all(
+        c in theme or c in weak or (c not in lexicon.concept_words and _ARABIC.search(c))
+        for c in found.concepts
+    )
 
 
 def _norm_of(weights: Iterable[float], floor: float = 0.0) -> float:
