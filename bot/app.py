@@ -98,10 +98,12 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         base_file_url=settings.telegram.base_file_url,
         # aiohttp's client, not python-telegram-bot's httpx one: a fraction of the CPU
         # per request (bot.delivery.aiohttp_request, bench/micro_http.py).
+        # Its read timeout is the sends' (a send that hangs puts off only its chat, see
+        # bot.delivery.dispatcher); uploads keep the longer write timeout.
         request=AiohttpRequest(
             connection_pool_size=32,
             connect_timeout=timeout,
-            read_timeout=timeout,
+            read_timeout=min(timeout, settings.telegram.send_timeout_seconds),
             write_timeout=timeout,
         ),
         get_updates_request=AiohttpRequest(connect_timeout=timeout, read_timeout=timeout),

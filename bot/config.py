@@ -58,10 +58,16 @@ class TelegramSettings(_Section):
     # the outbox then sends as fast as the server answers, ignoring the pace settings
     # (a 429 still holds its chat back). Against api.telegram.org this gets 429s.
     rate_limits: bool = True
-    # How many messages the outbox sends at once (to different chats). A kill of the
-    # process can send this many messages twice (Telegram took them, their marks were
-    # not committed yet). 1 against Telegram; more only for a server without limits.
-    requests_in_flight: Annotated[int, Field(ge=1, le=64)] = 1
+    # How long a message the outbox sends may go unanswered (seconds) before that chat is
+    # put off (retried with back-off) while the other chats go on. Shorter than
+    # request_timeout_seconds: a send that hangs should hold up its own chat briefly.
+    send_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 5.0
+    # How many messages the outbox sends at once, each to a different chat, within the
+    # pace above. At Telegram's distance (50-100 ms a request) one at a time reaches
+    # about 12 messages a second; 8 reach Telegram's 28-30. A kill of the process can
+    # send at most this many messages twice (Telegram took them, their marks were not
+    # committed yet; see docs/performance.md).
+    requests_in_flight: Annotated[int, Field(ge=1, le=64)] = 8
 
 
 class StorageSettings(_Section):
