@@ -156,6 +156,11 @@ class OutboxDispatcher:
         self._task = asyncio.create_task(self._run(), name="ouderbot-outbox")
 
     @property
+    def outage(self) -> bool:
+        """Telegram could not be reached and has not answered since."""
+        return self._outage_since is not None
+
+    @property
     def is_running(self) -> bool:
         """True while the sending loop is alive (the webhook's /healthz reports it)."""
         return self._task is not None and not self._task.done()
