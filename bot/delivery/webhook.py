@@ -39,6 +39,7 @@ from telegram.ext import Application
 from bot.config import WEBHOOK_SECRET_ENV, ConfigError, Settings
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.updates import UpdateProcessor
+from bot.runtime.refusals import RefusalLog, nested_deeper_than
 from bot.services import Services
 from bot.web.routes import BoardDeps, add_board_routes
 
@@ -70,9 +71,13 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def _looks_like_update(data: object) -> bool:
-    """Telegram's shape: an integer update_id, every other field an object. Anything else
-    (a string "message", update_id "abc") is a bad request, not a failure of ours."""
+    """Telegram's shape: an integer update_id that SQLite can store (0 to 2^63 - 1), every
+    other field an object, nested no deeper than a real update. Anything else (a string
+    "message", update_id "abc" or 2^63, a thousand nested objects) is a bad request, not
+    a failure of ours."""
     if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        return False
+    if not 0 <= data["update_id"] < 2**63 or nested_deeper_than(data):
         return False
     return all(isinstance(value, dict) for key, value in data.items() if key != "update_id")
 
@@ -106,22 +111,23 @@ def webhook_secret(settings: Settings) -> str:
 def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.Application:
     """The aiohttp application: the update endpoint at `path` and /healthz."""
     expected = secret.encode()
+    refusals = RefusalLog(log)  # one line a minute per reason, with a count
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER)
         if given is None:
-            log.warning("webhook request without the secret token refused")
+            refusals.refused("webhook request without the secret token refused")
             return web.Response(status=401)
-        if not hmac.compare_digest(given.encode(), expected):
-            log.warning("webhook request with a wrong secret token refused")
+        if not hmac.compare_digest(given.encode(errors="surrogateescape"), expected):
+            refusals.refused("webhook request with a wrong secret token refused")
             return web.Response(status=403)
         try:
             data = await request.json()
             update = Update.de_json(data, bot.application.bot) if _looks_like_update(data) else None
-        except (ValueError, KeyError, TypeError, AttributeError):
-            update = None
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            update = None  # RecursionError: JSON nested deeper than the parser's stack
         if update is None:
-            log.warning("webhook request without a readable update refused")
+            refusals.refused("webhook request without a readable update refused")
             return web.Response(status=400)
         try:
             await bot.processor.receive([update])
