@@ -62,14 +62,18 @@ def stored_questions(database: Path) -> list[tuple[int, str]]:
 
 
 async def killed_at_a_random_point(
-    api: LocalBotApi, rng: random.Random, user_ids: range, kill_number: int
+    api: LocalBotApi,
+    rng: random.Random,
+    user_ids: range,
+    kill_number: int,
+    window: tuple[int, int] = (4, 40),
 ) -> None:
     """Wait for a random point of the bot's exchange with Telegram, counted in its
     requests since it started (so the moment depends on what the bot did, not on this
     machine's speed): every fourth kill within its first 3 requests (while it starts),
-    the others after 4 to 40 (storing, confirming, replying). Once every parent has an
+    the others after `window` (4 to 40: storing, confirming, replying). Once every parent has an
     answer the bot only long-polls: stop waiting then."""
-    low, high = (1, 3) if kill_number % 4 == 0 else (4, 40)
+    low, high = (1, 3) if kill_number % 4 == 0 else window
     target = len(api.requests) + rng.randint(low, high)
     await eventually(
         lambda: len(api.requests) >= target or acknowledged(api, user_ids) == set(user_ids),
@@ -87,6 +91,7 @@ async def run_with_kills(
     in_flight: int | None = None,
     paced: bool = True,
     latency: float = 0.0,
+    window: tuple[int, int] = (4, 40),
 ) -> None:
     """`in_flight`: telegram.requests_in_flight, the default when None."""
     api = LocalBotApi(token=TOKEN, bot_username="ouderbot_test", latency=latency)
@@ -124,7 +129,7 @@ async def run_with_kills(
                     interval=0.005,
                 )
             else:
-                await killed_at_a_random_point(api, rng, user_ids, kill_number)
+                await killed_at_a_random_point(api, rng, user_ids, kill_number, window)
             acked_before_kills |= acknowledged(api, user_ids)
             unacknowledged_at_kills.append(len(user_ids) - len(acked_before_kills))
             await process.kill()
@@ -187,7 +192,10 @@ async def test_at_the_default_8_in_flight_paced_each_kill_repeats_at_most_8_mess
     # The default settings (8 in flight, Telegram's pace) with the server's latency at
     # Telegram's distance: several messages are in flight at every kill.
     assert TelegramSettings().requests_in_flight == 8
-    await run_with_kills(tmp_path, parents=120, kills=6, seed_value=8, latency=0.08)
+    # Kills 20 to 120 requests apart (a start's own requests take 80 ms each too).
+    await run_with_kills(
+        tmp_path, parents=120, kills=6, seed_value=8, latency=0.08, window=(20, 120)
+    )
 
 
 async def test_with_1_request_in_flight_a_kill_repeats_at_most_1_message(
