@@ -26,13 +26,8 @@ from tests.helpers import FAST, START, FastTimer, make_settings, running_api, ru
 @pytest.fixture
 def timer(request: pytest.FixtureRequest) -> FastTimer:
     """The flood limits' time, shared by the server and the bot: FAST times real time,
-    or real time for a test marked `real_time` (it measures seconds on the wall), or
-    the speed a `timer_speed(n)` mark asks (a bound that the bot's CPU would otherwise
-    decide, ten times faster than real)."""
-    if request.node.get_closest_marker("real_time"):
-        return FastTimer(1.0)
-    speed = request.node.get_closest_marker("timer_speed")
-    return FastTimer(float(speed.args[0]) if speed is not None else FAST)
+    or real time for a test marked `real_time` (it measures seconds on the wall)."""
+    return FastTimer(1.0 if request.node.get_closest_marker("real_time") else FAST)
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@
 (as from a server in Europe), as well as 0, with Telegram's rate limits on.
 
 The server's latency is in the `timer` fixture's seconds, like its limits and the bot's
-pacer: 80 ms of that timer is 8 ms on the wall when it runs ten times faster, so the
-ratio of latency to Telegram's pace is the real one. Every bound is in timer seconds.
-bench/bench_delivery.py measures the same on the wall clock with a real 80 ms.
+pacer (here real time: 80 ms is 80 ms on the wall). Every bound is in those seconds.
+bench/bench_delivery.py measures the same, and more, with the bot at its production
+settings.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from tests.helpers import FastTimer, add_webinar, eventually, make_settings, sta
 
 DISTANCES = [0.0, 0.08]
 
-# At ten times the wall clock, 150 updates handled and 150 messages sent in 0.5 s of
-# this 2-core machine's CPU would decide the figures; at twice, Telegram's pace does.
-pytestmark = [pytest.mark.slow, pytest.mark.timer_speed(2)]
+# On the wall clock: at ten (or two) times its speed, 150 updates handled and 150
+# messages sent in a fraction of a second of a busy 2-core machine's CPU (the whole suite
+# runs on two workers) would decide the figures; at real time, Telegram's pace does.
+pytestmark = [pytest.mark.slow, pytest.mark.real_time]
 
 
 def has(text: str) -> Any:
@@ -51,7 +52,7 @@ async def default_bot(
     settings = make_settings(
         database_path,
         api,
-        telegram={"send_timeout_seconds": 0.5},  # a hung send: 1 s of the timer
+        telegram={"send_timeout_seconds": 1.0},  # a hung send: 1 s
         limits={"questions_per_minute": 1000},
     )
     assert settings.telegram.requests_in_flight == 8
@@ -111,12 +112,12 @@ async def test_150_parents_joining_are_welcomed_within_150_over_28_plus_2_second
     assert all(len(parent.messages) == 1 for parent in parents)
 
 
-async def test_a_300_parent_broadcast_goes_at_27_messages_a_second_or_more(
+async def test_a_broadcast_to_200_parents_goes_at_27_messages_a_second_or_more(
     default_bot: Ouderbot, api: LocalBotApi, timer: FastTimer, distance: float
 ) -> None:
-    ids = range(62_000, 62_300)
+    ids = range(62_000, 62_200)
     await broadcast(default_bot, api, ids, "De inloop is morgen in de grote zaal.")
-    await eventually(lambda: len(sends_to(api, ids, "grote zaal")) == 300, timeout=30)
+    await eventually(lambda: len(sends_to(api, ids, "grote zaal")) == 200, timeout=30)
     times = sends_to(api, ids, "grote zaal")
     # From the first to the last message (the first ones go in a burst the limits allow).
     rate = (len(times) - 1) / timer.seconds_between(min(times), max(times))
@@ -163,7 +164,6 @@ async def test_three_sends_that_hang_among_60_chats_delay_no_other_chat(
     assert all(len(api.user(user_id).messages) == 1 for user_id in ids)
 
 
-@pytest.mark.real_time  # the poller's retry wait is on the wall clock
 @pytest.mark.parametrize("distance", [0.08], indirect=True, ids=["80ms"])
 async def test_after_an_outage_sending_resumes_within_2_seconds_of_the_network(
     default_bot: Ouderbot, api: LocalBotApi, timer: FastTimer, distance: float
