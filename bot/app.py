@@ -64,6 +64,7 @@ from storage.db import Database
 if TYPE_CHECKING:
     # Imported where used: aiohttp's server half takes about 0.3 s to load, and a bot
     # without the board ([web]) or a webhook never needs it (each start of the process).
+    from bot.runtime.health import HealthServer
     from bot.web.routes import BoardDeps
     from bot.web.server import BoardServer
 
@@ -98,10 +99,12 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
         base_file_url=settings.telegram.base_file_url,
         # aiohttp's client, not python-telegram-bot's httpx one: a fraction of the CPU
         # per request (bot.delivery.aiohttp_request, bench/micro_http.py).
+        # Its read timeout is the sends' (a send that hangs puts off only its chat, see
+        # bot.delivery.dispatcher); uploads keep the longer write timeout.
         request=AiohttpRequest(
             connection_pool_size=32,
             connect_timeout=timeout,
-            read_timeout=timeout,
+            read_timeout=min(timeout, settings.telegram.send_timeout_seconds),
             write_timeout=timeout,
         ),
         get_updates_request=AiohttpRequest(connect_timeout=timeout, read_timeout=timeout),
@@ -144,6 +147,7 @@ class Ouderbot:
     retention: RetentionJob
     poller: DurablePoller | None = None
     web: BoardServer | None = None  # the board's server in polling mode, when [web] is set
+    health: HealthServer | None = None  # GET /healthz on [health] listen, when set
     _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
 
     async def start(self, *, polling: bool = True) -> None:
@@ -180,7 +184,21 @@ class Ouderbot:
                 app, self.processor, self.services.settings.telegram.poll_timeout_seconds
             )
             self._poll_task = asyncio.create_task(self.poller.run(), name="ouderbot-poller")
+        health = self.services.settings.health
+        if health.listen:
+            from bot.runtime.health import HealthServer  # aiohttp's server half: see above
+
+            self.health = HealthServer(self, health.host, health.port)
+            await self.health.start()
         log.info("bot started as @%s", app.bot.username)
+
+    @property
+    def polling(self) -> bool | None:
+        """True while the poller runs, False once it stopped (an error); None without it
+        (webhook mode). For the health check."""
+        if self.poller is None:
+            return None
+        return self._poll_task is not None and not self._poll_task.done()
 
     def board_deps(self) -> BoardDeps:
         """What the moderation board (bot.web) needs from the running bot."""
@@ -226,6 +244,9 @@ class Ouderbot:
 
     async def stop(self) -> None:
         """Finish what is in flight, confirm handled updates, close the database."""
+        if self.health is not None:
+            await self.health.stop()
+            self.health = None
         if self.poller is not None:
             self.poller.stop()
         if self._poll_task is not None:

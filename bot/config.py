@@ -2,7 +2,8 @@
 
 Secrets come only from the environment: ``OUDERBOT_TOKEN`` (the bot token) and
 ``OUDERBOT_WEBHOOK_SECRET`` (the webhook's secret token). ``OUDERBOT_CONFIG`` names the
-configuration file when ``--config`` is not given.
+configuration file when ``--config`` is not given; ``OUDERBOT_HEALTH_LISTEN`` overrides
+``[health] listen`` (a container image sets it for its HEALTHCHECK).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pydantic import (
 TOKEN_ENV = "OUDERBOT_TOKEN"
 CONFIG_ENV = "OUDERBOT_CONFIG"
 WEBHOOK_SECRET_ENV = "OUDERBOT_WEBHOOK_SECRET"
+HEALTH_LISTEN_ENV = "OUDERBOT_HEALTH_LISTEN"
 TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{10,}$")
 
 
@@ -58,10 +60,16 @@ class TelegramSettings(_Section):
     # the outbox then sends as fast as the server answers, ignoring the pace settings
     # (a 429 still holds its chat back). Against api.telegram.org this gets 429s.
     rate_limits: bool = True
-    # How many messages the outbox sends at once (to different chats). A kill of the
-    # process can send this many messages twice (Telegram took them, their marks were
-    # not committed yet). 1 against Telegram; more only for a server without limits.
-    requests_in_flight: Annotated[int, Field(ge=1, le=64)] = 1
+    # How long a message the outbox sends may go unanswered (seconds) before that chat is
+    # put off (retried with back-off) while the other chats go on. Shorter than
+    # request_timeout_seconds: a send that hangs should hold up its own chat briefly.
+    send_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 5.0
+    # How many messages the outbox sends at once, each to a different chat, within the
+    # pace above. At Telegram's distance (50-100 ms a request) one at a time reaches
+    # about 12 messages a second; 8 reach Telegram's 28-30. A kill of the process can
+    # send at most this many messages twice (Telegram took them, their marks were not
+    # committed yet; see docs/performance.md).
+    requests_in_flight: Annotated[int, Field(ge=1, le=64)] = 8
 
 
 class StorageSettings(_Section):
@@ -160,6 +168,30 @@ class WebSettings(_Section):
         return f"{self.public_url}/app/" if self.public_url.startswith("https://") else None
 
 
+class HealthSettings(_Section):
+    # "host:port" where `GET /healthz` answers 200 (healthy) or 503, in polling mode as in
+    # webhook mode: for Docker's HEALTHCHECK, systemd or monitoring. "" switches it off.
+    # OUDERBOT_HEALTH_LISTEN overrides it (the Dockerfile sets 127.0.0.1:8081).
+    listen: str = ""
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        value = value.strip()
+        host, _, port = value.rpartition(":")
+        if value and (not host or not port.isdigit() or int(port) > 65535):
+            raise ValueError(f'expected "host:port" like "127.0.0.1:8081" or "", got {value!r}')
+        return value
+
+    @property
+    def host(self) -> str:
+        return self.listen.rpartition(":")[0].strip("[]")
+
+    @property
+    def port(self) -> int:
+        return int(self.listen.rpartition(":")[2])
+
+
 WEEKDAYS = {
     **{
         name: i
@@ -222,6 +254,7 @@ class Settings(_Section):
     webinars: WebinarSettings = WebinarSettings()
     feedback: FeedbackSettings = FeedbackSettings()
     web: WebSettings | None = None  # no [web] section: no board, no web server in polling
+    health: HealthSettings = HealthSettings()
 
     @field_validator("timezone")
     @classmethod
@@ -264,7 +297,10 @@ def settings_from_mapping(data: Mapping[str, object], env: Mapping[str, str]) ->
         telegram["token"] = token
     if env.get(WEBHOOK_SECRET_ENV):
         telegram["webhook_secret"] = env[WEBHOOK_SECRET_ENV]
-    merged = {**data, "telegram": telegram}
+    merged: dict[str, object] = {**data, "telegram": telegram}
+    if env.get(HEALTH_LISTEN_ENV, "").strip():
+        health = dict(data.get("health", {}) or {})  # type: ignore[call-overload]
+        merged["health"] = {**health, "listen": env[HEALTH_LISTEN_ENV].strip()}
     try:
         return Settings.model_validate(merged)
     except ValidationError as error:

@@ -6,7 +6,8 @@ Where a person's data lives (see the migrations):
 users                       the row: language, consent version and date, first name (only
                             while shown), current webinar, first and last contact
 participants                the webinars they joined (and whether they were muted)
-questions                   asker_id, text, shown_name, source_msg (their message id)
+questions                   asker_id, text, shown_name, source_msg (their message id),
+                            features (words and three-letter chunks of the text)
 votes                       user_id: which questions they backed
 inloop_subscriptions        user_id: the series they get reminders for
 outbox                      user_id, dedup_key (ends in the user id), payload (texts)
@@ -34,6 +35,13 @@ import aiosqlite
 
 from storage.db import Database
 from storage.timefmt import to_db
+
+# Everything on a question row made from its text or its asker's name, cleared together
+# (erasure, retention): the text, the shown first name, and the grouping engine's
+# features (its lower-cased words and three-letter chunks, bot.webinar.grouping.encode,
+# whatever their format: the column is cleared whole). The question's group stays (an id).
+DERIVED_FROM_TEXT = "text = NULL, shown_name = NULL, features = NULL"
+ORPHANED_FEATURES = "text IS NULL AND features IS NOT NULL"
 
 # What a sent message's payload becomes once retention cleared it.
 ERASED_PAYLOAD = '{"erased": true}'
@@ -200,7 +208,7 @@ async def erase_person(conn: aiosqlite.Connection, user_id: int) -> Erasure:
         (user_id, user_id),
     )
     await conn.execute(
-        "UPDATE questions SET asker_id = NULL, source_msg = NULL, text = NULL, shown_name = NULL"
+        f"UPDATE questions SET asker_id = NULL, source_msg = NULL, {DERIVED_FROM_TEXT}"
         " WHERE asker_id = ?",
         (user_id,),
     )
@@ -436,6 +444,9 @@ class PrivacyRepository:
                 (to_db(now), to_db(ended_before)),
             )
             webinar_ids = sorted(row[0] for row in await cursor.fetchall())
+            # Features left by an erasure or a purge before they were cleared with the
+            # text (a database from before issue 22).
+            await conn.execute(f"UPDATE questions SET features = NULL WHERE {ORPHANED_FEATURES}")
             if not webinar_ids:
                 return PurgedTexts([], 0)
             marks = ",".join("?" * len(webinar_ids))
@@ -445,8 +456,8 @@ class PrivacyRepository:
                 webinar_ids,
             )
             cursor = await conn.execute(
-                f"UPDATE questions SET text = NULL, shown_name = NULL WHERE webinar_id IN ({marks})"
-                " AND (text IS NOT NULL OR shown_name IS NOT NULL)",
+                f"UPDATE questions SET {DERIVED_FROM_TEXT} WHERE webinar_id IN ({marks})"
+                " AND (text IS NOT NULL OR shown_name IS NOT NULL OR features IS NOT NULL)",
                 webinar_ids,
             )
             return PurgedTexts(webinar_ids, cursor.rowcount)
@@ -454,7 +465,8 @@ class PrivacyRepository:
         if (
             await self.db.fetch_value(
                 "SELECT 1 FROM webinars WHERE texts_purged_at IS NULL"
-                " AND coalesce(closed_at, ends_at) < ? LIMIT 1",
+                " AND coalesce(closed_at, ends_at) < ?"
+                f" UNION ALL SELECT 1 FROM questions WHERE {ORPHANED_FEATURES} LIMIT 1",
                 (to_db(ended_before),),
             )
             is None

@@ -473,7 +473,10 @@ class QuestionRepository:
 
         async def op(conn: aiosqlite.Connection) -> None:
             await conn.executemany(
-                "UPDATE questions SET features = ?, group_key = ? WHERE id = ?",
+                # Not for a question whose text was erased meanwhile (features are the
+                # text's words: storage.privacy clears them with it).
+                "UPDATE questions SET features = ?, group_key = ? WHERE id = ?"
+                " AND text IS NOT NULL",
                 [(features, group, question_id) for question_id, features, group in rows],
             )
 

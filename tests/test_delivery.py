@@ -5,7 +5,8 @@ fixture's seconds (ten times faster than the wall clock, or real time for a test
 30 per second.
 
 The crash half (SIGKILL mid-burst: every stored question's asker acknowledged, at most
-one duplicate per kill) is in tests/test_crash_safety.py.
+one duplicate per kill and request in flight) is in tests/test_crash_safety.py; the same
+runs with every request taking 80 ms in tests/test_delivery_distance.py.
 """
 
 from __future__ import annotations

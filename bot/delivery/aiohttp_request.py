@@ -28,6 +28,12 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 _FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
+class Unreachable(NetworkError):
+    """The server could not be reached or dropped the connection without an answer
+    (refused, no route, name not found, disconnected): the network, not the request.
+    The outbox then waits for Telegram as a whole instead of putting off one chat."""
+
+
 @functools.cache
 def tls_context() -> ssl.SSLContext:
     """One TLS context for every httpx client of the process (httpx's default, which
@@ -139,7 +145,9 @@ class AiohttpRequest(BaseRequest):
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut from error
-        except (aiohttp.ClientError, OSError) as error:
+        except (aiohttp.ClientConnectionError, OSError) as error:
+            raise Unreachable(f"aiohttp.{error.__class__.__name__}: {error}") from error
+        except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
 
     def _proxy(self, url: str) -> str | None:

@@ -12,18 +12,26 @@ chat's rows go in order. The pacer (bot.delivery.pacing) keeps to Telegram's lim
 The job queue wakes the dispatcher when the next row falls due (a reminder); it also
 looks every second, because the clock may be moved (tests, the demo).
 
+In flight: up to `in_flight` requests at once (telegram.requests_in_flight, default 8),
+each to a different chat, all within the pacer's limits. At Telegram's distance (50-100
+ms a request) one at a time would reach about 12 messages a second; 8 reach the 28/s
+pace. Each request is its own task: when it ends and its row is marked, its slot takes
+the next row at once, so a request that hangs holds only its own chat and one slot.
+
 Telegram errors: 429 holds back only that chat for `retry_after` (the row stays first
-in its chat's line); a timeout or a server error retries later with back-off; 403 (the
-person blocked the bot) marks them inactive and cancels what else was queued for them.
+in its chat's line); a server error, or a send unanswered after the send timeout while
+other requests were answered, retries that chat later with back-off; 403 (the person
+blocked the bot) marks them inactive and cancels what else was queued for them. When
+Telegram cannot be reached at all (connection refused or dropped, or every request
+timing out), no attempt is counted: the rows keep their place and one request goes every
+PROBE_SECONDS; the first one answered ends the outage and sending resumes at once.
 Nobody is told to try again because Telegram was busy: the message just goes later.
 
-Duplicates: a row is marked sent (committed) after Telegram accepted it and before the
-next request goes out. With one request in flight at a time (`in_flight=1`, the default)
-a kill can fall between Telegram accepting a message and its mark being committed for
-at most that one message, which is sent again after the restart: at most one duplicate
-per kill. `in_flight=N` (telegram.requests_in_flight, for a self-hosted server without
-Telegram's limits) sends up to N rows to N different chats at once and starts the next
-ones only when all N marks are committed: at most N duplicates per kill.
+Duplicates: a row is marked sent (committed) after Telegram accepted it, and its chat's
+slot is free only after that commit. A kill can fall between Telegram accepting a
+message and its mark being committed for at most the rows in flight, which are sent
+again after the restart: at most `in_flight` duplicates per kill (8 by default; 1 with
+requests_in_flight = 1). Never a loss: a row is only marked after Telegram took it.
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ from bot.core.clock import Clock
 from bot.core.i18n import Translator
 from bot.core.models import User
 from bot.core.rendering import render
+from bot.delivery.aiohttp_request import Unreachable
 from bot.delivery.pacing import Pacer, RealTimer, Timer
 from bot.delivery.splitting import split_html
 from bot.delivery.telegram_bot import OuderbotBot
@@ -54,18 +63,14 @@ from storage.users import UserRepository
 log = logging.getLogger(__name__)
 
 BACKOFF = [5, 30, 120, 600, 1800]
+# While Telegram cannot be reached, one request goes this often (seconds): the first
+# that is answered ends the outage and sending resumes at once.
+PROBE_SECONDS = 1.0
 MAX_ATTEMPTS = 8
 LOAD_LIMIT = 2000
 
 # Called with (ref, chat id, message id) once a row with purpose "<name>:<ref>" was sent.
 Recorder = Callable[[int, int, int], Awaitable[None]]
-
-
-class _Unread:
-    """`_deliver` reads the row's user itself."""
-
-
-UNREAD = _Unread()
 
 
 @dataclass
@@ -93,7 +98,7 @@ class OutboxDispatcher:
         chat_burst: float = 8.0,
         timer: Timer | None = None,
         paced: bool = True,
-        in_flight: int = 1,
+        in_flight: int = 8,
     ):
         from zoneinfo import ZoneInfo
 
@@ -112,6 +117,12 @@ class OutboxDispatcher:
             paced=paced,
         )
         self.in_flight = max(1, in_flight)
+        # The send task of each chat with a request in flight (one per chat at most).
+        self._flying: dict[int, asyncio.Task[None]] = {}
+        self._sent_in_pass = 0
+        self._last_answer = float("-inf")  # when Telegram last answered (timer seconds)
+        self._outage_since: float | None = None
+        self._probe_at = 0.0
         self.stats = DispatchStats()
         self.recorders: dict[str, Recorder] = {}
         self.on_not_found: dict[str, Recorder] = {}
@@ -136,12 +147,18 @@ class OutboxDispatcher:
         return (
             self._woken
             or self._pass_lock.locked()
+            or bool(self._flying)
             or any(not self.pacer.held(row.user_id) for row in self._pending)
         )
 
     def start(self) -> None:
         self._stopping = False
         self._task = asyncio.create_task(self._run(), name="ouderbot-outbox")
+
+    @property
+    def outage(self) -> bool:
+        """Telegram could not be reached and has not answered since."""
+        return self._outage_since is not None
 
     @property
     def is_running(self) -> bool:
@@ -224,79 +241,84 @@ class OutboxDispatcher:
         return None, hint
 
     async def _send_ready(self) -> tuple[int, float]:
-        sent = 0
+        """Send what may go now, up to `in_flight` requests at once (to different chats),
+        each marked as soon as Telegram took it; returns once nothing may go now and no
+        request is in flight, with how long until something may."""
+        self._sent_in_pass = 0
         await self._load(full=True)
+        hint = 1.0
         while not self._stopping:
             if self._woken:
                 await self._load(full=False)
-            row, hint = self._pick()
+            slot = self._slot_wait()
+            if slot > 0:
+                if not self._flying and not self._pending:
+                    break
+                await self._idle(slot)  # a request ends (its task wakes us) or a probe is due
+                continue
+            row, hint = self._pick(set(self._flying))
             if row is None:
-                return sent, hint
-            wait = self.pacer.overall_wait()
-            if wait > 0:
-                await self.timer.sleep(wait)
+                if not self._flying:
+                    break
+                await self._idle(hint)
+                continue
+            pace = self.pacer.overall_wait()
+            if pace > 0:
+                await self._idle(pace)
                 continue
             self._pending.remove(row)
-            if self.in_flight == 1:
-                sent += await self._deliver(row)
-            else:
-                sent += await self._deliver_batch(row)
-        return sent, 1.0
+            self.pacer.take(row.user_id)
+            self._launch(row)
+        await self._drain()
+        return self._sent_in_pass, hint
 
-    async def _deliver_batch(self, first: OutboxRow) -> int:
-        """`first` and up to `in_flight - 1` rows of other chats that may go now, sent at
-        once. One query for the batch's users, one write for its marks; all N marks are
-        committed before the next request: at most N duplicates per kill."""
-        batch = [first]
-        self.pacer.take(first.user_id)
-        chats = {first.user_id}
-        while len(batch) < self.in_flight and self.pacer.overall_wait() <= 0:
-            more, _ = self._pick(chats)
-            if more is None:
-                break
-            self._pending.remove(more)
-            self.pacer.take(more.user_id)
-            batch.append(more)
-            chats.add(more.user_id)
-        users = await self.users.get_many(list(chats))
-        marks: list[tuple[OutboxRow, int | None]] = []
-        outcomes = await asyncio.gather(
-            *(
-                self._deliver(each, taken=True, user=users.get(each.user_id), marks=marks)
-                for each in batch
-            ),
-            return_exceptions=True,
-        )
-        await self.outbox.mark_delivered_many(marks, self.clock.now())
-        for marked, message_id in marks:
-            if message_id is not None:
-                await self._purpose(marked, self.recorders, message_id)
-        sent = 0
-        for outcome in outcomes:
-            if isinstance(outcome, BaseException):
-                raise outcome
-            sent += outcome
-        return sent
+    async def _idle(self, seconds: float) -> None:
+        """Until woken (something queued, a request ended) or `seconds` have passed."""
+        await self.timer.wait(self._wake, max(0.001, min(seconds, 1.0)))
+        self._wake.clear()
 
-    async def _deliver(
-        self,
-        row: OutboxRow,
-        *,
-        taken: bool = False,
-        user: User | _Unread | None = UNREAD,
-        marks: list[tuple[OutboxRow, int | None]] | None = None,
-    ) -> bool:
-        """Send one row and mark it; with `marks` (a batch), the delivered row is added
-        to it instead, for the caller to mark it with the batch's other rows."""
-        if isinstance(user, _Unread):
-            user = await self.users.get(row.user_id)
+    def _slot_wait(self) -> float:
+        """0 when another request may start now; else how long until one may. During an
+        outage one request (the probe) goes at a time, once a PROBE_SECONDS."""
+        if self._outage_since is None:
+            return 0.0 if len(self._flying) < self.in_flight else 1.0
+        if self._flying:
+            return 1.0
+        return max(0.0, self._probe_at - self.timer.monotonic())
+
+    def _launch(self, row: OutboxRow) -> None:
+        task = asyncio.create_task(self._fly(row), name="ouderbot-outbox-send")
+        self._flying[row.user_id] = task
+
+    async def _fly(self, row: OutboxRow) -> None:
+        """One row's request and its mark; the chat stays busy (no second request to it)
+        until the mark is committed, so at most `in_flight` rows are sent and unmarked."""
+        try:
+            self._sent_in_pass += await self._deliver(row, taken=True)
+        except Exception:
+            # The row stays pending in SQLite; the next full load finds it again.
+            log.exception("outbox row %d could not be sent or marked", row.id)
+        finally:
+            self._flying.pop(row.user_id, None)
+            self._wake.set()
+
+    async def _drain(self) -> None:
+        """Wait for the requests in flight to end and be marked (stop, end of a pass)."""
+        while self._flying:
+            await asyncio.gather(*self._flying.values(), return_exceptions=True)
+
+    async def _deliver(self, row: OutboxRow, *, taken: bool = False) -> bool:
+        """Send one row and mark it (or put it back, hold its chat, or give it up)."""
+        user = await self.users.get(row.user_id)
         if await self._undeliverable(row, user):
             return False
         if not taken:
             self.pacer.take(row.user_id)
+        started = self.timer.monotonic()
         try:
             message = await self._call(row, user.language if user else self.t.default_language)
         except RetryAfter as error:
+            self._reached()
             wait = _seconds(error.retry_after)
             self.stats.rate_limited += 1
             self.pacer.hold(row.user_id, wait)
@@ -304,6 +326,7 @@ class OutboxDispatcher:
             log.warning("Telegram held a chat back for %.1f s", wait)
             return False
         except Forbidden:
+            self._reached()
             if row.user_id > 0:
                 await self.outbox.cancel_for_user(row.user_id)
             else:
@@ -312,8 +335,9 @@ class OutboxDispatcher:
             log.info("chat %d blocked the bot; marked inactive", row.user_id)
             return False
         except BadRequest as error:
+            self._reached()
             if "not modified" in error.message:  # the message says it already
-                await self._delivered(row, None, marks)
+                await self._delivered(row, None)
                 return True
             await self.outbox.mark_failed([row.id], self.clock.now())
             self.stats.failed += 1
@@ -321,10 +345,41 @@ class OutboxDispatcher:
             log.error("outbox row %d rejected by Telegram: %s", row.id, error.message)
             return False
         except (TimedOut, NetworkError) as error:
+            if self._unreachable(error, started):
+                # Telegram was not reached (nothing was answered since this request
+                # went): no attempt is counted; the row waits first in its chat's line
+                # and one request a PROBE_SECONDS finds out when Telegram is back.
+                self._pending.insert(0, row)
+                self._begin_outage()
+                return False
+            self._reached()  # a 5xx, or this chat's request hung while others went
             return await self._retry_later(row, type(error).__name__)
-        await self._delivered(row, _message_id(message), marks)
+        self._reached()
+        await self._delivered(row, _message_id(message))
         self.stats.sent += 1
         return True
+
+    def _unreachable(self, error: NetworkError, started: float) -> bool:
+        if isinstance(error, Unreachable):
+            return True
+        return isinstance(error, TimedOut) and self._last_answer < started
+
+    def _begin_outage(self) -> None:
+        now = self.timer.monotonic()
+        self._probe_at = now + PROBE_SECONDS
+        if self._outage_since is None:
+            self._outage_since = now
+            log.warning("Telegram cannot be reached; trying again every %.0f s", PROBE_SECONDS)
+
+    def _reached(self) -> None:
+        """Telegram answered a request: an outage (if any) is over, sending resumes now."""
+        self._last_answer = self.timer.monotonic()
+        if self._outage_since is not None:
+            log.warning(
+                "Telegram reached again after %.1f s", self._last_answer - self._outage_since
+            )
+            self._outage_since = None
+            self._wake.set()
 
     async def _undeliverable(self, row: OutboxRow, user: User | None) -> bool:
         """Expired (dropped) or for someone who left (failed): marked so, not sent."""
@@ -340,16 +395,7 @@ class OutboxDispatcher:
             return True
         return False
 
-    async def _delivered(
-        self,
-        row: OutboxRow,
-        message_id: int | None,
-        marks: list[tuple[OutboxRow, int | None]] | None,
-    ) -> None:
-        """Mark `row` sent now, or (in a batch) add it to `marks` for the caller to mark."""
-        if marks is not None:
-            marks.append((row, message_id))
-            return
+    async def _delivered(self, row: OutboxRow, message_id: int | None) -> None:
         await self.outbox.mark_delivered(row.id, message_id, self.clock.now())
         if message_id is not None:
             await self._purpose(row, self.recorders, message_id)

@@ -196,6 +196,10 @@ class UpdateProcessor:
         await self.wait_idle()
 
 
+# The longest wait between two getUpdates attempts that failed (seconds).
+POLL_RETRY_CAP = 1.0
+
+
 class DurablePoller:
     """Long polling that confirms updates only after they were stored in the inbox."""
 
@@ -246,13 +250,21 @@ class DurablePoller:
                 )
                 continue
             except (TimedOut, NetworkError) as error:
+                # Short waits (at most POLL_RETRY_CAP): after an outage, parents are heard
+                # within a second or two of Telegram being reachable again. One line at
+                # the first failure and one when it works again, not one per attempt.
                 failures += 1
-                wait = min(30.0, 0.5 * 2 ** min(failures, 6))
-                log.warning(
-                    "getUpdates failed (%s); retrying in %.1f s", type(error).__name__, wait
-                )
+                wait = min(POLL_RETRY_CAP, 0.25 * 2 ** min(failures, 6))
+                if failures == 1:
+                    log.warning(
+                        "getUpdates failed (%s); retrying every %.0f s or sooner",
+                        type(error).__name__,
+                        POLL_RETRY_CAP,
+                    )
                 await asyncio.sleep(wait)
                 continue
+            if failures:
+                log.warning("getUpdates works again after %d failed attempts", failures)
             failures = 0
             if not updates:
                 continue

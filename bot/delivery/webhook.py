@@ -14,7 +14,8 @@ routes:
 ``GET /healthz``
     ``{"database": "ok", "dispatcher": "running", "pending_outbox": N}`` with 200, or
     503 when the database does not answer or the outbox dispatcher has stopped. For a
-    load balancer or a monitoring check; it reveals counts only.
+    load balancer or a monitoring check; it reveals counts only (bot.runtime.health,
+    which also serves it on `[health] listen` in polling mode).
 
 Updates of one chat are handled one after the other (Telegram may deliver them over
 parallel connections; see bot.delivery.updates); different chats are handled
@@ -39,6 +40,8 @@ from telegram.ext import Application
 from bot.config import WEBHOOK_SECRET_ENV, ConfigError, Settings
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.updates import UpdateProcessor
+from bot.runtime.health import HEALTH_PATH, answer_health
+from bot.runtime.refusals import RefusalLog, nested_deeper_than
 from bot.services import Services
 from bot.web.routes import BoardDeps, add_board_routes
 
@@ -52,6 +55,9 @@ class Ouderbot(Protocol):
     processor: UpdateProcessor
     dispatcher: OutboxDispatcher
 
+    @property
+    def polling(self) -> bool | None: ...
+
     async def start(self, *, polling: bool = True) -> None: ...
 
     async def stop(self) -> None: ...
@@ -63,16 +69,18 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 DEFAULT_PATH = "/telegram"
-HEALTH_PATH = "/healthz"
-HEALTH_TIMEOUT_SECONDS = 2.0
 # What Telegram accepts as a secret_token (setWebhook): 1-256 of these characters.
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def _looks_like_update(data: object) -> bool:
-    """Telegram's shape: an integer update_id, every other field an object. Anything else
-    (a string "message", update_id "abc") is a bad request, not a failure of ours."""
+    """Telegram's shape: an integer update_id that SQLite can store (0 to 2^63 - 1), every
+    other field an object, nested no deeper than a real update. Anything else (a string
+    "message", update_id "abc" or 2^63, a thousand nested objects) is a bad request, not
+    a failure of ours."""
     if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        return False
+    if not 0 <= data["update_id"] < 2**63 or nested_deeper_than(data):
         return False
     return all(isinstance(value, dict) for key, value in data.items() if key != "update_id")
 
@@ -106,22 +114,23 @@ def webhook_secret(settings: Settings) -> str:
 def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.Application:
     """The aiohttp application: the update endpoint at `path` and /healthz."""
     expected = secret.encode()
+    refusals = RefusalLog(log)  # one line a minute per reason, with a count
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER)
         if given is None:
-            log.warning("webhook request without the secret token refused")
+            refusals.refused("webhook request without the secret token refused")
             return web.Response(status=401)
-        if not hmac.compare_digest(given.encode(), expected):
-            log.warning("webhook request with a wrong secret token refused")
+        if not hmac.compare_digest(given.encode(errors="surrogateescape"), expected):
+            refusals.refused("webhook request with a wrong secret token refused")
             return web.Response(status=403)
         try:
             data = await request.json()
             update = Update.de_json(data, bot.application.bot) if _looks_like_update(data) else None
-        except (ValueError, KeyError, TypeError, AttributeError):
-            update = None
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            update = None  # RecursionError: JSON nested deeper than the parser's stack
         if update is None:
-            log.warning("webhook request without a readable update refused")
+            refusals.refused("webhook request without a readable update refused")
             return web.Response(status=400)
         try:
             await bot.processor.receive([update])
@@ -133,9 +142,7 @@ def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.A
         return web.Response(status=200)
 
     async def health(request: web.Request) -> web.Response:
-        report = await health_report(bot)
-        healthy = report["database"] == "ok" and report["dispatcher"] == "running"
-        return web.json_response(report, status=200 if healthy else 503)
+        return await answer_health(bot)
 
     app = web.Application()
     app.router.add_post(path, receive)
@@ -143,24 +150,6 @@ def build_web_app(bot: Ouderbot, secret: str, path: str = DEFAULT_PATH) -> web.A
     if bot.services.settings.web is not None:
         add_board_routes(app, bot.board_deps())
     return app
-
-
-async def health_report(bot: Ouderbot) -> dict[str, object]:
-    """What /healthz says: the database answers, the dispatcher runs, what waits to be sent."""
-    database = "ok"
-    pending: int | None = None
-    try:
-        async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS):
-            await bot.services.db.ping()
-            pending = (await bot.services.repos.outbox.counts()).get("pending", 0)
-    except Exception as error:
-        database = "error"
-        log.warning("health check: the database did not answer (%s)", type(error).__name__)
-    return {
-        "database": database,
-        "dispatcher": "running" if bot.dispatcher.is_running else "stopped",
-        "pending_outbox": pending,
-    }
 
 
 class WebhookServer:

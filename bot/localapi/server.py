@@ -55,6 +55,7 @@ class _Fault:
     remaining: int
     retry_after: int
     delay: float | None
+    chat: int | None = None
 
 
 @dataclass(slots=True)
@@ -85,7 +86,10 @@ class LocalBotApi:
     frozen clock);
     ``strict_html_entities`` rejects unknown named HTML entities (Telegram shows them
     literally); ``webhook_retry_delay`` is the pause before a failed webhook delivery is
-    retried; ``quiet_period`` is how long ``wait_until_idle`` wants to see no requests.
+    retried; ``quiet_period`` is how long ``wait_until_idle`` wants to see no requests;
+    ``latency`` (seconds, also settable later) is added to every request before it is
+    answered, as Telegram's distance from a server adds 50-100 ms; ``offline = True``
+    drops every connection without an answer (a network outage) until set back.
     """
 
     def __init__(
@@ -102,8 +106,11 @@ class LocalBotApi:
         webhook_retry_delay: float = 0.2,
         quiet_period: float = 0.1,
         limits_clock: Callable[[], float] = time.monotonic,
+        latency: float = 0.0,
     ) -> None:
         self.token = token
+        self.latency = latency
+        self.offline = False
         self.host = host
         self.port = port
         self.strict_html_entities = strict_html_entities
@@ -230,8 +237,10 @@ class LocalBotApi:
         count: int = 1,
         retry_after: int = 1,
         delay: float | None = None,
+        chat: int | None = None,
     ) -> None:
-        """Make the next ``count`` calls of ``method`` ("*" for any) fail before acting.
+        """Make the next ``count`` calls of ``method`` ("*" for any) fail before acting;
+        with ``chat``, only calls for that chat (the others go on as usual).
 
         kind: "429" (with ``retry_after``), "500", any other HTTP status code as text,
         "timeout" (hold the answer for ``delay`` seconds, then answer 504; without
@@ -241,19 +250,23 @@ class LocalBotApi:
         if kind not in FAULT_KINDS and not kind.isdigit():
             raise ValueError(f"unknown fault kind {kind!r}; use one of {FAULT_KINDS}")
         name = method if method == "*" else self._canonical(method) or method
-        self._faults.setdefault(name, deque()).append(_Fault(kind, count, retry_after, delay))
+        fault = _Fault(kind, count, retry_after, delay, chat)
+        self._faults.setdefault(name, deque()).append(fault)
 
     def clear_faults(self) -> None:
         self._faults.clear()
 
-    def _take_fault(self, method: str) -> _Fault | None:
+    def _take_fault(self, method: str, chat: int | str | None) -> _Fault | None:
         for name in (method, "*"):
             queue = self._faults.get(name)
-            if queue:
-                fault = queue[0]
+            if not queue:
+                continue
+            for fault in queue:
+                if fault.chat is not None and fault.chat != chat:
+                    continue
                 fault.remaining -= 1
                 if fault.remaining <= 0:
-                    queue.popleft()
+                    queue.remove(fault)
                 return fault
         return None
 
@@ -310,6 +323,12 @@ class LocalBotApi:
         return values, files
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
+        if self.offline:
+            if request.transport is not None:
+                request.transport.close()
+            return web.Response(status=204)  # never reaches the client
+        if self.latency > 0:
+            await asyncio.sleep(self.latency)
         raw_method = request.match_info["method"]
         if request.match_info["token"] != self.token:
             return self._answer(raw_method, {}, {}, ApiError(401, "Unauthorized"))
@@ -328,7 +347,7 @@ class LocalBotApi:
         fault: _Fault | None = None
         outcome: Any
         try:
-            fault = self._take_fault(method)
+            fault = self._take_fault(method, self._chat_of(method, values))
             if fault is not None:
                 await self._apply_fault(fault)
             if self._spec is not None:

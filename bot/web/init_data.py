@@ -65,7 +65,10 @@ def validate_init_data(
     if len(fields) != len(pairs):
         raise InitDataError("a field appears twice")
     given = fields.get("hash", "")
-    if not given or not hmac.compare_digest(given, _hash(fields, bot_token)):
+    # As bytes: compare_digest refuses str with non-ASCII characters (a TypeError), and a
+    # hash like "é…" is only a hash that does not match.
+    expected = _hash(fields, bot_token).encode()
+    if not given or not hmac.compare_digest(given.encode(errors="surrogateescape"), expected):
         raise InitDataError("hash does not match")
     try:
         issued = datetime.fromtimestamp(int(fields["auth_date"]), UTC)
@@ -78,8 +81,10 @@ def validate_init_data(
     try:
         user = json.loads(fields["user"])
         user_id = int(user["id"])
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, RecursionError):
         raise InitDataError("no readable user") from None
+    if not 0 < user_id < 2**63:  # a Telegram user id, as SQLite stores it
+        raise InitDataError("no readable user")
     language = user.get("language_code")
     return WebAppUser(user_id, language if isinstance(language, str) else None, issued)
 

@@ -30,7 +30,7 @@ def presenter_path(webinar_id: int, bot_token: str) -> str:
 
 def signature_valid(webinar_id: int, signature: str, bot_token: str) -> bool:
     expected = presenter_signature(webinar_id, bot_token)
-    return hmac.compare_digest(signature.encode(), expected.encode())
+    return hmac.compare_digest(signature.encode(errors="surrogateescape"), expected.encode())
 
 
 def chat_links(public_url: str, bot_token: str, webinar_id: int) -> tuple[str, str] | None:

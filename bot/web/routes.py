@@ -29,6 +29,7 @@ from aiohttp import web
 
 from bot.core.i18n import STAFF_FALLBACK
 from bot.core.models import QuestionState, Role, User, Webinar, WebinarState
+from bot.runtime.refusals import RefusalLog, nested_deeper_than
 from bot.services import Services
 from bot.web.groups import QueueGroups, member
 from bot.web.init_data import InitDataError, validate_init_data
@@ -88,6 +89,7 @@ class Board:
         self.services = deps.services
         self.actions = ModerationActions(deps.services, deps.wake, deps.queue_changed)
         self.groups = QueueGroups(deps.services)
+        self.refusals = RefusalLog(log)  # one line a minute per reason, with a count
         translator = self.services.t
         keys = [key for key in translator.catalogues[STAFF_FALLBACK] if key.startswith(TEXT_PREFIX)]
         # Templates, not texts: the page fills in {name} itself. Languages without board
@@ -111,12 +113,13 @@ class Board:
         """The gespreksleider asking; raises 401 or 403 as an aiohttp error."""
         scheme, _, init_data = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "tma" or not init_data.strip():
+            self.refusals.refused("board request refused: no initData")
             raise _refusal(web.HTTPUnauthorized, "unauthorized")
         try:
             now = self.services.clock.now()
             who = validate_init_data(init_data.strip(), self.deps.bot_token, now)
         except InitDataError as error:
-            log.info("board request refused: initData %s", error)
+            self.refusals.refused(f"board request refused: initData {error}")
             raise _refusal(web.HTTPUnauthorized, "unauthorized") from None
         user = await self.services.repos.users.get(who.id)
         if user is None or not user.has(Role.MODERATOR):
@@ -190,9 +193,10 @@ class Board:
             return {}
         try:
             data = await request.json()
-        except ValueError:
-            raise _refusal(web.HTTPBadRequest, "bad_json") from None
-        if not isinstance(data, dict):
+        except (ValueError, RecursionError):  # RecursionError: nested past the parser's stack
+            data = None
+        if not isinstance(data, dict) or nested_deeper_than(data):
+            self.refusals.refused("board request refused: not a readable JSON object")
             raise _refusal(web.HTTPBadRequest, "bad_json")
         return data
 
@@ -315,7 +319,7 @@ def _int(value: object) -> int | None:
         number = int(str(value))
     except ValueError:
         return None
-    return number if number > 0 else None
+    return number if 0 < number < 2**63 else None  # SQLite's integers
 
 
 async def _to_app(request: web.Request) -> web.Response:
