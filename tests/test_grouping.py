@@ -243,3 +243,10 @@ def test_a_theme_no_lexicon_file_knows_needs_three_shared_concepts() -> None:
     index = _index("rouw en verlies", ["mijn zoon wil niet meer naar school na het verlies"])
     one = index.features("moet ik school bellen over het verlies")
     assert index.place(-1, one) is None
+
+
+def test_the_same_words_are_one_question_even_when_the_lexicon_knows_none() -> None:
+    text = "zwobbeltijd bij bram is elke dag een gedoe"
+    index = _index("slapen", [text])
+    assert index.place(-1, index.features(text)) == index.group_of(1).key
+    assert index.place(-1, index.features("zwobbeltijd bij bram, elke dag gedoe")) is not None

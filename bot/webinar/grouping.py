@@ -407,10 +407,14 @@ class GroupingIndex:
     def _sharing_a_concept(self, found: Features, keys: Iterable[int]) -> set[int]:
         """The questions among `keys` that `_sure` says may be one with `found`."""
         mine = frozenset(t for t in found.terms if self._strong(t))
-        if len(mine) < self._min_shared:
-            return set()
         entries = self._entries
-        return {key for key in keys if self._sure(mine, entries[key].terms)}
+        same = set(found.terms)
+        # The same words (a parent's question pasted again, or asked by two parents in
+        # the same words) are one question, known to the lexicon or not.
+        alike = {key for key in keys if same == set(entries[key].terms)}
+        if len(mine) < self._min_shared:
+            return alike
+        return alike | {key for key in keys if self._sure(mine, entries[key].terms)}
 
     def _sure(self, mine: frozenset[str], theirs: Iterable[str]) -> bool:
         """Whether two questions may be one on their own: they share `_min_shared` strong
@@ -420,6 +424,9 @@ class GroupingIndex:
         return len(mine.intersection(theirs)) >= self._min_shared
 
     def _enough(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        a, b = tuple(a), tuple(b)
+        if a and set(a) == set(b):
+            return True
         return self._sure(frozenset(t for t in a if self._strong(t)), b)
 
     def _unsure(self, value: float, shares_a_concept: bool) -> float:

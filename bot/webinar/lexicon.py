@@ -591,7 +591,9 @@ class Lexicon:
         for phrase in self.phrases:
             rewritten = phrase.apply(folded, words_now)
             if rewritten != folded:
-                folded, words_now = rewritten, Words.of(rewritten)
+                # One space between words again, so that the next rules match.
+                folded = " ".join(rewritten.split())
+                words_now = Words.of(folded)
         result = " ".join(self.normalize_words(folded.split()))
         self._caches.normalized[text] = result
         return result
