@@ -298,7 +298,7 @@ async def create_bot(
             services.t,
             clock,
             settings.timezone,
-            settings.reminders.messages_per_second,
+            settings.telegram.messages_per_second,
             chat_rate=settings.telegram.chat_messages_per_second,
             chat_burst=settings.telegram.chat_burst,
             paced=settings.telegram.rate_limits,

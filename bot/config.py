@@ -8,6 +8,7 @@ configuration file when ``--config`` is not given; ``OUDERBOT_HEALTH_LISTEN`` ov
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tomllib
@@ -25,6 +26,8 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+
+log = logging.getLogger("ouderbot.config")
 
 TOKEN_ENV = "OUDERBOT_TOKEN"
 CONFIG_ENV = "OUDERBOT_CONFIG"
@@ -52,8 +55,12 @@ class TelegramSettings(_Section):
     webhook_secret: SecretStr | None = None
     poll_timeout_seconds: Annotated[int, Field(ge=0, le=50)] = 10
     request_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 10.0
+    # The pace of everything the outbox sends, overall: Telegram accepts about 30
+    # messages a second from one bot; stay just under it. (Read from
+    # reminders.messages_per_second too, where it used to be, with a warning.)
+    messages_per_second: Annotated[float, Field(gt=0, le=30)] = 28.0
     # The outbox pacer's limit per chat (Telegram: about one message a second in a
-    # private chat, short bursts allowed). The overall pace is reminders.messages_per_second.
+    # private chat, short bursts allowed).
     chat_messages_per_second: Annotated[float, Field(gt=0, le=1000)] = 1.0
     chat_burst: Annotated[int, Field(ge=1, le=1000)] = 8
     # False only for a self-hosted Bot API server without Telegram's limits (benchmarks):
@@ -99,8 +106,6 @@ def _clock_time(value: str) -> time | None:
 class ReminderSettings(_Section):
     evening_before: str = "19:00"
     before_start_minutes: Annotated[int, Field(ge=0, le=24 * 60)] = 60
-    # Telegram accepts about 30 messages a second from one bot; stay just under it.
-    messages_per_second: Annotated[float, Field(gt=0, le=30)] = 28.0
 
     @field_validator("evening_before")
     @classmethod
@@ -298,6 +303,15 @@ def settings_from_mapping(data: Mapping[str, object], env: Mapping[str, str]) ->
     if env.get(WEBHOOK_SECRET_ENV):
         telegram["webhook_secret"] = env[WEBHOOK_SECRET_ENV]
     merged: dict[str, object] = {**data, "telegram": telegram}
+    reminders = dict(data.get("reminders", {}) or {})  # type: ignore[call-overload]
+    if "messages_per_second" in reminders:
+        # The old place of the overall pace (it paces every message, not only reminders).
+        log.warning(
+            "reminders.messages_per_second is read as telegram.messages_per_second;"
+            " move it to [telegram]"
+        )
+        telegram.setdefault("messages_per_second", reminders.pop("messages_per_second"))
+        merged["reminders"] = reminders
     if env.get(HEALTH_LISTEN_ENV, "").strip():
         health = dict(data.get("health", {}) or {})  # type: ignore[call-overload]
         merged["health"] = {**health, "listen": env[HEALTH_LISTEN_ENV].strip()}

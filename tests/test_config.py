@@ -74,3 +74,19 @@ def test_malformed_configuration_names_the_problem(
 def test_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         load_settings(tmp_path / "nope.toml", env={})
+
+
+def test_the_overall_pace_is_read_from_its_old_place_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    old = tmp_path / "old.toml"
+    old.write_text("[roles]\ncoordinators = [1]\n[reminders]\nmessages_per_second = 20.0\n")
+    with caplog.at_level("WARNING", logger="ouderbot.config"):
+        settings = load_settings(old, env={})
+    assert settings.telegram.messages_per_second == 20.0
+    assert "move it to [telegram]" in caplog.text
+    new = tmp_path / "new.toml"
+    new.write_text("[roles]\ncoordinators = [1]\n[telegram]\nmessages_per_second = 25.0\n")
+    caplog.clear()
+    assert load_settings(new, env={}).telegram.messages_per_second == 25.0
+    assert caplog.text == ""
