@@ -49,7 +49,7 @@ from bot.webinar.lexicon import Lexicon, fold, lexicon_for_theme
 # prints their figures), never on tests/data/heldout/.
 AUTO_THRESHOLD = 0.45
 AUTO_THRESHOLD_THEMED = 0.375
-MAYBE_THRESHOLD = 0.3
+MAYBE_THRESHOLD = 0.25
 # A group's score for a newcomer: this share of its best pair score, the rest its mean
 # score over the group's members (so a big group is not joined through one look-alike).
 BEST_SHARE = 0.35

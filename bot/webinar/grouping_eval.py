@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.webinar.grouping import Features, GroupingIndex
+from bot.webinar.question_desk import MAX_CARD_MAYBE
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,8 @@ def _insert(labelled: LabelledSet, seed: int) -> _Run:
             continue
         before = waiting.setdefault(label, [])
         if before:
-            shown = set(group.members) | {key for key, _ in index.maybe(i, found[i])}
+            maybe = index.maybe(i, found[i], limit=MAX_CARD_MAYBE)  # as many as a card shows
+            shown = set(group.members) | {key for key, _ in maybe}
             hit = any(other in shown for other in before)
             asked, hits = asked + 1, hits + hit
             dutch_before = [other for other in before if dutch[other]]
