@@ -192,6 +192,7 @@ class _Entry:
     terms: tuple[str, ...]
     group: int
     norm: float = 0.0
+    words: int = 0
 
 
 @dataclass
@@ -411,7 +412,11 @@ class GroupingIndex:
         same = set(found.terms)
         # The same words (a parent's question pasted again, or asked by two parents in
         # the same words) are one question, known to the lexicon or not.
-        alike = {key for key in keys if same == set(entries[key].terms)}
+        alike = {
+            key
+            for key in keys
+            if entries[key].words == found.words and same == set(entries[key].terms)
+        }
         if len(mine) < self._min_shared:
             return alike
         return alike | {key for key in keys if self._sure(mine, entries[key].terms)}
@@ -423,9 +428,9 @@ class GroupingIndex:
         precision on the new themes: it was not kept.)"""
         return len(mine.intersection(theirs)) >= self._min_shared
 
-    def _enough(self, a: Iterable[str], b: Iterable[str]) -> bool:
-        a, b = tuple(a), tuple(b)
-        if a and set(a) == set(b):
+    def _enough(self, a: tuple[str, ...], b: tuple[str, ...], same_length: bool) -> bool:
+        """`_sure` for two questions' terms; or the same words (`_sharing_a_concept`)."""
+        if a and same_length and set(a) == set(b):
             return True
         return self._sure(frozenset(t for t in a if self._strong(t)), b)
 
@@ -447,7 +452,7 @@ class GroupingIndex:
             return 0.0
         dot = sum(self._weight(term) ** 2 for term in shared)
         value = _clip(dot / (self._norm(a.terms) * self._norm(b.terms)))
-        return self._unsure(value, self._enough(a.terms, b.terms))
+        return self._unsure(value, self._enough(a.terms, b.terms, a.words == b.words))
 
     # --- what a gespreksleider's merges teach -----------------------------------------
     def learn(self, merged: Sequence[Features]) -> list[str]:
@@ -549,7 +554,7 @@ class GroupingIndex:
             group, fits = self.placement(key, found)
         if group is None:
             group = key
-        entry = _Entry(asker, found.terms, group)
+        entry = _Entry(asker, found.terms, group, words=found.words)
         self._entries[key] = entry
         for term in found.terms:
             self._postings.setdefault(term, {})[key] = None
@@ -597,7 +602,7 @@ class GroupingIndex:
                 shared = terms.intersection(y.terms)
                 if not all(self._weak(term) for term in shared):
                     dot = sum(self._weight(term) ** 2 for term in shared)
-                    sure = self._enough(terms, y.terms)
+                    sure = self._enough(x.terms, y.terms, x.words == y.words)
                     total += self._unsure(_clip(dot / (x.norm * y.norm)), sure)
         return total / (len(left) * len(right))
 
