@@ -249,4 +249,7 @@ def test_the_same_words_are_one_question_even_when_the_lexicon_knows_none() -> N
     text = "zwobbeltijd bij bram is elke dag een gedoe"
     index = _index("slapen", [text])
     assert index.place(-1, index.features(text)) == index.group_of(1).key
-    assert index.place(-1, index.features("zwobbeltijd bij bram, elke dag gedoe")) is not None
+    reordered = index.features("bram is elke dag een gedoe bij zwobbeltijd")
+    assert index.place(-1, reordered) == index.group_of(1).key
+    # Only the unknown words in common, in another sentence: not one question.
+    assert index.place(-1, index.features("zwobbeltijd met bram, hoe gaat dat verder")) is None
