@@ -23,7 +23,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from aiohttp import web
 
@@ -225,7 +225,7 @@ class Board:
             return _error(409, "stale")
         outcome: Outcome
         if action == "merge":
-            ids = [i for i in (data.get("ids") or []) if isinstance(i, int)][:MAX_IDS]
+            ids = [i for i in (data.get("ids") or []) if _stored_int(i)][:MAX_IDS]
             outcome = await self.actions.merge(question, user.id, ids)
         elif action == "written":
             text = data.get("text")
@@ -261,14 +261,16 @@ class Board:
         ids = data.get("ids") or []
         if (
             action not in UNDOABLE
-            or not isinstance(question_id, int)
+            or not _stored_int(question_id)
             or not isinstance(ids, list)
             or len(ids) > MAX_IDS
-            or not all(isinstance(i, int) for i in ids)
+            or not all(_stored_int(i) for i in ids)
         ):
+            self.refusals.refused("board request refused: not a readable undo")
             return _error(400, "bad undo")
         merge_id = data.get("merge", 0)
-        if not isinstance(merge_id, int):
+        if not _stored_int(merge_id):
+            self.refusals.refused("board request refused: not a readable undo")
             return _error(400, "bad undo")
         undo = Undo(str(action), question_id, tuple(ids), bool(data.get("deferred")), merge_id)
         if not await self.actions.undo(webinar, user.id, undo):
@@ -312,6 +314,11 @@ class Board:
         return web.json_response(
             {"title": webinar.title, "question": question}, headers={"Cache-Control": "no-store"}
         )
+
+
+def _stored_int(value: object) -> TypeGuard[int]:
+    """An integer SQLite can take as a parameter (a larger one is an OverflowError)."""
+    return isinstance(value, int) and -(2**63) <= value < 2**63
 
 
 def _int(value: object) -> int | None:
