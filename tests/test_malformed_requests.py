@@ -131,4 +131,4 @@ async def test_ids_past_sqlites_integers_in_board_requests_get_400_or_nothing_no
     assert status == 400
     status, _ = await raw(f"{base_url(bot)}/app/api/questions/{huge}/pick", b"{}", headers)
     assert status in (400, 404, 409)
-    assert lines_about(caplog) == ["board request refused: not a readable undo"]
+    assert lines_about(caplog) == ["board request refused: not a readable JSON object"]

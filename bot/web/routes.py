@@ -23,13 +23,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
 
 from aiohttp import web
 
 from bot.core.i18n import STAFF_FALLBACK
 from bot.core.models import QuestionState, Role, User, Webinar, WebinarState
-from bot.runtime.refusals import RefusalLog, nested_deeper_than
+from bot.runtime.refusals import RefusalLog, json_beyond_limits
 from bot.services import Services
 from bot.web.groups import QueueGroups, member
 from bot.web.init_data import InitDataError, validate_init_data
@@ -195,7 +195,8 @@ class Board:
             data = await request.json()
         except (ValueError, RecursionError):  # RecursionError: nested past the parser's stack
             data = None
-        if not isinstance(data, dict) or nested_deeper_than(data):
+        # Too deep to walk safely, or an integer SQLite cannot take (an id of 2^64).
+        if not isinstance(data, dict) or json_beyond_limits(data):
             self.refusals.refused("board request refused: not a readable JSON object")
             raise _refusal(web.HTTPBadRequest, "bad_json")
         return data
@@ -225,7 +226,7 @@ class Board:
             return _error(409, "stale")
         outcome: Outcome
         if action == "merge":
-            ids = [i for i in (data.get("ids") or []) if _stored_int(i)][:MAX_IDS]
+            ids = [i for i in (data.get("ids") or []) if isinstance(i, int)][:MAX_IDS]
             outcome = await self.actions.merge(question, user.id, ids)
         elif action == "written":
             text = data.get("text")
@@ -261,16 +262,14 @@ class Board:
         ids = data.get("ids") or []
         if (
             action not in UNDOABLE
-            or not _stored_int(question_id)
+            or not isinstance(question_id, int)
             or not isinstance(ids, list)
             or len(ids) > MAX_IDS
-            or not all(_stored_int(i) for i in ids)
+            or not all(isinstance(i, int) for i in ids)
         ):
-            self.refusals.refused("board request refused: not a readable undo")
             return _error(400, "bad undo")
         merge_id = data.get("merge", 0)
-        if not _stored_int(merge_id):
-            self.refusals.refused("board request refused: not a readable undo")
+        if not isinstance(merge_id, int):
             return _error(400, "bad undo")
         undo = Undo(str(action), question_id, tuple(ids), bool(data.get("deferred")), merge_id)
         if not await self.actions.undo(webinar, user.id, undo):
@@ -314,11 +313,6 @@ class Board:
         return web.json_response(
             {"title": webinar.title, "question": question}, headers={"Cache-Control": "no-store"}
         )
-
-
-def _stored_int(value: object) -> TypeGuard[int]:
-    """An integer SQLite can take as a parameter (a larger one is an OverflowError)."""
-    return isinstance(value, int) and -(2**63) <= value < 2**63
 
 
 def _int(value: object) -> int | None:
