@@ -168,7 +168,8 @@ class OutboxDispatcher:
         return self._task is not None and not self._task.done()
 
     async def stop(self) -> None:
-        """Finish the message in flight (and mark it), then stop."""
+        """Finish the requests in flight (and mark them), then stop. A send that hangs
+        holds this up to the send timeout (telegram.send_timeout_seconds)."""
         self._stopping = True
         self._wake.set()
         if self._task is not None:
