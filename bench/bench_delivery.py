@@ -289,6 +289,7 @@ async def run_at(
     results: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as folder:
         bot = await start(api, Path(folder), in_flight)
+        in_flight = bot.dispatcher.in_flight  # what ran (the setting's default when None)
         try:
             repos, now = bot.services.repos, bot.services.clock.now()
             await repos.webinars.upsert(
@@ -345,7 +346,7 @@ async def run_at(
     await api.stop()
     for result in results:
         result["latency_s"] = latency
-        result["requests_in_flight"] = in_flight or 8
+        result["requests_in_flight"] = in_flight
     return results
 
 

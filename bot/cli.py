@@ -69,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
         "demo", parents=common, help="the whole bot against a built-in local Telegram, no token"
     )
     demo.add_argument("--fast", action="store_true", help="no pauses between the steps")
+    demo.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="seconds the local Telegram adds to every request (0.08: Telegram's distance)",
+    )
     backup = commands.add_parser("backup", parents=common, help="an online backup of the database")
     backup.add_argument("destination", type=Path)
     evaluation = commands.add_parser(
@@ -152,7 +159,7 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from bot.demo import run_demo
 
-        return run_async(run_demo(fast=args.fast))
+        return run_async(run_demo(fast=args.fast, latency=max(0.0, args.latency)))
     if args.command == "grouping-eval":
         from bot.webinar.tools_cli import grouping_eval
 

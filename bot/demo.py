@@ -403,8 +403,9 @@ def board_address(bot: Ouderbot, clock: ManualClock, out: Transcript) -> None:
     out.line(f"  {bot.web.local_url}/app/#tgWebAppData={data}")
 
 
-async def run_demo(fast: bool = False, out: TextIO | None = None) -> int:
-    """Play the scene; 0 when every step the bot supports went as it should."""
+async def run_demo(fast: bool = False, out: TextIO | None = None, latency: float = 0.0) -> int:
+    """Play the scene; 0 when every step the bot supports went as it should. `latency`:
+    seconds the local Telegram adds to every request (as Telegram's distance does)."""
     transcript = Transcript(out or sys.stdout)
     logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
     # Everything stays on 127.0.0.1: never send it through a proxy from the environment.
@@ -414,7 +415,9 @@ async def run_demo(fast: bool = False, out: TextIO | None = None) -> int:
     transcript.line("Ouderbot demo: the real bot against a local Telegram on this computer.")
     transcript.line("No token, no network; the people below are simulated.")
     with tempfile.TemporaryDirectory(prefix="ouderbot-demo-") as folder:
-        async with LocalBotApi(token=DEMO_TOKEN, bot_username="ouderbot_demo") as api:
+        async with LocalBotApi(
+            token=DEMO_TOKEN, bot_username="ouderbot_demo", latency=latency
+        ) as api:
             settings = settings_from_mapping(
                 {
                     "telegram": {"base_url": api.base_url, "base_file_url": api.base_file_url,

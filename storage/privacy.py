@@ -29,6 +29,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 from typing import Any
 
 import aiosqlite
@@ -49,8 +50,11 @@ ERASED_PAYLOAD = '{"erased": true}'
 # asker of a question merged into theirs gets the written answer, which quotes it).
 ERASED_QUOTE = "…"
 # A quote is found by the question's beginning: messages quote a question shortened to
-# no fewer than this many characters (see handlers.written_answer).
-QUOTE_PREFIX = 120
+# no fewer than 80 characters (the queue panel's lines, handlers.panels; a card's similar
+# questions 90; a written answer 120), of which `shorten` keeps all but the last before
+# its "…". Two texts that share their first 60 characters lose both quotes: erring on
+# the side of erasing.
+QUOTE_PREFIX = 60
 
 
 @dataclass(frozen=True)
@@ -237,20 +241,26 @@ async def erase_person(conn: aiosqlite.Connection, user_id: int) -> Erasure:
 
 async def _erase_quotes(conn: aiosqlite.Connection, texts: Sequence[str]) -> None:
     """Other people's messages that quote one of `texts` (sent or still to send) keep
-    everything but the quote; a payload that cannot be read that way is cleared."""
+    everything but the quote; a payload that cannot be read that way is cleared. A quote
+    is found by the text's beginning, as written or HTML-escaped (cards and panels)."""
     for text in texts:
-        needle = json.dumps(text[:QUOTE_PREFIX], ensure_ascii=False)[1:-1]
-        cursor = await conn.execute(
-            "SELECT id, payload FROM outbox WHERE instr(payload, ?) > 0", (needle,)
-        )
-        for row_id, payload in await cursor.fetchall():
-            content = _content(payload)
-            scrubbed = ERASED_PAYLOAD
-            if content is not None:
-                scrubbed = json.dumps(_without(content, text[:QUOTE_PREFIX]), ensure_ascii=False)
-                if needle in scrubbed:
-                    scrubbed = ERASED_PAYLOAD
-            await conn.execute("UPDATE outbox SET payload = ? WHERE id = ?", (scrubbed, row_id))
+        for prefix in dict.fromkeys((text[:QUOTE_PREFIX], escape(text[:QUOTE_PREFIX], False))):
+            await _erase_quote(conn, prefix)
+
+
+async def _erase_quote(conn: aiosqlite.Connection, prefix: str) -> None:
+    needle = json.dumps(prefix, ensure_ascii=False)[1:-1]
+    cursor = await conn.execute(
+        "SELECT id, payload FROM outbox WHERE instr(payload, ?) > 0", (needle,)
+    )
+    for row_id, payload in await cursor.fetchall():
+        content = _content(payload)
+        scrubbed = ERASED_PAYLOAD
+        if content is not None:
+            scrubbed = json.dumps(_without(content, prefix), ensure_ascii=False)
+            if needle in scrubbed:
+                scrubbed = ERASED_PAYLOAD
+        await conn.execute("UPDATE outbox SET payload = ? WHERE id = ?", (scrubbed, row_id))
 
 
 def _without(value: Any, prefix: str) -> Any:

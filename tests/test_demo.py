@@ -95,3 +95,21 @@ def test_demo_prints_where_the_board_opens_as_a_gespreksleider(
     data = unquote(found[1])
     issued = datetime.fromtimestamp(int(parse_qs(data)["auth_date"][0]), UTC)
     assert validate_init_data(data, DEMO_TOKEN, issued).id == GERT
+
+
+@pytest.mark.slow
+def test_demo_runs_at_telegrams_distance_with_a_latency_setting() -> None:
+    """`--latency 0.08`: every request to the local Telegram takes 80 ms, as the real one
+    from a server in Europe; the demo still finishes, every step as it should."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OUDERBOT_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "demo", "--fast", "--latency", "0.08"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "That was the demo." in result.stdout
+    assert "failed" not in result.stdout

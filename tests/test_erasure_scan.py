@@ -12,6 +12,8 @@ of the scan, and the scan is shown to find what it looks for before the erasure.
 from __future__ import annotations
 
 import asyncio
+import html
+import json
 import sqlite3
 from contextlib import closing
 from datetime import timedelta
@@ -23,6 +25,8 @@ from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.localapi import FakeUser, LocalBotApi
+from storage.db import Database
+from storage.privacy import PrivacyRepository
 from tests.bot_process import write_config
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
 from tests.test_backup import run_cli
@@ -160,3 +164,40 @@ async def test_retention_leaves_no_word_or_chunk_of_the_question_in_any_file(
     finally:
         await bot.stop()
     assert found(database_files(database), needles) == []
+
+
+async def test_erasure_clears_a_panel_line_quoting_the_question_shortened_and_escaped(
+    database_path: Path,
+) -> None:
+    """A queue panel waiting to be sent to a gespreksleider quotes the question cut at
+    80 characters and HTML-escaped: that quote goes with the question, the rest stays."""
+    text = "Mijn zoon <Qyzvexa> & zijn vriendje jorxwupten elke avond, " * 3
+    with closing(sqlite3.connect(database_path)) as conn:
+        conn.execute(
+            "INSERT INTO users (id, created_at, last_seen_at) VALUES (?, 'x', 'x'), (?, 'x', 'x')",
+            (PARENT, MODERATOR_IDS[0]),
+        )
+        conn.execute(
+            "INSERT INTO webinars (id, code, title, starts_at, ends_at) VALUES (1, 'w', 'W', 'x', 'x')"
+        )
+        conn.execute(
+            "INSERT INTO questions (webinar_id, asker_id, text, created_at, number)"
+            " VALUES (1, ?, ?, 'x', 1)",
+            (PARENT, text),
+        )
+        line = "1. " + html.escape(text[:79], quote=False) + "…"
+        conn.execute(
+            "INSERT INTO outbox (dedup_key, user_id, kind, payload, due_at, created_at)"
+            " VALUES ('panel', ?, 'chat', ?, 'x', 'x')",
+            (MODERATOR_IDS[0], json.dumps({"text": f"Rij\\n{line}", "html": True})),
+        )
+        conn.commit()
+    db = await Database.open(database_path)
+    try:
+        await PrivacyRepository(db).erase(PARENT)
+        payload = await db.fetch_value("SELECT payload FROM outbox WHERE dedup_key = 'panel'")
+    finally:
+        await db.close()
+    assert "Qyzvexa" not in payload
+    assert json.loads(payload)["html"] is True  # the rest of the message stays
+    assert found(database_files(database_path), {"qyzvexa", "jorxwupten"}) == []

@@ -5,6 +5,7 @@ tests/test_malformed_webhook.py (its server has no [web] section)."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -110,3 +111,24 @@ def test_refused_lines_are_one_a_minute_per_reason_with_a_count(
         "webhook request with a wrong secret token refused (49 more since the last such"
         " line, 65 s ago)",
     ]
+
+
+async def test_ids_past_sqlites_integers_in_board_requests_get_400_or_nothing_not_500(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    await open_webinar(bot, api, ["hoe krijg ik mijn peuter in bed?"])
+    headers = {
+        "Authorization": f"tma {init_data(MODERATOR_IDS[0], clock.now())}",
+        "Content-Type": "application/json",
+    }
+    huge = 2**64
+    caplog.set_level(logging.INFO)
+    undo = {"undo": {"action": "later", "question": huge, "ids": [], "merge": 0}}
+    status, _ = await raw(f"{base_url(bot)}/app/api/undo", json.dumps(undo).encode(), headers)
+    assert status == 400
+    undo = {"undo": {"action": "merge", "question": 1, "ids": [huge], "merge": huge}}
+    status, _ = await raw(f"{base_url(bot)}/app/api/undo", json.dumps(undo).encode(), headers)
+    assert status == 400
+    status, _ = await raw(f"{base_url(bot)}/app/api/questions/{huge}/pick", b"{}", headers)
+    assert status in (400, 404, 409)
+    assert lines_about(caplog) == ["board request refused: not a readable JSON object"]

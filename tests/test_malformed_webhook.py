@@ -23,8 +23,24 @@ from tests.test_webhook import SECRET, Webhook, post, start_update, webhook  # n
         json.dumps({**start_update(22, user_id=1022), "update_id": 2**63}).encode(),
         f'{{"update_id": {2**64 + 7}}}'.encode(),
         b'{"update_id": -1, "message": {}}',
+        json.dumps(
+            {
+                **start_update(23, user_id=1023),
+                "message": {
+                    **start_update(23, user_id=1023)["message"],
+                    "chat": {"id": 2**64, "type": "private"},
+                },
+            }
+        ).encode(),
     ],
-    ids=["nested-past-the-stack", "nested-500", "update-id-2^63", "update-id-2^64", "negative"],
+    ids=[
+        "nested-past-the-stack",
+        "nested-500",
+        "update-id-2^63",
+        "update-id-2^64",
+        "negative",
+        "chat-id-2^64",
+    ],
 )
 async def test_a_malformed_webhook_body_gets_400_and_one_line(
     webhook: Webhook,  # noqa: F811

@@ -68,6 +68,7 @@ BACKOFF = [5, 30, 120, 600, 1800]
 PROBE_SECONDS = 1.0
 MAX_ATTEMPTS = 8
 LOAD_LIMIT = 2000
+RELOAD_SECONDS = 1.0  # a pass re-reads what is due at least this often
 
 # Called with (ref, chat id, message id) once a row with purpose "<name>:<ref>" was sent.
 Recorder = Callable[[int, int, int], Awaitable[None]]
@@ -117,8 +118,9 @@ class OutboxDispatcher:
             paced=paced,
         )
         self.in_flight = max(1, in_flight)
-        # The send task of each chat with a request in flight (one per chat at most).
-        self._flying: dict[int, asyncio.Task[None]] = {}
+        # The row id and send task of each chat with a request in flight (one per chat).
+        self._flying: dict[int, tuple[int, asyncio.Task[None]]] = {}
+        self._loaded_at = float("-inf")
         self._sent_in_pass = 0
         self._last_answer = float("-inf")  # when Telegram last answered (timer seconds)
         self._outage_since: float | None = None
@@ -166,7 +168,8 @@ class OutboxDispatcher:
         return self._task is not None and not self._task.done()
 
     async def stop(self) -> None:
-        """Finish the message in flight (and mark it), then stop."""
+        """Finish the requests in flight (and mark them), then stop. A send that hangs
+        holds this up to the send timeout (telegram.send_timeout_seconds)."""
         self._stopping = True
         self._wake.set()
         if self._task is not None:
@@ -216,7 +219,10 @@ class OutboxDispatcher:
     async def _load(self, *, full: bool) -> None:
         self._woken = False
         if full:
-            self._pending = await self.outbox.due(self.clock.now(), LOAD_LIMIT)
+            flying = {row_id for row_id, _ in self._flying.values()}
+            due = await self.outbox.due(self.clock.now(), LOAD_LIMIT)
+            self._pending = [row for row in due if row.id not in flying]
+            self._loaded_at = self.timer.monotonic()
         else:
             known = {row.id for row in self._pending}
             fresh = await self.outbox.due(self.clock.now(), LOAD_LIMIT, after_id=self._max_loaded)
@@ -248,7 +254,11 @@ class OutboxDispatcher:
         await self._load(full=True)
         hint = 1.0
         while not self._stopping:
-            if self._woken:
+            if self.timer.monotonic() - self._loaded_at >= RELOAD_SECONDS:
+                # A long pass (steady traffic) also picks up rows that fell due meanwhile
+                # (a chat put off by back-off, a reminder), not only newly queued ones.
+                await self._load(full=True)
+            elif self._woken:
                 await self._load(full=False)
             slot = self._slot_wait()
             if slot > 0:
@@ -288,7 +298,7 @@ class OutboxDispatcher:
 
     def _launch(self, row: OutboxRow) -> None:
         task = asyncio.create_task(self._fly(row), name="ouderbot-outbox-send")
-        self._flying[row.user_id] = task
+        self._flying[row.user_id] = (row.id, task)
 
     async def _fly(self, row: OutboxRow) -> None:
         """One row's request and its mark; the chat stays busy (no second request to it)
@@ -305,7 +315,9 @@ class OutboxDispatcher:
     async def _drain(self) -> None:
         """Wait for the requests in flight to end and be marked (stop, end of a pass)."""
         while self._flying:
-            await asyncio.gather(*self._flying.values(), return_exceptions=True)
+            await asyncio.gather(
+                *(task for _, task in self._flying.values()), return_exceptions=True
+            )
 
     async def _deliver(self, row: OutboxRow, *, taken: bool = False) -> bool:
         """Send one row and mark it (or put it back, hold its chat, or give it up)."""

@@ -41,7 +41,7 @@ from bot.config import WEBHOOK_SECRET_ENV, ConfigError, Settings
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.updates import UpdateProcessor
 from bot.runtime.health import HEALTH_PATH, answer_health
-from bot.runtime.refusals import RefusalLog, nested_deeper_than
+from bot.runtime.refusals import RefusalLog, json_beyond_limits
 from bot.services import Services
 from bot.web.routes import BoardDeps, add_board_routes
 
@@ -75,12 +75,12 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 def _looks_like_update(data: object) -> bool:
     """Telegram's shape: an integer update_id that SQLite can store (0 to 2^63 - 1), every
-    other field an object, nested no deeper than a real update. Anything else (a string
-    "message", update_id "abc" or 2^63, a thousand nested objects) is a bad request, not
-    a failure of ours."""
+    other field an object, nested no deeper than a real update, no integer (a chat id)
+    past SQLite's. Anything else (a string "message", update_id "abc" or 2^63, a thousand
+    nested objects) is a bad request, not a failure of ours."""
     if not isinstance(data, dict) or type(data.get("update_id")) is not int:
         return False
-    if not 0 <= data["update_id"] < 2**63 or nested_deeper_than(data):
+    if not 0 <= data["update_id"] < 2**63 or json_beyond_limits(data):
         return False
     return all(isinstance(value, dict) for key, value in data.items() if key != "update_id")
 

@@ -58,9 +58,11 @@ class RefusalLog:
 MAX_JSON_DEPTH = 64
 
 
-def nested_deeper_than(value: object, limit: int = MAX_JSON_DEPTH) -> bool:
-    """True when `value` (parsed JSON) nests lists and objects deeper than `limit`;
-    walked without recursion, so a hostile body cannot exhaust the stack here."""
+def json_beyond_limits(value: object, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when `value` (parsed JSON) nests lists and objects deeper than `limit`, or
+    holds an integer SQLite cannot store (an id of 2^63 or more would fail later, as an
+    OverflowError, where it is stored); walked without recursion, so a hostile body
+    cannot exhaust the stack here."""
     stack: list[tuple[object, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
@@ -69,6 +71,8 @@ def nested_deeper_than(value: object, limit: int = MAX_JSON_DEPTH) -> bool:
         elif isinstance(item, list):
             children = item
         else:
+            if isinstance(item, int) and not -(2**63) <= item < 2**63:
+                return True
             continue
         if depth > limit:
             return True

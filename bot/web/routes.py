@@ -29,7 +29,7 @@ from aiohttp import web
 
 from bot.core.i18n import STAFF_FALLBACK
 from bot.core.models import QuestionState, Role, User, Webinar, WebinarState
-from bot.runtime.refusals import RefusalLog, nested_deeper_than
+from bot.runtime.refusals import RefusalLog, json_beyond_limits
 from bot.services import Services
 from bot.web.groups import QueueGroups, member
 from bot.web.init_data import InitDataError, validate_init_data
@@ -195,7 +195,8 @@ class Board:
             data = await request.json()
         except (ValueError, RecursionError):  # RecursionError: nested past the parser's stack
             data = None
-        if not isinstance(data, dict) or nested_deeper_than(data):
+        # Too deep to walk safely, or an integer SQLite cannot take (an id of 2^64).
+        if not isinstance(data, dict) or json_beyond_limits(data):
             self.refusals.refused("board request refused: not a readable JSON object")
             raise _refusal(web.HTTPBadRequest, "bad_json")
         return data
