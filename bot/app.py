@@ -41,6 +41,7 @@ from bot.privacy.retention import RetentionJob
 from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
+from bot.webinar.replay import ReplayPlanner
 from handlers import (
     coordinator,
     errors,
@@ -51,6 +52,7 @@ from handlers import (
     moderation,
     privacy,
     question_card,
+    replay,
     roles,
     start,
     summary,
@@ -84,6 +86,7 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *summary.HANDLERS,
         *inloop.HANDLERS,
         *coordinator.HANDLERS,
+        *replay.HANDLERS,
         *privacy.HANDLERS,
         written_answer.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
@@ -142,6 +145,7 @@ class Ouderbot:
     feedback: FeedbackPlanner
     reminders: ReminderScheduler
     retention: RetentionJob
+    replay: ReplayPlanner
     poller: DurablePoller | None = None
     web: BoardServer | None = None  # the board's server in polling mode, when [web] is set
     _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
@@ -199,7 +203,8 @@ class Ouderbot:
 
     @property
     def _jobs(self) -> list[PeriodicPass]:
-        return [planner.job for planner in (self.feedback, self.reminders, self.retention)]
+        planners = (self.feedback, self.reminders, self.retention, self.replay)
+        return [planner.job for planner in planners]
 
     @property
     def background(self) -> list[Service]:
@@ -291,6 +296,9 @@ async def create_bot(
         dispatcher.on_not_found["panel"] = _panel_gone(services)
         planner = FeedbackPlanner(services.repos, settings, clock, wake=dispatcher.wake)
         app.bot_data.on_webinar_closed.append(feedback.webinar_closed_hook(planner))
+        replay_planner = ReplayPlanner(services.repos, clock, wake=dispatcher.wake)
+        app.bot_data.replay = replay_planner
+        app.bot_data.on_webinar_closed.append(replay.webinar_closed_hook(replay_planner))
         return Ouderbot(
             app,
             services,
@@ -313,6 +321,7 @@ async def create_bot(
                 on_queued=dispatcher.wake,
             ),
             retention=RetentionJob(services),
+            replay=replay_planner,
         )
     except BaseException:
         await db.close()

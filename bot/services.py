@@ -19,6 +19,7 @@ from storage.outbox import OutboxRepository
 from storage.panels import PanelRepository
 from storage.privacy import PrivacyRepository
 from storage.questions import QuestionRepository
+from storage.replay import ReplayRepository
 from storage.updates import UpdateLog
 from storage.users import InviteRepository, UserRepository
 from storage.webinars import WebinarRepository
@@ -37,6 +38,7 @@ class Repositories:
     inloop: InloopRepository
     privacy: PrivacyRepository
     inbox: Inbox
+    replay: ReplayRepository
 
     @classmethod
     def on(cls, db: Database) -> Repositories:
@@ -52,6 +54,7 @@ class Repositories:
             inloop=InloopRepository(db),
             privacy=PrivacyRepository(db),
             inbox=Inbox(db),
+            replay=ReplayRepository(db),
         )
 
 
