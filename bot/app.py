@@ -50,6 +50,7 @@ from handlers import (
     gatekeeper,
     inloop,
     moderation,
+    monitor,
     privacy,
     question_card,
     replay,
@@ -87,6 +88,7 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *inloop.HANDLERS,
         *coordinator.HANDLERS,
         *replay.HANDLERS,
+        *monitor.HANDLERS,
         *privacy.HANDLERS,
         written_answer.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,

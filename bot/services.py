@@ -15,6 +15,7 @@ from storage.db import Database
 from storage.feedback import FeedbackRepository
 from storage.inbox import Inbox
 from storage.inloop import InloopRepository
+from storage.monitor import MonitorRepository
 from storage.outbox import OutboxRepository
 from storage.panels import PanelRepository
 from storage.privacy import PrivacyRepository
@@ -39,6 +40,7 @@ class Repositories:
     privacy: PrivacyRepository
     inbox: Inbox
     replay: ReplayRepository
+    monitor: MonitorRepository
 
     @classmethod
     def on(cls, db: Database) -> Repositories:
@@ -55,6 +57,7 @@ class Repositories:
             privacy=PrivacyRepository(db),
             inbox=Inbox(db),
             replay=ReplayRepository(db),
+            monitor=MonitorRepository(db),
         )
 
 
