@@ -37,6 +37,7 @@ from bot.delivery.telegram_bot import OuderbotBot
 from bot.delivery.updates import DurablePoller, UpdateProcessor
 from bot.feedback.requests import FeedbackPlanner
 from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
+from bot.practice.runner import PracticeRunner
 from bot.privacy.retention import RetentionJob
 from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
@@ -51,6 +52,7 @@ from handlers import (
     inloop,
     moderation,
     monitor,
+    practice,
     privacy,
     question_card,
     replay,
@@ -89,6 +91,7 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *coordinator.HANDLERS,
         *replay.HANDLERS,
         *monitor.HANDLERS,
+        *practice.HANDLERS,
         *privacy.HANDLERS,
         written_answer.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
@@ -148,6 +151,7 @@ class Ouderbot:
     reminders: ReminderScheduler
     retention: RetentionJob
     replay: ReplayPlanner
+    practice: PracticeRunner
     poller: DurablePoller | None = None
     web: BoardServer | None = None  # the board's server in polling mode, when [web] is set
     _poll_task: asyncio.Task[None] | None = field(default=None, repr=False)
@@ -205,7 +209,7 @@ class Ouderbot:
 
     @property
     def _jobs(self) -> list[PeriodicPass]:
-        planners = (self.feedback, self.reminders, self.retention, self.replay)
+        planners = (self.feedback, self.reminders, self.retention, self.replay, self.practice)
         return [planner.job for planner in planners]
 
     @property
@@ -301,6 +305,9 @@ async def create_bot(
         replay_planner = ReplayPlanner(services.repos, clock, wake=dispatcher.wake)
         app.bot_data.replay = replay_planner
         app.bot_data.on_webinar_closed.append(replay.webinar_closed_hook(replay_planner))
+        practice_runner = PracticeRunner(services, queue_changed=panels.touch)
+        app.bot_data.practice = practice_runner
+        app.bot_data.on_webinar_closed.append(practice.webinar_closed)
         return Ouderbot(
             app,
             services,
@@ -324,6 +331,7 @@ async def create_bot(
             ),
             retention=RetentionJob(services),
             replay=replay_planner,
+            practice=practice_runner,
         )
     except BaseException:
         await db.close()

@@ -12,6 +12,7 @@ from bot.delivery.dispatcher import OutboxDispatcher
 from bot.services import Services
 
 if TYPE_CHECKING:
+    from bot.practice.runner import PracticeRunner
     from bot.webinar.replay import ReplayPlanner
 
 
@@ -46,6 +47,7 @@ class AppState:
     panels: PanelRefresher
     dispatcher: OutboxDispatcher
     replay: ReplayPlanner
+    practice: PracticeRunner
 
     def __init__(self) -> None:
         self.bot_username = ""

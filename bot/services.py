@@ -18,6 +18,7 @@ from storage.inloop import InloopRepository
 from storage.monitor import MonitorRepository
 from storage.outbox import OutboxRepository
 from storage.panels import PanelRepository
+from storage.practice import PracticeRepository
 from storage.privacy import PrivacyRepository
 from storage.questions import QuestionRepository
 from storage.replay import ReplayRepository
@@ -41,6 +42,7 @@ class Repositories:
     inbox: Inbox
     replay: ReplayRepository
     monitor: MonitorRepository
+    practice: PracticeRepository
 
     @classmethod
     def on(cls, db: Database) -> Repositories:
@@ -58,6 +60,7 @@ class Repositories:
             inbox=Inbox(db),
             replay=ReplayRepository(db),
             monitor=MonitorRepository(db),
+            practice=PracticeRepository(db),
         )
 
 

@@ -95,7 +95,10 @@ class WebinarRepository:
         self.db = db
 
     async def by_code(self, code: str) -> Webinar | None:
-        row = await self.db.fetch_one("SELECT * FROM webinars WHERE code = ?", (code.lower(),))
+        """A real webinar by its code: a practice webinar (/oefenen) is nobody's to join."""
+        row = await self.db.fetch_one(
+            "SELECT * FROM webinars WHERE code = ? AND practice_of IS NULL", (code.lower(),)
+        )
         return None if row is None else _webinar(row)
 
     async def by_id(self, webinar_id: int) -> Webinar | None:
@@ -236,7 +239,7 @@ class WebinarRepository:
         """Webinars starting in [start, end) that are not closed, by start time."""
         rows = await self.db.fetch_all(
             "SELECT * FROM webinars WHERE state != 'closed' AND starts_at >= ? AND starts_at < ?"
-            " ORDER BY starts_at, id",
+            " AND practice_of IS NULL ORDER BY starts_at, id",
             (to_db(start), to_db(end)),
         )
         return [_webinar(row) for row in rows]
@@ -244,7 +247,7 @@ class WebinarRepository:
     async def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
         rows = await self.db.fetch_all(
             "SELECT * FROM webinars WHERE state != 'closed' AND ends_at > ?"
-            " ORDER BY starts_at LIMIT ?",
+            " AND practice_of IS NULL ORDER BY starts_at LIMIT ?",
             (to_db(now), limit),
         )
         return [_webinar(row) for row in rows]
