@@ -8,6 +8,7 @@ import csv
 import io
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -210,3 +211,21 @@ async def test_an_empty_period_gives_a_document_without_figures(bot: Ouderbot) -
 
     assert b"No webinars in this period." in html_document(report, bot.services.t, "en")
     assert csv_document(report, bot.services.t, "en").count(b"\r\n") == 2
+
+
+async def test_a_group_whose_texts_retention_removed_keeps_its_count_without_text(
+    bot: Ouderbot,
+) -> None:
+    await seed_half_year(bot.services.db)
+
+    async def purge(conn: Any) -> None:
+        await conn.execute("UPDATE questions SET text = NULL WHERE webinar_id = 101")
+
+    await bot.services.db.write(purge, marks_update=False)
+    report = await report_of(bot)
+    assert report.webinars[0].top_groups == [(5, None)]
+    from bot.monitor.document import csv_document
+
+    assert "(tekst gewist na de bewaartermijn) (5)" in csv_document(
+        report, bot.services.t, "nl"
+    ).decode("utf-8-sig")

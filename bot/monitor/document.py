@@ -103,7 +103,8 @@ def csv_document(report: MonitorReport, t: Translator, language: str) -> bytes:
     for row in report.wijken:
         write(t(language, "monitor.level.wijk"), row)
     for line in report.webinars:
-        groups = " | ".join(f"{text} ({parents})" for parents, text in line.top_groups)
+        gone = t(language, "monitor.doc.text_deleted")
+        groups = " | ".join(f"{text or gone} ({parents})" for parents, text in line.top_groups)
         write(t(language, "monitor.level.webinar"), line.row, line.day.isoformat(), groups)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -253,7 +254,8 @@ def html_document(report: MonitorReport, t: Translator, language: str) -> bytes:
         if line.top_groups:
             parts.append(f"<p>{tr('monitor.doc.top_groups')}</p><ol>")
             parts += [
-                f"<li>{html.escape(text)} <i>({tr('monitor.doc.parents', count=parents)})</i></li>"
+                f"<li>{html.escape(text) if text else tr('monitor.doc.text_deleted')}"
+                f" <i>({tr('monitor.doc.parents', count=parents)})</i></li>"
                 for parents, text in line.top_groups
             ]
             parts.append("</ol>")

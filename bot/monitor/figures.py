@@ -154,7 +154,8 @@ class WebinarLine:
     organisation: str
     wijk: str
     row: Row
-    top_groups: list[tuple[int, str]]  # (parents, text), only groups of five or more
+    # (parents, text), only groups of five or more; text None once retention removed it
+    top_groups: list[tuple[int, str | None]]
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def compute(
     for webinar in webinars:
         one = Totals()
         one.add_webinar(webinar)
-        top = [(n, text) for n, text in webinar.groups if n >= MIN_PEOPLE and n > 1 and text]
+        top = [(n, text) for n, text in webinar.groups if n >= MIN_PEOPLE]
         lines.append(
             WebinarLine(
                 title=webinar.title,
