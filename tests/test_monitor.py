@@ -179,13 +179,14 @@ async def test_monitor_sends_the_document_and_the_csv_to_a_coordinator_only(
     await moderator.wait_for(lambda m: "coördinator" in m["text"])
     coordinator = api.user(COORDINATOR_ID, first_name="Cora", language_code="nl")
     coordinator.send("/monitor 2026-01-01 2026-06-30")
-    document = await coordinator.wait_for(lambda m: "document" in m)
+    # Drawing the charts (and loading matplotlib, the first time) takes CPU: more time.
+    document = await coordinator.wait_for(lambda m: "document" in m, timeout=30)
     assert document["document"]["file_name"] == "monitor-2026-01-01-2026-06-30.html"
     assert "Monitorcijfers" in document["caption"]
     html = api.file_bytes(document["document"]["file_id"])
     assert b"Ouderbot monitorcijfers" in html
     assert b'src="http' not in html  # self-contained
-    sheet = await coordinator.wait_for(lambda m: "document" in m and m is not document)
+    sheet = await coordinator.wait_for(lambda m: "document" in m and m is not document, timeout=30)
     assert sheet["document"]["file_name"].endswith(".csv")
     check_csv(api.file_bytes(sheet["document"]["file_id"]))
     coordinator.send("/monitor gisteren")
