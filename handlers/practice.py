@@ -31,17 +31,23 @@ async def practice_command(update: Update, context: BotContext) -> None:
     if argument in STOP_WORDS:
         await stop_practice(update, context)
         return
-    services = context.services
-    if await services.repos.practice.running_of(context.member.id) is not None:
+    if await context.services.repos.practice.running_of(context.member.id) is not None:
         await say(update, context, "practice.already")
         return
     banks = shipped_banks()
     if argument and argument not in banks:
         await say(update, context, "practice.unknown_theme", themes=", ".join(sorted(banks)))
         return
+    await start_practice(update, context, argument)
+
+
+async def start_practice(update: Update, context: BotContext, theme: str) -> None:
+    """A practice webinar on `theme` (or one picked by the seed), opened for the trainee."""
+    services = context.services
+    banks = shipped_banks()
     now = services.clock.now()
     seed = int(now.timestamp()) + context.member.id
-    bank = banks[argument or sorted(banks)[seed % len(banks)]]
+    bank = banks[theme or sorted(banks)[seed % len(banks)]]
     parents = parents_for(seed, bank)
     webinar_id = await services.repos.practice.start(
         context.member.id,

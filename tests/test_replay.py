@@ -12,6 +12,7 @@ from bot.core.clock import ManualClock
 from bot.core.models import WebinarState
 from bot.localapi import LocalBotApi
 from bot.webinar.replay import time_link
+from storage.webinars import WebinarDraft
 from tests.helpers import (
     COORDINATOR_ID,
     MODERATOR_IDS,
@@ -52,7 +53,7 @@ async def ask(api: LocalBotApi, bot: Ouderbot, user_id: int, text: str, language
     await services.repos.webinars.join(webinar.id, user_id, services.clock.now())
     parent = api.user(user_id, first_name="Ouder", language_code=language)
     parent.send(text)
-    await parent.wait_for(lambda m: "queue" in m["text"] or "in de rij" in m["text"])
+    await parent.wait_for(lambda m: ":p:withdraw:" in str(m.get("reply_markup")))
     return parent
 
 
@@ -91,6 +92,9 @@ async def a_recorded_webinar(
     query = moderator.press(panel, record)
     answer = await eventually(lambda: api.callback_answer(query))
     assert "de opname loopt sinds 11:04" in answer["text"]  # Utrecht time
+    # The panel says so (the refreshed one, or a new /rij: the refresh may come before
+    # the dispatcher recorded the panel's message id).
+    moderator.send("/rij")
     await moderator.wait_for(lambda m: "Opname loopt sinds 11:04" in m["text"])
     # A second tap (by mistake, later) moves nothing.
     clock.set(clock.now() + timedelta(minutes=10))
@@ -235,3 +239,51 @@ async def test_a_merged_question_is_discussed_at_the_moment_of_the_one_it_went_i
     assert "t=720" in keys[3102]
     assert '"replay.notice.not_reached"' in keys[3103]
     assert '"webinar.notify.replay"' in keys[3104]
+
+
+async def test_a_link_added_by_a_later_programme_import_is_sent_by_the_next_pass(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    _, (sanne, emre, _) = await a_recorded_webinar(bot, api, clock, None)
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    assert await bot.replay.tick() == 0  # no link yet: nothing to send
+    await bot.services.repos.webinars.upsert(
+        [
+            WebinarDraft(
+                code="slapen",
+                title=webinar.title,
+                theme=webinar.theme,
+                starts_at=webinar.starts_at,
+                ends_at=webinar.ends_at,
+                replay_url="https://youtu.be/xyz",
+            )
+        ]
+    )
+    assert await bot.replay.tick() == 3
+    assert await bot.replay.tick() == 0
+    await bot.dispatcher.send_due()
+    notice = await sanne.wait_for(lambda m: "youtu.be" in m["text"])
+    assert "https://youtu.be/xyz?t=1410" in notice["text"]
+    await emre.wait_for(lambda m: "youtu.be/xyz?t=2250" in m["text"])
+
+
+async def test_a_link_given_before_the_end_waits_for_the_close_and_speaks_turkish(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    await add_webinar(bot, "slapen", starts_in=timedelta(0))
+    coordinator = api.user(COORDINATOR_ID, first_name="Cora", language_code="nl")
+    coordinator.send(f"/terugkijken slapen {VIMEO}")
+    await coordinator.wait_for(lambda m: "Als <b>" in m["text"] or "Als Slapen" in m["text"])
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert", language_code="nl")
+    await make_moderator(bot, moderator.id)
+    moderator.send("/open slapen")
+    await moderator.wait_for(lambda m: "open voor vragen" in m["text"])
+    ayse = await ask(api, bot, 3005, "Çocuğum geceleri uyumuyor, ne yapmalıyım?", "tr")
+    clock.set(clock.now() + timedelta(minutes=9))
+    await put_next_question(moderator, "uyumuyor")
+    moderator.send("/sluit")
+    await moderator.wait_for(lambda m: "is gesloten" in m["text"])
+    await bot.dispatcher.send_due()
+    notice = await ayse.wait_for(lambda m: "vimeo.com" in m["text"])
+    assert "Sorun 9. dakikada konuşuldu: https://vimeo.com/76979871#t=540s" in notice["text"]
