@@ -37,10 +37,12 @@ from bot.delivery.telegram_bot import OuderbotBot
 from bot.delivery.updates import DurablePoller, UpdateProcessor
 from bot.feedback.requests import FeedbackPlanner
 from bot.inloop.reminders import ReminderPolicy, ReminderScheduler
+from bot.practice.runner import PracticeRunner
 from bot.privacy.retention import RetentionJob
 from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
+from bot.webinar.replay import ReplayPlanner
 from handlers import (
     coordinator,
     errors,
@@ -49,8 +51,11 @@ from handlers import (
     gatekeeper,
     inloop,
     moderation,
+    monitor,
+    practice,
     privacy,
     question_card,
+    replay,
     roles,
     start,
     summary,
@@ -85,6 +90,9 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *summary.HANDLERS,
         *inloop.HANDLERS,
         *coordinator.HANDLERS,
+        *replay.HANDLERS,
+        *monitor.HANDLERS,
+        *practice.HANDLERS,
         *privacy.HANDLERS,
         written_answer.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
@@ -145,6 +153,8 @@ class Ouderbot:
     feedback: FeedbackPlanner
     reminders: ReminderScheduler
     retention: RetentionJob
+    replay: ReplayPlanner
+    practice: PracticeRunner
     poller: DurablePoller | None = None
     web: BoardServer | None = None  # the board's server in polling mode, when [web] is set
     health: HealthServer | None = None  # GET /healthz on [health] listen, when set
@@ -217,7 +227,8 @@ class Ouderbot:
 
     @property
     def _jobs(self) -> list[PeriodicPass]:
-        return [planner.job for planner in (self.feedback, self.reminders, self.retention)]
+        planners = (self.feedback, self.reminders, self.retention, self.replay, self.practice)
+        return [planner.job for planner in planners]
 
     @property
     def background(self) -> list[Service]:
@@ -312,6 +323,12 @@ async def create_bot(
         dispatcher.on_not_found["panel"] = _panel_gone(services)
         planner = FeedbackPlanner(services.repos, settings, clock, wake=dispatcher.wake)
         app.bot_data.on_webinar_closed.append(feedback.webinar_closed_hook(planner))
+        replay_planner = ReplayPlanner(services.repos, clock, wake=dispatcher.wake)
+        app.bot_data.replay = replay_planner
+        app.bot_data.on_webinar_closed.append(replay.webinar_closed_hook(replay_planner))
+        practice_runner = PracticeRunner(services, queue_changed=panels.touch)
+        app.bot_data.practice = practice_runner
+        app.bot_data.on_webinar_closed.append(practice.webinar_closed)
         return Ouderbot(
             app,
             services,
@@ -334,6 +351,8 @@ async def create_bot(
                 on_queued=dispatcher.wake,
             ),
             retention=RetentionJob(services),
+            replay=replay_planner,
+            practice=practice_runner,
         )
     except BaseException:
         await db.close()

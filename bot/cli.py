@@ -1,4 +1,4 @@
-"""The `ouderbot` command: run, import, demo, backup, grouping-eval, lexicon check.
+"""The `ouderbot` command: run, import, demo, backup, report, grouping-eval, lexicon.
 
 Everything the command itself says (errors, reports, `--help`) is in English, like the
 log lines and argparse's own messages: one language in the terminal, for the person
@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Coroutine
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +93,22 @@ def _parser() -> argparse.ArgumentParser:
         "suggest", help="words the gespreksleiders' merges suggest adding", parents=common
     )
     suggest.add_argument("--min-merges", type=int, default=2, help="seen in this many merges")
+    report = commands.add_parser(
+        "report", parents=common, help="the monitor figures of a period (document and CSV)"
+    )
+    report.add_argument("--from", dest="first", type=_date, required=True, metavar="DATE")
+    report.add_argument("--to", dest="last", type=_date, required=True, metavar="DATE")
+    report.add_argument(
+        "--out", type=Path, default=Path(), help="folder for the two files (default: here)"
+    )
     return parser
+
+
+def _date(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {raw!r}") from None
 
 
 async def _run(settings: Settings, webhook: bool) -> int:
@@ -126,6 +142,37 @@ async def _backup(settings: Settings, destination: Path) -> int:
     await backup(settings.storage.database, destination)
     print(f"backup written to {destination}")
     return 0
+
+
+async def _report(settings: Settings, first: date, last: date, folder: Path) -> int:
+    from bot.core.clock import SystemClock
+    from bot.core.i18n import Translator
+    from bot.monitor.report import files, gather
+    from bot.services import Repositories
+    from storage.db import Database
+
+    if last < first:
+        print("ouderbot: --to lies before --from", file=sys.stderr)
+        return 2
+    db = await Database.open(settings.storage.database)
+    try:
+        t = Translator(settings.default_language)
+        language = settings.default_language
+        report = await gather(
+            Repositories.on(db), settings.zone, t, language, first, last, SystemClock().now()
+        )
+    finally:
+        await db.close()
+    for path in await asyncio.to_thread(_write, folder, files(report, t, language)):
+        print(f"written: {path}")
+    return 0
+
+
+def _write(folder: Path, named: list[tuple[str, bytes]]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in named:
+        (folder / name).write_bytes(data)
+    return [folder / name for name, _ in named]
 
 
 def run_async(main: Coroutine[Any, Any, int]) -> int:
@@ -182,6 +229,8 @@ def _command(args: argparse.Namespace) -> int:
         return run_async(import_file(settings, args.file, language=CLI_LANGUAGE))
     if args.command == "backup":
         return run_async(_backup(settings, args.destination))
+    if args.command == "report":
+        return run_async(_report(settings, args.first, args.last, args.out))
     return 1
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.core.models import User, Webinar
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.services import Services
+
+if TYPE_CHECKING:
+    from bot.practice.runner import PracticeRunner
+    from bot.webinar.replay import ReplayPlanner
 
 
 class PanelRefresher(Protocol):
@@ -42,6 +46,8 @@ class AppState:
     services: Services
     panels: PanelRefresher
     dispatcher: OutboxDispatcher
+    replay: ReplayPlanner
+    practice: PracticeRunner
 
     def __init__(self) -> None:
         self.bot_username = ""

@@ -15,10 +15,13 @@ from storage.db import Database
 from storage.feedback import FeedbackRepository
 from storage.inbox import Inbox
 from storage.inloop import InloopRepository
+from storage.monitor import MonitorRepository
 from storage.outbox import OutboxRepository
 from storage.panels import PanelRepository
+from storage.practice import PracticeRepository
 from storage.privacy import PrivacyRepository
 from storage.questions import QuestionRepository
+from storage.replay import ReplayRepository
 from storage.updates import UpdateLog
 from storage.users import InviteRepository, UserRepository
 from storage.webinars import WebinarRepository
@@ -37,6 +40,9 @@ class Repositories:
     inloop: InloopRepository
     privacy: PrivacyRepository
     inbox: Inbox
+    replay: ReplayRepository
+    monitor: MonitorRepository
+    practice: PracticeRepository
 
     @classmethod
     def on(cls, db: Database) -> Repositories:
@@ -52,6 +58,9 @@ class Repositories:
             inloop=InloopRepository(db),
             privacy=PrivacyRepository(db),
             inbox=Inbox(db),
+            replay=ReplayRepository(db),
+            monitor=MonitorRepository(db),
+            practice=PracticeRepository(db),
         )
 
 

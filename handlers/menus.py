@@ -31,8 +31,16 @@ PARENT_COMMANDS = [
     "vergeetmij",
     "help",
 ]
-MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit"]
-COORDINATOR_COMMANDS = ["uitnodigen", "rollen", "afgelasten", "bericht", "samenvatting"]
+MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit", "oefenen"]
+COORDINATOR_COMMANDS = [
+    "uitnodigen",
+    "rollen",
+    "afgelasten",
+    "bericht",
+    "samenvatting",
+    "terugkijken",
+    "monitor",
+]
 
 
 def commands_for(user_roles: frozenset[Role]) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from telegram import Update
@@ -16,7 +15,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.i18n import Raw
-from bot.core.models import OutgoingMessage, Role, Webinar, WebinarState
+from bot.core.models import Role, Webinar, WebinarState
 from bot.core.text_input import shorten
 from handlers.common import (
     Label,
@@ -154,9 +153,8 @@ async def close_command(update: Update, context: BotContext) -> None:
     if webinar is None:
         return
     services = context.services
-    await services.repos.webinars.set_state(
-        webinar.id, WebinarState.CLOSED, services.clock.now(), notify=replay_notice(webinar)
-    )
+    # The replay link goes out from bot.webinar.replay (a hook below), per parent.
+    await services.repos.webinars.set_state(webinar.id, WebinarState.CLOSED, services.clock.now())
     context.bot_data.dispatcher.wake()
     await context.bot_data.panels.end_webinar(webinar)
     counts = await services.repos.questions.counts(webinar.id)
@@ -183,27 +181,6 @@ async def close_command(update: Update, context: BotContext) -> None:
     services.desk.forget_webinar(webinar.id)
     for react in context.bot_data.on_webinar_closed:
         await react(context, webinar)
-
-
-def replay_notice(webinar: Webinar) -> Callable[[list[int]], list[OutgoingMessage]] | None:
-    """The recording's link for every parent who joined, if the programme has one."""
-    url = webinar.replay_url
-    if not url:
-        return None
-
-    def build(parents: list[int]) -> list[OutgoingMessage]:
-        return [
-            OutgoingMessage(
-                user_id=parent,
-                kind="webinar.replay",
-                key="webinar.notify.replay",
-                params={"title": webinar.title, "url": url},
-                dedup_key=f"replay:{webinar.id}:{parent}",
-            )
-            for parent in parents
-        ]
-
-    return build
 
 
 def _chunks(texts: list[str], limit: int = 3500) -> list[str]:

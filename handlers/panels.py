@@ -18,7 +18,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.i18n import Translator
+from bot.core.i18n import Translator, format_clock
 from bot.core.models import ChatMessage, Question, QueueCounts, Webinar, WebinarState
 from bot.core.text_input import shorten
 from bot.delivery.pacing import RealTimer, Timer
@@ -40,6 +40,7 @@ def panel_text(
     counts: QueueCounts,
     top: list[Question],
     groups: Sequence[tuple[GroupView, str]] = (),
+    recording: str = "",
 ) -> str:
     lines = [
         t(
@@ -51,6 +52,8 @@ def panel_text(
             answered=counts.answered,
         )
     ]
+    if recording:  # replay moments (bot.webinar.replay)
+        lines.append(t(language, "replay.rec.line", time=recording))
     if not top:
         lines.append(t(language, "moderation.panel.empty"))
     for rank, question in enumerate(top, start=1):
@@ -128,6 +131,10 @@ def panel_markup(
                     t(language, "moderation.panel.refresh"),
                     callback_data=callbacks.make("panel", "refresh", webinar_id),
                 ),
+                InlineKeyboardButton(
+                    t(language, "replay.rec.button"),
+                    callback_data=callbacks.make("rec", "start", webinar_id),
+                ),
             ],
         ]
     )
@@ -146,7 +153,11 @@ async def render_panel(
         webinar.id, services.settings.webinars.panel_top_questions
     )
     groups = await panel_groups(services, webinar)
-    text = panel_text(services.t, language, webinar, counts, top, groups)
+    started = webinar.recording_started_at
+    recording = (
+        format_clock(started.astimezone(services.settings.zone), language) if started else ""
+    )
+    text = panel_text(services.t, language, webinar, counts, top, groups, recording)
     return text, panel_markup(services.t, language, webinar.id, [g for g, _ in groups], links)
 
 

@@ -163,6 +163,7 @@ class FeedbackRepository:
     async def closed_webinars_without_session(self, since: datetime) -> list[int]:
         rows = await self.db.fetch_all(
             "SELECT id FROM webinars WHERE state = 'closed' AND closed_at >= ?"
+            " AND practice_of IS NULL"
             " AND ('w:' || id) NOT IN (SELECT ref FROM feedback_sessions) ORDER BY closed_at",
             (to_db(since),),
         )

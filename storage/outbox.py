@@ -12,7 +12,14 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.core.models import ChatMessage, OutgoingMessage, ParamValue, Priority, priority_of
+from bot.core.models import (
+    ChatMessage,
+    OutgoingMessage,
+    ParamValue,
+    Priority,
+    is_simulated,
+    priority_of,
+)
 from storage.db import Database, in_one_call
 from storage.timefmt import from_db, to_db
 
@@ -46,7 +53,10 @@ async def enqueue(
     now: datetime,
     expires_at: datetime | None = None,
 ) -> bool:
-    """Queue `message` inside the caller's transaction. False if its dedup key was queued before."""
+    """Queue `message` inside the caller's transaction. False if its dedup key was queued
+    before, or it is for a simulated parent of a practice webinar (never sent)."""
+    if is_simulated(message.user_id):
+        return False
     payload = json.dumps(
         {"key": message.key, "params": message.params, "buttons": message.buttons},
         ensure_ascii=False,
@@ -83,6 +93,8 @@ def enqueue_chat_message_now(
     raw: sqlite3.Connection, message: ChatMessage, *, dedup_key: str, now: datetime
 ) -> bool:
     """`enqueue_chat_message` on SQLite's thread (see storage.db.in_one_call)."""
+    if is_simulated(message.chat_id):
+        return False
     payload = json.dumps(
         {
             "text": message.text,

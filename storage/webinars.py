@@ -11,7 +11,7 @@ import aiosqlite
 from bot.core.models import OutgoingMessage, Webinar, WebinarState
 from storage.db import Database
 from storage.outbox import enqueue
-from storage.timefmt import from_db, to_db
+from storage.timefmt import from_db, from_db_optional, to_db
 
 # Parents who joined a webinar: gespreksleiders and coordinators join too, but are staff.
 _PARENTS_OF_WEBINAR = (
@@ -30,6 +30,10 @@ def _webinar(row: aiosqlite.Row) -> Webinar:
         ends_at=from_db(row["ends_at"]),
         replay_url=row["replay_url"],
         state=WebinarState(row["state"]),
+        recording_started_at=from_db_optional(row["recording_started_at"]),
+        organisation=row["organisation"],
+        wijk=row["wijk"],
+        practice_of=row["practice_of"],
     )
 
 
@@ -43,6 +47,8 @@ class WebinarDraft:
     starts_at: datetime
     ends_at: datetime
     replay_url: str | None
+    organisation: str = ""
+    wijk: str = ""
 
 
 async def upsert_webinars(
@@ -58,23 +64,26 @@ async def upsert_webinars(
             to_db(draft.starts_at),
             to_db(draft.ends_at),
             draft.replay_url,
+            draft.organisation,
+            draft.wijk,
         )
         cursor = await conn.execute(
-            "SELECT title, theme, starts_at, ends_at, replay_url FROM webinars WHERE code = ?",
+            "SELECT title, theme, starts_at, ends_at, replay_url, organisation, wijk"
+            " FROM webinars WHERE code = ?",
             (draft.code,),
         )
         row = await cursor.fetchone()
         if row is None:
             await conn.execute(
-                "INSERT INTO webinars (code, title, theme, starts_at, ends_at, replay_url)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO webinars (code, title, theme, starts_at, ends_at, replay_url,"
+                " organisation, wijk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (draft.code, *values),
             )
             added += 1
         elif tuple(row) != values:
             await conn.execute(
                 "UPDATE webinars SET title = ?, theme = ?, starts_at = ?, ends_at = ?,"
-                " replay_url = ? WHERE code = ?",
+                " replay_url = ?, organisation = ?, wijk = ? WHERE code = ?",
                 (*values, draft.code),
             )
             changed += 1
@@ -86,7 +95,10 @@ class WebinarRepository:
         self.db = db
 
     async def by_code(self, code: str) -> Webinar | None:
-        row = await self.db.fetch_one("SELECT * FROM webinars WHERE code = ?", (code.lower(),))
+        """A real webinar by its code: a practice webinar (/oefenen) is nobody's to join."""
+        row = await self.db.fetch_one(
+            "SELECT * FROM webinars WHERE code = ? AND practice_of IS NULL", (code.lower(),)
+        )
         return None if row is None else _webinar(row)
 
     async def by_id(self, webinar_id: int) -> Webinar | None:
@@ -227,7 +239,7 @@ class WebinarRepository:
         """Webinars starting in [start, end) that are not closed, by start time."""
         rows = await self.db.fetch_all(
             "SELECT * FROM webinars WHERE state != 'closed' AND starts_at >= ? AND starts_at < ?"
-            " ORDER BY starts_at, id",
+            " AND practice_of IS NULL ORDER BY starts_at, id",
             (to_db(start), to_db(end)),
         )
         return [_webinar(row) for row in rows]
@@ -235,7 +247,7 @@ class WebinarRepository:
     async def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
         rows = await self.db.fetch_all(
             "SELECT * FROM webinars WHERE state != 'closed' AND ends_at > ?"
-            " ORDER BY starts_at LIMIT ?",
+            " AND practice_of IS NULL ORDER BY starts_at LIMIT ?",
             (to_db(now), limit),
         )
         return [_webinar(row) for row in rows]

@@ -48,6 +48,8 @@ ACTIONS: dict[str, dict[str, int]] = {
     "o": {"open": 1},
     # the queue panel
     "panel": {"next": 1, "refresh": 1, "group": 2},  # group: webinar id, group key
+    # the queue panel's "⏺ Opname loopt": the recording of this webinar started
+    "rec": {"start": 1},
     # inloop, parents: wijk list and choice, subscribe, unsubscribe (in the wijk view, or
     # "stop" under a reminder); coordinators: series to cancel (then series + yyyymmdd),
     # series to message, abort the pending reason/announcement

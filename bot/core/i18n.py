@@ -88,6 +88,13 @@ STAFF_PREFIXES = (
     "menu.afgelasten",
     "menu.bericht",
     "menu.samenvatting",
+    "menu.terugkijken",
+    "menu.monitor",
+    "menu.oefenen",
+    "replay.rec.",  # the panel's "⏺ Opname loopt"
+    "replay.set.",  # /terugkijken
+    "monitor.",
+    "practice.",
 )
 
 

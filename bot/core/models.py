@@ -54,6 +54,19 @@ class Webinar:
     ends_at: datetime
     replay_url: str | None
     state: WebinarState
+    # When "⏺ Opname loopt" was tapped (None: the scheduled start is the recording's).
+    recording_started_at: datetime | None = None
+    organisation: str = ""
+    wijk: str = ""
+    practice_of: int | None = None  # the trainee of a practice webinar (/oefenen)
+
+    @property
+    def practice(self) -> bool:
+        return self.practice_of is not None
+
+    @property
+    def recording_start(self) -> datetime:
+        return self.recording_started_at or self.starts_at
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,12 @@ class OutgoingMessage:
     params: dict[str, ParamValue] = field(default_factory=dict)
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     dedup_key: str = ""
+
+
+def is_simulated(user_id: int) -> bool:
+    """A simulated parent of a practice webinar (/oefenen): negative ids, which no
+    Telegram user has. Nothing is ever queued for them (storage.outbox)."""
+    return user_id < 0
 
 
 class Priority(IntEnum):

@@ -192,7 +192,10 @@ class FeedbackPlanner:
     # -- webinars ------------------------------------------------------------------------
 
     async def webinar_closed(self, webinar: Webinar) -> int:
-        """Ask every parent who joined `webinar` (not its gespreksleiders or coordinators)."""
+        """Ask every parent who joined `webinar` (not its gespreksleiders or coordinators).
+        A practice webinar (/oefenen) asks nobody and leaves no session behind."""
+        if webinar.practice:
+            return 0
         now = self.clock.now()
         staff = {user_id for user_id, _ in await self.repos.users.role_holders()}
         parents = [

@@ -131,6 +131,8 @@ class WebinarRow:
     start: time
     end: time
     replay_url: str | None
+    organisation: str = ""  # for the monitor figures (bot.monitor)
+    wijk: str = ""
 
 
 @dataclass(frozen=True)
@@ -360,6 +362,8 @@ class _RowReader:
             start=start,
             end=end,
             replay_url=replay_url,
+            organisation=self.text("organisatie", required=False),
+            wijk=self.text("wijk", required=False),
         )
 
     def inloop(self) -> InloopRow | None:

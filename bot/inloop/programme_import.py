@@ -66,6 +66,8 @@ async def import_programme(
             starts_at=local_instant(row.day, row.start, zone),
             ends_at=local_instant(row.day, row.end, zone),
             replay_url=row.replay_url,
+            organisation=row.organisation,
+            wijk=row.wijk,
         )
         for row in parsed.webinars
     ]
