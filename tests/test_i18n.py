@@ -498,13 +498,15 @@ def test_a_catalogue_marked_unreviewed_says_so(tmp_path: Path) -> None:
 
 
 def test_a_language_with_unchecked_texts_says_so_in_its_header(translator: Translator) -> None:
-    """Texts marked fuzzy (not yet checked) never hide under a header that claims review.
+    """Texts marked unreviewed (not yet checked) never hide under a header that claims review.
 
-    When a native speaker has checked every text of a language and cleared the fuzzy
+    When a native speaker has checked every text of a language and removed the review
     marks (README, "Languages"), they also remove the header line; until then it stays.
     """
     for language, catalogue in translator.catalogues.items():
-        unchecked = [key for key, entry in catalogue.items() if entry.fuzzy and entry.translated]
+        unchecked = [
+            key for key, entry in catalogue.items() if entry.unreviewed and entry.translated
+        ]
         if unchecked:
             assert not catalogue.reviewed, (language, unchecked[:5])
     assert translator.catalogues["nl"].reviewed
