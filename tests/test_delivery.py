@@ -185,7 +185,7 @@ async def test_a_600_row_bad_csv_gets_one_report_and_a_file_and_delays_no_parent
     # 30 acknowledgements at Telegram's pace take about a second; the import adds little.
     assert max(delays) < 30 / 30 + 2, delays
     report = await coordinator.wait_for(has("Niet ingelezen: 600"), timeout=10)
-    more = re.search(r"en nog (\d+) probleem", report["text"])
+    more = re.search(r"en nog (\d+) problemen", report["text"])
     assert more is not None
     rejected = await coordinator.wait_for(lambda m: "document" in m, timeout=10)
     await api.wait_until_idle()

@@ -274,6 +274,11 @@ class Translator:
     def __call__(self, language: str | None, key: str, /, **params: object) -> str:
         return self.text(language, key, params)
 
+    def count(self, language: str | None, key: str, count: int, /, **params: object) -> Raw:
+        """A counted phrase ("3 ouders", a plural entry) for a text with more than one
+        number: each number gets its own plural form, the phrase goes in as a parameter."""
+        return Raw(self.text(language, key, {**params, "count": count}))
+
     def text(
         self, language: str | None, key: str, params: Mapping[str, object], *, escape: bool = True
     ) -> str:

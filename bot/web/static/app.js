@@ -15,9 +15,17 @@
 
   function t(key, params) {
     var text = catalogue.texts[language][key] || catalogue.texts[catalogue["default"]][key] || key;
+    if (Array.isArray(text)) text = text[pluralForm(params.count)] || text[text.length - 1];
     return text.replace(/\{(\w+)\}/g, function (_, name) {
       return params && name in params ? String(params[name]) : "{" + name + "}";
     });
+  }
+
+  // The language's plural rule as a table (bot/web/routes.py, PLURAL_TABLE).
+  function pluralForm(count) {
+    var table = catalogue.plural[language] || catalogue.plural[catalogue["default"]];
+    var n = Math.abs(count);
+    return table[n < table.length ? n : 100 + (n % 100)];
   }
 
   function el(tag, attrs, children) {
