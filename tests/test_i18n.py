@@ -501,7 +501,7 @@ def test_a_language_with_unchecked_texts_says_so_in_its_header(translator: Trans
     """Texts marked unreviewed (not yet checked) never hide under a header that claims review.
 
     When a native speaker has checked every text of a language and removed the review
-    marks (README, "Languages"), they also remove the header line; until then it stays.
+    marks (docs/translations.md), they also remove the header line; until then it stays.
     """
     for language, catalogue in translator.catalogues.items():
         unchecked = [

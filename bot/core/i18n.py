@@ -190,7 +190,7 @@ def load_catalogue(folder: Path) -> Catalogue:
         # without their texts rather than silently miss them.
         raise ValueError(
             f"{folder} holds TOML catalogues {leftovers}: merge their texts into the .po"
-            " files (see the README, 'Languages') and remove them"
+            " files (see docs/translations.md) and remove them"
         )
     entries: dict[str, Entry] = {}
     plurals: set[tuple[int, str]] = set()

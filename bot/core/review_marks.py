@@ -38,6 +38,9 @@ _NEW_HEADER = (
     "# this language well has checked it and removed that line."
 )
 
+_OLD_SEE = "See the README, 'Languages'."
+_NEW_SEE = "See docs/translations.md."
+
 
 def _mark_block(block: str) -> str:
     lines = block.split("\n")
@@ -72,7 +75,7 @@ def _translated(lines: list[str]) -> bool:
 
 def mark(text: str) -> str:
     """The .po text with fuzzy marks turned into review comments."""
-    text = text.replace(_OLD_HEADER, _NEW_HEADER)
+    text = text.replace(_OLD_HEADER, _NEW_HEADER).replace(_OLD_SEE, _NEW_SEE)
     return "\n\n".join(_mark_block(block) for block in text.split("\n\n"))
 
 
