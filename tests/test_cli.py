@@ -246,3 +246,11 @@ def test_an_import_that_fails_halfway_imports_nothing(tmp_path: Path) -> None:
     assert "disk gave up halfway" in line
     assert table_count(database, "webinars") == 0
     assert table_count(database, "inloop_series") == 0
+
+
+def test_version_prints_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"ouderbot {version('ouderbot')}"

@@ -192,9 +192,11 @@ async def test_a_600_row_bad_csv_gets_one_report_and_a_file_and_delays_no_parent
     assert len(coordinator.messages) == 2
     data = api.file_bytes(rejected["document"]["file_id"]).decode("utf-8-sig")
     lines = data.strip().splitlines()
-    assert lines[0] == "rij,probleem"
-    assert len(lines) == 1 + 10 + int(more.group(1))  # a header, then every problem
-    assert {line.split(",")[0] for line in lines[1:]} == {str(n) for n in range(2, 602)}
+    # The rows as sent, in their own separator, with what is wrong in a last column.
+    assert lines[0] == bad_programme(0).decode().strip() + ";probleem"
+    assert int(more.group(1)) >= 600 - 10  # every problem is counted in the message...
+    assert len(lines) == 1 + 600  # ...and the file has a header, then each rejected row
+    assert {line.split(";")[1] for line in lines[1:]} == {f"w{n}" for n in range(600)}
 
 
 async def test_a_long_written_answer_to_a_long_question_arrives_whole(
