@@ -40,9 +40,12 @@ log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 STATIC_FILES = {"style.css", "app.js", "presenter.js", "telegram.js"}
 TEXT_PREFIX = "board."
-# The page may load only what this server serves, and talk only to it.
+# The page may load only what this server serves, and talk only to it; the one exception
+# is Telegram's own Mini App script, which telegram.js loads only inside Telegram.
+TELEGRAM_SCRIPT = "https://telegram.org/js/telegram-web-app.js"
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+    f"default-src 'none'; script-src 'self' {TELEGRAM_SCRIPT}; style-src 'self';"
+    " connect-src 'self';"
     " img-src 'self' data:; base-uri 'none'; form-action 'none'"
 )
 MAX_IDS = 200  # questions merged (or unmerged) in one request

@@ -241,7 +241,10 @@
         "aria-label": t("write"),
       });
       area.value = state.draft || "";
-      area.addEventListener("input", function () { state.draft = area.value; });
+      area.addEventListener("input", function () {
+        state.draft = area.value;
+        window.Ouder.confirmClosing(area.value.trim() !== "");
+      });
       body.appendChild(el("div", { "class": "write" }, [
         area,
         el("div", { "class": "actions" }, [
@@ -251,13 +254,18 @@
               act("questions/" + held.id + "/written", { text: area.value }, function () {
                 state.draft = "";
                 state.writing = null;
+                window.Ouder.confirmClosing(false);
                 notify(t("done_written", number));
               });
             },
           }),
           el("button", {
             type: "button", "class": "action", "data-key": "cancel", text: t("cancel"),
-            onclick: function () { state.writing = null; renderHeld(held); },
+            onclick: function () {
+              state.writing = null;
+              window.Ouder.confirmClosing(false); // not sending: nothing to lose
+              renderHeld(held);
+            },
           }),
         ]),
       ]));
