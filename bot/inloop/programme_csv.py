@@ -168,10 +168,11 @@ class ProgrammeFile:
     series: list[InloopRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     # The file as it was written, for a file of the rejected rows to fix and send back:
-    # its separator, its header row and every row's cells by spreadsheet row number.
-    delimiter: str = ";"
-    header: list[str] = field(default_factory=list)
-    cells: dict[int, list[str]] = field(default_factory=dict)
+    # its separator, its header row and each rejected row's cells by spreadsheet row
+    # number. Not part of what the programme is (two files that say the same are equal).
+    delimiter: str = field(default=";", compare=False)
+    header: list[str] = field(default_factory=list, compare=False)
+    cells: dict[int, list[str]] = field(default_factory=dict, compare=False)
 
 
 class ProgrammeUnreadable(Exception):
