@@ -100,6 +100,7 @@ class Playground:
             for role in ROLES
         }
         self.simulated_asked = 0
+        self.all_asked = asyncio.Event()  # every simulated parent has asked
 
     # ------------------------------------------------------------- setting up
 
@@ -139,6 +140,7 @@ class Playground:
             await self._settle()
             self.simulated_asked += 1
             await asyncio.sleep(every)
+        self.all_asked.set()
 
     async def _settle(self) -> None:
         await self.api.wait_until_idle(timeout=STEP_TIMEOUT, quiet=0.05)
