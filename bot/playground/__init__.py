@@ -48,7 +48,6 @@ STATIC = Path(__file__).with_name("static")
 WEBINAR_CODE = "slapen"  # the day's webinar in bot.demo's programme
 STEP_TIMEOUT = 10.0
 V = callbacks.VERSION
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
