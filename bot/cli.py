@@ -1,4 +1,5 @@
-"""The `ouderbot` command: run, import, demo, backup, report, grouping-eval, lexicon.
+"""The `ouderbot` command: run, import, demo, try, backup, report, grouping-eval, lexicon,
+--version.
 
 Everything the command itself says (errors, reports, `--help`) is in English, like the
 log lines and argparse's own messages: one language in the terminal, for the person
@@ -52,12 +53,23 @@ def _common_options(*, top: bool) -> argparse.ArgumentParser:
     return options
 
 
+def _version() -> str:
+    """The installed package's version (pyproject.toml's, through the package metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ouderbot")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ouderbot",
         description="Ouderbot, the parenting support bot",
         parents=[_common_options(top=True)],
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     common = [_common_options(top=False)]
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser(
@@ -76,6 +88,14 @@ def _parser() -> argparse.ArgumentParser:
         default=0.0,
         metavar="SECONDS",
         help="seconds the local Telegram adds to every request (0.08: Telegram's distance)",
+    )
+    trying = commands.add_parser(
+        "try",
+        parents=common,
+        help="play parent, gespreksleider and coordinator by hand in a browser, no token",
+    )
+    trying.add_argument(
+        "--port", type=int, default=8765, help="the page's port on 127.0.0.1 (default: 8765)"
     )
     backup = commands.add_parser("backup", parents=common, help="an online backup of the database")
     backup.add_argument("destination", type=Path)
@@ -215,6 +235,10 @@ def _command(args: argparse.Namespace) -> int:
         from bot.webinar.tools_cli import lexicon_check
 
         return lexicon_check(args.file)
+    if args.command == "try":
+        from bot.playground import run_try
+
+        return run_async(run_try(port=args.port))
     settings = load_settings(args.config)
     if args.command == "lexicon":
         from bot.webinar.tools_cli import lexicon_suggest

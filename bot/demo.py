@@ -383,8 +383,9 @@ async def play(scene: Scene, pause: float) -> int:
     sent = sum(1 for r in scene.api.requests if r.ok and r.method == "sendMessage")
     scene.out.line(
         f"The bot sent {sent} messages to {len(people)} people"
-        + (f"; {failed} step(s) failed." if failed else ". That was the demo.")
+        + (f"; {failed} step{'s' * (failed != 1)} failed." if failed else ". That was the demo.")
     )
+    scene.out.line("To play a parent, a gespreksleider and a coordinator yourself: ouderbot try")
     return 1 if failed else 0
 
 

@@ -34,6 +34,11 @@ async def show_notice(
 ) -> None:
     """The notice with its buttons; `before` (a welcome) goes in the same message."""
     privacy = context.services.settings.privacy
-    notice = context.tr("core.notice", days=privacy.retention_days, url=privacy.statement_url)
+    notice = context.tr(
+        "core.notice",
+        days=privacy.retention_days,
+        count=privacy.retention_days,
+        url=privacy.statement_url,
+    )
     buttons = CONSENT_BUTTONS_QUESTION if question_waiting else CONSENT_BUTTONS
     await reply(update, context, f"{before}\n\n{notice}" if before else notice, buttons)

@@ -9,8 +9,6 @@ so that it is never taken for a question or a written answer.
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
 from datetime import date, datetime, timedelta
@@ -32,7 +30,12 @@ from bot.core.i18n import Raw, format_moment
 from bot.core.models import Role
 from bot.core.text_input import clean_text
 from bot.inloop.programme_csv import MAX_BYTES, ProgrammeUnreadable
-from bot.inloop.programme_import import ImportReport, import_programme, plain_text, report_lines
+from bot.inloop.programme_import import (
+    import_programme,
+    plain_text,
+    rejected_rows_file,
+    report_lines,
+)
 from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import occurrence_on
 from bot.inloop.reminders import (
@@ -326,23 +329,10 @@ async def import_upload(update: Update, context: BotContext, data: bytes, name: 
         await send_file(
             context,
             chat_id(update),
-            rejected_rows_csv(context, report),
+            rejected_rows_file(report, plain_text(context.services.t, context.language)),
             f"{context.tr('inloop.import.rejected_file')}.csv",
             context.tr("inloop.import.rejected_file_caption"),
         )
-
-
-def rejected_rows_csv(context: BotContext, report: ImportReport) -> bytes:
-    """Every problem of the import, one line each: the row number and what is wrong."""
-    text = plain_text(context.services.t, context.language)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [text("inloop.import.column_row", {}), text("inloop.import.column_problem", {})]
-    )
-    for error in report.errors:
-        writer.writerow([error.row, text(error.reason, {"row": error.row, **error.params})])
-    return out.getvalue().encode("utf-8-sig")
 
 
 def chunks(lines: list[str], limit: int) -> list[str]:

@@ -167,8 +167,10 @@ async def close_command(update: Update, context: BotContext) -> None:
         context,
         "moderation.close.summary",
         title=webinar.title,
-        participants=participants,
-        total=counts.total,
+        participants=context.services.t.count(
+            context.language, "moderation.close.participants", participants
+        ),
+        total=context.services.t.count(context.language, "moderation.close.total", counts.total),
         live=counts.answered - written,
         written=written,
         merged=counts.merged,

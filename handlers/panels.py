@@ -86,8 +86,8 @@ def panel_text(
                 language,
                 "moderation.panel.group_line",
                 number=number,
-                parents=group.parents,
-                size=group.size,
+                parents=t.count(language, "moderation.panel.parents", group.parents),
+                size=t.count(language, "moderation.panel.questions", group.size),
                 text=shorten(text, 80),
             )
         )

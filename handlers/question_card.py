@@ -37,7 +37,9 @@ def card_text(context: BotContext, card: Card) -> str:
             "moderation.card.heading",
             number=question.number,
             votes=question.votes,
-            similar=card.other_parents,
+            similar=context.services.t.count(
+                context.language, "moderation.card.similar", card.other_parents
+            ),
             remaining=card.remaining,
         )
     ]

@@ -59,7 +59,11 @@ async def invite_role_chosen(update: Update, context: BotContext) -> None:
         update,
         context,
         context.tr(
-            "roles.invite.created", role=context.tr(f"roles.name.{role}"), link=link, hours=hours
+            "roles.invite.created",
+            role=context.tr(f"roles.name.{role}"),
+            link=link,
+            hours=hours,
+            count=hours,
         ),
     )
     log.info("invite created for role %s", role)

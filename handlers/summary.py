@@ -76,7 +76,7 @@ async def resolve(context: BotContext, kind: int, arg: int) -> Scope | None:
     today = context.services.clock.now().astimezone(context.services.settings.zone).date()
     if kind == DAYS and 1 <= arg <= MAX_DAYS:
         return Scope(
-            context.tr("feedback.sum.heading.days", days=arg),
+            context.tr("feedback.sum.heading.days", days=arg, count=arg),
             await repo.sessions_between(today - timedelta(days=arg), today),
         )
     if kind == WEEK and date(2000, 1, 1).toordinal() <= arg <= today.toordinal():

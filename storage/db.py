@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import contextvars
 import logging
+import os
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -561,5 +562,10 @@ async def backup(database_path: Path, destination: Path) -> None:
     _check_backup_paths(database_path, destination)
     # "backups/ouderbot-2026-12-01.sqlite3" in a fresh installation: make the folder.
     destination.parent.mkdir(parents=True, exist_ok=True)
+    # The copy holds parents' questions: readable by its owner only, whatever the umask.
+    # The file is made with that mode before SQLite writes a byte (O_EXCL: never an
+    # existing file); SQLite gives its journal the same mode.
+    os.close(os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     async with aiosqlite.connect(database_path) as source, aiosqlite.connect(destination) as target:
         await source.backup(target)
+    os.chmod(destination, 0o600)

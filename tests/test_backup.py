@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import stat
 import subprocess
 import tempfile
 from contextlib import closing
@@ -117,4 +118,16 @@ async def test_the_backup_command_makes_the_folder_the_readme_names(tmp_path: Pa
     done = await asyncio.to_thread(run_cli, config, "backup", str(destination))
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+    assert integrity(destination) == "ok"
+
+
+async def test_a_backup_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    database = tmp_path / "ouderbot.sqlite3"
+    await seeded_database(database)
+    config = write_config(tmp_path / "ouderbot.toml", "http://127.0.0.1:9/bot",
+                          "http://127.0.0.1:9/file/bot", database)  # fmt: skip
+    destination = tmp_path / "backups" / "kopie.sqlite3"
+    done = await asyncio.to_thread(run_cli, config, "backup", str(destination))
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(destination.stat().st_mode) == 0o600
     assert integrity(destination) == "ok"

@@ -332,3 +332,90 @@ async def test_an_answer_written_on_the_board_reaches_the_parent(
     await bot.dispatcher.send_due()
     await parents[0].wait_for(lambda m: "een euro per jaar leeftijd" in m["text"])
     assert page.errors == []
+
+
+# Stands in for https://telegram.org/js/telegram-web-app.js in the test (no network): it
+# records what the page asks of Telegram and sets a theme variable as the real one does.
+FAKE_TELEGRAM_SCRIPT = """
+window.telegramCalls = [];
+(function () {
+  var record = function (name) { return function () { window.telegramCalls.push(name); }; };
+  document.documentElement.style.setProperty("--tg-theme-bg-color", "#202830");
+  window.Telegram = { WebApp: {
+    initData: "", themeParams: { bg_color: "#202830" },
+    ready: record("ready"), expand: record("expand"), onEvent: record("onEvent"),
+    enableClosingConfirmation: record("enableClosingConfirmation"),
+    disableClosingConfirmation: record("disableClosingConfirmation"),
+  } };
+})();
+"""
+
+
+async def test_inside_telegram_the_board_uses_telegrams_script_and_guards_a_typed_answer(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, QUESTIONS[2:3])
+    page = await browser.new_page(viewport=PHONE)
+    requested: list[str] = []
+
+    async def telegram_script(route: Any) -> None:
+        requested.append(route.request.url)
+        await route.fulfill(body=FAKE_TELEGRAM_SCRIPT, content_type="application/javascript")
+
+    await page.route("https://telegram.org/js/telegram-web-app.js", telegram_script)
+    data = quote(init_data(MODERATOR_IDS[0], clock.now()))
+    await page.goto(
+        f"{base_url(bot)}/app/#tgWebAppData={data}&tgWebAppVersion=8.0&tgWebAppPlatform=android"
+    )
+    await page.get_by_role("button", name="Neem").first.click()
+    await page.locator("#held-text", has_text="zakgeld").wait_for()
+    assert requested == ["https://telegram.org/js/telegram-web-app.js"]
+    calls = await page.evaluate("window.telegramCalls")
+    assert {"ready", "expand"} <= set(calls)
+    background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(32, 40, 48)"  # Telegram's --tg-theme-bg-color
+
+    await page.get_by_role("button", name="Schriftelijk antwoorden").click()
+    await page.locator("#answer").fill("Een euro per jaar.")
+    assert (await page.evaluate("window.telegramCalls"))[-1] == "enableClosingConfirmation"
+    await page.get_by_role("button", name="Antwoord versturen").click()
+    await page.locator("#notice-text", has_text="is verstuurd").wait_for()
+    assert (await page.evaluate("window.telegramCalls"))[-1] == "disableClosingConfirmation"
+
+
+async def test_outside_telegram_the_fallback_follows_theme_viewport_and_closing(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, QUESTIONS[2:3])
+    page = await browser.new_page(viewport=PHONE)
+    # A Telegram client's native bridge, as the fallback speaks to it.
+    await page.add_init_script(
+        "window.posted = []; window.TelegramWebviewProxy = { postEvent: function (type, body)"
+        " { window.posted.push([type, JSON.parse(body)]); } };"
+    )
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base_url(bot)) else outside.append(r.url))
+    data = quote(init_data(MODERATOR_IDS[0], clock.now()))
+    await page.goto(f"{base_url(bot)}/app/#tgWebAppData={data}")
+    await page.get_by_role("button", name="Neem").first.click()
+    await page.locator("#held-text", has_text="zakgeld").wait_for()
+    assert outside == []  # nothing from outside, not even Telegram's script
+
+    await page.evaluate(
+        'Telegram.WebView.receiveEvent("theme_changed", {theme_params: {bg_color: "#102030"}});'
+        'Telegram.WebView.receiveEvent("viewport_changed", {height: 500, is_state_stable: true});'
+        'Telegram.WebView.receiveEvent("safe_area_changed", {top: 0, bottom: 34, left: 0, right: 0});'
+    )
+    background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(16, 32, 48)"
+    style = "getComputedStyle(document.documentElement).getPropertyValue"
+    assert await page.evaluate(f'{style}("--tg-viewport-stable-height")') == "500px"
+    assert await page.evaluate(f'{style}("--tg-safe-area-inset-bottom")') == "34px"
+
+    await page.get_by_role("button", name="Schriftelijk antwoorden").click()
+    await page.locator("#answer").fill("Een euro per jaar.")
+    await page.get_by_role("button", name="Annuleren").click()
+    posted = await page.evaluate("window.posted")
+    closing = [event for type_, event in posted if type_ == "web_app_setup_closing_behavior"]
+    assert closing == [{"need_confirmation": True}, {"need_confirmation": False}]
+    assert ["web_app_ready", {}] in posted

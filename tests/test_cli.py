@@ -204,9 +204,11 @@ def test_a_read_only_database_is_one_line_and_a_failure(tmp_path: Path) -> None:
         programme.write_bytes(PROGRAMME)
         for path in (folder, database, config, programme):
             path.chmod(0o555 if path.is_dir() else 0o444)
-        # As root every file is writable: run the command as nobody, for whom it is not.
-        prefix = [] if os.geteuid() != 0 else ["setpriv", "--reuid=65534", "--regid=65534",
-                                               "--clear-groups"]  # fmt: skip
+        # Root writes any file (CAP_DAC_OVERRIDE): as root, run the command without that
+        # capability, still as root, so the file's 0444 holds and the checkout, wherever it
+        # lies and however private its folder, stays readable to the command.
+        prefix = [] if os.geteuid() != 0 else [
+            "setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]  # fmt: skip
         env = ouderbot_env()
         result = subprocess.run(
             [*prefix, sys.executable, "-m", "bot.cli", "--config", str(config), "import",
@@ -244,3 +246,11 @@ def test_an_import_that_fails_halfway_imports_nothing(tmp_path: Path) -> None:
     assert "disk gave up halfway" in line
     assert table_count(database, "webinars") == 0
     assert table_count(database, "inloop_series") == 0
+
+
+def test_version_prints_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"ouderbot {version('ouderbot')}"

@@ -186,16 +186,18 @@ async def test_a_600_row_bad_csv_gets_one_report_and_a_file_and_delays_no_parent
     # 30 acknowledgements at Telegram's pace take about a second; the import adds little.
     assert max(delays) < 30 / 30 + 2, delays
     report = await coordinator.wait_for(has("Niet ingelezen: 600"), timeout=10)
-    more = re.search(r"en nog (\d+) probleem", report["text"])
+    more = re.search(r"en nog (\d+) problemen", report["text"])
     assert more is not None
     rejected = await coordinator.wait_for(lambda m: "document" in m, timeout=10)
     await api.wait_until_idle()
     assert len(coordinator.messages) == 2
     data = api.file_bytes(rejected["document"]["file_id"]).decode("utf-8-sig")
     lines = data.strip().splitlines()
-    assert lines[0] == "rij,probleem"
-    assert len(lines) == 1 + 10 + int(more.group(1))  # a header, then every problem
-    assert {line.split(",")[0] for line in lines[1:]} == {str(n) for n in range(2, 602)}
+    # The rows as sent, in their own separator, with what is wrong in a last column.
+    assert lines[0] == bad_programme(0).decode().strip() + ";probleem"
+    assert int(more.group(1)) >= 600 - 10  # every problem is counted in the message...
+    assert len(lines) == 1 + 600  # ...and the file has a header, then each rejected row
+    assert {line.split(";")[1] for line in lines[1:]} == {f"w{n}" for n in range(600)}
 
 
 async def test_a_long_written_answer_to_a_long_question_arrives_whole(

@@ -450,7 +450,7 @@ def test_arabic_lines_read_right_to_left_even_when_they_start_with_a_latin_title
 def test_arabic_commands_are_isolated_but_closing_tags_and_links_are_not(
     translator: Translator,
 ) -> None:
-    notice = translator("ar", "core.notice", days=30, url="https://example.org/privacy")
+    notice = translator("ar", "core.notice", days=30, count=30, url="https://example.org/privacy")
     assert f"{FSI}/vergeetmij{PDI}" in notice
     assert f"{FSI}/mijngegevens{PDI}" in notice
     assert "</b>" in notice
@@ -459,7 +459,7 @@ def test_arabic_commands_are_isolated_but_closing_tags_and_links_are_not(
     how = translator("ar", "webinar.join.how")
     assert f"{FSI}/webinar sleep{PDI}" in how
     # Left-to-right languages get no marks at all.
-    assert not set(translator("tr", "core.notice", days=30, url="u")) & {FSI, PDI, RLM}
+    assert not set(translator("tr", "core.notice", days=30, count=30, url="u")) & {FSI, PDI, RLM}
 
 
 def test_arabic_a_parent_wrote_keeps_a_dutch_line_left_to_right(translator: Translator) -> None:
@@ -498,13 +498,15 @@ def test_a_catalogue_marked_unreviewed_says_so(tmp_path: Path) -> None:
 
 
 def test_a_language_with_unchecked_texts_says_so_in_its_header(translator: Translator) -> None:
-    """Texts marked fuzzy (not yet checked) never hide under a header that claims review.
+    """Texts marked unreviewed (not yet checked) never hide under a header that claims review.
 
-    When a native speaker has checked every text of a language and cleared the fuzzy
-    marks (README, "Languages"), they also remove the header line; until then it stays.
+    When a native speaker has checked every text of a language and removed the review
+    marks (docs/translations.md), they also remove the header line; until then it stays.
     """
     for language, catalogue in translator.catalogues.items():
-        unchecked = [key for key, entry in catalogue.items() if entry.fuzzy and entry.translated]
+        unchecked = [
+            key for key, entry in catalogue.items() if entry.unreviewed and entry.translated
+        ]
         if unchecked:
             assert not catalogue.reviewed, (language, unchecked[:5])
     assert translator.catalogues["nl"].reviewed
@@ -525,3 +527,63 @@ def test_adding_a_language_is_adding_a_folder(tmp_path: Path) -> None:
     assert translator("pl", "core.language.name") == "Polski"
     assert translator("pl", "moderation.queue_empty") == translator("en", "moderation.queue_empty")
     assert translator.missing_keys() == {}
+
+
+# Counted nouns after a placeholder in a text that is not a plural entry read wrong for 1
+# ("1 ouders deden mee"): such a number must be a plural entry or a counted phrase.
+_COUNTED_NOUN = re.compile(
+    r"\{\w+\} (?:andere )?(?:ouders|vragen|dagen|verzoeken|problemen|other parents|parents|"
+    r"questions|days|hours|requests|problems|more problem\(s\))\b"
+)
+
+
+def test_no_number_is_followed_by_a_plural_noun_outside_a_plural_entry(
+    translator: Translator,
+) -> None:
+    wrong = [
+        f"{language} {key}: {entry.forms[0]!r}"
+        for language in ("nl", "en")
+        for key, entry in translator.catalogues[language].items()
+        if not entry.plural and _COUNTED_NOUN.search(entry.forms[0])
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "one", "many"),
+    [
+        (
+            "moderation.card.similar",
+            {},
+            "1 andere ouder vroeg hetzelfde",
+            "2 andere ouders vroegen",
+        ),
+        ("moderation.close.participants", {}, "1 ouder deed mee.", "2 ouders deden mee."),
+        ("moderation.close.total", {}, "1 vraag ingestuurd", "2 vragen ingestuurd"),
+        ("moderation.card.undone", {}, "1 vraag staat weer", "2 vragen staan weer"),
+        ("moderation.panel.parents", {}, "1 ouder", "2 ouders"),
+        ("moderation.panel.questions", {}, "1 vraag", "2 vragen"),
+        ("inloop.import.more_in_file", {}, "nog 1 probleem.", "nog 2 problemen."),
+        ("summary.requests", {"number": "1"}, "1 verzoek", "1 verzoeken"),
+        ("feedback.sum.heading.days", {"days": 1}, "Laatste 1 dag", "Laatste 1 dagen"),
+        ("core.notice", {"days": 1, "url": "u"}, "tot 1 dag na", "tot 1 dagen na"),
+    ],
+)
+def test_counted_texts_take_the_singular_for_one(
+    translator: Translator, key: str, params: dict[str, object], one: str, many: str
+) -> None:
+    assert one in translator("nl", key, **params, count=1)
+    assert many in translator("nl", key, **params, count=2)
+
+
+def test_english_counted_texts_take_the_singular_for_one(translator: Translator) -> None:
+    heading = translator(
+        "en", "moderation.card.heading", number=7, votes=0, remaining=3,
+        similar=translator.count("en", "moderation.card.similar", 1),
+    )  # fmt: skip
+    assert "👥 1 other parent asked the same ·" in heading
+    invite = translator("en", "roles.invite.created", role="x", link="l", hours=1, count=1)
+    assert "for 1 hour:" in invite
+    assert "for 48 hours:" in translator(
+        "en", "roles.invite.created", role="x", link="l", hours=48, count=48
+    )

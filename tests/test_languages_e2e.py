@@ -97,7 +97,12 @@ async def test_a_parent_does_everything_in_turkish_or_arabic(
     parent = api.user(2001, first_name="Elif", language_code=language)
     parent.send("/start w-eten")
     # The welcome and the privacy notice: one message, with the consent buttons.
-    notice_text = say("core.notice", days=privacy.retention_days, url=privacy.statement_url)
+    notice_text = say(
+        "core.notice",
+        days=privacy.retention_days,
+        count=privacy.retention_days,
+        url=privacy.statement_url,
+    )
     welcome_text = say("webinar.join.open", title=TITLE)
     notice = await parent.wait_for(is_text(f"{welcome_text}\n\n{notice_text}"))
     tap_button(parent, notice, say("core.consent.agree"))

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "handlers", "storage")
 # Modules that assemble or start the whole bot may import every layer.
-ENTRY_POINTS = {"bot.app", "bot.cli", "bot.demo"}
+ENTRY_POINTS = {"bot.app", "bot.cli", "bot.demo", "bot.playground"}
 
 
 def _module_name(path: Path) -> str:

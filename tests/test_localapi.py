@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import ssl
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -24,22 +23,13 @@ from telegram.warnings import PTBUserWarning
 
 from bot.localapi import ApiError, FakeUser, LocalBotApi, RateLimiter
 from bot.localapi.html_entities import EntityParseError, parse_html, utf16_len
-from bot.localapi.spec import find_spec_path
-
-SPEC_PRESENT = find_spec_path().is_file()
-# Outside this workplace (no ../shared beside the checkout) the spec checks are skipped with
-# this message; in CI (CI=true) the spec must be there, so nothing is skipped silently.
-needs_spec = pytest.mark.skipif(
-    not SPEC_PRESENT and not os.environ.get("CI"),
-    reason=f"Bot API spec not found at {find_spec_path()}; spec checks cannot be tested",
-)
+from bot.localapi.spec import ENV_VAR, SCHEMA_PATH, find_spec_path
 
 
-def test_the_bot_api_spec_is_found_when_running_in_ci() -> None:
-    if os.environ.get("CI"):
-        assert SPEC_PRESENT, f"CI needs the Bot API spec at {find_spec_path()}"
-    else:
-        assert SPEC_PRESENT or not find_spec_path().exists()
+def test_the_packaged_bot_api_schema_is_used_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert find_spec_path() == SCHEMA_PATH
+    assert SCHEMA_PATH.is_file()
 
 
 @pytest.fixture(autouse=True)
@@ -364,7 +354,6 @@ async def test_query_strings_are_accepted_like_form_fields(
     assert sanne.last_message["text"] == "via GET"
 
 
-@needs_spec
 async def test_requests_are_checked_against_the_spec(server: LocalBotApi, sanne: FakeUser) -> None:
     assert server.spec_checked
     cases = [
@@ -386,7 +375,6 @@ async def test_requests_are_checked_against_the_spec(server: LocalBotApi, sanne:
     assert server.requests[-1].method == "setChatTitle"
 
 
-@needs_spec
 async def test_ptb_gets_the_required_field_error_as_bad_request(bot: telegram.Bot) -> None:
     with (
         pytest.raises(BadRequest, match='"callback_query_id" is required'),

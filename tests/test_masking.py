@@ -69,7 +69,7 @@ def test_the_notice_names_every_kind_that_is_masked() -> None:
         "nl": ("Telefoonnummers", "e-mailadressen", "adressen", "postcode", "BSN", "IBAN"),
         "en": ("phone numbers", "e-mail addresses", "addresses", "postcode", "BSNs", "IBAN"),
     }.items():
-        notice = t(language, "core.notice", days=30, url="https://example.org")
+        notice = t(language, "core.notice", days=30, count=30, url="https://example.org")
         assert all(word in notice for word in words), (language, notice)
         assert "[telefoon]" in notice
     assert len(MaskKind) == 6

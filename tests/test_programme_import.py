@@ -6,6 +6,7 @@ changes nothing, and a parent's file is refused kindly.
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -143,3 +144,61 @@ async def test_a_changed_address_on_reimport_reaches_the_pending_reminders(
         json.loads(row["payload"])["params"]["location"] == "Buurthuis Hoograven" for row in rows
     )
     assert await series_id(bot) is not None
+
+
+def test_cli_fails_when_every_row_is_rejected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = EXAMPLE.splitlines(keepends=True)[0]
+    code, out, _ = run_import(tmp_path, header + BAD_ROWS, capsys)
+    assert code == 1
+    assert "Not imported: 2 rows." in out
+    assert "Webinars: 0 new, 0 changed, 0 unchanged." in out
+
+
+def comma_programme(rows: list[str]) -> bytes:
+    header = (
+        "soort,code,titel,thema,datum,start,eind,herhaling,tot,wijk,locatie,organisatie,notities"
+    )
+    return ("\n".join([header, *rows]) + "\n").encode()
+
+
+def test_the_rejected_rows_file_keeps_the_separator_and_the_cells_and_adds_probleem() -> None:
+    from bot.core.i18n import Translator
+    from bot.inloop.programme_csv import parse_programme
+    from bot.inloop.programme_import import ImportReport, plain_text, rejected_rows_file
+
+    good = "webinar,slaap,Slapen,slapen,01-12-2027,19:30,20:30,,,,,,van Anja"
+    # Row 3 has two problems (a date that does not exist and an end before its start).
+    bad = 'webinar,eten,"Eten, drinken",eten,31-02-2027,20:30,19:30,,,,,,"bel Piet, eerst"'
+    parsed = parse_programme(comma_programme([good, bad]))
+    report = ImportReport(
+        errors=parsed.errors, delimiter=parsed.delimiter, header=parsed.header, cells=parsed.cells
+    )
+    text = plain_text(Translator("nl"), "nl")
+    data = rejected_rows_file(report, text).decode("utf-8-sig")
+    lines = data.splitlines()
+    assert lines[0] == comma_programme([]).decode().strip() + ",probleem"
+    assert len(lines) == 2  # one line per rejected row, with all its problems
+    assert lines[1].startswith(
+        'webinar,eten,"Eten, drinken",eten,31-02-2027,20:30,19:30,,,,,,"bel Piet, eerst",Rij 3: '
+    )
+    problem = next(csv.reader([lines[1]]))[-1]
+    assert "'31-02-2027'" in problem
+    assert "de eindtijd 19:30 is niet later dan de starttijd 20:30" in problem
+
+    # Fixed and sent back, with the problem column still in it: it imports, and a
+    # remaining problem is written into that same column, not a second one.
+    fixed = data.replace("31-02-2027", "28-02-2027").encode("utf-8-sig")
+    again = parse_programme(fixed)
+    assert [row.code for row in again.webinars] == []
+    assert again.errors  # still the end before the start
+    report = ImportReport(
+        errors=again.errors, delimiter=again.delimiter, header=again.header, cells=again.cells
+    )
+    second = rejected_rows_file(report, text).decode("utf-8-sig").splitlines()
+    assert second[0] == lines[0]
+    assert second[1].count("Rij 2:") == 1  # the row's number in this file; one problem left
+    assert second[1].endswith(
+        ",Rij 2: de eindtijd 19:30 is niet later dan de starttijd 20:30. Kijk de kolommen 'start' en 'eind' na."
+    )

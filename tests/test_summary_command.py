@@ -161,7 +161,7 @@ async def test_questions_asked_and_answered_come_from_the_webinar(
     shown = await api.user(COORDINATOR_ID).wait_for(lambda m: "Reacties:" in m["text"])
     assert "Sessies: 1 · deelnemers: 1" in shown["text"]
     assert "Vragen: 2 ingestuurd, 1 beantwoord" in shown["text"]
-    assert "Reacties: 0 op 1 verzoeken (0%)" in shown["text"]
+    assert "Reacties: 0 op 1 verzoek (0%)" in shown["text"]
 
 
 async def test_with_fewer_than_five_responses_the_figures_show_and_the_texts_do_not(

@@ -48,6 +48,10 @@ LANGUAGE_ORDER = ("nl", "en", "tr", "ar")
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 # The header comment of a catalogue whose texts no native speaker has checked yet.
 UNREVIEWED_MARK = "NOT YET CHECKED BY A NATIVE SPEAKER"
+# The translator comment on each such entry (``# review: ...``): not gettext's ``fuzzy``,
+# which msgfmt, Poedit and Weblate leave out of the compiled catalogue
+# (``python -m bot.core.review_marks`` moves the old fuzzy marks into this comment).
+REVIEW_COMMENT = "review: not yet checked by a native speaker"
 
 FSI, PDI, RLM = "\u2068", "\u2069", "\u200f"
 
@@ -118,7 +122,7 @@ class Entry:
 
     forms: tuple[str, ...]
     plural: bool = False
-    fuzzy: bool = False
+    unreviewed: bool = False  # fuzzy, or marked with REVIEW_COMMENT
     source: str = ""
 
     @property
@@ -172,13 +176,14 @@ def load_po(path: Path, language: str) -> tuple[dict[str, Entry], int, str, bool
             raise ValueError(f"{path}: an entry without msgctxt (the key): {message.id!r}")
         if key in entries:
             raise ValueError(f"duplicate translation key {key!r} in {path}")
+        unreviewed = message.fuzzy or REVIEW_COMMENT in message.user_comments
         if isinstance(message.id, tuple | list):
             strings = message.string if isinstance(message.string, tuple | list) else ()
             entries[key] = Entry(
-                tuple(s or "" for s in strings), True, message.fuzzy, str(message.id[0])
+                tuple(s or "" for s in strings), True, unreviewed, str(message.id[0])
             )
         else:
-            entries[key] = Entry((str(message.string or ""),), False, message.fuzzy, message.id)
+            entries[key] = Entry((str(message.string or ""),), False, unreviewed, message.id)
     reviewed = UNREVIEWED_MARK not in (catalog.header_comment or "")
     return entries, catalog.num_plurals, catalog.plural_expr, reviewed
 
@@ -192,7 +197,7 @@ def load_catalogue(folder: Path) -> Catalogue:
         # without their texts rather than silently miss them.
         raise ValueError(
             f"{folder} holds TOML catalogues {leftovers}: merge their texts into the .po"
-            " files (see the README, 'Languages') and remove them"
+            " files (see docs/translations.md) and remove them"
         )
     entries: dict[str, Entry] = {}
     plurals: set[tuple[int, str]] = set()
@@ -275,6 +280,11 @@ class Translator:
 
     def __call__(self, language: str | None, key: str, /, **params: object) -> str:
         return self.text(language, key, params)
+
+    def count(self, language: str | None, key: str, count: int, /, **params: object) -> Raw:
+        """A counted phrase ("3 ouders", a plural entry) for a text with more than one
+        number: each number gets its own plural form, the phrase goes in as a parameter."""
+        return Raw(self.text(language, key, {**params, "count": count}))
 
     def text(
         self, language: str | None, key: str, params: Mapping[str, object], *, escape: bool = True

@@ -245,7 +245,12 @@ def format_summary(summary: Summary, t: Translator, language: str, heading: str)
                 lang,
                 "summary.response",
                 responses=num(summary.responses),
-                requests=num(summary.requests_sent),
+                requests=t.count(
+                    lang,
+                    "summary.requests",
+                    summary.requests_sent,
+                    number=num(summary.requests_sent),
+                ),
                 rate=_percent(summary.response_rate, lang),
             )
         )

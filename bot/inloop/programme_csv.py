@@ -169,6 +169,12 @@ class ProgrammeFile:
     webinars: list[WebinarRow] = field(default_factory=list)
     series: list[InloopRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # The file as it was written, for a file of the rejected rows to fix and send back:
+    # its separator, its header row and each rejected row's cells by spreadsheet row
+    # number. Not part of what the programme is (two files that say the same are equal).
+    delimiter: str = field(default=";", compare=False)
+    header: list[str] = field(default_factory=list, compare=False)
+    cells: dict[int, list[str]] = field(default_factory=dict, compare=False)
 
 
 class ProgrammeUnreadable(Exception):
@@ -190,7 +196,7 @@ def parse_programme(data: bytes) -> ProgrammeFile:
     Blank rows are skipped without a word. Raises `ProgrammeUnreadable` when the file is
     empty, too large, not text, not CSV, lacks the required columns, or has no rows.
     """
-    rows = _read_rows(_decode(data))
+    delimiter, rows = _read_rows(_decode(data))
     header_row, header = _find_header(rows)
     columns = _column_positions(header)
     builder = _ProgrammeBuilder()
@@ -200,7 +206,12 @@ def parse_programme(data: bytes) -> ProgrammeFile:
             builder.add(_RowReader(number, values))
     if builder.rows_read == 0:
         raise ProgrammeUnreadable("programme.unreadable.no_rows")
-    return builder.result
+    result = builder.result
+    result.delimiter = delimiter
+    result.header = next(cells for number, cells in rows if number == header_row)
+    rejected = {error.row for error in result.errors}
+    result.cells = {number: cells for number, cells in rows if number in rejected}
+    return result
 
 
 def generated_code(title: str, day: date, start: time) -> str:
@@ -496,8 +507,8 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _read_rows(text: str) -> list[tuple[int, list[str]]]:
-    """The records of the file, each with its spreadsheet row number."""
+def _read_rows(text: str) -> tuple[str, list[tuple[int, list[str]]]]:
+    """The separator and the records of the file, each with its spreadsheet row number."""
     first_line, _, rest = text.partition("\n")
     sep_hint = _SEP_LINE.match(first_line.strip())
     if sep_hint:
@@ -507,7 +518,7 @@ def _read_rows(text: str) -> list[tuple[int, list[str]]]:
         delimiter = _detect_delimiter(_header_line(text))
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-        return [(number, cells) for number, cells in enumerate(reader, start=1)]
+        return delimiter, [(number, cells) for number, cells in enumerate(reader, start=1)]
     except csv.Error as error:
         raise ProgrammeUnreadable("programme.unreadable.not_csv") from error
 

@@ -9,6 +9,8 @@ and series by their import key, so importing the same file again changes nothing
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import logging
 import sys
 from collections.abc import Callable, Mapping
@@ -42,6 +44,18 @@ class ImportReport:
     series_changed: int = 0
     series_unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    # The file's separator, header and rejected rows as written (see rejected_rows_file).
+    delimiter: str = ";"
+    header: list[str] = field(default_factory=list)
+    cells: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def imported(self) -> int:
+        """Rows taken in: new, changed or already there as they are."""
+        return (
+            self.webinars_added + self.webinars_changed + self.webinars_unchanged
+            + self.series_added + self.series_changed + self.series_unchanged
+        )  # fmt: skip
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -57,7 +71,9 @@ async def import_programme(
     """Parse and store a programme, in one transaction: a failure (or a kill) halfway
     stores nothing. Raises `ProgrammeUnreadable` when nothing is usable."""
     parsed = parse_programme(data)
-    report = ImportReport(errors=parsed.errors)
+    report = ImportReport(
+        errors=parsed.errors, delimiter=parsed.delimiter, header=parsed.header, cells=parsed.cells
+    )
     webinar_drafts = [
         WebinarDraft(
             code=row.code,
@@ -129,6 +145,32 @@ def report_lines(report: ImportReport, translate: TextFunction) -> list[str]:
     return lines
 
 
+def rejected_rows_file(report: ImportReport, translate: TextFunction) -> bytes:
+    """The rejected rows as the coordinator wrote them, in the file's own separator, with
+    a last column saying what is wrong: fix the cells, delete that column (or not: the
+    import ignores columns it does not know) and send the file again. UTF-8 with a BOM,
+    so that Excel reads the accents."""
+    problem = translate("inloop.import.column_problem", {})
+    header = list(report.header)
+    # A file sent back with the column still in it gets the new problems in that column.
+    at = header.index(problem) if problem in header else len(header)
+    if at == len(header):
+        header.append(problem)
+    problems: dict[int, list[str]] = {}
+    for error in report.errors:
+        text = translate(error.reason, {"row": error.row, **error.params})
+        problems.setdefault(error.row, []).append(text)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=report.delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in sorted(problems):
+        cells = list(report.cells.get(row, []))
+        cells += [""] * (len(header) - len(cells))
+        cells[at] = " ".join(problems[row])
+        writer.writerow(cells)
+    return out.getvalue().encode("utf-8-sig")
+
+
 def plain_text(translator: Translator, language: str) -> TextFunction:
     """Templates filled in with `str.format`, without HTML escaping (for the terminal)."""
 
@@ -139,8 +181,9 @@ def plain_text(translator: Translator, language: str) -> TextFunction:
 
 
 async def import_file(settings: Settings, path: Path, *, language: str) -> int:
-    """`ouderbot import FILE`: 0 when the file was read (even with rejected rows). The
-    report goes to stdout, problems to stderr, in `language`."""
+    """`ouderbot import FILE`: 0 when the file was read and at least one row taken in (even
+    with rejected rows), 1 when it could not be read or every row was rejected. The report
+    goes to stdout, problems to stderr, in `language`."""
     from bot.core.clock import SystemClock
     from storage.db import Database
 
@@ -170,4 +213,5 @@ async def import_file(settings: Settings, path: Path, *, language: str) -> int:
     print(text("inloop.import.read", {"path": str(path)}))
     for line in report_lines(report, text):
         print(line)
-    return 0
+    # Read, but not one row taken in: a script or a person must not take that for success.
+    return 0 if report.imported else 1

@@ -14,8 +14,9 @@ from Python in the same event loop::
     ...
     await server.stop()
 
-Requests are checked against ``../shared/telegram-bot-api-spec/api.json`` (or
-``$OUDERBOT_API_SPEC``) when it is there; ``server.spec_checked`` tells whether it was.
+Requests are checked against the Bot API schema shipped in this package
+(``bot_api_schema.json``, see ``make_schema``), or ``$OUDERBOT_API_SPEC`` when set;
+``server.spec_checked`` tells whether they were.
 """
 
 from .errors import ApiError

@@ -1,11 +1,13 @@
-"""Request checks against the machine-readable Bot API description (``api.json``).
+"""Request checks against the Bot API's machine-readable description.
 
-The description lies next to the repository (``../shared/telegram-bot-api-spec/api.json``)
-or wherever ``OUDERBOT_API_SPEC`` points. Each method lists its fields with their types and
-whether they are required; a request with an unknown method, an unknown field, a missing
-required field or a value of the wrong coarse type is rejected as Telegram would.
-Checked values are converted in place (``"5"`` -> ``5``, JSON text -> objects), so the
-method implementations need not parse them again.
+By default the description is the compact schema shipped in this package
+(``bot_api_schema.json``, made by ``python -m bot.localapi.make_schema`` from the public
+telegram-bot-api-spec, MIT licence: see that module). ``OUDERBOT_API_SPEC`` or an explicit
+path may point at another one: a compact schema or a full ``api.json``. Each method lists
+its fields with their types and whether they are required; a request with an unknown
+method, an unknown field, a missing required field or a value of the wrong coarse type is
+rejected as Telegram would. Checked values are converted in place (``"5"`` -> ``5``, JSON
+text -> objects), so the method implementations need not parse them again.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from .errors import bad_request
 __all__ = ["ENV_VAR", "ApiSpec", "MethodSpec", "find_spec_path", "load_spec"]
 
 ENV_VAR = "OUDERBOT_API_SPEC"
-RELATIVE_PATH = Path("shared") / "telegram-bot-api-spec" / "api.json"
+SCHEMA_PATH = Path(__file__).with_name("bot_api_schema.json")
 
 logger = logging.getLogger(__name__)
 
@@ -52,10 +54,10 @@ def _coarse(type_name: str) -> str:
 class FieldSpec:
     __slots__ = ("kinds", "name", "required", "types")
 
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        self.name: str = raw["name"]
-        self.types: tuple[str, ...] = tuple(raw.get("types") or ("String",))
-        self.required: bool = bool(raw.get("required"))
+    def __init__(self, name: str, types: list[str], required: bool) -> None:
+        self.name = name
+        self.types: tuple[str, ...] = tuple(types or ("String",))
+        self.required = required
         self.kinds = frozenset(_coarse(t) for t in self.types)
 
     def type_error(self) -> Exception:
@@ -121,9 +123,9 @@ class FieldSpec:
 class MethodSpec:
     __slots__ = ("fields", "name", "required", "returns")
 
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        self.name: str = raw["name"]
-        self.fields = {f["name"]: FieldSpec(f) for f in raw.get("fields") or ()}
+    def __init__(self, name: str, raw: Mapping[str, Any]) -> None:
+        self.name = name
+        self.fields = {f.name: f for f in map(_field, raw.get("fields") or ())}
         self.required = tuple(name for name, f in self.fields.items() if f.required)
         self.returns: tuple[str, ...] = tuple(raw.get("returns") or ())
 
@@ -155,30 +157,29 @@ class ApiSpec:
     def __init__(self, raw: Mapping[str, Any], path: Path) -> None:
         self.path = path
         self.version: str = str(raw.get("version", "unknown"))
-        self.methods = {name: MethodSpec(m) for name, m in raw["methods"].items()}
+        self.methods = {name: MethodSpec(name, m) for name, m in raw["methods"].items()}
         self._by_lower = {name.lower(): name for name in self.methods}
 
     def canonical(self, method: str) -> str | None:
         return self._by_lower.get(method.lower())
 
 
-def find_spec_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Where the description should be: argument, then $OUDERBOT_API_SPEC, then next to the repo.
+def _field(raw: Any) -> FieldSpec:
+    """A field of the compact schema (``[name, [types], required]``) or of a full api.json."""
+    if isinstance(raw, list):
+        name, types, required = raw
+        return FieldSpec(name, types, bool(required))
+    return FieldSpec(raw["name"], raw.get("types"), bool(raw.get("required")))
 
-    The returned path may not exist; it is then named in the warning.
-    """
+
+def find_spec_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The description to read: the argument, then $OUDERBOT_API_SPEC, then the packaged schema."""
     if explicit is not None:
         return Path(explicit)
     from_env = os.environ.get(ENV_VAR)
     if from_env:
         return Path(from_env)
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / RELATIVE_PATH
-        if candidate.is_file():
-            return candidate
-    # The expected place for a checkout at <root>/<repo>/bot/localapi/spec.py.
-    return here.parents[3] / RELATIVE_PATH
+    return SCHEMA_PATH
 
 
 @functools.lru_cache(maxsize=4)
@@ -186,11 +187,13 @@ def _load(path: Path) -> ApiSpec | None:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
+        # Only a path someone chose can be missing: the packaged schema ships with the code.
         logger.warning("Bot API spec not found at %s; request fields are not checked", path)
         return None
     return ApiSpec(raw, path)
 
 
 def load_spec(explicit: str | os.PathLike[str] | None = None) -> ApiSpec | None:
-    """The parsed description, cached per path; None (after one warning) when it is absent."""
+    """The parsed description, cached per path; None (after one warning) when a chosen path
+    is absent."""
     return _load(find_spec_path(explicit).resolve())

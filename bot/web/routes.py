@@ -27,7 +27,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.core.i18n import STAFF_FALLBACK
+from bot.core.i18n import STAFF_FALLBACK, Translator
 from bot.core.models import QuestionState, Role, User, Webinar, WebinarState
 from bot.runtime.refusals import RefusalLog, json_beyond_limits
 from bot.services import Services
@@ -41,9 +41,12 @@ log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 STATIC_FILES = {"style.css", "app.js", "presenter.js", "telegram.js"}
 TEXT_PREFIX = "board."
-# The page may load only what this server serves, and talk only to it.
+# The page may load only what this server serves, and talk only to it; the one exception
+# is Telegram's own Mini App script, which telegram.js loads only inside Telegram.
+TELEGRAM_SCRIPT = "https://telegram.org/js/telegram-web-app.js"
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+    f"default-src 'none'; script-src 'self' {TELEGRAM_SCRIPT}; style-src 'self';"
+    " connect-src 'self';"
     " img-src 'self' data:; base-uri 'none'; form-action 'none'"
 )
 MAX_IDS = 200  # questions merged (or unmerged) in one request
@@ -83,6 +86,17 @@ def _headers() -> dict[str, str]:
     }
 
 
+# The page has no gettext: a language's plural rule goes to it as the form of each count
+# below 200; a larger count takes the form of 100 + count % 100, the same for the rules
+# of every language here (they look at n % 100, n % 10 and small numbers only).
+PLURAL_TABLE = 200
+
+
+def _template(translator: Translator, language: str, key: str) -> str | list[str]:
+    _, entry = translator.entry(language, key)
+    return list(entry.forms) if entry.plural else entry.forms[0]
+
+
 class Board:
     def __init__(self, deps: BoardDeps):
         self.deps = deps
@@ -94,14 +108,21 @@ class Board:
         keys = [key for key in translator.catalogues[STAFF_FALLBACK] if key.startswith(TEXT_PREFIX)]
         # Templates, not texts: the page fills in {name} itself. Languages without board
         # texts (Turkish, Arabic: staff texts stay Dutch and English) get the English ones.
+        # A plural entry is its list of forms; `plural` maps a count to a form (below).
         texts = {
             language: {
-                key.removeprefix(TEXT_PREFIX): translator.template(language, key) for key in keys
+                key.removeprefix(TEXT_PREFIX): _template(translator, language, key) for key in keys
             }
             for language in translator.catalogues
         }
+        plural = {
+            language: [catalogue.plural(n) for n in range(PLURAL_TABLE)]
+            for language, catalogue in translator.catalogues.items()
+        }
         default = self.services.settings.default_language
-        self.board_html = _page("index.html", {"default": default, "texts": texts})
+        self.board_html = _page(
+            "index.html", {"default": default, "texts": texts, "plural": plural}
+        )
         self.presenter_html = {
             language: _page("presenter.html", {"language": language, "texts": texts[language]})
             for language in texts

@@ -15,9 +15,17 @@
 
   function t(key, params) {
     var text = catalogue.texts[language][key] || catalogue.texts[catalogue["default"]][key] || key;
+    if (Array.isArray(text)) text = text[pluralForm(params.count)] || text[text.length - 1];
     return text.replace(/\{(\w+)\}/g, function (_, name) {
       return params && name in params ? String(params[name]) : "{" + name + "}";
     });
+  }
+
+  // The language's plural rule as a table (bot/web/routes.py, PLURAL_TABLE).
+  function pluralForm(count) {
+    var table = catalogue.plural[language] || catalogue.plural[catalogue["default"]];
+    var n = Math.abs(count);
+    return table[n < table.length ? n : 100 + (n % 100)];
   }
 
   function el(tag, attrs, children) {
@@ -233,7 +241,10 @@
         "aria-label": t("write"),
       });
       area.value = state.draft || "";
-      area.addEventListener("input", function () { state.draft = area.value; });
+      area.addEventListener("input", function () {
+        state.draft = area.value;
+        window.Ouder.confirmClosing(area.value.trim() !== "");
+      });
       body.appendChild(el("div", { "class": "write" }, [
         area,
         el("div", { "class": "actions" }, [
@@ -243,13 +254,18 @@
               act("questions/" + held.id + "/written", { text: area.value }, function () {
                 state.draft = "";
                 state.writing = null;
+                window.Ouder.confirmClosing(false);
                 notify(t("done_written", number));
               });
             },
           }),
           el("button", {
             type: "button", "class": "action", "data-key": "cancel", text: t("cancel"),
-            onclick: function () { state.writing = null; renderHeld(held); },
+            onclick: function () {
+              state.writing = null;
+              window.Ouder.confirmClosing(false); // not sending: nothing to lose
+              renderHeld(held);
+            },
           }),
         ]),
       ]));
