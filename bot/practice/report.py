@@ -30,8 +30,8 @@ def report_text(t: Translator, language: str, facts: PracticeFacts) -> str:
         t(
             language,
             "practice.report.counts",
-            joined=facts.joined,
-            asked=facts.asked,
+            parents=t.count(language, "practice.report.parents", facts.joined),
+            questions=t.count(language, "practice.report.questions", facts.asked),
             live=facts.answered_live,
             written=facts.answered_written,
             removed=facts.removed,
