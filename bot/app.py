@@ -11,6 +11,8 @@ Handler groups (order matters):
        or button abandons the half-finished step first)
    -5  a parent's answer to a pending feedback free-text question; stops the update when
        it took the text, else the text goes on to group 0 (a webinar question)
+   -4  a parent typing "ja" / "ok" / "akkoord" at the privacy notice: taken as the
+       agreement (and the update stops), else it goes on
     0  every feature's commands and buttons, then the free-text router, then the
        fallbacks for anything unhandled (the first matching handler in a group wins)
 """
@@ -123,6 +125,7 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
             -10: gatekeeper.HANDLERS,
             -6: coordinator.DRAFT_STEP,
             -5: feedback.TEXT_STEP,
+            -4: start.CONSENT_TEXT,
             0: feature_handlers(),
         }
     )

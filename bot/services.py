@@ -66,9 +66,10 @@ class Services:
     masker: Masker  # personal data out of parents' texts, before they are stored
     message_limit: SlidingWindowLimiter
     question_limit: SlidingWindowLimiter
-    # Questions a parent sent before agreeing to the privacy notice, by user id; kept in
-    # memory only, because nothing may be stored before consent.
-    awaiting_consent: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    # Questions a parent sent before agreeing to the privacy notice, by user id, oldest
+    # first (at most a few each); kept in memory only, because nothing may be stored
+    # before consent. Queued, each quoted back, once the parent agrees.
+    awaiting_consent: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     # Who wrote to the bot since bot.privacy.retention last recorded it (ids only).
     activity: ActivityLog = field(default_factory=ActivityLog)
 

@@ -13,13 +13,15 @@ from bot.core.i18n import Raw, format_moment
 from bot.core.models import Webinar, WebinarState
 from bot.core.text_input import clean_text, shorten
 from bot.services import Services
-from handlers.common import command_argument, edit, edit_buttons, pressed, say
+from handlers.common import command_argument, edit, edit_buttons, pressed, reply, say
 from handlers.consent import needs_consent, show_notice
 from handlers.panels import queue_changed
 
 log = logging.getLogger(__name__)
 
 VISIBLE_LIST_SIZE = 8
+# Questions kept in memory for a parent who has not agreed yet (the newest).
+MAX_WAITING_FOR_CONSENT = 5
 
 
 async def join_webinar(update: Update, context: BotContext, code: str) -> None:
@@ -96,8 +98,11 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
     assert message is not None
     source_msg = message.message_id
     if needs_consent(context):
-        # Nothing is stored before the parent agrees; the question waits in memory.
-        services.awaiting_consent[member.id] = (webinar.id, source_msg, cleaned.text)
+        # Nothing is stored before the parent agrees; the questions wait in memory, every
+        # one of them (a "ja" typed at the notice is taken as the agreement: bot.app).
+        waiting = services.awaiting_consent.setdefault(member.id, [])
+        waiting.append((webinar.id, source_msg, cleaned.text))
+        del waiting[:-MAX_WAITING_FOR_CONSENT]
         await show_notice(
             update, context, context.tr("webinar.ask.consent_first"), question_waiting=True
         )
@@ -106,8 +111,16 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
 
 
 async def store_question(
-    update: Update, context: BotContext, webinar: Webinar, source_msg: int, text: str
+    update: Update,
+    context: BotContext,
+    webinar: Webinar,
+    source_msg: int,
+    text: str,
+    *,
+    quoted: bool = False,
 ) -> None:
+    """Queue the question and acknowledge it; `quoted`: the acknowledgement repeats the
+    text (a question sent before the parent agreed, queued later)."""
     services = context.services
     asked = await services.desk.ask(webinar, context.member, source_msg, text)
     log.info("question %d stored in webinar %d", asked.question.id, webinar.id)
@@ -118,7 +131,10 @@ async def store_question(
             ("webinar.ask.others", callbacks.make("p", "list", webinar.id)),
         ]
     ]
-    await say(update, context, key, rows, position=asked.position, count=asked.similar_count)
+    ack = context.tr(key, position=asked.position, count=asked.similar_count)
+    if quoted:
+        ack = context.tr("webinar.ask.queued_quote", text=shorten(text, 300)) + "\n" + ack
+    await reply(update, context, ack, rows)
     queue_changed(context, webinar.id)
 
 
