@@ -13,6 +13,8 @@ Handler groups (order matters):
        it took the text, else the text goes on to group 0 (a webinar question)
    -4  a parent typing "ja" / "ok" / "akkoord" at the privacy notice: taken as the
        agreement (and the update stops), else it goes on
+   -3  a command from a gespreksleider typing a written answer: the answer is given up
+       (nothing sent), then the command runs
     0  every feature's commands and buttons, then the free-text router, then the
        fallbacks for anything unhandled (the first matching handler in a group wins)
 """
@@ -87,6 +89,7 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *inloop.HANDLERS,
         *coordinator.HANDLERS,
         *privacy.HANDLERS,
+        *written_answer.HANDLERS,
         written_answer.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
     ]
@@ -126,6 +129,7 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
             -6: coordinator.DRAFT_STEP,
             -5: feedback.TEXT_STEP,
             -4: start.CONSENT_TEXT,
+            -3: written_answer.ANSWER_MODE_END,
             0: feature_handlers(),
         }
     )

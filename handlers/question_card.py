@@ -281,7 +281,13 @@ async def card_write(update: Update, context: BotContext, question: Question) ->
         question.id, context.member.id, services.clock.now()
     )
     await pressed(update).answer()
-    await say(update, context, "moderation.write.prompt", number=question.number)
+    await say(
+        update,
+        context,
+        "moderation.write.prompt",
+        [[("moderation.write.cancel", callbacks.make("w", "cancel", question.id))]],
+        number=question.number,
+    )
 
 
 async def _reload(context: BotContext, question: Question) -> Question:

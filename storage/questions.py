@@ -677,6 +677,36 @@ class QuestionRepository:
 
         return await self.db.write(op)
 
+    async def save_answer_draft(self, moderator_id: int, question_id: int, text: str) -> bool:
+        """Keep the typed answer for its preview; False if the draft was given up."""
+
+        async def op(conn: aiosqlite.Connection) -> bool:
+            cursor = await conn.execute(
+                "UPDATE answer_drafts SET text = ? WHERE moderator_id = ? AND question_id = ?",
+                (text, moderator_id, question_id),
+            )
+            return cursor.rowcount > 0
+
+        return await self.db.write(op)
+
+    async def answer_draft(self, moderator_id: int, question_id: int) -> str | None:
+        """The answer typed for this question and not sent yet (None: nothing typed)."""
+        value = await self.db.fetch_value(
+            "SELECT text FROM answer_drafts WHERE moderator_id = ? AND question_id = ?",
+            (moderator_id, question_id),
+        )
+        return None if value is None else str(value)
+
+    async def asker_texts(self, question_id: int) -> dict[int, str]:
+        """Each asker's own words: of this question and of those merged into it (an asker
+        of several: the oldest)."""
+        rows = await self.db.fetch_all(
+            "SELECT asker_id, text FROM questions WHERE (id = ? OR merged_into = ?)"
+            " AND asker_id IS NOT NULL AND text IS NOT NULL ORDER BY id DESC",
+            (question_id, question_id),
+        )
+        return {int(row[0]): str(row[1]) for row in rows}
+
     async def pending_written_answer(self, moderator_id: int) -> int | None:
         value = await self.db.fetch_value(
             "SELECT question_id FROM answer_drafts WHERE moderator_id = ?", (moderator_id,)

@@ -219,3 +219,15 @@ async def eventually(
 
 def texts(user: Any) -> list[str]:
     return [m.get("text") or m.get("caption") or "" for m in user.messages]
+
+
+async def write_answer(moderator: Any, text: str) -> dict[str, Any]:
+    """Type a written answer after ✍️ and tap 📤 Versturen under its preview."""
+    moderator.send(text)
+    # A long preview comes in parts; the buttons are under the last.
+    preview = await moderator.wait_for(
+        lambda m: any(data and ":w:send:" in data for _, data in moderator.buttons(m))
+    )
+    send = next(data for _, data in moderator.buttons(preview) if data and ":w:send:" in data)
+    moderator.press(preview, send)
+    return dict(preview)

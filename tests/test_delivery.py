@@ -33,6 +33,7 @@ from tests.helpers import (
     make_settings,
     start_bot,
     texts,
+    write_answer,
 )
 
 ERRORS = ("ging iets mis", "Probeer het", "niet bewaard", "Rustig aan")
@@ -217,7 +218,7 @@ async def test_a_long_written_answer_to_a_long_question_arrives_whole(
     sentences = [f"Tip {n}: leg je kind elke avond om dezelfde tijd in bed." for n in range(64)]
     answer = " ".join(sentences)
     assert 3400 < len(answer) < 3700
-    moderator.send(answer)
+    await write_answer(moderator, answer)
     await moderator.wait_for(has("is verstuurd"), timeout=20)
     # "Sent" only once it was: the parent has every sentence of it by now.
     received = "\n".join(texts(parent))

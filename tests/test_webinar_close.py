@@ -7,7 +7,7 @@ import re
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
-from tests.helpers import add_webinar, eventually
+from tests.helpers import add_webinar, eventually, write_answer
 from tests.test_moderation_card import button, pull, setup
 
 
@@ -94,7 +94,7 @@ async def test_closing_counts_add_up_with_every_fate_of_a_question(
     card = await pull(moderator)
     moderator.press(card, button(moderator, card, "write"))
     await moderator.wait_for(lambda m: "Typ je antwoord" in m["text"])
-    moderator.send("Een schriftelijk antwoord.")
+    await write_answer(moderator, "Een schriftelijk antwoord.")
     await moderator.wait_for(lambda m: "is verstuurd" in m["text"])
 
     moderator.send("/sluit")

@@ -34,6 +34,8 @@ ACTIONS: dict[str, dict[str, int]] = {
         "tog": 2,
         "undo": 2,
     },
+    # a written answer (question id): send the previewed text, type it again, give up
+    "w": {"send": 1, "edit": 1, "cancel": 1},
     # a parent on their own question / other parents' questions
     "p": {"withdraw": 1, "vote": 1, "list": 1, "name": 1, "noname": 1},
     # consent and privacy ("agreeq": agreeing to the notice shown because a question waits)

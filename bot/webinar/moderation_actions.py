@@ -44,8 +44,13 @@ def asked_notice(question: Question, webinar_title: str) -> Notify:
     return build
 
 
-def answer_notice(question: Question, webinar: Webinar, answer: str) -> Notify:
-    """The askers' written answer, queued in the transaction that finishes the question."""
+def answer_notice(
+    question: Question, webinar: Webinar, answer: str, own_words: dict[int, str] | None = None
+) -> Notify:
+    """The askers' written answer, queued in the transaction that finishes the question.
+    `own_words`: each asker's own question (QuestionRepository.asker_texts), quoted to
+    them instead of the text they were merged into."""
+    words = own_words or {}
 
     def build(askers: list[int]) -> list[OutgoingMessage]:
         return [
@@ -55,7 +60,7 @@ def answer_notice(question: Question, webinar: Webinar, answer: str) -> Notify:
                 key="webinar.notify.written",
                 params={
                     "title": webinar.title,
-                    "question": shorten(question.text or "", 1000),
+                    "question": shorten(words.get(asker, question.text or ""), 1000),
                     "answer": answer,
                 },
                 dedup_key=f"written:{question.id}:{asker}",
@@ -138,7 +143,8 @@ class ModerationActions:
         webinar = await self.services.repos.webinars.by_id(question.webinar_id)
         if webinar is None:
             return Outcome(False)
-        notice = answer_notice(question, webinar, cleaned.text)
+        own_words = await self._questions.asker_texts(question.id)
+        notice = answer_notice(question, webinar, cleaned.text, own_words)
         # Finishing also drops a draft started with the chat card's "answer in writing".
         askers = await self.services.desk.finish(question.id, moderator_id, "written", notice)
         return self._finished(question, askers is not None, None)
