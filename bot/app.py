@@ -46,6 +46,7 @@ from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
 from handlers import (
+    closing,
     coordinator,
     errors,
     fallback,
@@ -82,6 +83,7 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *start.HANDLERS,
         *webinar_parent.HANDLERS,
         *moderation.HANDLERS,
+        *closing.HANDLERS,
         *question_card.HANDLERS,
         *roles.HANDLERS,
         *feedback.HANDLERS,

@@ -35,6 +35,7 @@ from bot.feedback.requests import (
     prompt,
 )
 from handlers.common import edit, pressed, reply, say, text_of
+from handlers.webinar_parent import ended_webinar
 from storage.feedback import AnswerField, AnswerOutcome, FeedbackRequest
 
 
@@ -134,6 +135,9 @@ async def free_text(update: Update, context: BotContext) -> None:
             # the same question and its buttons again.
             text, buttons = step_text(context, waiting)
             text = context.tr("feedback.use_buttons") + "\n\n" + text
+            ended = await ended_webinar(context)
+            if ended is not None:  # a late question: it is not silently taken as feedback
+                text = context.tr("webinar.ask.ended", title=ended.title) + "\n\n" + text
             await reply(update, context, text, buttons)
             raise ApplicationHandlerStop
         return

@@ -5,9 +5,7 @@ handlers.written_answer."""
 
 from __future__ import annotations
 
-import html
 import logging
-from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from telegram import Update
@@ -15,13 +13,14 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.i18n import Raw
-from bot.core.models import OutgoingMessage, Role, Webinar, WebinarState
+from bot.core.i18n import format_day
+from bot.core.models import Role, Webinar, WebinarState
 from bot.core.text_input import shorten
 from handlers.common import (
     Label,
     chat_id,
     command_argument,
+    edit,
     edit_buttons,
     pressed,
     require_role,
@@ -31,6 +30,9 @@ from handlers.panels import queue_changed, send_panel
 from handlers.question_card import show_card, webinar_closed
 
 log = logging.getLogger(__name__)
+
+# How long after /sluit the closer (or a coordinator) can open the webinar again.
+REOPEN_WITHIN = timedelta(days=1)
 
 
 async def current_webinar(update: Update, context: BotContext) -> Webinar | None:
@@ -85,19 +87,43 @@ async def offer_todays_webinars(update: Update, context: BotContext) -> None:
 async def on_open_button(update: Update, context: BotContext) -> None:
     if not await require_role(update, context, Role.MODERATOR):
         return
-    webinar = await context.services.repos.webinars.by_id(callbacks.parse(pressed(update).data).arg)
+    choice = callbacks.parse(pressed(update).data)
+    webinar = await context.services.repos.webinars.by_id(choice.arg)
     await pressed(update).answer()
     if webinar is None:
         await say(update, context, "moderation.open.unknown", code="…")
         return
+    if choice.action == "openno":
+        await edit(update, context, context.tr("moderation.open.not_opened", title=webinar.title))
+        return
     await edit_buttons(update, context, [])
-    await open_webinar(update, context, webinar)
+    await open_webinar(update, context, webinar, confirmed=choice.action == "openyes")
 
 
-async def open_webinar(update: Update, context: BotContext, webinar: Webinar) -> None:
+async def open_webinar(
+    update: Update, context: BotContext, webinar: Webinar, *, confirmed: bool = False
+) -> None:
+    """Open it for questions; a webinar of another day asks first (a typo in the code
+    should not open one three weeks away), a closed one offers to reopen."""
     services = context.services
     if webinar.state is WebinarState.CLOSED:
-        await say(update, context, "moderation.open.closed", title=webinar.title)
+        await closed_webinar(update, context, webinar)
+        return
+    zone = services.settings.zone
+    day = webinar.starts_at.astimezone(zone).date()
+    if (
+        not confirmed
+        and webinar.state is not WebinarState.OPEN
+        and day != services.clock.now().astimezone(zone).date()
+    ):
+        rows = [
+            [
+                ("moderation.open.yes", callbacks.make("o", "openyes", webinar.id)),
+                ("moderation.open.no", callbacks.make("o", "openno", webinar.id)),
+            ]
+        ]
+        when = format_day(day, context.language)
+        await say(update, context, "moderation.open.confirm", rows, title=webinar.title, day=when)
         return
     await services.repos.webinars.set_state(webinar.id, WebinarState.OPEN, services.clock.now())
     await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
@@ -105,6 +131,26 @@ async def open_webinar(update: Update, context: BotContext, webinar: Webinar) ->
     await say(
         update, context, "moderation.open.done", title=webinar.title, code=webinar.code, link=link
     )
+
+
+def may_reopen(context: BotContext, webinar: Webinar) -> bool:
+    """The one who closed it, or a coordinator, within a day of the close."""
+    member = context.member
+    closed_at = webinar.closed_at
+    return (
+        (member.has(Role.COORDINATOR) or webinar.closed_by == member.id)
+        and closed_at is not None
+        and closed_at >= context.services.clock.now() - REOPEN_WITHIN
+    )
+
+
+async def closed_webinar(update: Update, context: BotContext, webinar: Webinar) -> None:
+    """/open of a closed webinar: the closer (or a coordinator) may open it again."""
+    if not may_reopen(context, webinar):
+        await say(update, context, "moderation.open.closed", title=webinar.title)
+        return
+    rows = [[("moderation.close.reopen", callbacks.make("s", "reopen", webinar.id))]]
+    await say(update, context, "moderation.open.closed_reopen", rows, title=webinar.title)
 
 
 async def queue_command(update: Update, context: BotContext) -> None:
@@ -147,79 +193,6 @@ async def pull_group(update: Update, context: BotContext, webinar: Webinar, grou
     await show_card(update, context, card, edit_in_place=False)
 
 
-async def close_command(update: Update, context: BotContext) -> None:
-    if not await require_role(update, context, Role.MODERATOR):
-        return
-    webinar = await current_webinar(update, context)
-    if webinar is None:
-        return
-    services = context.services
-    await services.repos.webinars.set_state(
-        webinar.id, WebinarState.CLOSED, services.clock.now(), notify=replay_notice(webinar)
-    )
-    context.bot_data.dispatcher.wake()
-    await context.bot_data.panels.end_webinar(webinar)
-    counts = await services.repos.questions.counts(webinar.id)
-    written = await services.repos.questions.answered_in_writing(webinar.id)
-    participants = await services.repos.webinars.participant_count(webinar.id)
-    unanswered = await services.repos.questions.unanswered(webinar.id)
-    # Every question sent in is in exactly one line: the lines add up to the total.
-    await say(
-        update,
-        context,
-        "moderation.close.summary",
-        title=webinar.title,
-        participants=participants,
-        total=counts.total,
-        live=counts.answered - written,
-        written=written,
-        merged=counts.merged,
-        removed=counts.removed,
-        withdrawn=counts.withdrawn,
-        unanswered=len(unanswered),
-    )
-    for chunk in _chunks([shorten(q.text or "", 600) for q in unanswered]):
-        await say(update, context, "core.raw", text=Raw(chunk))
-    services.desk.forget_webinar(webinar.id)
-    for react in context.bot_data.on_webinar_closed:
-        await react(context, webinar)
-
-
-def replay_notice(webinar: Webinar) -> Callable[[list[int]], list[OutgoingMessage]] | None:
-    """The recording's link for every parent who joined, if the programme has one."""
-    url = webinar.replay_url
-    if not url:
-        return None
-
-    def build(parents: list[int]) -> list[OutgoingMessage]:
-        return [
-            OutgoingMessage(
-                user_id=parent,
-                kind="webinar.replay",
-                key="webinar.notify.replay",
-                params={"title": webinar.title, "url": url},
-                dedup_key=f"replay:{webinar.id}:{parent}",
-            )
-            for parent in parents
-        ]
-
-    return build
-
-
-def _chunks(texts: list[str], limit: int = 3500) -> list[str]:
-    """Numbered question lines, packed into messages under Telegram's length limit."""
-    chunks, current = [], ""
-    for number, text in enumerate(texts, start=1):
-        line = f"{number}. {html.escape(text, quote=False)}\n"
-        if len(current) + len(line) > limit:
-            chunks.append(current)
-            current = ""
-        current += line
-    if current:
-        chunks.append(current)
-    return chunks
-
-
 async def on_panel_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
@@ -251,6 +224,5 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CallbackQueryHandler(on_open_button, pattern=callbacks.pattern("o")),
     CommandHandler("rij", queue_command),
     CommandHandler("volgende", next_command),
-    CommandHandler("sluit", close_command),
     CallbackQueryHandler(on_panel_button, pattern=callbacks.pattern("panel")),
 ]

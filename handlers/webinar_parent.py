@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 VISIBLE_LIST_SIZE = 8
 # Questions kept in memory for a parent who has not agreed yet (the newest).
 MAX_WAITING_FOR_CONSENT = 5
+# A parent who writes this soon after their webinar closed is told it ended.
+ENDED_RECENTLY = timedelta(days=1)
 
 
 async def join_webinar(update: Update, context: BotContext, code: str) -> None:
@@ -77,7 +80,7 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
         else (None, False)
     )
     if webinar is None or webinar.state is WebinarState.CLOSED:
-        await say(update, context, "webinar.ask.not_joined")
+        await not_in_a_webinar(update, context)
         return
     cleaned = clean_text(raw, services.settings.limits.question_max_chars)
     if cleaned.text is None:
@@ -108,6 +111,25 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
         )
         return
     await store_question(update, context, webinar, source_msg, cleaned.text)
+
+
+async def ended_webinar(context: BotContext) -> Webinar | None:
+    """The webinar this parent was in, if it closed (within a day): what they type now
+    was probably meant for it."""
+    services = context.services
+    webinar = await services.repos.webinars.last_joined(context.member.id)
+    if webinar is None or webinar.state is not WebinarState.CLOSED or webinar.closed_at is None:
+        return None
+    return webinar if services.clock.now() - webinar.closed_at < ENDED_RECENTLY else None
+
+
+async def not_in_a_webinar(update: Update, context: BotContext) -> None:
+    """Text that cannot be a question: the webinar ended, or they are in none."""
+    ended = await ended_webinar(context)
+    if ended is not None:
+        await say(update, context, "webinar.ask.ended", title=ended.title)
+    else:
+        await say(update, context, "webinar.ask.not_joined")
 
 
 async def store_question(

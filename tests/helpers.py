@@ -231,3 +231,13 @@ async def write_answer(moderator: Any, text: str) -> dict[str, Any]:
     send = next(data for _, data in moderator.buttons(preview) if data and ":w:send:" in data)
     moderator.press(preview, send)
     return dict(preview)
+
+
+async def close_webinar(moderator: Any) -> None:
+    """/sluit, then 🔒 Ja, sluiten under the question it asks."""
+    moderator.send("/sluit")
+    ask = await moderator.wait_for(
+        lambda m: any(data and ":s:yes:" in data for _, data in moderator.buttons(m))
+    )
+    yes = next(data for _, data in moderator.buttons(ask) if data and ":s:yes:" in data)
+    moderator.press(ask, yes)

@@ -17,7 +17,7 @@ from bot.core.clock import ManualClock
 from bot.core.models import QuestionState, Role
 from bot.localapi import LocalBotApi
 from tests.board_helpers import WEB, base_url, call, init_data, open_webinar, question_with
-from tests.helpers import MODERATOR_IDS, eventually, make_settings, texts
+from tests.helpers import MODERATOR_IDS, close_webinar, eventually, make_settings, texts
 
 
 @pytest.fixture
@@ -273,7 +273,7 @@ async def test_the_presenter_link_is_signed_and_expires_with_the_webinar(
         forged = link[:-3] + ("AAA" if not link.endswith("AAA") else "BBB")
         async with session.get(forged + "/now") as response:
             assert response.status == 404
-        moderator.send("/sluit")
+        await close_webinar(moderator)
         await moderator.wait_for(lambda m: "is gesloten" in m["text"] or "closed" in m["text"])
         async with session.get(link + "/now") as response:
             assert response.status == 410

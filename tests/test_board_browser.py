@@ -25,6 +25,7 @@ from tests.board_helpers import WEB, base_url, call, init_data, open_webinar, qu
 from tests.helpers import (
     MODERATOR_IDS,
     FastTimer,
+    close_webinar,
     eventually,
     make_settings,
     running_api,
@@ -265,7 +266,7 @@ async def test_the_presenter_view_shows_the_asked_question_large_and_without_nam
     assert size >= 40
     assert "Ouder" not in await presenter.locator("body").inner_text()
     # The link expires with the webinar: the page says so instead of a question.
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await presenter.locator("#question", has_text="Dit webinar is afgelopen").wait_for()
 
 

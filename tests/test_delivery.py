@@ -306,8 +306,10 @@ async def test_a_timeout_on_the_closing_summary_sends_it_later_with_every_open_q
         api.user(user_id).send(f"Vraag van ouder {user_id} over slapen?")
         await api.user(user_id).wait_for(has("in de rij"))
     await api.wait_until_idle()
-    api.inject_fault("sendMessage", "timeout", delay=0.1)
     moderator.send("/sluit")
+    ask = await moderator.wait_for(has("sluiten?"))
+    api.inject_fault("sendMessage", "timeout", delay=0.1)
+    moderator.press(ask, next(d for _, d in moderator.buttons(ask) if d and ":s:yes:" in d))
     await eventually(lambda: api.injected_faults)
     # Once the bot has put the summary off (its back-off runs on the bot's clock), the
     # clock moves past it: moved earlier, the back-off would start from the new time.

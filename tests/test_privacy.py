@@ -23,6 +23,7 @@ from storage.questions import QuestionRepository
 from tests.helpers import (
     MODERATOR_IDS,
     add_webinar,
+    close_webinar,
     eventually,
     make_moderator,
     start_bot,
@@ -117,7 +118,7 @@ async def parent_with_everything(bot: Ouderbot, api: LocalBotApi) -> FakeUser:
     await moderator.wait_for(has("Typ je antwoord op vraag"))
     await write_answer(moderator, "Laat spruitjes een keer weg.")
     await parent.wait_for(has("Antwoord op je vraag"))  # its payload holds both texts
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await give_feedback(parent)
 
     # Webinar 2: another parent's question made visible and backed; a question waiting.

@@ -47,7 +47,10 @@ ACTIONS: dict[str, dict[str, int]] = {
     # a parent's menu after /start, /help and consent: what they can do
     "m": {"webinar": 0, "inloop": 0, "lang": 0, "data": 0},
     # /open without a code: one of today's webinars, by id
-    "o": {"open": 1},
+    # (openyes: opening a webinar of another day after being asked; openno: not)
+    "o": {"open": 1, "openyes": 1, "openno": 1},
+    # /sluit: yes (close it), no (keep it open), reopen (within a day of the close)
+    "s": {"yes": 1, "no": 1, "reopen": 1},
     # the queue panel
     "panel": {"next": 1, "refresh": 1, "group": 2},  # group: webinar id, group key
     # inloop, parents: wijk list and choice, subscribe, unsubscribe (in the wijk view, or

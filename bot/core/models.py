@@ -54,6 +54,8 @@ class Webinar:
     ends_at: datetime
     replay_url: str | None
     state: WebinarState
+    closed_at: datetime | None = None
+    closed_by: int | None = None  # who closed it: they (or a coordinator) may reopen it
 
 
 @dataclass(frozen=True)
