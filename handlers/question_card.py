@@ -29,6 +29,9 @@ from handlers.panels import queue_changed
 
 log = logging.getLogger(__name__)
 
+# The newest merges each get an undo button on the card (older ones: on the board).
+MAX_UNDO_BUTTONS = 4
+
 
 def card_text(context: BotContext, card: Card) -> str:
     question = card.question
@@ -49,6 +52,12 @@ def card_text(context: BotContext, card: Card) -> str:
     if card.general:
         lines.append(context.tr("moderation.card.general"))
     lines.extend(_member_lines(context, card))
+    if card.merged:
+        lines.append(context.tr("moderation.card.merged_heading", count=len(card.merged)))
+        lines.extend(
+            f"🔗 <b>{row.number}</b> {html.escape(shorten(row.text, 90), quote=False)}"
+            for row in card.merged
+        )
     return "\n".join(lines)
 
 
@@ -69,7 +78,9 @@ def _member_lines(context: BotContext, card: Card) -> list[str]:
     return lines
 
 
-def card_buttons(card: Card, muted: bool = False) -> list[list[tuple[str, str]]]:
+def card_buttons(
+    context: BotContext, card: Card, muted: bool = False
+) -> list[list[tuple[str, str]]]:
     qid = card.question.id
     rows = [
         [
@@ -92,8 +103,11 @@ def card_buttons(card: Card, muted: bool = False) -> list[list[tuple[str, str]]]
     rows.extend(toggles[i : i + 4] for i in range(0, len(toggles), 4))
     if card.similar_open:
         rows[2].append(("moderation.card.merge", callbacks.make("q", "merge", qid)))
-    if card.undo_merge is not None:
-        rows[2].append(("moderation.card.undo", callbacks.make("q", "undo", qid, card.undo_merge)))
+    # Every merge can be undone while the question is held: one button each (numbers).
+    for merge_id in card.merges[-MAX_UNDO_BUTTONS:]:
+        numbers = ", ".join(str(row.number) for row in card.merged if row.merge_id == merge_id)
+        label = Label(context.tr("moderation.card.undo_merge", numbers=numbers))
+        rows.append([(label, callbacks.make("q", "undo", qid, merge_id))])
     second = [
         ("moderation.card.unmute", callbacks.make("q", "unmute", qid))
         if muted
@@ -113,7 +127,7 @@ async def show_card(
     muted = await _asker_muted(context, card.question)
     if muted:
         text += "\n" + context.tr("moderation.card.is_muted")
-    buttons = card_buttons(card, muted)
+    buttons = card_buttons(context, card, muted)
     if confirm:
         qid = card.question.id
         text += "\n\n" + context.tr("moderation.card.mute_confirm")

@@ -54,6 +54,17 @@ class AddedQuestion:
 
 
 @dataclass(frozen=True)
+class MergedRow:
+    """A question merged into another, as its card and the board list it."""
+
+    id: int
+    number: int
+    text: str
+    asker_id: int | None
+    merge_id: int
+
+
+@dataclass(frozen=True)
 class IndexedQuestion:
     id: int
     asker_id: int | None
@@ -436,6 +447,24 @@ class QuestionRepository:
             return into_id, restored
 
         return await self.db.write(op)
+
+    async def merged_into(self, question_id: int) -> list[MergedRow]:
+        """The questions merged into this one (not undone), oldest merge first."""
+        rows = await self.db.fetch_all(
+            "SELECT id, number, text, asker_id, merge_id FROM questions"
+            " WHERE merged_into = ? AND state = 'merged' ORDER BY merge_id, id",
+            (question_id,),
+        )
+        return [
+            MergedRow(
+                int(row["id"]),
+                row["number"] or 0,
+                row["text"] or "",
+                row["asker_id"],
+                int(row["merge_id"] or 0),
+            )
+            for row in rows
+        ]
 
     async def last_merge(self, question_id: int) -> int | None:
         """The newest merge into this question that was not undone."""

@@ -170,6 +170,12 @@ class Board:
             held_json = {
                 **member(held, 0, services.clock.now()).as_json(),
                 "similar": similar,
+                # Distinct other parents, merged questions' askers included.
+                "others": card.other_parents,
+                "merged": [
+                    {"id": r.id, "number": r.number, "text": r.text, "merge": r.merge_id}
+                    for r in card.merged
+                ],
             }
         return {
             "webinar": {"id": webinar.id, "title": webinar.title, "code": webinar.code},
@@ -304,7 +310,12 @@ class Board:
         # Masked text only (questions are masked when asked); no names, no ids of people.
         question = None
         if asked is not None and asked.state is QuestionState.ANSWERED:
-            question = {"id": asked.id, "text": asked.text or "", "votes": asked.votes}
+            question = {
+                "id": asked.id,
+                "number": asked.number,
+                "text": asked.text or "",
+                "votes": asked.votes,
+            }
         return web.json_response(
             {"title": webinar.title, "question": question}, headers={"Cache-Control": "no-store"}
         )

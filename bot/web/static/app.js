@@ -186,7 +186,8 @@
   }
 
   function meta(member, extra) {
-    var parts = [el("span", { "class": "number", text: "#" + member.id })];
+    // The question's own number: the same on the chat card, /rij and the exports.
+    var parts = [el("span", { "class": "number", text: "#" + member.number })];
     (extra || []).forEach(function (part) { parts.push(part); });
     parts.push(el("span", { text: t("votes", { votes: member.votes }) }));
     parts.push(el("span", { text: age(member.age) }));
@@ -204,7 +205,7 @@
       return;
     }
     if (state.writing !== held.id) state.writing = null;
-    var number = { number: held.id };
+    var number = { number: held.number };
     function action(name) {
       return el("button", {
         type: "button", "class": "action action-" + name, "data-key": "held-" + name,
@@ -217,7 +218,10 @@
       });
     }
     body.appendChild(el("blockquote", { "class": "held-text", id: "held-text", text: held.text }));
-    body.appendChild(meta(held));
+    body.appendChild(meta(held, [
+      el("span", { "class": "badge held-parents", text: t("held_parents", { count: held.others }) }),
+    ]));
+    body.appendChild(renderMerged(held));
     var actions = el("div", { "class": "actions" }, [
       action("asked"), action("back"), action("later"), action("remove"),
       held.visible ? null : action("show"),
@@ -302,13 +306,44 @@
     updateMerge();
   }
 
+  // What was merged into the held question, with one undo button per merge: as long as
+  // the question is held, not only for the moment a notice shows.
+  function renderMerged(held) {
+    var merged = held.merged || [];
+    var box = el("div", { "class": "merged", hidden: !merged.length });
+    if (!merged.length) return box;
+    box.appendChild(el("h3", { text: t("merged_heading", { count: merged.length }) }));
+    var byMerge = {};
+    merged.forEach(function (row) { (byMerge[row.merge] = byMerge[row.merge] || []).push(row); });
+    Object.keys(byMerge).forEach(function (mergeId) {
+      var rows = byMerge[mergeId];
+      var list = el("ul", { "class": "merged-list" }, rows.map(function (row) {
+        return el("li", {}, [
+          el("span", { "class": "number", text: "#" + row.number }),
+          el("span", { "class": "question-text", dir: "auto", text: " " + row.text }),
+        ]);
+      }));
+      var numbers = rows.map(function (row) { return row.number; }).join(", ");
+      box.appendChild(list);
+      box.appendChild(el("button", {
+        type: "button", "class": "action", "data-key": "unmerge-" + mergeId,
+        text: t("unmerge", { numbers: numbers }),
+        onclick: function () {
+          var undo = { action: "merge", question: held.id, ids: [], merge: Number(mergeId) };
+          act("undo", { undo: undo }, function () { notify(t("undone")); });
+        },
+      }));
+    });
+    return box;
+  }
+
   function pickButton(member, key, label) {
     return el("button", {
       type: "button", "class": "take", "data-key": key, text: label,
       "aria-label": label + ": " + member.text.slice(0, 80),
       onclick: function () {
         act("questions/" + member.id + "/pick", {}, function () {
-          notify(t("done_pick", { number: member.id }));
+          notify(t("done_pick", { number: member.number }));
           window.scrollTo({ top: 0, behavior: "smooth" });
         });
       },
