@@ -129,6 +129,12 @@ def panel_markup(
                     callback_data=callbacks.make("panel", "refresh", webinar_id),
                 ),
             ],
+            [
+                InlineKeyboardButton(
+                    t(language, "moderation.panel.history"),
+                    callback_data=callbacks.make("h", "list", webinar_id),
+                )
+            ],
         ]
     )
 

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 # The newest merges each get an undo button on the card (older ones: on the board).
 MAX_UNDO_BUTTONS = 4
+UNDOABLE_FINISHES = ("moderation.card.done_asked", "moderation.card.done_removed")
 
 
 def card_text(context: BotContext, card: Card) -> str:
@@ -115,6 +116,8 @@ def card_buttons(
     ]
     if not card.question.visible:
         second.insert(0, ("moderation.card.show", callbacks.make("q", "show", qid)))
+    else:
+        second.insert(0, ("moderation.card.hide", callbacks.make("q", "hide", qid)))
     rows.append(second)
     return rows
 
@@ -250,8 +253,13 @@ async def _refresh_card(update: Update, context: BotContext, question: Question)
 
 
 async def card_show(update: Update, context: BotContext, question: Question) -> None:
-    await context.services.repos.questions.set_visible(question.id, context.member.id, True)
-    await pressed(update).answer(context.tr("moderation.card.shown"))
+    """👁 Show to parents, or 🙈 take that back (the same card, the other button)."""
+    show = callbacks.parse(pressed(update).data).action == "show"
+    await context.services.repos.questions.set_visible(question.id, context.member.id, show)
+    await pressed(update).answer(
+        context.tr("moderation.card.shown" if show else "moderation.card.hidden")
+    )
+    queue_changed(context, question.webinar_id)
     card = await context.services.desk.card(await _reload(context, question))
     await show_card(update, context, card, edit_in_place=True)
 
@@ -326,6 +334,10 @@ async def _finished(
         + "</blockquote>"
     )
     rows = [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]]
+    if key in UNDOABLE_FINISHES:  # "Gesteld" and "Verwijderen" can be taken back
+        rows[0].insert(
+            0, ("moderation.card.undo_finish", callbacks.make("h", "restore", question.id))
+        )
     fresh = await _reload(context, question)
     if fresh.claimed_by == context.member.id and await _asker_muted(context, fresh):
         rows.append([("moderation.card.unmute", callbacks.make("q", "unmute", question.id))])
@@ -342,6 +354,7 @@ CARD_ACTIONS = {
     "tog": card_toggle,
     "undo": card_undo,
     "show": card_show,
+    "hide": card_show,
     "mute": card_mute,
     "muteyes": card_mute_answer,
     "muteno": card_mute_answer,

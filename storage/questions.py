@@ -43,6 +43,7 @@ def _question(row: aiosqlite.Row) -> Question:
         merged_into=row["merged_into"],
         created_at=from_db(row["created_at"]),
         number=row["number"] or 0,
+        answered_how=row["answered_how"] if "answered_how" in row.keys() else None,  # noqa: SIM118
     )
 
 
@@ -116,6 +117,35 @@ async def _enqueue_all(
 ) -> None:
     for message in messages:
         await enqueue(conn, message, due_at=now, now=now)
+
+
+@dataclass(frozen=True)
+class Restored:
+    previous: str  # "answered" or "removed"
+    how: str | None  # "live" or "written" for an answered one
+    held: bool  # held by the gespreksleider again (else waiting in the queue)
+    corrected: int  # askers who had been told it was asked, and now hear otherwise
+
+
+async def _take_back_notices(conn: aiosqlite.Connection, prefix: str) -> list[int]:
+    """Cancel the not yet sent notices whose dedup key starts with `prefix`; return who
+    got one already. The rows go, so the same notice can be queued again later."""
+    await conn.execute(
+        "UPDATE outbox SET state = 'cancelled' WHERE dedup_key >= ? AND dedup_key < ?"
+        " AND state = 'pending'",
+        (prefix, prefix + "~"),
+    )
+    cursor = await conn.execute(
+        "SELECT user_id FROM outbox WHERE dedup_key >= ? AND dedup_key < ? AND state = 'sent'",
+        (prefix, prefix + "~"),
+    )
+    told = [int(row[0]) for row in await cursor.fetchall()]
+    await conn.execute(
+        "DELETE FROM outbox WHERE dedup_key >= ? AND dedup_key < ?"
+        " AND state IN ('sent', 'cancelled')",
+        (prefix, prefix + "~"),
+    )
+    return told
 
 
 class QuestionRepository:
@@ -445,6 +475,66 @@ class QuestionRepository:
                 "UPDATE question_merges SET undone_at = ? WHERE id = ?", (to_db(now), merge_id)
             )
             return into_id, restored
+
+        return await self.db.write(op)
+
+    async def finished(self, webinar_id: int, limit: int) -> list[Question]:
+        """Answered and removed questions, the most recently finished first."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM questions WHERE webinar_id = ? AND state IN ('answered', 'removed')"
+            " ORDER BY coalesce(answered_at, claimed_at, created_at) DESC, id DESC LIMIT ?",
+            (webinar_id, limit),
+        )
+        return [_question(row) for row in rows]
+
+    async def restore(
+        self,
+        question_id: int,
+        webinar_id: int,
+        moderator_id: int,
+        now: datetime,
+        correction: Notify,
+    ) -> Restored | None:
+        """An answered or removed question back: held by this gespreksleider (waiting in
+        the queue if they hold one already). "Asked" taken back: the askers' notices not
+        sent yet are cancelled, those who got one get `correction`, in one transaction;
+        the question can be asked (or answered) again and its askers are told again."""
+
+        async def op(conn: aiosqlite.Connection) -> Restored | None:
+            cursor = await conn.execute(
+                "SELECT state, answered_how FROM questions WHERE id = ? AND webinar_id = ?"
+                " AND state IN ('answered', 'removed')",
+                (question_id, webinar_id),
+            )
+            row = await cursor.fetchone()
+            if row is None:
+                return None
+            cursor = await conn.execute(
+                "SELECT 1 FROM questions WHERE webinar_id = ? AND state = 'claimed'"
+                " AND claimed_by = ?",
+                (webinar_id, moderator_id),
+            )
+            held = await cursor.fetchone() is None
+            await conn.execute(
+                "UPDATE questions SET state = ?, claimed_by = ?, claimed_at = ?,"
+                " answered_at = NULL, answered_how = NULL WHERE id = ?",
+                (
+                    "claimed" if held else "open",
+                    moderator_id if held else None,
+                    to_db(now) if held else None,
+                    question_id,
+                ),
+            )
+            told: list[int] = []
+            if row["answered_how"] == "live":
+                told = await _take_back_notices(conn, f"asked:{question_id}:")
+                await _enqueue_all(conn, correction(told), now)
+            elif row["answered_how"] == "written":
+                await conn.execute(
+                    "DELETE FROM outbox WHERE dedup_key >= ? AND dedup_key < ? AND state = 'sent'",
+                    (f"written:{question_id}:", f"written:{question_id}:~"),
+                )
+            return Restored(str(row["state"]), row["answered_how"], held, len(told))
 
         return await self.db.write(op)
 

@@ -171,7 +171,7 @@ async def test_asked_on_the_board_tells_the_asker_like_the_card_button(
     status, body = await call(bot, "POST", f"questions/{question.id}/asked", data)
     assert status == 200
     assert body["done"] == "asked"
-    assert "undo" not in body
+    assert body["undo"]["action"] == "asked"  # issue 21: "Gesteld" can be taken back
     await bot.dispatcher.send_due()
     await parents[2].wait_for(lambda m: "wordt nu besproken" in m["text"])
     assert not any("besproken" in t for t in texts(parents[0]))

@@ -26,6 +26,7 @@ ACTIONS: dict[str, dict[str, int]] = {
         "write": 1,
         "merge": 1,
         "show": 1,
+        "hide": 1,  # undoes "show"
         "mute": 1,  # asks to confirm; then "muteyes" (or "muteno"); "unmute" undoes it
         "muteyes": 1,
         "muteno": 1,
@@ -34,6 +35,8 @@ ACTIONS: dict[str, dict[str, int]] = {
         "tog": 2,
         "undo": 2,
     },
+    # answered and removed questions: the list (webinar id), put one back (question id)
+    "h": {"list": 1, "restore": 1},
     # a written answer (question id): send the previewed text, type it again, give up
     "w": {"send": 1, "edit": 1, "cancel": 1},
     # a parent on their own question / other parents' questions

@@ -76,6 +76,7 @@ class Question:
     # Its place in the order of asking within its webinar: "Vraag 1" is every webinar's
     # first question (the id is only the database's key).
     number: int = 0
+    answered_how: str | None = None  # "live" or "written", once answered
 
 
 @dataclass(frozen=True)

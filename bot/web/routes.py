@@ -4,8 +4,9 @@
 ``GET  /app/static/<file>``             its CSS and JavaScript
 ``GET  /app/api/board``                 the queue: groups, counts, the held question
 ``POST /app/api/questions/{id}/pick``   take this question (409 when another has it)
-``POST /app/api/questions/{id}/<action>``  asked, back, later, remove, show, written
-                                        ({"text"}), merge ({"ids"})
+``POST /app/api/questions/{id}/restore``  an answered or removed question back
+``POST /app/api/questions/{id}/<action>``  asked, back, later, remove, show, hide,
+                                        written ({"text"}), merge ({"ids"})
 ``POST /app/api/undo``                  take an action back ({"undo"} from its answer)
 ``GET  /app/presenter/{webinar}/{sig}`` the presenter view, and ``.../now`` its data
 
@@ -46,7 +47,8 @@ CSP = (
     " img-src 'self' data:; base-uri 'none'; form-action 'none'"
 )
 MAX_IDS = 200  # questions merged (or unmerged) in one request
-QUESTION_ACTIONS = ("asked", "back", "later", "remove", "show", "written", "merge")
+QUESTION_ACTIONS = ("asked", "back", "later", "remove", "show", "hide", "written", "merge")
+HISTORY_SIZE = 10  # answered and removed questions listed, newest first
 
 
 @dataclass
@@ -188,6 +190,15 @@ class Board:
             },
             "groups": [g.as_json() for g in groups],
             "held": held_json,
+            "history": [
+                {
+                    "id": q.id,
+                    "number": q.number,
+                    "text": q.text or "",
+                    "how": q.answered_how if q.state is QuestionState.ANSWERED else "removed",
+                }
+                for q in await questions.finished(webinar.id, HISTORY_SIZE)
+            ],
             "presenter": presenter_path(webinar.id, self.deps.bot_token),
         }
 
@@ -252,6 +263,21 @@ class Board:
                 "merge": outcome.undo.merge_id,
             }
         return web.json_response(body)
+
+    async def restore(self, request: web.Request) -> web.Response:
+        """An answered or removed question back (held, or waiting if one is held)."""
+        user = await self._moderator(request)
+        webinar = await self._webinar(user)
+        question_id = _int(request.match_info["question"])
+        if webinar is None or question_id is None:
+            return _error(409, "stale")
+        restored = await self.actions.restore(webinar, question_id, user.id)
+        if restored is None:
+            return _error(409, "stale")
+        log.info("question %d put back on the board", question_id)
+        return web.json_response(
+            {"restored": question_id, "held": restored.held, "corrected": restored.corrected}
+        )
 
     async def undo(self, request: web.Request) -> web.Response:
         user = await self._moderator(request)
@@ -341,6 +367,7 @@ def add_board_routes(app: web.Application, deps: BoardDeps) -> None:
     app.router.add_get("/app/static/{name}", board.static)
     app.router.add_get("/app/api/board", board.board)
     app.router.add_post("/app/api/questions/{question}/pick", board.pick)
+    app.router.add_post("/app/api/questions/{question}/restore", board.restore)
     app.router.add_post("/app/api/questions/{question}/{action}", board.act)
     app.router.add_post("/app/api/undo", board.undo)
     app.router.add_get(PATH_PREFIX + "{webinar}/{sig}", board.presenter_page)

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from bot.core.models import OutgoingMessage, Question, QuestionState, Webinar
 from bot.core.text_input import clean_text, shorten
 from bot.services import Services
-from storage.questions import Notify, QuestionRepository
+from storage.questions import Notify, QuestionRepository, Restored
 
 # Room for the question and the framing text within Telegram's 4,096 characters.
 ANSWER_MAX_CHARS = 3000
 
-UNDOABLE = ("back", "later", "remove", "merge", "show")
+UNDOABLE = ("asked", "back", "later", "remove", "merge", "show")
 
 
 def asked_notice(question: Question, webinar_title: str) -> Notify:
@@ -64,6 +64,24 @@ def answer_notice(
                     "answer": answer,
                 },
                 dedup_key=f"written:{question.id}:{asker}",
+            )
+            for asker in askers
+        ]
+
+    return build
+
+
+def asked_correction(question: Question, webinar_title: str, now_key: str) -> Notify:
+    """For askers told "your question is being discussed" when that was taken back."""
+
+    def build(askers: list[int]) -> list[OutgoingMessage]:
+        return [
+            OutgoingMessage(
+                user_id=asker,
+                kind="question.asked_undone",
+                key="webinar.notify.asked_undone",
+                params={"title": webinar_title},
+                dedup_key=f"asked-undone:{question.id}:{asker}:{now_key}",
             )
             for asker in askers
         ]
@@ -132,7 +150,7 @@ class ModerationActions:
         askers = await self.services.desk.finish(
             question.id, moderator_id, "live", asked_notice(question, webinar.title)
         )
-        return self._finished(question, askers is not None, None)
+        return self._finished(question, askers is not None, Undo("asked", question.id))
 
     async def written(self, question: Question, moderator_id: int, text: str) -> Outcome:
         """Send a written answer to the askers; not done if the text is empty or too long."""
@@ -182,6 +200,8 @@ class ModerationActions:
         (back, later, remove), merged questions wait again (merge), a shown question is
         hidden again (show). False when it can no longer be taken back."""
         questions = self._questions
+        if undo.action == "asked":  # the askers not told yet are not; the others corrected
+            return await self.restore(webinar, undo.question, moderator_id) is not None
         if undo.action == "merge":
             done = await self.services.desk.undo_merge(undo.merge_id, moderator_id) is not None
         elif undo.action == "show":
@@ -202,6 +222,30 @@ class ModerationActions:
         if done:
             self.changed(webinar.id)
         return done
+
+    async def restore(
+        self, webinar: Webinar, question_id: int, moderator_id: int
+    ) -> Restored | None:
+        """An answered or removed question back to this gespreksleider (see
+        QuestionRepository.restore); any gespreksleider of the webinar may."""
+        question = await self._questions.get(question_id)
+        if question is None or question.webinar_id != webinar.id:
+            return None
+        now = self.services.clock.now()
+        correction = asked_correction(question, webinar.title, now.strftime("%Y%m%d%H%M%S"))
+        restored = await self._questions.restore(
+            question_id, webinar.id, moderator_id, now, correction
+        )
+        if restored is not None:
+            self.services.desk.forget_webinar(webinar.id)  # its group again, rebuilt
+            self.wake()
+            self.changed(webinar.id)
+        return restored
+
+    async def hide(self, question: Question, moderator_id: int) -> Outcome:
+        """Take "show to parents" back."""
+        done = await self._questions.set_visible(question.id, moderator_id, False)
+        return self._finished(question, done, None)
 
     def _finished(self, question: Question, done: bool, undo: Undo | None) -> Outcome:
         if done:

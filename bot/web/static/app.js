@@ -173,6 +173,34 @@
     $("queue").hidden = false;
     if (changed("held", data.held)) keepFocus(function () { renderHeld(data.held); });
     if (changed("groups", data.groups)) keepFocus(function () { renderGroups(data.groups); });
+    if (changed("history", data.history)) keepFocus(function () { renderHistory(data.history || []); });
+  }
+
+  // Answered and removed questions, newest first, each with a button to put it back.
+  function renderHistory(history) {
+    var list = $("history-list");
+    list.textContent = "";
+    $("history").hidden = !history.length;
+    history.forEach(function (item) {
+      list.appendChild(el("li", { "class": "history-item" }, [
+        el("div", { "class": "group-text" }, [
+          el("p", { "class": "question-text", dir: "auto", text: item.text }),
+          el("p", { "class": "meta" }, [
+            el("span", { "class": "number", text: "#" + item.number }),
+            el("span", { "class": "badge", text: t("history_" + item.how) }),
+          ]),
+        ]),
+        el("button", {
+          type: "button", "class": "take", "data-key": "restore-" + item.id,
+          text: t("restore"),
+          onclick: function () {
+            act("questions/" + item.id + "/restore", {}, function (result) {
+              notify(t(result.held ? "done_restore" : "done_restore_queue", { number: item.number }));
+            });
+          },
+        }),
+      ]));
+    });
   }
 
   function staticTexts() {
@@ -180,6 +208,7 @@
     $("title").textContent = t("title");
     $("held-heading").textContent = t("held_heading");
     $("queue-heading").textContent = t("queue_heading");
+    $("history-heading").textContent = t("history_heading");
     $("presenter").textContent = t("presenter");
     $("presenter").title = t("presenter_hint");
     $("notice-undo").textContent = t("undo");
@@ -224,7 +253,7 @@
     body.appendChild(renderMerged(held));
     var actions = el("div", { "class": "actions" }, [
       action("asked"), action("back"), action("later"), action("remove"),
-      held.visible ? null : action("show"),
+      held.visible ? action("hide") : action("show"),
       el("button", {
         type: "button", "class": "action", "data-key": "held-write", text: t("write"),
         onclick: function () { state.writing = held.id; renderHeld(held); $("answer").focus(); },
