@@ -31,7 +31,7 @@ PARENT_COMMANDS = [
     "vergeetmij",
     "help",
 ]
-MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit"]
+MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit", "afgehandeld"]
 COORDINATOR_COMMANDS = ["uitnodigen", "rollen", "afgelasten", "bericht", "samenvatting"]
 
 

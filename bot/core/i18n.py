@@ -83,6 +83,8 @@ STAFF_PREFIXES = (
     "menu.rij",
     "menu.volgende",
     "menu.sluit",
+    "menu.afgehandeld",
+    "menu.programma",
     "menu.uitnodigen",
     "menu.rollen",
     "menu.afgelasten",
