@@ -5,7 +5,9 @@
   var POLL_MS = 1000;
   var catalogue = JSON.parse(document.getElementById("texts").textContent);
   var language = pickLanguage(window.Ouder.language);
-  var state = { data: null, keys: {}, ticked: {}, openGroups: {}, writing: null, busy: false };
+  var state = {
+    data: null, keys: {}, ticked: {}, openGroups: {}, expanded: {}, writing: null, busy: false,
+  };
   var $ = function (id) { return document.getElementById(id); };
 
   function pickLanguage(code) {
@@ -39,6 +41,32 @@
     if (minutes < 1) return t("age_now");
     if (minutes < 60) return t("age_minutes", { minutes: minutes });
     return t("age_hours", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  }
+
+  // A question's text: its own direction (Arabic right to left), clamped to a few lines
+  // when long, with "meer…" to read it all (so the buttons stay on a phone's screen).
+  var CLAMP_CHARS = 160;
+  function questionText(tag, cls, text, key) {
+    var long = text.length > CLAMP_CHARS;
+    var open = !!state.expanded[key];
+    var node = el(tag, {
+      "class": cls + (long && !open ? " clamped" : ""), dir: "auto", text: text,
+    });
+    if (!long) return node;
+    var more = el("button", {
+      type: "button", "class": "more", "data-key": "more-" + key,
+      "aria-expanded": open ? "true" : "false", text: open ? t("less") : t("more_text"),
+      onclick: function (event) {
+        event.preventDefault();
+        event.stopPropagation();
+        state.expanded[key] = !state.expanded[key];
+        var nowOpen = state.expanded[key];
+        node.classList.toggle("clamped", !nowOpen);
+        more.textContent = nowOpen ? t("less") : t("more_text");
+        more.setAttribute("aria-expanded", nowOpen ? "true" : "false");
+      },
+    });
+    return el("div", { "class": "clamp-box" }, [node, more]);
   }
 
   // ------------------------------------------------------------------ server
@@ -184,7 +212,7 @@
     history.forEach(function (item) {
       list.appendChild(el("li", { "class": "history-item" }, [
         el("div", { "class": "group-text" }, [
-          el("p", { "class": "question-text", dir: "auto", text: item.text }),
+          questionText("p", "question-text", item.text, "history-" + item.id),
           el("p", { "class": "meta" }, [
             el("span", { "class": "number", text: "#" + item.number }),
             el("span", { "class": "badge", text: t("history_" + item.how) }),
@@ -246,7 +274,10 @@
         },
       });
     }
-    body.appendChild(el("blockquote", { "class": "held-text", id: "held-text", text: held.text }));
+    var heldText = questionText("blockquote", "held-text", held.text, "held-" + held.id);
+    if (heldText.tagName === "BLOCKQUOTE") heldText.id = "held-text";
+    else heldText.firstChild.id = "held-text";
+    body.appendChild(heldText);
     body.appendChild(meta(held, [
       el("span", { "class": "badge held-parents", text: t("held_parents", { count: held.others }) }),
     ]));
@@ -304,7 +335,7 @@
           },
         }),
         el("label", { "for": id }, [
-          el("span", { "class": "similar-text", text: member.text }),
+          questionText("span", "similar-text", member.text, "similar-" + member.id),
           meta(member),
         ]),
       ]));
@@ -349,7 +380,7 @@
       var list = el("ul", { "class": "merged-list" }, rows.map(function (row) {
         return el("li", {}, [
           el("span", { "class": "number", text: "#" + row.number }),
-          el("span", { "class": "question-text", dir: "auto", text: " " + row.text }),
+          questionText("span", "question-text", row.text, "merged-" + row.id),
         ]);
       }));
       var numbers = rows.map(function (row) { return row.number; }).join(", ");
@@ -399,7 +430,7 @@
       var item = el("li", { "class": "group kind-" + group.kind, "data-group": group.id }, [
         el("div", { "class": "group-head" }, [
           el("div", { "class": "group-text" }, [
-            el("p", { "class": "question-text", text: head.text }),
+            questionText("p", "question-text", head.text, "q-" + head.id),
             meta(head, extra),
           ]),
           pickButton(head, "take-" + head.id, others.length ? t("take_group") : t("take")),
@@ -411,7 +442,7 @@
           el("ul", { "class": "members" }, others.map(function (member) {
             return el("li", { "class": "member", "data-question": member.id }, [
               el("div", { "class": "group-text" }, [
-                el("p", { "class": "question-text", text: member.text }),
+                questionText("p", "question-text", member.text, "q-" + member.id),
                 meta(member),
               ]),
               pickButton(member, "take-" + member.id, t("take")),
