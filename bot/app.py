@@ -299,6 +299,7 @@ async def create_bot(
         panels.wake = dispatcher.wake
         dispatcher.recorders["panel"] = services.repos.panels.set
         dispatcher.recorders["card"] = services.repos.panels.add_card
+        dispatcher.recorders["qcard"] = services.repos.panels.add_question_card
         dispatcher.on_not_found["panel"] = _panel_gone(services)
         planner = FeedbackPlanner(services.repos, settings, clock, wake=dispatcher.wake)
         app.bot_data.on_webinar_closed.append(feedback.webinar_closed_hook(planner))

@@ -26,6 +26,7 @@ from bot.services import Services
 from bot.web.presenter_link import chat_links
 from bot.webinar.question_desk import GroupView
 from handlers.common import send_text
+from storage.db import current_update
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +291,19 @@ class PanelRefresher:
 
 
 def queue_changed(context: BotContext, webinar_id: int) -> None:
-    context.bot_data.panels.touch(webinar_id)
+    """Refresh the webinar's panels soon: once the update being handled is committed
+    (read before, a refresh would show the queue without this update's own change: a
+    gespreksleider's /rij stale after their own pull)."""
+    panels = context.bot_data.panels
+    unit = current_update.get()
+    if unit is None:
+        panels.touch(webinar_id)
+        return
+
+    async def touch() -> None:
+        panels.touch(webinar_id)
+
+    unit.after_commit[f"panel:{webinar_id}"] = touch
 
 
 __all__ = ["PanelRefresher", "queue_changed", "send_panel"]

@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import Question, Role, WebinarState
+from bot.core.models import ChatMessage, Question, Role, WebinarState
 from bot.core.text_input import shorten
 from bot.webinar.moderation_actions import asked_notice
 from bot.webinar.question_desk import Card
@@ -21,6 +21,7 @@ from handlers.common import (
     edit_buttons,
     keyboard,
     pressed,
+    queue,
     require_role,
     say,
     send_text,
@@ -143,14 +144,24 @@ async def show_card(
     if edit_in_place:
         await edit(update, context, text, buttons)
     else:
-        # The dispatcher remembers the card's message id once sent ("card" recorder), so
-        # that closing the webinar can take the card's buttons away.
+        # A new card supersedes this chat's older ones: their buttons go, so none looks
+        # live and answers "niet (meer) van jou" (undo stays in /afgehandeld).
+        chat = chat_id(update)
+        old = await context.services.repos.panels.take_cards(card.question.webinar_id, chat)
+        query = update.callback_query
+        pressed_id = query.message.message_id if query is not None and query.message else None
+        for message_id in old:
+            if message_id == pressed_id:
+                continue  # the pressed message's own buttons are handled by its action
+            await queue(context, ChatMessage(chat, method="markup", message_id=message_id))
+        # The dispatcher remembers the card's message id once sent ("qcard" recorder), so
+        # that closing the webinar, or the next card, can take the card's buttons away.
         await send_text(
             context,
-            chat_id(update),
+            chat,
             text,
             keyboard(context, buttons),
-            purpose=f"card:{card.question.webinar_id}",
+            purpose=f"qcard:{card.question.id}",
         )
 
 

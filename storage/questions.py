@@ -44,6 +44,7 @@ def _question(row: aiosqlite.Row) -> Question:
         created_at=from_db(row["created_at"]),
         number=row["number"] or 0,
         answered_how=row["answered_how"] if "answered_how" in row.keys() else None,  # noqa: SIM118
+        reserved_by=row["reserved_by"] if "reserved_by" in row.keys() else None,  # noqa: SIM118
     )
 
 
@@ -146,6 +147,14 @@ async def _take_back_notices(conn: aiosqlite.Connection, prefix: str) -> list[in
         (prefix, prefix + "~"),
     )
     return told
+
+
+async def _free_reserved(conn: aiosqlite.Connection, webinar_id: int, moderator_id: int) -> None:
+    """The questions kept for this gespreksleider ("Neem deze groep") wait for anyone again."""
+    await conn.execute(
+        "UPDATE questions SET reserved_by = NULL WHERE webinar_id = ? AND reserved_by = ?",
+        (webinar_id, moderator_id),
+    )
 
 
 class QuestionRepository:
@@ -260,15 +269,19 @@ class QuestionRepository:
                 (webinar_id, moderator_id),
             )
             released = [row[0] for row in await cursor.fetchall()]
+            if released:  # moving on: the group kept with the old question is free again
+                await _free_reserved(conn, webinar_id, moderator_id)
             # Skip what was just put back (pulling "next" means "another one"), unless
             # nothing else is waiting.
             for skip in (released, []):
                 excluded = f" AND id NOT IN ({','.join('?' * len(skip))})" if skip else ""
                 cursor = await conn.execute(
-                    "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?"
+                    "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?,"
+                    " reserved_by = NULL"
                     " WHERE id = (SELECT id FROM questions WHERE webinar_id = ? AND state = 'open'"
+                    " AND (reserved_by IS NULL OR reserved_by = ?)"
                     f"{excluded} ORDER BY {RANKING} LIMIT 1) RETURNING *",
-                    (moderator_id, to_db(now), webinar_id, *skip),
+                    (moderator_id, to_db(now), webinar_id, moderator_id, *skip),
                 )
                 row = await cursor.fetchone()
                 if row is not None:
@@ -296,8 +309,9 @@ class QuestionRepository:
         async def op(conn: aiosqlite.Connection) -> Question | None:
             cursor = await conn.execute(
                 "SELECT 1 FROM questions WHERE id = ? AND webinar_id = ? AND (state = 'open'"
-                " OR (state = 'removed' AND claimed_by = ?))",
-                (question_id, webinar_id, moderator_id),
+                " OR (state = 'removed' AND claimed_by = ?))"
+                " AND (reserved_by IS NULL OR reserved_by = ?)",
+                (question_id, webinar_id, moderator_id, moderator_id),
             )
             if await cursor.fetchone() is None:
                 return None
@@ -308,7 +322,7 @@ class QuestionRepository:
             )
             cursor = await conn.execute(
                 "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?,"
-                " deferred = CASE WHEN ? IS NULL THEN deferred ELSE ? END"
+                " reserved_by = NULL, deferred = CASE WHEN ? IS NULL THEN deferred ELSE ? END"
                 " WHERE id = ? AND (state = 'open' OR (state = 'removed' AND claimed_by = ?))"
                 " RETURNING *",
                 (
@@ -350,10 +364,13 @@ class QuestionRepository:
             cursor = await conn.execute(
                 "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL,"
                 " deferred = CASE WHEN ? THEN 1 ELSE deferred END"
-                " WHERE id = ? AND state = 'claimed' AND claimed_by = ?",
+                " WHERE id = ? AND state = 'claimed' AND claimed_by = ? RETURNING webinar_id",
                 (int(defer), question_id, moderator_id),
             )
-            return cursor.rowcount > 0
+            row = await cursor.fetchone()
+            if row is not None:
+                await _free_reserved(conn, int(row[0]), moderator_id)
+            return row is not None
 
         return await self.db.write(op)
 
@@ -361,10 +378,13 @@ class QuestionRepository:
         async def op(conn: aiosqlite.Connection) -> bool:
             cursor = await conn.execute(
                 "UPDATE questions SET state = 'removed', claimed_by = ?"
-                " WHERE id = ? AND state = 'claimed' AND claimed_by = ?",
+                " WHERE id = ? AND state = 'claimed' AND claimed_by = ? RETURNING webinar_id",
                 (moderator_id, question_id, moderator_id),
             )
-            return cursor.rowcount > 0
+            row = await cursor.fetchone()
+            if row is not None:
+                await _free_reserved(conn, int(row[0]), moderator_id)
+            return row is not None
 
         return await self.db.write(op)
 
@@ -391,6 +411,11 @@ class QuestionRepository:
             askers = [row[0]] if row[0] is not None else []
             askers += [merged[0] for merged in await cursor.fetchall() if merged[0] not in askers]
             await conn.execute("DELETE FROM answer_drafts WHERE question_id = ?", (question_id,))
+            await conn.execute(
+                "UPDATE questions SET reserved_by = NULL WHERE reserved_by = ? AND state = 'open'"
+                " AND webinar_id = (SELECT webinar_id FROM questions WHERE id = ?)",
+                (moderator_id, question_id),
+            )
             await _enqueue_all(conn, notify(askers), now)
             return askers
 
@@ -423,10 +448,11 @@ class QuestionRepository:
             merge_id = int(row[0])
             marks = ",".join("?" * len(others))
             cursor = await conn.execute(
-                f"UPDATE questions SET state = 'merged', merged_into = ?, merge_id = ?"
-                f" WHERE id IN ({marks}) AND id != ? AND webinar_id = ? AND state = 'open'"
+                f"UPDATE questions SET state = 'merged', merged_into = ?, merge_id = ?,"
+                f" reserved_by = NULL WHERE id IN ({marks}) AND id != ? AND webinar_id = ?"
+                " AND state = 'open' AND (reserved_by IS NULL OR reserved_by = ?)"
                 " RETURNING id, votes",
-                (question_id, merge_id, *others, question_id, owner[0]),
+                (question_id, merge_id, *others, question_id, owner[0], moderator_id),
             )
             merged = await cursor.fetchall()
             if not merged:
@@ -475,6 +501,24 @@ class QuestionRepository:
                 "UPDATE question_merges SET undone_at = ? WHERE id = ?", (to_db(now), merge_id)
             )
             return into_id, restored
+
+        return await self.db.write(op)
+
+    async def reserve(self, webinar_id: int, moderator_id: int, question_ids: Sequence[int]) -> int:
+        """Keep these waiting questions for this gespreksleider ("Neem deze groep"): no
+        colleague's /volgende, pick or group tap gets them until the question the
+        gespreksleider holds is finished or handed back. Returns how many were kept."""
+        if not question_ids:
+            return 0
+        marks = ",".join("?" * len(question_ids))
+
+        async def op(conn: aiosqlite.Connection) -> int:
+            cursor = await conn.execute(
+                f"UPDATE questions SET reserved_by = ? WHERE id IN ({marks})"
+                " AND webinar_id = ? AND state = 'open' AND reserved_by IS NULL",
+                (moderator_id, *question_ids, webinar_id),
+            )
+            return cursor.rowcount
 
         return await self.db.write(op)
 
@@ -641,9 +685,10 @@ class QuestionRepository:
 
         async def op(conn: aiosqlite.Connection) -> Question | None:
             cursor = await conn.execute(
-                "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?"
-                " WHERE id = ? AND state = 'open' RETURNING *",
-                (moderator_id, to_db(now), question_id),
+                "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?,"
+                " reserved_by = NULL WHERE id = ? AND state = 'open'"
+                " AND (reserved_by IS NULL OR reserved_by = ?) RETURNING *",
+                (moderator_id, to_db(now), question_id, moderator_id),
             )
             row = await cursor.fetchone()
             if row is None:

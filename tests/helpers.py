@@ -102,7 +102,8 @@ async def running_bot(
     await running.stop()
     # Every request the bot made must have been one Telegram accepts (a 403 from a parent
     # who blocked the bot is Telegram's answer to a valid request, not a rejection).
-    assert [(r.method, r.description) for r in api.rejections if r.status != 403] == []
+    refused = [(r.method, r.description) for r in api.rejections if r.status != 403]
+    assert refused == [], refused
     assert api.unanswered_callback_queries() == []
 
 

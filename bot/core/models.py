@@ -77,6 +77,7 @@ class Question:
     # first question (the id is only the database's key).
     number: int = 0
     answered_how: str | None = None  # "live" or "written", once answered
+    reserved_by: int | None = None  # kept for this gespreksleider ("Neem deze groep")
 
 
 @dataclass(frozen=True)

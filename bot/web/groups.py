@@ -25,9 +25,12 @@ class Member:
     deferred: bool
     visible: bool
     asker: int | None  # for counting distinct parents; never sent to the page
+    reserved_by: int | None = None  # kept for a gespreksleider who took its group
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, viewer: int | None = None) -> dict[str, object]:
         return {
+            # Kept for a colleague ("Neem deze groep"): shown, not offered.
+            "reserved": self.reserved_by is not None and self.reserved_by != viewer,
             "id": self.id,
             "number": self.number,
             "place": self.place,
@@ -56,14 +59,14 @@ class Group:
     def votes(self) -> int:
         return sum(m.votes for m in self.members)
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, viewer: int | None = None) -> dict[str, object]:
         return {
             "id": self.id,
             "kind": self.kind,
             "count": self.count,
             "votes": self.votes,
-            "representative": self.representative.as_json(),
-            "members": [m.as_json() for m in self.members],
+            "representative": self.representative.as_json(viewer),
+            "members": [m.as_json(viewer) for m in self.members],
         }
 
 
@@ -78,6 +81,7 @@ def member(question: Question, place: int, now: datetime) -> Member:
         deferred=question.deferred,
         visible=question.visible,
         asker=question.asker_id,
+        reserved_by=question.reserved_by,
     )
 
 

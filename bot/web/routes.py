@@ -188,7 +188,7 @@ class Board:
                 "removed": counts.removed,
                 "merged": counts.merged,
             },
-            "groups": [g.as_json() for g in groups],
+            "groups": [g.as_json(user.id) for g in groups],
             "held": held_json,
             "history": [
                 {
@@ -219,7 +219,8 @@ class Board:
         question_id = _int(request.match_info["question"])
         if webinar is None or question_id is None:
             return _error(409, "no_webinar" if webinar is None else "stale")
-        question = await self.actions.pick(webinar, user.id, question_id)
+        group = (await self._json(request)).get("group") is True
+        question = await self.actions.pick(webinar, user.id, question_id, group=group)
         if question is None:
             return _error(409, "taken")
         log.info("question %d picked on the board", question.id)

@@ -135,12 +135,17 @@ class ModerationActions:
             return None
         return question
 
-    async def pick(self, webinar: Webinar, moderator_id: int, question_id: int) -> Question | None:
-        """Take one waiting question (the board's pick); None if another has it."""
+    async def pick(
+        self, webinar: Webinar, moderator_id: int, question_id: int, *, group: bool = False
+    ) -> Question | None:
+        """Take one waiting question (the board's pick); None if another has it. With
+        `group` ("Neem deze groep") the rest of its group is kept for this gespreksleider."""
         question = await self._questions.claim(
             question_id, webinar.id, moderator_id, self.services.clock.now()
         )
         if question is not None:
+            if group:
+                await self.services.desk.reserve_group(question, moderator_id)
             self.changed(webinar.id)
         return question
 

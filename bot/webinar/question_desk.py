@@ -246,6 +246,18 @@ class QuestionDesk:
                     return await self.card(question)
         return None
 
+    async def reserve_group(self, question: Question, moderator_id: int) -> int:
+        """The rest of the held question's group is kept for this gespreksleider ("Neem
+        deze groep"), to merge or take next; a colleague gets none of it meanwhile."""
+        index = await self._index(question.webinar_id)
+        group = index.group_of(question.id)
+        if group is None:
+            return 0
+        others = [key for key in group.members if key != question.id]
+        waiting = await self.questions.still_open(others)
+        kept = [key for key in others if key in waiting]
+        return await self.questions.reserve(question.webinar_id, moderator_id, kept)
+
     async def card(self, question: Question) -> Card:
         index = await self._index(question.webinar_id)
         found = self._features.get(question.webinar_id, {}).get(question.id)

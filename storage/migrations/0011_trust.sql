@@ -4,3 +4,9 @@
 ALTER TABLE answer_drafts ADD COLUMN text TEXT;
 -- Who closed a webinar: they (or a coordinator) may reopen it within a day.
 ALTER TABLE webinars ADD COLUMN closed_by INTEGER;
+-- A question card's question: a new card takes the buttons off the older ones.
+ALTER TABLE question_cards ADD COLUMN question_id INTEGER;
+-- "Neem deze groep" on the board: the group's other questions are kept for the
+-- gespreksleider who took it (no colleague's /volgende or pick gets them) until their
+-- held question is finished or handed back.
+ALTER TABLE questions ADD COLUMN reserved_by INTEGER;

@@ -397,12 +397,16 @@
     return box;
   }
 
-  function pickButton(member, key, label) {
+  function pickButton(member, key, label, group) {
+    if (member.reserved) {
+      return el("span", { "class": "badge reserved", text: t("reserved") });
+    }
     return el("button", {
       type: "button", "class": "take", "data-key": key, text: label,
       "aria-label": label + ": " + member.text.slice(0, 80),
       onclick: function () {
-        act("questions/" + member.id + "/pick", {}, function () {
+        // "Neem deze groep" keeps the group's other questions for this gespreksleider.
+        act("questions/" + member.id + "/pick", group ? { group: true } : {}, function () {
           notify(t("done_pick", { number: member.number }));
           window.scrollTo({ top: 0, behavior: "smooth" });
         });
@@ -433,7 +437,7 @@
             questionText("p", "question-text", head.text, "q-" + head.id),
             meta(head, extra),
           ]),
-          pickButton(head, "take-" + head.id, others.length ? t("take_group") : t("take")),
+          pickButton(head, "take-" + head.id, others.length ? t("take_group") : t("take"), others.length > 0),
         ]),
       ]);
       if (others.length) {
