@@ -69,6 +69,7 @@ ACTIONS: dict[str, dict[str, int]] = {
         "cseries": 1,
         "cancel": 2,
         "msg": 1,
+        "msgsend": 1,  # "Versturen" under an announcement's preview (series id)
         "abort": 0,
     },
     # feedback: request id, then the answer

@@ -74,6 +74,7 @@ STAFF_PREFIXES = (
     "inloop.button.series",
     "inloop.button.day",
     "inloop.button.abort",
+    "inloop.button.send",
     "feedback.digest.",
     "feedback.sum.",
     "privacy.data.roles",

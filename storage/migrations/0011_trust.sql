@@ -10,3 +10,5 @@ ALTER TABLE question_cards ADD COLUMN question_id INTEGER;
 -- gespreksleider who took it (no colleague's /volgende or pick gets them) until their
 -- held question is finished or handed back.
 ALTER TABLE questions ADD COLUMN reserved_by INTEGER;
+-- A /bericht announcement is typed, previewed, and sent only after "Versturen".
+ALTER TABLE coordinator_drafts ADD COLUMN text TEXT;
