@@ -15,6 +15,9 @@ Handler groups (order matters):
        agreement (and the update stops), else it goes on
    -3  a command from a gespreksleider typing a written answer: the answer is given up
        (nothing sent), then the command runs
+   -2  text typed where buttons were just offered (a wijk after /inloop, a language
+       after /taal, "ja" at a confirmation): matched to its button, or "tik op een knop"
+       with the buttons again (the update stops); a command or press drops the offer
     0  every feature's commands and buttons, then the free-text router, then the
        fallbacks for anything unhandled (the first matching handler in a group wins)
 """
@@ -46,6 +49,7 @@ from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
 from handlers import (
+    choices,
     closing,
     coordinator,
     errors,
@@ -134,6 +138,7 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
             -5: feedback.TEXT_STEP,
             -4: start.CONSENT_TEXT,
             -3: written_answer.ANSWER_MODE_END,
+            -2: choices.HANDLERS,
             0: feature_handlers(),
         }
     )

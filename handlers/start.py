@@ -30,6 +30,7 @@ from handlers.common import (
 from handlers.consent import needs_consent, show_notice
 from handlers.inloop import show_wijken
 from handlers.menus import refresh_menu
+from handlers.offers import offer
 from handlers.privacy import my_data
 from handlers.roles import accept_invite
 from handlers.webinar_parent import join_webinar, store_question
@@ -96,18 +97,37 @@ async def on_menu(update: Update, context: BotContext) -> None:
 
 async def language_command(update: Update, context: BotContext) -> None:
     t = context.services.t
+    rows = [
+        [(t(lang, "core.language.name"), callbacks.make("lang", "set", index))]
+        for index, lang in enumerate(t.languages)
+    ]
     markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t(lang, "core.language.name"),
-                    callback_data=callbacks.make("lang", "set", index),
-                )
-            ]
-            for index, lang in enumerate(t.languages)
-        ]
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
     )
-    await send_text(context, chat_id(update), context.tr("core.language.choose"), markup)
+    prompt = context.tr("core.language.choose")
+    await send_text(context, chat_id(update), prompt, markup)
+    # A language typed instead ("English", "Türkçe", "en") is taken as its button.
+    names: dict[str, tuple[str, int]] = {}
+    for index, lang in enumerate(t.languages):
+        for name in (
+            t(lang, "core.language.name"),
+            lang,
+            t(context.language, f"core.language.in.{lang}"),
+        ):
+            names[name] = ("lang", index)
+    offer(context, prompt, rows, names)
+
+
+async def set_language(update: Update, context: BotContext, index: int) -> None:
+    """A language typed after /taal: as if its button was tapped."""
+    languages = context.services.t.languages
+    language = languages[index]
+    await context.services.repos.users.set_language(context.member.id, language)
+    await reply(update, context, context.services.t(language, "core.language.set"))
+    refreshed = await context.services.repos.users.get(context.member.id)
+    if refreshed is not None:
+        context.member = refreshed
+        await refresh_menu(context, refreshed)
 
 
 async def language_chosen(update: Update, context: BotContext, choice: callbacks.Callback) -> None:

@@ -12,10 +12,11 @@ from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.i18n import Raw, format_moment
 from bot.core.models import Webinar, WebinarState
-from bot.core.text_input import clean_text, shorten
+from bot.core.text_input import clean_text, has_words, shorten
 from bot.services import Services
 from handlers.common import command_argument, edit, edit_buttons, pressed, reply, say
 from handlers.consent import needs_consent, show_notice
+from handlers.offers import offer, translated
 from handlers.panels import queue_changed
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,10 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
         await not_in_a_webinar(update, context)
         return
     cleaned = clean_text(raw, services.settings.limits.question_max_chars)
+    if cleaned.text is not None and not has_words(cleaned.text):
+        # "👍", "🙏🙏", "?": a reaction, not a question for the queue.
+        await say(update, context, "webinar.ask.no_words")
+        return
     if cleaned.text is None:
         await say(
             update,
@@ -147,17 +152,51 @@ async def store_question(
     asked = await services.desk.ask(webinar, context.member, source_msg, text)
     log.info("question %d stored in webinar %d", asked.question.id, webinar.id)
     key = "webinar.ask.queued_similar" if asked.similar_count else "webinar.ask.queued"
-    rows = [
-        [
-            ("webinar.ask.withdraw", callbacks.make("p", "withdraw", asked.question.id)),
-            ("webinar.ask.others", callbacks.make("p", "list", webinar.id)),
-        ]
-    ]
+    rows = _question_buttons(asked.question.id, webinar.id)
     ack = context.tr(key, position=asked.position, count=asked.similar_count)
     if quoted:
         ack = context.tr("webinar.ask.queued_quote", text=shorten(text, 300)) + "\n" + ack
     await reply(update, context, ack, rows)
     queue_changed(context, webinar.id)
+
+
+async def confirm_withdraw(update: Update, context: BotContext, question_id: int) -> None:
+    """ "Vraag intrekken" asks first: a slip of the thumb should not take a question away."""
+    question = await context.services.repos.questions.get(question_id)
+    if (
+        question is None
+        or question.asker_id != context.member.id
+        or question.state.value != "open"
+        or await _webinar_over(context.services, question_id)
+    ):
+        await withdraw(update, context, question_id)  # says why it cannot be withdrawn
+        return
+    await pressed(update).answer()
+    rows = [
+        [
+            ("webinar.ask.withdraw_yes", callbacks.make("p", "withdrawyes", question_id)),
+            ("webinar.ask.withdraw_no", callbacks.make("p", "withdrawno", question_id)),
+        ]
+    ]
+    await edit_buttons(update, context, rows)
+    await say(update, context, "webinar.ask.withdraw_confirm")
+    # "ja" or "nee" typed instead: the buttons again, never a question.
+    offer(context, context.tr("webinar.ask.withdraw_confirm"), translated(context, rows))
+
+
+async def keep_question(update: Update, context: BotContext, question_id: int) -> None:
+    webinar_id = context.member.current_webinar or 0
+    await pressed(update).answer(context.tr("webinar.ask.kept"))
+    await edit_buttons(update, context, _question_buttons(question_id, webinar_id))
+
+
+def _question_buttons(question_id: int, webinar_id: int) -> list[list[tuple[str, str]]]:
+    return [
+        [
+            ("webinar.ask.withdraw", callbacks.make("p", "withdraw", question_id)),
+            ("webinar.ask.others", callbacks.make("p", "list", webinar_id)),
+        ]
+    ]
 
 
 async def withdraw(update: Update, context: BotContext, question_id: int) -> None:
@@ -241,7 +280,11 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
 async def on_button(update: Update, context: BotContext) -> None:
     choice = callbacks.parse(pressed(update).data)
     if choice.action == "withdraw":
+        await confirm_withdraw(update, context, choice.arg)
+    elif choice.action == "withdrawyes":
         await withdraw(update, context, choice.arg)
+    elif choice.action == "withdrawno":
+        await keep_question(update, context, choice.arg)
     elif choice.action == "list":
         await list_visible(update, context, choice.arg)
     elif choice.action == "vote":

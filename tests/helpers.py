@@ -242,3 +242,12 @@ async def close_webinar(moderator: Any) -> None:
     )
     yes = next(data for _, data in moderator.buttons(ask) if data and ":s:yes:" in data)
     moderator.press(ask, yes)
+
+
+async def withdraw_question(parent: Any, ack: dict[str, Any]) -> None:
+    """ "Vraag intrekken" under the acknowledgement, then "Ja, intrekken"."""
+    parent.press(ack, next(d for _, d in parent.buttons(ack) if d and ":p:withdraw:" in d))
+    asked = await parent.wait_for(
+        lambda m: any(d and ":p:withdrawyes:" in d for _, d in parent.buttons(m))
+    )
+    parent.press(asked, next(d for _, d in parent.buttons(asked) if d and ":p:withdrawyes:" in d))

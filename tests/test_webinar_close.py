@@ -7,7 +7,7 @@ import re
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
-from tests.helpers import add_webinar, close_webinar, eventually, write_answer
+from tests.helpers import add_webinar, close_webinar, eventually, withdraw_question, write_answer
 from tests.test_moderation_card import button, pull, setup
 
 
@@ -73,7 +73,7 @@ async def test_closing_counts_add_up_with_every_fate_of_a_question(
         ],
     )
     quitter = parents[4]
-    quitter.press(quitter.messages[-1], button(quitter, quitter.messages[-1], "withdraw"))
+    await withdraw_question(quitter, quitter.messages[-1])
     await quitter.wait_for(lambda m: "is ingetrokken" in m["text"])
 
     card = await pull(moderator)  # the peuter question, with a similar one

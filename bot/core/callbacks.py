@@ -40,7 +40,16 @@ ACTIONS: dict[str, dict[str, int]] = {
     # a written answer (question id): send the previewed text, type it again, give up
     "w": {"send": 1, "edit": 1, "cancel": 1},
     # a parent on their own question / other parents' questions
-    "p": {"withdraw": 1, "vote": 1, "list": 1, "name": 1, "noname": 1},
+    # (withdraw asks first: withdrawyes does it, withdrawno keeps the question)
+    "p": {
+        "withdraw": 1,
+        "withdrawyes": 1,
+        "withdrawno": 1,
+        "vote": 1,
+        "list": 1,
+        "name": 1,
+        "noname": 1,
+    },
     # consent and privacy ("agreeq": agreeing to the notice shown because a question waits)
     "c": {"agree": 0, "agreeq": 0, "decline": 0},
     # a parent's own data: erase after confirmation
