@@ -228,7 +228,9 @@ async def list_visible(update: Update, context: BotContext, webinar_id: int) -> 
     if context.member.current_webinar != webinar_id:
         await say(update, context, "webinar.ask.not_joined")
         return
-    questions = await services.repos.questions.visible_open(webinar_id, VISIBLE_LIST_SIZE)
+    questions = await services.repos.questions.for_other_parents(
+        webinar_id, context.member.id, VISIBLE_LIST_SIZE
+    )
     if not questions:
         await say(update, context, "webinar.others.none")
         return

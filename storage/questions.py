@@ -727,14 +727,15 @@ class QuestionRepository:
         return await self.db.write(op)
 
     async def vote(self, question_id: int, user_id: int, now: datetime) -> bool:
-        """One "ik wil dit ook weten" per parent per visible, unanswered question of a
-        webinar they joined."""
+        """One "ik wil dit ook weten" per parent per unanswered question of a webinar they
+        joined that parents may see (shown, or asked by more than one parent)."""
 
         async def op(conn: aiosqlite.Connection) -> bool:
             cursor = await conn.execute(
                 "SELECT 1 FROM questions q JOIN webinars w ON w.id = q.webinar_id"
                 " JOIN participants p ON p.webinar_id = q.webinar_id AND p.user_id = ?"
-                " WHERE q.id = ? AND q.visible = 1 AND q.state IN ('open', 'claimed')"
+                " WHERE q.id = ? AND (q.visible = 1 OR q.similar_count >= 1)"
+                " AND q.state IN ('open', 'claimed')"
                 " AND w.state = 'open' AND (q.asker_id IS NULL OR q.asker_id != ?)",
                 (user_id, question_id, user_id),
             )
@@ -786,6 +787,29 @@ class QuestionRepository:
             (webinar_id,),
         )
         return [_question(row) for row in rows]
+
+    async def for_other_parents(self, webinar_id: int, user_id: int, limit: int) -> list[Question]:
+        """What other parents may see and back ("ik wil dit ook weten"), without names:
+        questions a gespreksleider showed, and one question of each group that more than
+        one parent asked (a common question, not one parent's own story); never the
+        parent's own questions. In queue order."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM questions WHERE webinar_id = ? AND state IN ('open', 'claimed')"
+            " AND (visible = 1 OR similar_count >= 1) AND (asker_id IS NULL OR asker_id != ?)"
+            f" ORDER BY visible DESC, {RANKING} LIMIT ?",
+            (webinar_id, user_id, limit * 8),
+        )
+        chosen: list[Question] = []
+        groups: set[int] = set()
+        for row in rows:
+            group = row["group_key"] if row["group_key"] is not None else -row["id"]
+            if group in groups and not row["visible"]:
+                continue
+            groups.add(group)
+            chosen.append(_question(row))
+            if len(chosen) == limit:
+                break
+        return chosen
 
     async def visible_open(self, webinar_id: int, limit: int) -> list[Question]:
         rows = await self.db.fetch_all(
