@@ -60,6 +60,7 @@ from handlers import (
     inloop,
     moderation,
     privacy,
+    programme_view,
     question_card,
     roles,
     start,
@@ -96,6 +97,7 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *summary.HANDLERS,
         *inloop.HANDLERS,
         *coordinator.HANDLERS,
+        *programme_view.HANDLERS,
         *privacy.HANDLERS,
         *written_answer.HANDLERS,
         written_answer.WRITTEN_ANSWER,  # falls through to a parent's question

@@ -32,7 +32,14 @@ PARENT_COMMANDS = [
     "help",
 ]
 MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit", "afgehandeld"]
-COORDINATOR_COMMANDS = ["uitnodigen", "rollen", "afgelasten", "bericht", "samenvatting"]
+COORDINATOR_COMMANDS = [
+    "uitnodigen",
+    "rollen",
+    "afgelasten",
+    "bericht",
+    "samenvatting",
+    "programma",
+]
 
 
 def commands_for(user_roles: frozenset[Role]) -> list[str]:

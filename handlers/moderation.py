@@ -16,6 +16,7 @@ from bot.core import callbacks
 from bot.core.i18n import format_day
 from bot.core.models import Role, Webinar, WebinarState
 from bot.core.text_input import shorten
+from bot.webinar.codes import close_codes
 from handlers.common import (
     Label,
     chat_id,
@@ -55,9 +56,25 @@ async def open_command(update: Update, context: BotContext) -> None:
         return
     webinar = await services.repos.webinars.by_code(code)
     if webinar is None:
-        await say(update, context, "moderation.open.unknown", code=code)
+        await unknown_code(update, context, code)
         return
     await open_webinar(update, context, webinar)
+
+
+async def unknown_code(update: Update, context: BotContext, code: str) -> None:
+    """An unknown code: the codes it may have meant, as buttons (each asks as /open does)."""
+    known = await context.services.repos.webinars.codes()
+    ids = {known_code: webinar_id for known_code, _, webinar_id in known}
+    suggestions = close_codes(code, [(known_code, title) for known_code, title, _ in known])
+    if not suggestions:
+        await say(update, context, "moderation.open.unknown", code=code)
+        return
+    titles = {known_code: title for known_code, title, _ in known}
+    rows = [
+        [(Label(f"{s} · {shorten(titles[s], 40)}"), callbacks.make("o", "open", ids[s]))]
+        for s in suggestions
+    ]
+    await say(update, context, "moderation.open.unknown_suggest", rows, code=code)
 
 
 async def offer_todays_webinars(update: Update, context: BotContext) -> None:

@@ -278,6 +278,13 @@ class WebinarRepository:
         )
         return [_webinar(row) for row in rows]
 
+    async def codes(self) -> list[tuple[str, str, int]]:
+        """(code, title, id) of every webinar that is not closed: for suggestions."""
+        rows = await self.db.fetch_all(
+            "SELECT code, title, id FROM webinars WHERE state != 'closed' ORDER BY starts_at"
+        )
+        return [(str(row[0]), str(row[1]), int(row[2])) for row in rows]
+
     async def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
         rows = await self.db.fetch_all(
             "SELECT * FROM webinars WHERE state != 'closed' AND ends_at > ?"
