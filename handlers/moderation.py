@@ -205,8 +205,6 @@ async def pull_group(update: Update, context: BotContext, webinar: Webinar, grou
         await query.answer(context.tr("moderation.panel.group_gone"), show_alert=True)
         return
     await query.answer()
-    # The group is this gespreksleider's now: its other questions wait for them.
-    await context.services.desk.reserve_group(card.question, context.member.id)
     queue_changed(context, webinar.id)
     log.info("question %d claimed by a gespreksleider", card.question.id)
     await show_card(update, context, card, edit_in_place=False)
