@@ -327,11 +327,21 @@ async def test_an_answer_written_on_the_board_reaches_the_parent(
     await page.locator("#held .badge", has_text="zichtbaar voor ouders").wait_for()
     await page.get_by_role("button", name="Schriftelijk antwoorden").click()
     await page.locator("#answer").fill("Veel ouders geven een euro per jaar leeftijd.")
+    await page.get_by_role("button", name="Voorbeeld bekijken").click()
+    preview = page.locator("#answer-preview", has_text="een euro per jaar leeftijd")
+    await preview.wait_for()
+    assert "nog niets verstuurd" in await page.locator("#held").inner_text()
+    await bot.dispatcher.send_due()
+    assert not any("euro per jaar" in (m.get("text") or "") for m in parents[0].messages)
+    await page.get_by_role("button", name="Aanpassen").click()
+    await page.locator("#answer").fill("Veel ouders geven een euro per jaar leeftijd, per week.")
+    await page.get_by_role("button", name="Voorbeeld bekijken").click()
+    await page.locator("#answer-preview", has_text="per week").wait_for()
     await page.get_by_role("button", name="Antwoord versturen").click()
     await page.locator("#notice-text", has_text="is verstuurd").wait_for()
     await page.locator("#held", has_text="Je hebt geen vraag").wait_for()
     await bot.dispatcher.send_due()
-    await parents[0].wait_for(lambda m: "een euro per jaar leeftijd" in m["text"])
+    await parents[0].wait_for(lambda m: "een euro per jaar leeftijd, per week" in m["text"])
     assert page.errors == []
 
 

@@ -261,7 +261,7 @@
       body.appendChild(el("p", { "class": "empty", text: t("held_empty") }));
       return;
     }
-    if (state.writing !== held.id) state.writing = null;
+    if (state.writing !== held.id) { state.writing = null; state.previewing = false; }
     var number = { number: held.number };
     function action(name) {
       return el("button", {
@@ -291,7 +291,35 @@
       }),
     ]);
     body.appendChild(actions);
-    if (state.writing === held.id) {
+    if (state.writing === held.id && state.previewing) {
+      // Nothing reaches a parent before this: the answer as it will be sent, then
+      // "Versturen" or "Aanpassen".
+      body.appendChild(el("div", { "class": "write preview" }, [
+        el("p", { "class": "meta", text: t("preview_heading") }),
+        el("blockquote", { "class": "held-text", id: "answer-preview", dir: "auto", text: state.draft || "" }),
+        el("div", { "class": "actions" }, [
+          el("button", {
+            type: "button", "class": "action primary", "data-key": "send", text: t("send"),
+            onclick: function () {
+              act("questions/" + held.id + "/written", { text: state.draft || "" }, function () {
+                state.draft = "";
+                state.writing = null;
+                state.previewing = false;
+                notify(t("done_written", number));
+              });
+            },
+          }),
+          el("button", {
+            type: "button", "class": "action", "data-key": "edit-answer", text: t("edit_answer"),
+            onclick: function () { state.previewing = false; renderHeld(held); $("answer").focus(); },
+          }),
+          el("button", {
+            type: "button", "class": "action", "data-key": "cancel", text: t("cancel"),
+            onclick: function () { state.writing = null; state.previewing = false; renderHeld(held); },
+          }),
+        ]),
+      ]));
+    } else if (state.writing === held.id) {
       var area = el("textarea", {
         id: "answer", rows: "4", "data-key": "answer", placeholder: t("answer_placeholder"),
         "aria-label": t("write"),
@@ -302,13 +330,12 @@
         area,
         el("div", { "class": "actions" }, [
           el("button", {
-            type: "button", "class": "action primary", "data-key": "send", text: t("send"),
+            type: "button", "class": "action primary", "data-key": "preview", text: t("preview"),
             onclick: function () {
-              act("questions/" + held.id + "/written", { text: area.value }, function () {
-                state.draft = "";
-                state.writing = null;
-                notify(t("done_written", number));
-              });
+              state.draft = area.value;
+              if (!state.draft.trim()) { notify(t("empty_answer")); return; }
+              state.previewing = true;
+              renderHeld(held);
             },
           }),
           el("button", {
