@@ -6,6 +6,8 @@ it; nothing reaches a parent by accident."""
 
 from __future__ import annotations
 
+import zlib
+
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
@@ -32,6 +34,11 @@ from handlers.webinar_parent import question_text
 # A Telegram message holds at most 4,096 characters; the parent's copy, with the
 # question quoted, is split by the outbox where it is longer than that.
 ANSWER_MAX_CHARS = 4096
+
+
+def checksum(text: str) -> int:
+    """Which text a preview showed: its "Versturen" sends that text or nothing."""
+    return zlib.crc32(text.encode()) % 1_000_000_000
 
 
 def cancel_row(question_id: int) -> list[tuple[str, str]]:
@@ -92,7 +99,10 @@ async def preview_answer(update: Update, context: BotContext, question_id: int) 
     )
     rows = [
         [
-            ("moderation.write.send", callbacks.make("w", "send", question_id)),
+            (
+                "moderation.write.send",
+                callbacks.make("w", "send", question_id, checksum(cleaned.text)),
+            ),
             ("moderation.write.edit", callbacks.make("w", "edit", question_id)),
         ],
         cancel_row(question_id),
@@ -135,7 +145,8 @@ async def send_answer(update: Update, context: BotContext, question: Question) -
     member = context.member
     text = await services.repos.questions.answer_draft(member.id, question.id)
     webinar = await services.repos.webinars.by_id(question.webinar_id)
-    if text is None or webinar is None:
+    shown = callbacks.parse(pressed(update).data).args[1]
+    if text is None or webinar is None or checksum(text) != shown:
         await pressed(update).answer(context.tr("moderation.write.stale"), show_alert=True)
         return
     own_words = await services.repos.questions.asker_texts(question.id)

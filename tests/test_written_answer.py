@@ -131,3 +131,21 @@ async def test_after_a_merge_each_asker_reads_their_own_question_above_the_answe
     assert "hoe krijg ik mijn peuter" in first["text"]
     assert "wil 's avonds niet naar bed" in second["text"]
     assert "hoe krijg ik" not in second["text"]
+
+
+async def test_an_older_preview_never_sends_a_newer_text(bot: Ouderbot, api: LocalBotApi) -> None:
+    moderator = await webinar_opened_by_gert(bot, api)
+    (parent,) = await parents_asked(bot, api, ["Hoe krijg ik mijn peuter in bed?"])
+    await pull_and_write(moderator)
+    moderator.send("Eerste versie")
+    first = await moderator.wait_for(lambda m: "Voorbeeld" in m["text"])
+    moderator.send("Tweede versie")
+    second = await moderator.wait_for(
+        lambda m: "Voorbeeld" in m["text"] and m["message_id"] != first["message_id"]
+    )
+    moderator.press(first, data(moderator, first, ":w:send:"))
+    await settled(bot, api)
+    assert not any("Antwoord op je vraag" in text for text in texts(parent))
+    moderator.press(second, data(moderator, second, ":w:send:"))
+    answer = await parent.wait_for(lambda m: "Antwoord op je vraag" in m["text"])
+    assert "Tweede versie" in answer["text"]

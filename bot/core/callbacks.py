@@ -37,8 +37,9 @@ ACTIONS: dict[str, dict[str, int]] = {
     },
     # answered and removed questions: the list (webinar id), put one back (question id)
     "h": {"list": 1, "restore": 1},
-    # a written answer (question id): send the previewed text, type it again, give up
-    "w": {"send": 1, "edit": 1, "cancel": 1},
+    # a written answer (question id): send the previewed text (and a checksum of it, so
+    # an older preview never sends a newer text), type it again, give up
+    "w": {"send": 2, "edit": 1, "cancel": 1},
     # a parent on their own question / other parents' questions
     # (withdraw asks first: withdrawyes does it, withdrawno keeps the question)
     "p": {
