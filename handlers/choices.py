@@ -16,9 +16,12 @@ from telegram.ext import (
 from bot.context import BotContext
 from bot.core.models import WebinarState
 from bot.core.text_input import has_words
+from handlers.closing import close_typed
 from handlers.common import Label, reply, text_of
 from handlers.inloop import show_wijk
+from handlers.moderation import open_typed
 from handlers.start import set_language
+from handlers.webinar_parent import withdraw_typed
 
 # A question has at least this many words; "Zuilen" or "ja" where buttons wait is not one.
 QUESTION_WORDS = 3
@@ -48,10 +51,17 @@ async def typed_choice(update: Update, context: BotContext) -> None:
 
 
 async def act(update: Update, context: BotContext, action: str, arg: int) -> None:
+    """What the named button does; each checks again what its button's handler checks."""
     if action == "wijk":
         await show_wijk(update, context, arg, page=0)
     elif action == "lang":
         await set_language(update, context, arg)
+    elif action in ("close", "keepopen"):
+        await close_typed(update, context, arg, close=action == "close")
+    elif action in ("open", "noopen"):
+        await open_typed(update, context, arg, yes=action == "open")
+    elif action in ("withdraw", "keepq"):
+        await withdraw_typed(update, context, arg, yes=action == "withdraw")
 
 
 async def is_question(context: BotContext, text: str) -> bool:

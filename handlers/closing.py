@@ -12,6 +12,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
+from bot.core.choices import yes_no
 from bot.core.i18n import Raw
 from bot.core.models import ChatMessage, OutgoingMessage, Priority, Role, Webinar, WebinarState
 from bot.core.text_input import shorten
@@ -24,6 +25,7 @@ from handlers.common import (
     say,
 )
 from handlers.moderation import REOPEN_WITHIN, current_webinar, may_reopen
+from handlers.offers import offer, translated
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,31 @@ async def close_command(update: Update, context: BotContext) -> None:
     await say(
         update, context, "moderation.close.confirm", rows, title=webinar.title, waiting=counts.open
     )
+    # "ja" / "nee" typed instead of tapped: the same (handlers.choices).
+    prompt = context.tr("moderation.close.confirm", title=webinar.title, waiting=counts.open)
+    offer(
+        context,
+        prompt,
+        translated(context, rows),
+        yes_no(("close", webinar.id), ("keepopen", webinar.id)),
+    )
+
+
+async def close_typed(update: Update, context: BotContext, webinar_id: int, close: bool) -> None:
+    """ "ja" or "nee" typed at /sluit's question: checked as the buttons are."""
+    services = context.services
+    webinar = await services.repos.webinars.by_id(webinar_id)
+    if (
+        not context.member.has(Role.MODERATOR)
+        or webinar is None
+        or webinar.state is not WebinarState.OPEN
+        or not await services.repos.webinars.has_joined(webinar.id, context.member.id)
+    ):
+        await say(update, context, "moderation.no_webinar")
+    elif close:
+        await close_webinar(update, context, webinar)
+    else:
+        await say(update, context, "moderation.close.kept", title=webinar.title)
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -13,6 +13,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
+from bot.core.choices import yes_no
 from bot.core.i18n import format_day
 from bot.core.models import Role, Webinar, WebinarState
 from bot.core.text_input import shorten
@@ -27,6 +28,7 @@ from handlers.common import (
     require_role,
     say,
 )
+from handlers.offers import offer, translated
 from handlers.panels import queue_changed, send_panel
 from handlers.question_card import show_card, webinar_closed
 
@@ -141,6 +143,9 @@ async def open_webinar(
         ]
         when = format_day(day, context.language)
         await say(update, context, "moderation.open.confirm", rows, title=webinar.title, day=when)
+        prompt = context.tr("moderation.open.confirm", title=webinar.title, day=when)
+        options = yes_no(("open", webinar.id), ("noopen", webinar.id))
+        offer(context, prompt, translated(context, rows), options)
         return
     await services.repos.webinars.set_state(webinar.id, WebinarState.OPEN, services.clock.now())
     await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
@@ -168,6 +173,17 @@ async def closed_webinar(update: Update, context: BotContext, webinar: Webinar) 
         return
     rows = [[("moderation.close.reopen", callbacks.make("s", "reopen", webinar.id))]]
     await say(update, context, "moderation.open.closed_reopen", rows, title=webinar.title)
+
+
+async def open_typed(update: Update, context: BotContext, webinar_id: int, yes: bool) -> None:
+    """ "ja" or "nee" typed at /open's question about another day."""
+    webinar = await context.services.repos.webinars.by_id(webinar_id)
+    if not context.member.has(Role.MODERATOR) or webinar is None:
+        await say(update, context, "moderation.no_webinar")
+    elif yes:
+        await open_webinar(update, context, webinar, confirmed=True)
+    else:
+        await say(update, context, "moderation.open.not_opened", title=webinar.title)
 
 
 async def queue_command(update: Update, context: BotContext) -> None:

@@ -10,6 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import BotContext
 from bot.core import callbacks
+from bot.core.choices import yes_no
 from bot.core.i18n import Raw, format_moment
 from bot.core.models import Webinar, WebinarState
 from bot.core.text_input import clean_text, has_words, shorten
@@ -180,8 +181,24 @@ async def confirm_withdraw(update: Update, context: BotContext, question_id: int
     ]
     await edit_buttons(update, context, rows)
     await say(update, context, "webinar.ask.withdraw_confirm")
-    # "ja" or "nee" typed instead: the buttons again, never a question.
-    offer(context, context.tr("webinar.ask.withdraw_confirm"), translated(context, rows))
+    # "ja" or "nee" typed instead: the same as the buttons, never a question.
+    options = yes_no(("withdraw", question_id), ("keepq", question_id))
+    offer(context, context.tr("webinar.ask.withdraw_confirm"), translated(context, rows), options)
+
+
+async def withdraw_typed(update: Update, context: BotContext, question_id: int, yes: bool) -> None:
+    """ "ja" or "nee" typed at "Je vraag intrekken?"."""
+    services = context.services
+    if not yes:
+        await say(update, context, "webinar.ask.kept")
+    elif await services.repos.questions.withdraw(question_id, context.member.id):
+        await services.desk.left_queue(question_id)
+        await say(update, context, "webinar.ask.withdrawn")
+        question = await services.repos.questions.get(question_id)
+        if question is not None:
+            queue_changed(context, question.webinar_id)
+    else:
+        await say(update, context, "webinar.ask.cannot_withdraw")
 
 
 async def keep_question(update: Update, context: BotContext, question_id: int) -> None:

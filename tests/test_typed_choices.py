@@ -74,23 +74,50 @@ async def test_ja_at_a_confirmation_and_emoji_alone_are_no_questions(
     await parent.wait_for(has("Je vraag intrekken?"))
     # Asked first: the question is still there.
     assert await queued(bot) == ["Hoe krijg ik mijn peuter in bed?"]
-    parent.send("ja")
+    parent.send("misschien")
     again = await parent.wait_for(has("Tik op een van de knoppen"))
     assert any(d and ":p:withdrawyes:" in d for _, d in parent.buttons(again))
     await settle(bot, api)
     assert await queued(bot) == ["Hoe krijg ik mijn peuter in bed?"]
-    parent.press(again, next(d for _, d in parent.buttons(again) if d and ":p:withdrawno:" in d))
-    await settle(bot, api)
-    assert await queued(bot) == ["Hoe krijg ik mijn peuter in bed?"]
+    parent.send("nee")
+    await parent.wait_for(has("Je vraag blijft in de rij"))
     parent.send("👍🙏")
     await parent.wait_for(has("geen woorden"))
     await settle(bot, api)
     assert await queued(bot) == ["Hoe krijg ik mijn peuter in bed?"]
-    ack = parent.message(again["message_id"])  # "Nee" put the question's buttons there
-    parent.press(ack, next(d for _, d in parent.buttons(ack) if d and ":p:withdraw:" in d))
-    confirm = await parent.wait_for(
-        lambda m: any(d and ":p:withdrawyes:" in d for _, d in parent.buttons(m))
+    ack = parent.message(ack["message_id"])  # still asking: its "Nee" puts it back
+    parent.press(ack, next(d for _, d in parent.buttons(ack) if d and ":p:withdrawno:" in d))
+    await eventually(lambda: api.unanswered_callback_queries() == [])
+    ack = await parent.wait_for(
+        lambda m: any(d and ":p:withdraw:" in d for _, d in parent.buttons(m)),
+        include_earlier=True,
     )
-    parent.press(confirm, next(d for _, d in parent.buttons(confirm) if ":p:withdrawyes:" in d))
+    parent.press(ack, next(d for _, d in parent.buttons(ack) if d and ":p:withdraw:" in d))
+    await parent.wait_for(has("Je vraag intrekken?"))
+    parent.send("Ja!")
     await parent.wait_for(has("is ingetrokken"))
     assert await queued(bot) == []
+
+
+async def test_ja_typed_at_sluit_and_at_open_of_another_day_is_the_button(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    from datetime import timedelta
+
+    from bot.core.models import WebinarState
+    from tests.helpers import add_webinar
+
+    gert = await webinar_opened_by_gert(bot, api)
+    await add_webinar(bot, "pubers", "Pubers", starts_in=timedelta(days=21))
+    gert.send("/open pubers")
+    await gert.wait_for(has("niet vandaag"))
+    gert.send("nee")
+    await gert.wait_for(has("Niet geopend"))
+    gert.send("/sluit")
+    await gert.wait_for(has("sluiten?"))
+    gert.send("ja")
+    await gert.wait_for(has("is gesloten"))
+    for code, state in (("slapen", WebinarState.CLOSED), ("pubers", WebinarState.SCHEDULED)):
+        webinar = await bot.services.repos.webinars.by_code(code)
+        assert webinar is not None
+        assert webinar.state is state

@@ -13,6 +13,14 @@ from datetime import datetime, timedelta
 
 # An offer older than this is forgotten: text typed later is handled as usual.
 OFFER_VALID = timedelta(minutes=10)
+# A typed yes or no at a question with two buttons (any language of the bot).
+YES_WORDS = ("ja", "yes", "ok", "oke", "oké", "okay", "evet", "نعم")
+NO_WORDS = ("nee", "no", "hayır", "hayir", "لا")
+
+
+def yes_no(yes: tuple[str, int], no: tuple[str, int]) -> dict[str, tuple[str, int]]:
+    """Options for a yes / no question: every yes word does `yes`, every no word `no`."""
+    return {**dict.fromkeys(YES_WORDS, yes), **dict.fromkeys(NO_WORDS, no)}
 
 
 def bare(text: str) -> str:
