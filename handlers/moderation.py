@@ -6,7 +6,7 @@ handlers.written_answer."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
@@ -135,17 +135,7 @@ async def open_webinar(
         and webinar.state is not WebinarState.OPEN
         and day != services.clock.now().astimezone(zone).date()
     ):
-        rows = [
-            [
-                ("moderation.open.yes", callbacks.make("o", "openyes", webinar.id)),
-                ("moderation.open.no", callbacks.make("o", "openno", webinar.id)),
-            ]
-        ]
-        when = format_day(day, context.language)
-        await say(update, context, "moderation.open.confirm", rows, title=webinar.title, day=when)
-        prompt = context.tr("moderation.open.confirm", title=webinar.title, day=when)
-        options = yes_no(("open", webinar.id), ("noopen", webinar.id))
-        offer(context, prompt, translated(context, rows), options)
+        await ask_other_day(update, context, webinar, day)
         return
     await services.repos.webinars.set_state(webinar.id, WebinarState.OPEN, services.clock.now())
     await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
@@ -173,6 +163,21 @@ async def closed_webinar(update: Update, context: BotContext, webinar: Webinar) 
         return
     rows = [[("moderation.close.reopen", callbacks.make("s", "reopen", webinar.id))]]
     await say(update, context, "moderation.open.closed_reopen", rows, title=webinar.title)
+
+
+async def ask_other_day(update: Update, context: BotContext, webinar: Webinar, day: date) -> None:
+    rows = [
+        [
+            ("moderation.open.yes", callbacks.make("o", "openyes", webinar.id)),
+            ("moderation.open.no", callbacks.make("o", "openno", webinar.id)),
+        ]
+    ]
+    when = format_day(day, context.language)
+    await say(update, context, "moderation.open.confirm", rows, title=webinar.title, day=when)
+    # "ja" / "nee" typed instead of tapped: the same (handlers.choices).
+    prompt = context.tr("moderation.open.confirm", title=webinar.title, day=when)
+    options = yes_no(("open", webinar.id), ("noopen", webinar.id))
+    offer(context, prompt, translated(context, rows), options)
 
 
 async def open_typed(update: Update, context: BotContext, webinar_id: int, yes: bool) -> None:

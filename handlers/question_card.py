@@ -144,16 +144,8 @@ async def show_card(
     if edit_in_place:
         await edit(update, context, text, buttons)
     else:
-        # A new card supersedes this chat's older ones: their buttons go, so none looks
-        # live and answers "niet (meer) van jou" (undo stays in /afgehandeld).
         chat = chat_id(update)
-        old = await context.services.repos.panels.take_cards(card.question.webinar_id, chat)
-        query = update.callback_query
-        pressed_id = query.message.message_id if query is not None and query.message else None
-        for message_id in old:
-            if message_id == pressed_id:
-                continue  # the pressed message's own buttons are handled by its action
-            await queue(context, ChatMessage(chat, method="markup", message_id=message_id))
+        await supersede_cards(update, context, card.question.webinar_id)
         # The dispatcher remembers the card's message id once sent ("qcard" recorder), so
         # that closing the webinar, or the next card, can take the card's buttons away.
         await send_text(
@@ -163,6 +155,18 @@ async def show_card(
             keyboard(context, buttons),
             purpose=f"qcard:{card.question.id}",
         )
+
+
+async def supersede_cards(update: Update, context: BotContext, webinar_id: int) -> None:
+    """A new card supersedes this chat's older ones: their buttons go, so none looks live
+    and answers "niet (meer) van jou" (undo stays in /afgehandeld)."""
+    chat = chat_id(update)
+    old = await context.services.repos.panels.take_cards(webinar_id, chat)
+    query = update.callback_query
+    pressed_id = query.message.message_id if query is not None and query.message else None
+    for message_id in old:
+        if message_id != pressed_id:  # the pressed message's buttons: its action's
+            await queue(context, ChatMessage(chat, method="markup", message_id=message_id))
 
 
 async def on_card_button(update: Update, context: BotContext) -> None:

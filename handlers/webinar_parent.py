@@ -107,16 +107,22 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
     assert message is not None
     source_msg = message.message_id
     if needs_consent(context):
-        # Nothing is stored before the parent agrees; the questions wait in memory, every
-        # one of them (a "ja" typed at the notice is taken as the agreement: bot.app).
-        waiting = services.awaiting_consent.setdefault(member.id, [])
-        waiting.append((webinar.id, source_msg, cleaned.text))
-        del waiting[:-MAX_WAITING_FOR_CONSENT]
-        await show_notice(
-            update, context, context.tr("webinar.ask.consent_first"), question_waiting=True
-        )
+        await wait_for_consent(update, context, webinar, source_msg, cleaned.text)
         return
     await store_question(update, context, webinar, source_msg, cleaned.text)
+
+
+async def wait_for_consent(
+    update: Update, context: BotContext, webinar: Webinar, source_msg: int, text: str
+) -> None:
+    """Nothing is stored before the parent agrees; the questions wait in memory, every one
+    of them (a "ja" typed at the notice is taken as the agreement: bot.app)."""
+    waiting = context.services.awaiting_consent.setdefault(context.member.id, [])
+    waiting.append((webinar.id, source_msg, text))
+    del waiting[:-MAX_WAITING_FOR_CONSENT]
+    await show_notice(
+        update, context, context.tr("webinar.ask.consent_first"), question_waiting=True
+    )
 
 
 async def ended_webinar(context: BotContext) -> Webinar | None:
