@@ -209,6 +209,7 @@ class Ouderbot:
             bot_token=self.application.bot.token,
             wake=self.dispatcher.wake,
             queue_changed=self.panels.touch,
+            cards_ended=self.panels.end_cards,
         )
 
     def busy(self) -> bool:

@@ -92,6 +92,9 @@ async def restore(update: Update, context: BotContext, webinar: Webinar, questio
     log.info("question %d put back by a gespreksleider", question_id)
     await pressed(update).answer(context.tr("moderation.history.restored"))
     await edit_buttons(update, context, [])
+    message = pressed(update).message
+    if message is not None:  # a finished card's undo: that card has no buttons now
+        await context.services.repos.panels.forget_card(message.chat.id, message.message_id)
     if restored.corrected:
         await say(update, context, "moderation.history.corrected", count=restored.corrected)
     question = await context.services.repos.questions.get(question_id)

@@ -253,6 +253,12 @@ class PanelRefresher:
         self._ended.add((chat_id, message_id))
         await self._queue([ChatMessage(chat_id, method="edit", text=text, message_id=message_id)])
 
+    async def end_cards(self, webinar_id: int, chat_id: int) -> None:
+        """A gespreksleider's question cards of a webinar lose their buttons: what they
+        showed was superseded (on the board). Each card is forgotten once ended."""
+        cards = await self.services.repos.panels.take_cards(webinar_id, chat_id)
+        await self._queue([ChatMessage(chat_id, method="markup", message_id=m) for m in cards])
+
     async def end_webinar(self, webinar: Webinar) -> None:
         """The webinar closed: its panels show their last counts as closed and every
         question card loses its buttons, so nothing on them can act any more."""

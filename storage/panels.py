@@ -76,6 +76,17 @@ class PanelRepository:
 
         return await self.db.write(op)
 
+    async def forget_card(self, chat_id: int, message_id: int) -> None:
+        """A card whose buttons were taken away already: nothing ends it again."""
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "DELETE FROM question_cards WHERE chat_id = ? AND message_id = ?",
+                (chat_id, message_id),
+            )
+
+        await self.db.write(op)
+
     async def take_all(self, webinar_id: int) -> tuple[list[Message], list[Message]]:
         """The (chat, message) of every panel and card of a webinar, forgotten from now on:
         (panels, cards). Called once when the webinar closes."""

@@ -81,3 +81,19 @@ async def test_rij_shows_your_own_pull_and_a_new_card_takes_the_old_cards_button
     assert second["message_id"] != first["message_id"]
     await eventually(lambda: gert.buttons(gert.message(first["message_id"])) == [])
     assert gert.buttons(gert.message(second["message_id"])) != []
+
+
+async def test_a_chat_card_loses_its_buttons_when_the_board_moves_on(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    (gert,), _ = await open_webinar(bot, api, QUESTIONS)
+    gert.send("/volgende")
+    card = await gert.wait_for(lambda m: ":q:asked:" in str(m))
+    held = await bot.services.repos.questions.get(
+        int(data(gert, card, ":q:asked:").rsplit(":")[-1])
+    )
+    assert held is not None
+    login = init_data(MODERATOR_IDS[0], clock.now())
+    status, _ = await call(bot, "POST", f"questions/{held.id}/asked", login)
+    assert status == 200
+    await eventually(lambda: gert.buttons(gert.message(card["message_id"])) == [])

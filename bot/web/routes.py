@@ -59,6 +59,9 @@ class BoardDeps:
     bot_token: str
     wake: Callable[[], None]  # the outbox dispatcher: a message was queued
     queue_changed: Callable[[int], None]  # the /rij panels: a webinar's queue changed
+    # The gespreksleider's chat cards of a webinar lose their buttons: what they held
+    # changed on the board (webinar id, chat id).
+    cards_ended: Callable[[int, int], Awaitable[None]] | None = None
 
 
 def _error(status: int, code: str) -> web.Response:
@@ -223,6 +226,7 @@ class Board:
         question = await self.actions.pick(webinar, user.id, question_id, group=group)
         if question is None:
             return _error(409, "taken")
+        await self._end_cards(webinar.id, user.id)
         log.info("question %d picked on the board", question.id)
         return web.json_response({"picked": question.id})
 
@@ -252,6 +256,8 @@ class Board:
             outcome = await handler(question, user.id)
         if not outcome.done:
             return _error(409, "stale")
+        if action not in ("merge", "show", "hide"):  # the held question changed
+            await self._end_cards(webinar.id, user.id)
         body: dict[str, Any] = {"done": action, "question": question.id}
         if outcome.merged:
             body["merged"] = list(outcome.merged)
@@ -275,10 +281,16 @@ class Board:
         restored = await self.actions.restore(webinar, question_id, user.id)
         if restored is None:
             return _error(409, "stale")
+        await self._end_cards(webinar.id, user.id)
         log.info("question %d put back on the board", question_id)
         return web.json_response(
             {"restored": question_id, "held": restored.held, "corrected": restored.corrected}
         )
+
+    async def _end_cards(self, webinar_id: int, moderator_id: int) -> None:
+        """The chat's question cards are superseded by what happened on the board."""
+        if self.deps.cards_ended is not None:
+            await self.deps.cards_ended(webinar_id, moderator_id)
 
     async def undo(self, request: web.Request) -> web.Response:
         user = await self._moderator(request)
@@ -302,6 +314,7 @@ class Board:
         undo = Undo(str(action), question_id, tuple(ids), bool(data.get("deferred")), merge_id)
         if not await self.actions.undo(webinar, user.id, undo):
             return _error(409, "stale")
+        await self._end_cards(webinar.id, user.id)
         return web.json_response({"undone": action, "question": question_id})
 
     # ------------------------------------------------------------- presenter
