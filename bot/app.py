@@ -11,6 +11,13 @@ Handler groups (order matters):
        or button abandons the half-finished step first)
    -5  a parent's answer to a pending feedback free-text question; stops the update when
        it took the text, else the text goes on to group 0 (a webinar question)
+   -4  a parent typing "ja" / "ok" / "akkoord" at the privacy notice: taken as the
+       agreement (and the update stops), else it goes on
+   -3  a command from a gespreksleider typing a written answer: the answer is given up
+       (nothing sent), then the command runs
+   -2  text typed where buttons were just offered (a wijk after /inloop, a language
+       after /taal, "ja" at a confirmation): matched to its button, or "tik op een knop"
+       with the buttons again (the update stops); a command or press drops the offer
     0  every feature's commands and buttons, then the free-text router, then the
        fallbacks for anything unhandled (the first matching handler in a group wins)
 """
@@ -44,16 +51,20 @@ from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
 from bot.webinar.replay import ReplayPlanner
 from handlers import (
+    choices,
+    closing,
     coordinator,
     errors,
     fallback,
     feedback,
     gatekeeper,
+    history,
     inloop,
     moderation,
     monitor,
     practice,
     privacy,
+    programme_view,
     question_card,
     replay,
     roles,
@@ -84,7 +95,9 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *start.HANDLERS,
         *webinar_parent.HANDLERS,
         *moderation.HANDLERS,
+        *closing.HANDLERS,
         *question_card.HANDLERS,
+        *history.HANDLERS,
         *roles.HANDLERS,
         *feedback.HANDLERS,
         *summary.HANDLERS,
@@ -93,7 +106,9 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *replay.HANDLERS,
         *monitor.HANDLERS,
         *practice.HANDLERS,
+        *programme_view.HANDLERS,
         *privacy.HANDLERS,
+        *written_answer.HANDLERS,
         written_answer.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
     ]
@@ -134,6 +149,9 @@ def build_application(settings: Settings, token: str) -> OuderbotApplication:
             -10: gatekeeper.HANDLERS,
             -6: coordinator.DRAFT_STEP,
             -5: feedback.TEXT_STEP,
+            -4: start.CONSENT_TEXT,
+            -3: written_answer.ANSWER_MODE_END,
+            -2: choices.HANDLERS,
             0: feature_handlers(),
         }
     )
@@ -219,6 +237,7 @@ class Ouderbot:
             bot_token=self.application.bot.token,
             wake=self.dispatcher.wake,
             queue_changed=self.panels.touch,
+            cards_ended=self.panels.end_cards,
         )
 
     def busy(self) -> bool:
@@ -320,6 +339,7 @@ async def create_bot(
         panels.wake = dispatcher.wake
         dispatcher.recorders["panel"] = services.repos.panels.set
         dispatcher.recorders["card"] = services.repos.panels.add_card
+        dispatcher.recorders["qcard"] = services.repos.panels.add_question_card
         dispatcher.on_not_found["panel"] = _panel_gone(services)
         planner = FeedbackPlanner(services.repos, settings, clock, wake=dispatcher.wake)
         app.bot_data.on_webinar_closed.append(feedback.webinar_closed_hook(planner))

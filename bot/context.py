@@ -32,6 +32,9 @@ class PanelRefresher(Protocol):
     async def end_webinar(self, webinar: Webinar) -> None:
         """The webinar closed: its panels show it, its question cards lose their buttons."""
 
+    async def end_cards(self, webinar_id: int, chat_id: int) -> None:
+        """A gespreksleider's question cards of a webinar lose their buttons (superseded)."""
+
     async def end(self, chat_id: int, message_id: int, text: str) -> None:
         """Turn a panel that will not be refreshed again into `text`, without buttons."""
 

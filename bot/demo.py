@@ -295,12 +295,14 @@ async def moderators_pull(scene: Scene, gert: Person, fatima: Person) -> None:
         "Good question! There was no time left for it in the webinar. You find tips at "
         "https://ouderbot.example.org/tips, and the Buurtteam is happy to help.",
     )
+    await scene.tap(fatima, data=f"{V}:w:send:")  # under the answer's preview
 
 
 async def close_webinar(scene: Scene, gert: Person) -> None:
     scene.require("sluit")
     await scene.move_clock(scene.clock.now() + timedelta(hours=1, minutes=15))
     await scene.say(gert, "/sluit")
+    await scene.tap(gert, data=f"{V}:s:yes:")  # /sluit asks first
 
 
 async def give_feedback(scene: Scene, parents: list[Person]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.config import Settings
+from bot.core.choices import Offer
 from bot.core.clock import Clock
 from bot.core.flood import SlidingWindowLimiter
 from bot.core.i18n import Translator
@@ -75,9 +76,12 @@ class Services:
     masker: Masker  # personal data out of parents' texts, before they are stored
     message_limit: SlidingWindowLimiter
     question_limit: SlidingWindowLimiter
-    # Questions a parent sent before agreeing to the privacy notice, by user id; kept in
-    # memory only, because nothing may be stored before consent.
-    awaiting_consent: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    # Questions a parent sent before agreeing to the privacy notice, by user id, oldest
+    # first (at most a few each); kept in memory only, because nothing may be stored
+    # before consent. Queued, each quoted back, once the parent agrees.
+    awaiting_consent: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    # The buttons each person was offered last (bot.core.choices), by user id; memory only.
+    offers: dict[int, Offer] = field(default_factory=dict)
     # Who wrote to the bot since bot.privacy.retention last recorded it (ids only).
     activity: ActivityLog = field(default_factory=ActivityLog)
 

@@ -45,7 +45,15 @@ from bot.inloop.reminders import (
     day_number,
     upcoming_occurrences,
 )
-from handlers.common import chat_id, reply, require_role, say, send_file, text_of
+from handlers.common import (
+    chat_id,
+    edit_buttons,
+    reply,
+    require_role,
+    say,
+    send_file,
+    text_of,
+)
 from handlers.inloop import Labelled, current_wijken, label, show
 
 log = logging.getLogger(__name__)
@@ -57,7 +65,7 @@ ANNOUNCEMENT_MAX_CHARS = 3000
 REPORT_CHUNK_CHARS = 3800
 # Problems listed in the import report's message; all of them are in the attached file.
 REPORT_FIRST_PROBLEMS = 10
-COORDINATOR_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(cseries|cancel|msg|abort)(:|$)")
+COORDINATOR_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(cseries|cancel|msg|msgsend|abort)(:|$)")
 ABORT = callbacks.make("i", "abort")
 
 
@@ -186,8 +194,22 @@ async def on_button(update: Update, context: BotContext) -> None:
         await pick_day(update, context, series)
     elif choice.action == "cancel":
         await ask_reason(update, context, series, choice.args[1])
+    elif choice.action == "msgsend":
+        await send_announcement(update, context, series)
     else:
         await ask_announcement(update, context, series)
+
+
+async def send_announcement(update: Update, context: BotContext, series: InloopSeries) -> None:
+    """ "Versturen" under an announcement's preview: now it goes to the subscribers."""
+    services = context.services
+    draft = await services.repos.inloop.draft(context.member.id)
+    if draft is None or draft.text is None or draft.series_id != series.id:
+        await show(update, context, context.tr("inloop.coord.announce_gone"), [])
+        return
+    await services.repos.inloop.clear_draft(context.member.id)
+    await edit_buttons(update, context, [])
+    await finish_announcement(update, context, series, draft.text)
 
 
 # ------------------------------------------------------------ the typed text
@@ -215,7 +237,7 @@ async def draft_text(update: Update, context: BotContext) -> None:
         elif draft.action == "cancel":
             await finish_cancel(update, context, series, draft.day, cleaned.text)
         else:
-            await finish_announcement(update, context, series, cleaned.text)
+            await preview_announcement(update, context, series, cleaned.text)
     raise ApplicationHandlerStop
 
 
@@ -260,6 +282,25 @@ async def finish_cancel(
         when=when(context, occurrence.starts_at),
         count=told,
     )
+
+
+async def preview_announcement(
+    update: Update, context: BotContext, series: InloopSeries, text: str
+) -> None:
+    """The announcement as typed, to check before it reaches every subscriber."""
+    services = context.services
+    await services.repos.inloop.keep_draft_text(context.member.id, text)
+    count = await services.repos.inloop.subscriber_count(series.id)
+    preview = context.tr(
+        "inloop.coord.announce_preview", title=series.title, count=count, text=text
+    )
+    rows = [
+        [
+            ("inloop.button.send", callbacks.make("i", "msgsend", series.id)),
+            ("inloop.button.abort", ABORT),
+        ]
+    ]
+    await say(update, context, "core.raw", rows, text=Raw(preview))
 
 
 async def finish_announcement(

@@ -35,6 +35,7 @@ from bot.feedback.requests import (
     prompt,
 )
 from handlers.common import edit, pressed, reply, say, text_of
+from handlers.webinar_parent import ended_webinar
 from storage.feedback import AnswerField, AnswerOutcome, FeedbackRequest
 
 
@@ -130,11 +131,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     if request is None:
         waiting = await services.repos.feedback.button_step_of(member.id, now)
         if waiting is not None:
-            # Words where a button is asked for ("Het was goed" at the faces): kindly,
-            # the same question and its buttons again.
-            text, buttons = step_text(context, waiting)
-            text = context.tr("feedback.use_buttons") + "\n\n" + text
-            await reply(update, context, text, buttons)
+            await buttons_again(update, context, waiting)
             raise ApplicationHandlerStop
         return
     cleaned = clean_text(text_of(update), FREE_TEXT_MAX_CHARS)
@@ -153,6 +150,18 @@ async def free_text(update: Update, context: BotContext) -> None:
     text, buttons = step_text(context, outcome.request)
     await reply(update, context, context.tr("feedback.saved") + "\n" + text, buttons)
     raise ApplicationHandlerStop
+
+
+async def buttons_again(update: Update, context: BotContext, waiting: FeedbackRequest) -> None:
+    """Words where a button is asked for ("Het was goed" at the faces): kindly, the same
+    question and its buttons again; a late question hears its webinar ended (it is not
+    silently taken as feedback)."""
+    text, buttons = step_text(context, waiting)
+    text = context.tr("feedback.use_buttons") + "\n\n" + text
+    ended = await ended_webinar(context)
+    if ended is not None:
+        text = context.tr("webinar.ask.ended", title=ended.title) + "\n\n" + text
+    await reply(update, context, text, buttons)
 
 
 def webinar_closed_hook(

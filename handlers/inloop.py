@@ -21,6 +21,7 @@ from bot.inloop.reminders import (
     upcoming_by_wijk,
 )
 from handlers.common import chat_id, edit_buttons, edit_text, send_text
+from handlers.offers import offer
 
 # Button texts stay short enough to read on a phone.
 LABEL_CHARS = 40
@@ -84,6 +85,13 @@ async def show_wijken(update: Update, context: BotContext, *, new: bool = False)
     ]
     rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
     await show(update, context, context.tr("inloop.choose_wijk"), rows, new=new)
+    # A wijk typed instead of tapped ("Zuilen") is taken as its button, never a question.
+    offer(
+        context,
+        context.tr("inloop.choose_wijk"),
+        rows,
+        {w.name: ("wijk", w.ref) for w in wijken},
+    )
 
 
 def series_block(

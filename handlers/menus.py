@@ -31,7 +31,7 @@ PARENT_COMMANDS = [
     "vergeetmij",
     "help",
 ]
-MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit", "oefenen"]
+MODERATOR_COMMANDS = ["open", "rij", "volgende", "sluit", "afgehandeld", "oefenen"]
 COORDINATOR_COMMANDS = [
     "uitnodigen",
     "rollen",
@@ -40,6 +40,7 @@ COORDINATOR_COMMANDS = [
     "samenvatting",
     "terugkijken",
     "monitor",
+    "programma",
 ]
 
 

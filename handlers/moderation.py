@@ -5,31 +5,37 @@ handlers.written_answer."""
 
 from __future__ import annotations
 
-import html
 import logging
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.i18n import Raw
+from bot.core.choices import yes_no
+from bot.core.i18n import format_day
 from bot.core.models import Role, Webinar, WebinarState
 from bot.core.text_input import shorten
+from bot.webinar.codes import close_codes
 from handlers.common import (
     Label,
     chat_id,
     command_argument,
+    edit,
     edit_buttons,
     pressed,
     require_role,
     say,
 )
+from handlers.offers import offer, translated
 from handlers.panels import queue_changed, send_panel
 from handlers.question_card import show_card, webinar_closed
 
 log = logging.getLogger(__name__)
+
+# How long after /sluit the closer (or a coordinator) can open the webinar again.
+REOPEN_WITHIN = timedelta(days=1)
 
 
 async def current_webinar(update: Update, context: BotContext) -> Webinar | None:
@@ -52,9 +58,25 @@ async def open_command(update: Update, context: BotContext) -> None:
         return
     webinar = await services.repos.webinars.by_code(code)
     if webinar is None:
-        await say(update, context, "moderation.open.unknown", code=code)
+        await unknown_code(update, context, code)
         return
     await open_webinar(update, context, webinar)
+
+
+async def unknown_code(update: Update, context: BotContext, code: str) -> None:
+    """An unknown code: the codes it may have meant, as buttons (each asks as /open does)."""
+    known = await context.services.repos.webinars.codes()
+    ids = {known_code: webinar_id for known_code, _, webinar_id in known}
+    suggestions = close_codes(code, [(known_code, title) for known_code, title, _ in known])
+    if not suggestions:
+        await say(update, context, "moderation.open.unknown", code=code)
+        return
+    titles = {known_code: title for known_code, title, _ in known}
+    rows = [
+        [(Label(f"{s} · {shorten(titles[s], 40)}"), callbacks.make("o", "open", ids[s]))]
+        for s in suggestions
+    ]
+    await say(update, context, "moderation.open.unknown_suggest", rows, code=code)
 
 
 async def offer_todays_webinars(update: Update, context: BotContext) -> None:
@@ -84,19 +106,36 @@ async def offer_todays_webinars(update: Update, context: BotContext) -> None:
 async def on_open_button(update: Update, context: BotContext) -> None:
     if not await require_role(update, context, Role.MODERATOR):
         return
-    webinar = await context.services.repos.webinars.by_id(callbacks.parse(pressed(update).data).arg)
+    choice = callbacks.parse(pressed(update).data)
+    webinar = await context.services.repos.webinars.by_id(choice.arg)
     await pressed(update).answer()
     if webinar is None:
         await say(update, context, "moderation.open.unknown", code="…")
         return
+    if choice.action == "openno":
+        await edit(update, context, context.tr("moderation.open.not_opened", title=webinar.title))
+        return
     await edit_buttons(update, context, [])
-    await open_webinar(update, context, webinar)
+    await open_webinar(update, context, webinar, confirmed=choice.action == "openyes")
 
 
-async def open_webinar(update: Update, context: BotContext, webinar: Webinar) -> None:
+async def open_webinar(
+    update: Update, context: BotContext, webinar: Webinar, *, confirmed: bool = False
+) -> None:
+    """Open it for questions; a webinar of another day asks first (a typo in the code
+    should not open one three weeks away), a closed one offers to reopen."""
     services = context.services
     if webinar.state is WebinarState.CLOSED:
-        await say(update, context, "moderation.open.closed", title=webinar.title)
+        await closed_webinar(update, context, webinar)
+        return
+    zone = services.settings.zone
+    day = webinar.starts_at.astimezone(zone).date()
+    if (
+        not confirmed
+        and webinar.state is not WebinarState.OPEN
+        and day != services.clock.now().astimezone(zone).date()
+    ):
+        await ask_other_day(update, context, webinar, day)
         return
     await services.repos.webinars.set_state(webinar.id, WebinarState.OPEN, services.clock.now())
     await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
@@ -104,6 +143,52 @@ async def open_webinar(update: Update, context: BotContext, webinar: Webinar) ->
     await say(
         update, context, "moderation.open.done", title=webinar.title, code=webinar.code, link=link
     )
+
+
+def may_reopen(context: BotContext, webinar: Webinar) -> bool:
+    """The one who closed it, or a coordinator, within a day of the close."""
+    member = context.member
+    closed_at = webinar.closed_at
+    return (
+        (member.has(Role.COORDINATOR) or webinar.closed_by == member.id)
+        and closed_at is not None
+        and closed_at >= context.services.clock.now() - REOPEN_WITHIN
+    )
+
+
+async def closed_webinar(update: Update, context: BotContext, webinar: Webinar) -> None:
+    """/open of a closed webinar: the closer (or a coordinator) may open it again."""
+    if not may_reopen(context, webinar):
+        await say(update, context, "moderation.open.closed", title=webinar.title)
+        return
+    rows = [[("moderation.close.reopen", callbacks.make("s", "reopen", webinar.id))]]
+    await say(update, context, "moderation.open.closed_reopen", rows, title=webinar.title)
+
+
+async def ask_other_day(update: Update, context: BotContext, webinar: Webinar, day: date) -> None:
+    rows = [
+        [
+            ("moderation.open.yes", callbacks.make("o", "openyes", webinar.id)),
+            ("moderation.open.no", callbacks.make("o", "openno", webinar.id)),
+        ]
+    ]
+    when = format_day(day, context.language)
+    await say(update, context, "moderation.open.confirm", rows, title=webinar.title, day=when)
+    # "ja" / "nee" typed instead of tapped: the same (handlers.choices).
+    prompt = context.tr("moderation.open.confirm", title=webinar.title, day=when)
+    options = yes_no(("open", webinar.id), ("noopen", webinar.id))
+    offer(context, prompt, translated(context, rows), options)
+
+
+async def open_typed(update: Update, context: BotContext, webinar_id: int, yes: bool) -> None:
+    """ "ja" or "nee" typed at /open's question about another day."""
+    webinar = await context.services.repos.webinars.by_id(webinar_id)
+    if not context.member.has(Role.MODERATOR) or webinar is None:
+        await say(update, context, "moderation.no_webinar")
+    elif yes:
+        await open_webinar(update, context, webinar, confirmed=True)
+    else:
+        await say(update, context, "moderation.open.not_opened", title=webinar.title)
 
 
 async def queue_command(update: Update, context: BotContext) -> None:
@@ -146,59 +231,6 @@ async def pull_group(update: Update, context: BotContext, webinar: Webinar, grou
     await show_card(update, context, card, edit_in_place=False)
 
 
-async def close_command(update: Update, context: BotContext) -> None:
-    if not await require_role(update, context, Role.MODERATOR):
-        return
-    webinar = await current_webinar(update, context)
-    if webinar is None:
-        return
-    services = context.services
-    # The replay link goes out from bot.webinar.replay (a hook below), per parent.
-    await services.repos.webinars.set_state(webinar.id, WebinarState.CLOSED, services.clock.now())
-    context.bot_data.dispatcher.wake()
-    await context.bot_data.panels.end_webinar(webinar)
-    counts = await services.repos.questions.counts(webinar.id)
-    written = await services.repos.questions.answered_in_writing(webinar.id)
-    participants = await services.repos.webinars.participant_count(webinar.id)
-    unanswered = await services.repos.questions.unanswered(webinar.id)
-    # Every question sent in is in exactly one line: the lines add up to the total.
-    await say(
-        update,
-        context,
-        "moderation.close.summary",
-        title=webinar.title,
-        participants=context.services.t.count(
-            context.language, "moderation.close.participants", participants
-        ),
-        total=context.services.t.count(context.language, "moderation.close.total", counts.total),
-        live=counts.answered - written,
-        written=written,
-        merged=counts.merged,
-        removed=counts.removed,
-        withdrawn=counts.withdrawn,
-        unanswered=len(unanswered),
-    )
-    for chunk in _chunks([shorten(q.text or "", 600) for q in unanswered]):
-        await say(update, context, "core.raw", text=Raw(chunk))
-    services.desk.forget_webinar(webinar.id)
-    for react in context.bot_data.on_webinar_closed:
-        await react(context, webinar)
-
-
-def _chunks(texts: list[str], limit: int = 3500) -> list[str]:
-    """Numbered question lines, packed into messages under Telegram's length limit."""
-    chunks, current = [], ""
-    for number, text in enumerate(texts, start=1):
-        line = f"{number}. {html.escape(text, quote=False)}\n"
-        if len(current) + len(line) > limit:
-            chunks.append(current)
-            current = ""
-        current += line
-    if current:
-        chunks.append(current)
-    return chunks
-
-
 async def on_panel_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
@@ -230,6 +262,5 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CallbackQueryHandler(on_open_button, pattern=callbacks.pattern("o")),
     CommandHandler("rij", queue_command),
     CommandHandler("volgende", next_command),
-    CommandHandler("sluit", close_command),
     CallbackQueryHandler(on_panel_button, pattern=callbacks.pattern("panel")),
 ]

@@ -26,6 +26,7 @@ from bot.services import Services
 from bot.web.presenter_link import chat_links
 from bot.webinar.question_desk import GroupView
 from handlers.common import send_text
+from storage.db import current_update
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,12 @@ def panel_markup(
                     t(language, "replay.rec.button"),
                     callback_data=callbacks.make("rec", "start", webinar_id),
                 ),
+            ],
+            [
+                InlineKeyboardButton(
+                    t(language, "moderation.panel.history"),
+                    callback_data=callbacks.make("h", "list", webinar_id),
+                )
             ],
         ]
     )
@@ -257,6 +264,12 @@ class PanelRefresher:
         self._ended.add((chat_id, message_id))
         await self._queue([ChatMessage(chat_id, method="edit", text=text, message_id=message_id)])
 
+    async def end_cards(self, webinar_id: int, chat_id: int) -> None:
+        """A gespreksleider's question cards of a webinar lose their buttons: what they
+        showed was superseded (on the board). Each card is forgotten once ended."""
+        cards = await self.services.repos.panels.take_cards(webinar_id, chat_id)
+        await self._queue([ChatMessage(chat_id, method="markup", message_id=m) for m in cards])
+
     async def end_webinar(self, webinar: Webinar) -> None:
         """The webinar closed: its panels show their last counts as closed and every
         question card loses its buttons, so nothing on them can act any more."""
@@ -295,7 +308,19 @@ class PanelRefresher:
 
 
 def queue_changed(context: BotContext, webinar_id: int) -> None:
-    context.bot_data.panels.touch(webinar_id)
+    """Refresh the webinar's panels soon: once the update being handled is committed
+    (read before, a refresh would show the queue without this update's own change: a
+    gespreksleider's /rij stale after their own pull)."""
+    panels = context.bot_data.panels
+    unit = current_update.get()
+    if unit is None:
+        panels.touch(webinar_id)
+        return
+
+    async def touch() -> None:
+        panels.touch(webinar_id)
+
+    unit.after_commit[f"panel:{webinar_id}"] = touch
 
 
 __all__ = ["PanelRefresher", "queue_changed", "send_panel"]

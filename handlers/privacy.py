@@ -19,6 +19,7 @@ from bot.core.text_input import shorten
 from bot.feedback.records import FeedbackAnswer
 from bot.privacy.retention import forget_person
 from handlers.common import chat_id, edit, say, send_file
+from handlers.offers import offer, translated
 from handlers.panels import queue_changed
 from storage.feedback import FeedbackRequest
 from storage.privacy import AskedQuestion, InviteRecord, JoinedWebinar, PersonalData
@@ -62,6 +63,8 @@ async def forget_command(update: Update, context: BotContext) -> None:
     if context.member.roles:
         text += "\n\n" + context.tr("privacy.forget.confirm_staff", roles=Raw(_roles(context)))
     await say(update, context, "core.raw", CONFIRM_BUTTONS, text=Raw(text))
+    # "ja" typed instead of tapped erases nothing: the buttons again (handlers.choices).
+    offer(context, text, translated(context, CONFIRM_BUTTONS))
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import Question, Role, WebinarState
+from bot.core.models import ChatMessage, Question, Role, WebinarState
 from bot.core.text_input import shorten
 from bot.webinar.moderation_actions import asked_notice
 from bot.webinar.question_desk import Card
@@ -21,6 +21,7 @@ from handlers.common import (
     edit_buttons,
     keyboard,
     pressed,
+    queue,
     require_role,
     say,
     send_text,
@@ -28,6 +29,10 @@ from handlers.common import (
 from handlers.panels import queue_changed
 
 log = logging.getLogger(__name__)
+
+# The newest merges each get an undo button on the card (older ones: on the board).
+MAX_UNDO_BUTTONS = 4
+UNDOABLE_FINISHES = ("moderation.card.done_asked", "moderation.card.done_removed")
 
 
 def card_text(context: BotContext, card: Card) -> str:
@@ -51,6 +56,12 @@ def card_text(context: BotContext, card: Card) -> str:
     if card.general:
         lines.append(context.tr("moderation.card.general"))
     lines.extend(_member_lines(context, card))
+    if card.merged:
+        lines.append(context.tr("moderation.card.merged_heading", count=len(card.merged)))
+        lines.extend(
+            f"🔗 <b>{row.number}</b> {html.escape(shorten(row.text, 90), quote=False)}"
+            for row in card.merged
+        )
     return "\n".join(lines)
 
 
@@ -71,7 +82,9 @@ def _member_lines(context: BotContext, card: Card) -> list[str]:
     return lines
 
 
-def card_buttons(card: Card, muted: bool = False) -> list[list[tuple[str, str]]]:
+def card_buttons(
+    context: BotContext, card: Card, muted: bool = False
+) -> list[list[tuple[str, str]]]:
     qid = card.question.id
     rows = [
         [
@@ -94,8 +107,11 @@ def card_buttons(card: Card, muted: bool = False) -> list[list[tuple[str, str]]]
     rows.extend(toggles[i : i + 4] for i in range(0, len(toggles), 4))
     if card.similar_open:
         rows[2].append(("moderation.card.merge", callbacks.make("q", "merge", qid)))
-    if card.undo_merge is not None:
-        rows[2].append(("moderation.card.undo", callbacks.make("q", "undo", qid, card.undo_merge)))
+    # Every merge can be undone while the question is held: one button each (numbers).
+    for merge_id in card.merges[-MAX_UNDO_BUTTONS:]:
+        numbers = ", ".join(str(row.number) for row in card.merged if row.merge_id == merge_id)
+        label = Label(context.tr("moderation.card.undo_merge", numbers=numbers))
+        rows.append([(label, callbacks.make("q", "undo", qid, merge_id))])
     second = [
         ("moderation.card.unmute", callbacks.make("q", "unmute", qid))
         if muted
@@ -103,6 +119,8 @@ def card_buttons(card: Card, muted: bool = False) -> list[list[tuple[str, str]]]
     ]
     if not card.question.visible:
         second.insert(0, ("moderation.card.show", callbacks.make("q", "show", qid)))
+    else:
+        second.insert(0, ("moderation.card.hide", callbacks.make("q", "hide", qid)))
     rows.append(second)
     return rows
 
@@ -115,7 +133,7 @@ async def show_card(
     muted = await _asker_muted(context, card.question)
     if muted:
         text += "\n" + context.tr("moderation.card.is_muted")
-    buttons = card_buttons(card, muted)
+    buttons = card_buttons(context, card, muted)
     if confirm:
         qid = card.question.id
         text += "\n\n" + context.tr("moderation.card.mute_confirm")
@@ -128,15 +146,29 @@ async def show_card(
     if edit_in_place:
         await edit(update, context, text, buttons)
     else:
-        # The dispatcher remembers the card's message id once sent ("card" recorder), so
-        # that closing the webinar can take the card's buttons away.
+        chat = chat_id(update)
+        await supersede_cards(update, context, card.question.webinar_id)
+        # The dispatcher remembers the card's message id once sent ("qcard" recorder), so
+        # that closing the webinar, or the next card, can take the card's buttons away.
         await send_text(
             context,
-            chat_id(update),
+            chat,
             text,
             keyboard(context, buttons),
-            purpose=f"card:{card.question.webinar_id}",
+            purpose=f"qcard:{card.question.id}",
         )
+
+
+async def supersede_cards(update: Update, context: BotContext, webinar_id: int) -> None:
+    """A new card supersedes this chat's older ones: their buttons go, so none looks live
+    and answers "niet (meer) van jou" (undo stays in /afgehandeld)."""
+    chat = chat_id(update)
+    old = await context.services.repos.panels.take_cards(webinar_id, chat)
+    query = update.callback_query
+    pressed_id = query.message.message_id if query is not None and query.message else None
+    for message_id in old:
+        if message_id != pressed_id:  # the pressed message's buttons: its action's
+            await queue(context, ChatMessage(chat, method="markup", message_id=message_id))
 
 
 async def on_card_button(update: Update, context: BotContext) -> None:
@@ -238,8 +270,13 @@ async def _refresh_card(update: Update, context: BotContext, question: Question)
 
 
 async def card_show(update: Update, context: BotContext, question: Question) -> None:
-    await context.services.repos.questions.set_visible(question.id, context.member.id, True)
-    await pressed(update).answer(context.tr("moderation.card.shown"))
+    """👁 Show to parents, or 🙈 take that back (the same card, the other button)."""
+    show = callbacks.parse(pressed(update).data).action == "show"
+    await context.services.repos.questions.set_visible(question.id, context.member.id, show)
+    await pressed(update).answer(
+        context.tr("moderation.card.shown" if show else "moderation.card.hidden")
+    )
+    queue_changed(context, question.webinar_id)
     card = await context.services.desk.card(await _reload(context, question))
     await show_card(update, context, card, edit_in_place=True)
 
@@ -283,7 +320,13 @@ async def card_write(update: Update, context: BotContext, question: Question) ->
         question.id, context.member.id, services.clock.now()
     )
     await pressed(update).answer()
-    await say(update, context, "moderation.write.prompt", number=question.number)
+    await say(
+        update,
+        context,
+        "moderation.write.prompt",
+        [[("moderation.write.cancel", callbacks.make("w", "cancel", question.id))]],
+        number=question.number,
+    )
 
 
 async def _reload(context: BotContext, question: Question) -> Question:
@@ -308,6 +351,10 @@ async def _finished(
         + "</blockquote>"
     )
     rows = [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]]
+    if key in UNDOABLE_FINISHES:  # "Gesteld" and "Verwijderen" can be taken back
+        rows[0].insert(
+            0, ("moderation.card.undo_finish", callbacks.make("h", "restore", question.id))
+        )
     fresh = await _reload(context, question)
     if fresh.claimed_by == context.member.id and await _asker_muted(context, fresh):
         rows.append([("moderation.card.unmute", callbacks.make("q", "unmute", question.id))])
@@ -324,6 +371,7 @@ CARD_ACTIONS = {
     "tog": card_toggle,
     "undo": card_undo,
     "show": card_show,
+    "hide": card_show,
     "mute": card_mute,
     "muteyes": card_mute_answer,
     "muteno": card_mute_answer,

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import Role, WebinarState
+from bot.core.models import Role, User, WebinarState
+from bot.core.text_input import is_consent_word
 from handlers.common import (
     chat_id,
     edit,
@@ -17,10 +25,12 @@ from handlers.common import (
     reply,
     say,
     send_text,
+    text_of,
 )
 from handlers.consent import needs_consent, show_notice
 from handlers.inloop import show_wijken
 from handlers.menus import refresh_menu
+from handlers.offers import offer
 from handlers.privacy import my_data
 from handlers.roles import accept_invite
 from handlers.webinar_parent import join_webinar, store_question
@@ -87,18 +97,37 @@ async def on_menu(update: Update, context: BotContext) -> None:
 
 async def language_command(update: Update, context: BotContext) -> None:
     t = context.services.t
+    rows = [
+        [(t(lang, "core.language.name"), callbacks.make("lang", "set", index))]
+        for index, lang in enumerate(t.languages)
+    ]
     markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t(lang, "core.language.name"),
-                    callback_data=callbacks.make("lang", "set", index),
-                )
-            ]
-            for index, lang in enumerate(t.languages)
-        ]
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
     )
-    await send_text(context, chat_id(update), context.tr("core.language.choose"), markup)
+    prompt = context.tr("core.language.choose")
+    await send_text(context, chat_id(update), prompt, markup)
+    # A language typed instead ("English", "Türkçe", "en") is taken as its button.
+    names: dict[str, tuple[str, int]] = {}
+    for index, lang in enumerate(t.languages):
+        for name in (
+            t(lang, "core.language.name"),
+            lang,
+            t(context.language, f"core.language.in.{lang}"),
+        ):
+            names[name] = ("lang", index)
+    offer(context, prompt, rows, names)
+
+
+async def set_language(update: Update, context: BotContext, index: int) -> None:
+    """A language typed after /taal: as if its button was tapped."""
+    languages = context.services.t.languages
+    language = languages[index]
+    await context.services.repos.users.set_language(context.member.id, language)
+    await reply(update, context, context.services.t(language, "core.language.set"))
+    refreshed = await context.services.repos.users.get(context.member.id)
+    if refreshed is not None:
+        context.member = refreshed
+        await refresh_menu(context, refreshed)
 
 
 async def language_chosen(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
@@ -117,39 +146,67 @@ async def language_chosen(update: Update, context: BotContext, choice: callbacks
 
 
 async def consent(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
-    query = update.callback_query
-    assert query is not None
     services = context.services
-    await query.answer()
+    await pressed(update).answer()
     if choice.action == "decline":
         services.awaiting_consent.pop(context.member.id, None)
         await edit(update, context, context.tr("core.consent.declined"))
         return
+    if not needs_consent(context):
+        # Agreed already ("ja" typed, or a second tap): the buttons go, nothing is said
+        # twice and nothing waiting is reported lost.
+        await edit_buttons(update, context, _welcome_buttons(context.member.current_webinar))
+        return
+    refreshed = await _record_agreement(context)
+    # The welcome above the notice stays; its consent buttons go (a webinar's welcome
+    # gets the name button it would have had).
+    await edit_buttons(update, context, _welcome_buttons(refreshed.current_webinar))
+    await _after_agreement(update, context, question_waiting=choice.action == "agreeq")
+
+
+async def typed_consent(update: Update, context: BotContext) -> None:
+    """ "ja", "ok", "akkoord" typed at the notice count as tapping ✅ Akkoord (group -4,
+    before a text can become a question); anything else goes on to the features."""
+    member = context.member
+    if member.roles or not needs_consent(context) or not is_consent_word(text_of(update)):
+        return
+    await _record_agreement(context)
+    await _after_agreement(update, context, question_waiting=False)
+    raise ApplicationHandlerStop
+
+
+def _welcome_buttons(webinar_id: int | None) -> list[list[tuple[str, str]]]:
+    return [[("webinar.name.show", callbacks.make("p", "name", webinar_id))]] if webinar_id else []
+
+
+async def _record_agreement(context: BotContext) -> User:
+    services = context.services
     await services.repos.users.record_consent(
         context.member.id, services.settings.privacy.notice_version, services.clock.now()
     )
     refreshed = await services.repos.users.get(context.member.id)
     assert refreshed is not None
     context.member = refreshed
-    # The welcome above the notice stays; its consent buttons go (a webinar's welcome
-    # gets the name button it would have had).
-    webinar_id = refreshed.current_webinar
-    rows = [[("webinar.name.show", callbacks.make("p", "name", webinar_id))]] if webinar_id else []
-    await edit_buttons(update, context, rows)
-    pending = services.awaiting_consent.pop(context.member.id, None)
-    if pending is not None:
+    return refreshed
+
+
+async def _after_agreement(update: Update, context: BotContext, *, question_waiting: bool) -> None:
+    """Thanks, and every question sent before agreeing queued, each quoted back."""
+    services = context.services
+    pending = services.awaiting_consent.pop(context.member.id, [])
+    if pending:
         await say(update, context, "core.consent.thanks")
-        webinar_id, source_msg, text = pending
-        webinar = await services.repos.webinars.by_id(webinar_id)
-        if webinar is None or webinar.state is WebinarState.CLOSED:
-            await say(update, context, "webinar.ask.not_joined")
-            return
-        await store_question(update, context, webinar, source_msg, text)
+        for webinar_id, source_msg, text in pending:
+            webinar = await services.repos.webinars.by_id(webinar_id)
+            if webinar is None or webinar.state is WebinarState.CLOSED:
+                await say(update, context, "webinar.ask.not_joined")
+                continue
+            await store_question(update, context, webinar, source_msg, text, quoted=True)
         return
-    current = refreshed.current_webinar
+    current = context.member.current_webinar
     webinar = await services.repos.webinars.by_id(current) if current else None
     in_webinar = webinar is not None and webinar.state is not WebinarState.CLOSED
-    if choice.action == "agreeq":
+    if question_waiting:
         # The question was asked before agreeing and is gone (nothing is kept before
         # consent; a restart loses it): say so honestly.
         key = "core.consent.thanks_lost" if in_webinar else "core.consent.thanks_lost_ended"
@@ -175,4 +232,9 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CallbackQueryHandler(on_button, pattern=callbacks.pattern("lang")),
     CallbackQueryHandler(on_button, pattern=callbacks.pattern("c")),
     CallbackQueryHandler(on_menu, pattern=callbacks.pattern("m")),
+]
+
+# Group -4 (see bot.app): a typed "ja" at the privacy notice, before anything else reads it.
+CONSENT_TEXT: list[BaseHandler[Update, BotContext, None]] = [
+    MessageHandler(filters.TEXT & ~filters.COMMAND, typed_consent),
 ]

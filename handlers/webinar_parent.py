@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
 from bot.core import callbacks
+from bot.core.choices import yes_no
 from bot.core.i18n import Raw, format_moment
 from bot.core.models import Webinar, WebinarState
-from bot.core.text_input import clean_text, shorten
+from bot.core.text_input import clean_text, has_words, shorten
 from bot.services import Services
-from handlers.common import command_argument, edit, edit_buttons, pressed, say
+from handlers.common import command_argument, edit, edit_buttons, pressed, reply, say
 from handlers.consent import needs_consent, show_notice
+from handlers.offers import offer, translated
 from handlers.panels import queue_changed
 
 log = logging.getLogger(__name__)
 
 VISIBLE_LIST_SIZE = 8
+# Questions kept in memory for a parent who has not agreed yet (the newest).
+MAX_WAITING_FOR_CONSENT = 5
+# A parent who writes this soon after their webinar closed is told it ended.
+ENDED_RECENTLY = timedelta(days=1)
 
 
 async def join_webinar(update: Update, context: BotContext, code: str) -> None:
@@ -75,9 +82,13 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
         else (None, False)
     )
     if webinar is None or webinar.state is WebinarState.CLOSED:
-        await say(update, context, "webinar.ask.not_joined")
+        await not_in_a_webinar(update, context)
         return
     cleaned = clean_text(raw, services.settings.limits.question_max_chars)
+    if cleaned.text is not None and not has_words(cleaned.text):
+        # "👍", "🙏🙏", "?": a reaction, not a question for the queue.
+        await say(update, context, "webinar.ask.no_words")
+        return
     if cleaned.text is None:
         await say(
             update,
@@ -96,30 +107,119 @@ async def ask(update: Update, context: BotContext, raw: str) -> None:
     assert message is not None
     source_msg = message.message_id
     if needs_consent(context):
-        # Nothing is stored before the parent agrees; the question waits in memory.
-        services.awaiting_consent[member.id] = (webinar.id, source_msg, cleaned.text)
-        await show_notice(
-            update, context, context.tr("webinar.ask.consent_first"), question_waiting=True
-        )
+        await wait_for_consent(update, context, webinar, source_msg, cleaned.text)
         return
     await store_question(update, context, webinar, source_msg, cleaned.text)
 
 
-async def store_question(
+async def wait_for_consent(
     update: Update, context: BotContext, webinar: Webinar, source_msg: int, text: str
 ) -> None:
+    """Nothing is stored before the parent agrees; the questions wait in memory, every one
+    of them (a "ja" typed at the notice is taken as the agreement: bot.app)."""
+    waiting = context.services.awaiting_consent.setdefault(context.member.id, [])
+    waiting.append((webinar.id, source_msg, text))
+    del waiting[:-MAX_WAITING_FOR_CONSENT]
+    await show_notice(
+        update, context, context.tr("webinar.ask.consent_first"), question_waiting=True
+    )
+
+
+async def ended_webinar(context: BotContext) -> Webinar | None:
+    """The webinar this parent was in, if it closed (within a day): what they type now
+    was probably meant for it."""
+    services = context.services
+    webinar = await services.repos.webinars.last_joined(context.member.id)
+    if webinar is None or webinar.state is not WebinarState.CLOSED or webinar.closed_at is None:
+        return None
+    return webinar if services.clock.now() - webinar.closed_at < ENDED_RECENTLY else None
+
+
+async def not_in_a_webinar(update: Update, context: BotContext) -> None:
+    """Text that cannot be a question: the webinar ended, or they are in none."""
+    ended = await ended_webinar(context)
+    if ended is not None:
+        await say(update, context, "webinar.ask.ended", title=ended.title)
+    else:
+        await say(update, context, "webinar.ask.not_joined")
+
+
+async def store_question(
+    update: Update,
+    context: BotContext,
+    webinar: Webinar,
+    source_msg: int,
+    text: str,
+    *,
+    quoted: bool = False,
+) -> None:
+    """Queue the question and acknowledge it; `quoted`: the acknowledgement repeats the
+    text (a question sent before the parent agreed, queued later)."""
     services = context.services
     asked = await services.desk.ask(webinar, context.member, source_msg, text)
     log.info("question %d stored in webinar %d", asked.question.id, webinar.id)
     key = "webinar.ask.queued_similar" if asked.similar_count else "webinar.ask.queued"
+    rows = _question_buttons(asked.question.id, webinar.id)
+    ack = context.tr(key, position=asked.position, count=asked.similar_count)
+    if quoted:
+        ack = context.tr("webinar.ask.queued_quote", text=shorten(text, 300)) + "\n" + ack
+    await reply(update, context, ack, rows)
+    queue_changed(context, webinar.id)
+
+
+async def confirm_withdraw(update: Update, context: BotContext, question_id: int) -> None:
+    """ "Vraag intrekken" asks first: a slip of the thumb should not take a question away."""
+    question = await context.services.repos.questions.get(question_id)
+    if (
+        question is None
+        or question.asker_id != context.member.id
+        or question.state.value != "open"
+        or await _webinar_over(context.services, question_id)
+    ):
+        await withdraw(update, context, question_id)  # says why it cannot be withdrawn
+        return
+    await pressed(update).answer()
     rows = [
         [
-            ("webinar.ask.withdraw", callbacks.make("p", "withdraw", asked.question.id)),
-            ("webinar.ask.others", callbacks.make("p", "list", webinar.id)),
+            ("webinar.ask.withdraw_yes", callbacks.make("p", "withdrawyes", question_id)),
+            ("webinar.ask.withdraw_no", callbacks.make("p", "withdrawno", question_id)),
         ]
     ]
-    await say(update, context, key, rows, position=asked.position, count=asked.similar_count)
-    queue_changed(context, webinar.id)
+    await edit_buttons(update, context, rows)
+    await say(update, context, "webinar.ask.withdraw_confirm")
+    # "ja" or "nee" typed instead: the same as the buttons, never a question.
+    options = yes_no(("withdraw", question_id), ("keepq", question_id))
+    offer(context, context.tr("webinar.ask.withdraw_confirm"), translated(context, rows), options)
+
+
+async def withdraw_typed(update: Update, context: BotContext, question_id: int, yes: bool) -> None:
+    """ "ja" or "nee" typed at "Je vraag intrekken?"."""
+    services = context.services
+    if not yes:
+        await say(update, context, "webinar.ask.kept")
+    elif await services.repos.questions.withdraw(question_id, context.member.id):
+        await services.desk.left_queue(question_id)
+        await say(update, context, "webinar.ask.withdrawn")
+        question = await services.repos.questions.get(question_id)
+        if question is not None:
+            queue_changed(context, question.webinar_id)
+    else:
+        await say(update, context, "webinar.ask.cannot_withdraw")
+
+
+async def keep_question(update: Update, context: BotContext, question_id: int) -> None:
+    webinar_id = context.member.current_webinar or 0
+    await pressed(update).answer(context.tr("webinar.ask.kept"))
+    await edit_buttons(update, context, _question_buttons(question_id, webinar_id))
+
+
+def _question_buttons(question_id: int, webinar_id: int) -> list[list[tuple[str, str]]]:
+    return [
+        [
+            ("webinar.ask.withdraw", callbacks.make("p", "withdraw", question_id)),
+            ("webinar.ask.others", callbacks.make("p", "list", webinar_id)),
+        ]
+    ]
 
 
 async def withdraw(update: Update, context: BotContext, question_id: int) -> None:
@@ -151,7 +251,9 @@ async def list_visible(update: Update, context: BotContext, webinar_id: int) -> 
     if context.member.current_webinar != webinar_id:
         await say(update, context, "webinar.ask.not_joined")
         return
-    questions = await services.repos.questions.visible_open(webinar_id, VISIBLE_LIST_SIZE)
+    questions = await services.repos.questions.for_other_parents(
+        webinar_id, context.member.id, VISIBLE_LIST_SIZE
+    )
     if not questions:
         await say(update, context, "webinar.others.none")
         return
@@ -203,7 +305,11 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
 async def on_button(update: Update, context: BotContext) -> None:
     choice = callbacks.parse(pressed(update).data)
     if choice.action == "withdraw":
+        await confirm_withdraw(update, context, choice.arg)
+    elif choice.action == "withdrawyes":
         await withdraw(update, context, choice.arg)
+    elif choice.action == "withdrawno":
+        await keep_question(update, context, choice.arg)
     elif choice.action == "list":
         await list_visible(update, context, choice.arg)
     elif choice.action == "vote":

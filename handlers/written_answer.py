@@ -1,17 +1,33 @@
-"""A gespreksleider's written answer: after "answer in writing", their next text goes
-to the asker (and the askers of merged questions) through the bot, names hidden."""
+"""A gespreksleider's written answer: after "answer in writing", their next text is
+shown back as a preview (what the parent will get), and only "Versturen" sends it to
+the asker (and the askers of merged questions, each with their own words quoted),
+through the bot, names hidden. "Annuleren", "Aanpassen" and any command end or restart
+it; nothing reaches a parent by accident."""
 
 from __future__ import annotations
 
+import zlib
+
 from telegram import Update
-from telegram.ext import MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import Role, WebinarState
-from bot.core.text_input import clean_text
+from bot.core.models import Question, QuestionState, Role, WebinarState
+from bot.core.text_input import clean_text, shorten
 from bot.webinar.moderation_actions import answer_notice
-from handlers.common import chat_id, keyboard, say, send_text, text_of
+from handlers.common import (
+    chat_id,
+    edit,
+    edit_buttons,
+    keyboard,
+    pressed,
+    reply,
+    require_role,
+    say,
+    send_text,
+    text_of,
+)
 from handlers.panels import queue_changed
 from handlers.webinar_parent import question_text
 
@@ -20,8 +36,17 @@ from handlers.webinar_parent import question_text
 ANSWER_MAX_CHARS = 4096
 
 
+def checksum(text: str) -> int:
+    """Which text a preview showed: its "Versturen" sends that text or nothing."""
+    return zlib.crc32(text.encode()) % 1_000_000_000
+
+
+def cancel_row(question_id: int) -> list[tuple[str, str]]:
+    return [("moderation.write.cancel", callbacks.make("w", "cancel", question_id))]
+
+
 async def written_answer(update: Update, context: BotContext) -> None:
-    """A gespreksleider's text after "answer in writing" is the answer for the asker."""
+    """A gespreksleider's text after "answer in writing" is previewed as the answer."""
     member = context.member
     question_id = (
         await context.services.repos.questions.pending_written_answer(member.id)
@@ -29,7 +54,7 @@ async def written_answer(update: Update, context: BotContext) -> None:
         else None
     )
     if question_id is not None:
-        await deliver_answer(update, context, question_id)
+        await preview_answer(update, context, question_id)
     elif member.has(Role.MODERATOR):
         await staff_text(update, context)
     else:
@@ -48,23 +73,90 @@ async def staff_text(update: Update, context: BotContext) -> None:
     await say(update, context, "moderation.staff_text", [[next_button]], title=webinar.title)
 
 
-async def deliver_answer(update: Update, context: BotContext, question_id: int) -> None:
+async def preview_answer(update: Update, context: BotContext, question_id: int) -> None:
+    """Keep the typed text and show it as the parent would get it, with its buttons."""
     services = context.services
-    member = context.member
     cleaned = clean_text(text_of(update), ANSWER_MAX_CHARS)
     if cleaned.text is None:
-        await say(update, context, "moderation.write.empty")
+        await say(update, context, "moderation.write.empty", [cancel_row(question_id)])
         return
     question = await services.repos.questions.get(question_id)
     webinar = await services.repos.webinars.by_id(question.webinar_id) if question else None
     if question is None or webinar is None:
-        await services.repos.questions.cancel_written_answer(member.id)
+        await services.repos.questions.cancel_written_answer(context.member.id)
         return
-    notice = answer_notice(question, webinar, cleaned.text)
+    await services.repos.questions.save_answer_draft(context.member.id, question_id, cleaned.text)
+    askers = len(await services.repos.questions.asker_texts(question_id))
+    text = (
+        context.tr("moderation.write.preview", number=question.number, count=max(askers, 1))
+        + "\n\n"
+        + context.tr(
+            "webinar.notify.written",
+            title=webinar.title,
+            question=shorten(question.text or "", 1000),
+            answer=cleaned.text,
+        )
+    )
+    rows = [
+        [
+            (
+                "moderation.write.send",
+                callbacks.make("w", "send", question_id, checksum(cleaned.text)),
+            ),
+            ("moderation.write.edit", callbacks.make("w", "edit", question_id)),
+        ],
+        cancel_row(question_id),
+    ]
+    await reply(update, context, text, rows)
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    """Versturen, Aanpassen, Annuleren: only on a question this gespreksleider holds."""
+    if not await require_role(update, context, Role.MODERATOR):
+        return
+    choice = callbacks.parse(pressed(update).data)
+    question = await context.services.repos.questions.get(choice.arg)
+    draft = await context.services.repos.questions.pending_written_answer(context.member.id)
+    if (
+        question is None
+        or question.state is not QuestionState.CLAIMED
+        or question.claimed_by != context.member.id
+        or draft != question.id
+    ):
+        await pressed(update).answer(context.tr("moderation.write.stale"), show_alert=True)
+        await edit_buttons(update, context, [])
+        return
+    if choice.action == "send":
+        await send_answer(update, context, question)
+    elif choice.action == "edit":
+        await pressed(update).answer()
+        await edit_buttons(update, context, [])
+        await say(update, context, "moderation.write.again", [cancel_row(question.id)])
+    else:
+        await context.services.repos.questions.cancel_written_answer(context.member.id)
+        await pressed(update).answer()
+        await edit(
+            update, context, context.tr("moderation.write.cancelled", number=question.number)
+        )
+
+
+async def send_answer(update: Update, context: BotContext, question: Question) -> None:
+    services = context.services
+    member = context.member
+    text = await services.repos.questions.answer_draft(member.id, question.id)
+    webinar = await services.repos.webinars.by_id(question.webinar_id)
+    shown = callbacks.parse(pressed(update).data).args[1]
+    if text is None or webinar is None or checksum(text) != shown:
+        await pressed(update).answer(context.tr("moderation.write.stale"), show_alert=True)
+        return
+    own_words = await services.repos.questions.asker_texts(question.id)
+    notice = answer_notice(question, webinar, text, own_words)
     if await services.desk.finish(question.id, member.id, "written", notice) is None:
         await services.repos.questions.cancel_written_answer(member.id)
-        await say(update, context, "moderation.card.stale")
+        await pressed(update).answer(context.tr("moderation.card.stale"), show_alert=True)
         return
+    await pressed(update).answer()
+    await edit_buttons(update, context, [])
     context.bot_data.dispatcher.wake()
     next_button = ("moderation.card.next", callbacks.make("panel", "next", webinar.id))
     # "Sent" once it was: this message waits in the outbox until the askers' copies went.
@@ -78,5 +170,31 @@ async def deliver_answer(update: Update, context: BotContext, question_id: int) 
     queue_changed(context, webinar.id)
 
 
+async def leave_answer_mode(update: Update, context: BotContext) -> None:
+    """Any command ends a written answer in progress (nothing is sent); the command then
+    runs as usual (group -3, see bot.app)."""
+    member = context.member
+    if not member.has(Role.MODERATOR):
+        return
+    questions = context.services.repos.questions
+    question_id = await questions.pending_written_answer(member.id)
+    if question_id is None:
+        return
+    await questions.cancel_written_answer(member.id)
+    question = await questions.get(question_id)
+    await say(
+        update, context, "moderation.write.stopped", number=question.number if question else 0
+    )
+
+
 # Text from a gespreksleider with an answer pending; otherwise falls through to questions.
 WRITTEN_ANSWER = MessageHandler(filters.TEXT & ~filters.COMMAND, written_answer)
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CallbackQueryHandler(on_button, pattern=callbacks.pattern("w")),
+]
+
+# Group -3: a command ends answer mode before the command itself runs.
+ANSWER_MODE_END: list[BaseHandler[Update, BotContext, None]] = [
+    MessageHandler(filters.COMMAND, leave_answer_mode),
+]

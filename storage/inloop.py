@@ -37,6 +37,7 @@ class CoordinatorDraft:
     series_id: int
     day: date | None
     started_at: datetime
+    text: str | None = None  # an announcement typed and previewed, not sent yet
 
 
 def _series(row: aiosqlite.Row) -> InloopSeries:
@@ -409,7 +410,18 @@ class InloopRepository:
             series_id=row["series_id"],
             day=None if row["day"] is None else date.fromisoformat(row["day"]),
             started_at=from_db(row["started_at"]),
+            text=row["text"],
         )
+
+    async def keep_draft_text(self, user_id: int, text: str) -> None:
+        """The announcement as typed, kept for its preview until "Versturen"."""
+
+        async def op(conn: aiosqlite.Connection) -> None:
+            await conn.execute(
+                "UPDATE coordinator_drafts SET text = ? WHERE user_id = ?", (text, user_id)
+            )
+
+        await self.db.write(op)
 
     async def clear_draft(self, user_id: int, *, marks_update: bool = True) -> bool:
         """Forget the draft. ``marks_update=False`` when it is not the update's effect (a

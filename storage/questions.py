@@ -43,6 +43,8 @@ def _question(row: aiosqlite.Row) -> Question:
         merged_into=row["merged_into"],
         created_at=from_db(row["created_at"]),
         number=row["number"] or 0,
+        answered_how=row["answered_how"] if "answered_how" in row.keys() else None,  # noqa: SIM118
+        reserved_by=row["reserved_by"] if "reserved_by" in row.keys() else None,  # noqa: SIM118
     )
 
 
@@ -51,6 +53,17 @@ class AddedQuestion:
     question: Question
     created: bool  # False: this message was stored before (a redelivered update)
     position: int  # 1-based place in the queue when it was asked
+
+
+@dataclass(frozen=True)
+class MergedRow:
+    """A question merged into another, as its card and the board list it."""
+
+    id: int
+    number: int
+    text: str
+    asker_id: int | None
+    merge_id: int
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,43 @@ async def _enqueue_all(
 ) -> None:
     for message in messages:
         await enqueue(conn, message, due_at=now, now=now)
+
+
+@dataclass(frozen=True)
+class Restored:
+    previous: str  # "answered" or "removed"
+    how: str | None  # "live" or "written" for an answered one
+    held: bool  # held by the gespreksleider again (else waiting in the queue)
+    corrected: int  # askers who had been told it was asked, and now hear otherwise
+
+
+async def _take_back_notices(conn: aiosqlite.Connection, prefix: str) -> list[int]:
+    """Cancel the not yet sent notices whose dedup key starts with `prefix`; return who
+    got one already. The rows go, so the same notice can be queued again later."""
+    await conn.execute(
+        "UPDATE outbox SET state = 'cancelled' WHERE dedup_key >= ? AND dedup_key < ?"
+        " AND state = 'pending'",
+        (prefix, prefix + "~"),
+    )
+    cursor = await conn.execute(
+        "SELECT user_id FROM outbox WHERE dedup_key >= ? AND dedup_key < ? AND state = 'sent'",
+        (prefix, prefix + "~"),
+    )
+    told = [int(row[0]) for row in await cursor.fetchall()]
+    await conn.execute(
+        "DELETE FROM outbox WHERE dedup_key >= ? AND dedup_key < ?"
+        " AND state IN ('sent', 'cancelled')",
+        (prefix, prefix + "~"),
+    )
+    return told
+
+
+async def _free_reserved(conn: aiosqlite.Connection, webinar_id: int, moderator_id: int) -> None:
+    """The questions kept for this gespreksleider ("Neem deze groep") wait for anyone again."""
+    await conn.execute(
+        "UPDATE questions SET reserved_by = NULL WHERE webinar_id = ? AND reserved_by = ?",
+        (webinar_id, moderator_id),
+    )
 
 
 class QuestionRepository:
@@ -219,15 +269,19 @@ class QuestionRepository:
                 (webinar_id, moderator_id),
             )
             released = [row[0] for row in await cursor.fetchall()]
+            if released:  # moving on: the group kept with the old question is free again
+                await _free_reserved(conn, webinar_id, moderator_id)
             # Skip what was just put back (pulling "next" means "another one"), unless
             # nothing else is waiting.
             for skip in (released, []):
                 excluded = f" AND id NOT IN ({','.join('?' * len(skip))})" if skip else ""
                 cursor = await conn.execute(
-                    "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?"
+                    "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?,"
+                    " reserved_by = NULL"
                     " WHERE id = (SELECT id FROM questions WHERE webinar_id = ? AND state = 'open'"
+                    " AND (reserved_by IS NULL OR reserved_by = ?)"
                     f"{excluded} ORDER BY {RANKING} LIMIT 1) RETURNING *",
-                    (moderator_id, to_db(now), webinar_id, *skip),
+                    (moderator_id, to_db(now), webinar_id, moderator_id, *skip),
                 )
                 row = await cursor.fetchone()
                 if row is not None:
@@ -255,8 +309,9 @@ class QuestionRepository:
         async def op(conn: aiosqlite.Connection) -> Question | None:
             cursor = await conn.execute(
                 "SELECT 1 FROM questions WHERE id = ? AND webinar_id = ? AND (state = 'open'"
-                " OR (state = 'removed' AND claimed_by = ?))",
-                (question_id, webinar_id, moderator_id),
+                " OR (state = 'removed' AND claimed_by = ?))"
+                " AND (reserved_by IS NULL OR reserved_by = ?)",
+                (question_id, webinar_id, moderator_id, moderator_id),
             )
             if await cursor.fetchone() is None:
                 return None
@@ -267,7 +322,7 @@ class QuestionRepository:
             )
             cursor = await conn.execute(
                 "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?,"
-                " deferred = CASE WHEN ? IS NULL THEN deferred ELSE ? END"
+                " reserved_by = NULL, deferred = CASE WHEN ? IS NULL THEN deferred ELSE ? END"
                 " WHERE id = ? AND (state = 'open' OR (state = 'removed' AND claimed_by = ?))"
                 " RETURNING *",
                 (
@@ -309,10 +364,13 @@ class QuestionRepository:
             cursor = await conn.execute(
                 "UPDATE questions SET state = 'open', claimed_by = NULL, claimed_at = NULL,"
                 " deferred = CASE WHEN ? THEN 1 ELSE deferred END"
-                " WHERE id = ? AND state = 'claimed' AND claimed_by = ?",
+                " WHERE id = ? AND state = 'claimed' AND claimed_by = ? RETURNING webinar_id",
                 (int(defer), question_id, moderator_id),
             )
-            return cursor.rowcount > 0
+            row = await cursor.fetchone()
+            if row is not None:
+                await _free_reserved(conn, int(row[0]), moderator_id)
+            return row is not None
 
         return await self.db.write(op)
 
@@ -320,10 +378,13 @@ class QuestionRepository:
         async def op(conn: aiosqlite.Connection) -> bool:
             cursor = await conn.execute(
                 "UPDATE questions SET state = 'removed', claimed_by = ?"
-                " WHERE id = ? AND state = 'claimed' AND claimed_by = ?",
+                " WHERE id = ? AND state = 'claimed' AND claimed_by = ? RETURNING webinar_id",
                 (moderator_id, question_id, moderator_id),
             )
-            return cursor.rowcount > 0
+            row = await cursor.fetchone()
+            if row is not None:
+                await _free_reserved(conn, int(row[0]), moderator_id)
+            return row is not None
 
         return await self.db.write(op)
 
@@ -350,6 +411,11 @@ class QuestionRepository:
             askers = [row[0]] if row[0] is not None else []
             askers += [merged[0] for merged in await cursor.fetchall() if merged[0] not in askers]
             await conn.execute("DELETE FROM answer_drafts WHERE question_id = ?", (question_id,))
+            await conn.execute(
+                "UPDATE questions SET reserved_by = NULL WHERE reserved_by = ? AND state = 'open'"
+                " AND webinar_id = (SELECT webinar_id FROM questions WHERE id = ?)",
+                (moderator_id, question_id),
+            )
             await _enqueue_all(conn, notify(askers), now)
             return askers
 
@@ -382,10 +448,11 @@ class QuestionRepository:
             merge_id = int(row[0])
             marks = ",".join("?" * len(others))
             cursor = await conn.execute(
-                f"UPDATE questions SET state = 'merged', merged_into = ?, merge_id = ?"
-                f" WHERE id IN ({marks}) AND id != ? AND webinar_id = ? AND state = 'open'"
+                f"UPDATE questions SET state = 'merged', merged_into = ?, merge_id = ?,"
+                f" reserved_by = NULL WHERE id IN ({marks}) AND id != ? AND webinar_id = ?"
+                " AND state = 'open' AND (reserved_by IS NULL OR reserved_by = ?)"
                 " RETURNING id, votes",
-                (question_id, merge_id, *others, question_id, owner[0]),
+                (question_id, merge_id, *others, question_id, owner[0], moderator_id),
             )
             merged = await cursor.fetchall()
             if not merged:
@@ -436,6 +503,102 @@ class QuestionRepository:
             return into_id, restored
 
         return await self.db.write(op)
+
+    async def reserve(self, webinar_id: int, moderator_id: int, question_ids: Sequence[int]) -> int:
+        """Keep these waiting questions for this gespreksleider ("Neem deze groep"): no
+        colleague's /volgende, pick or group tap gets them until the question the
+        gespreksleider holds is finished or handed back. Returns how many were kept."""
+        if not question_ids:
+            return 0
+        marks = ",".join("?" * len(question_ids))
+
+        async def op(conn: aiosqlite.Connection) -> int:
+            cursor = await conn.execute(
+                f"UPDATE questions SET reserved_by = ? WHERE id IN ({marks})"
+                " AND webinar_id = ? AND state = 'open' AND reserved_by IS NULL",
+                (moderator_id, *question_ids, webinar_id),
+            )
+            return cursor.rowcount
+
+        return await self.db.write(op)
+
+    async def finished(self, webinar_id: int, limit: int) -> list[Question]:
+        """Answered and removed questions, the most recently finished first."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM questions WHERE webinar_id = ? AND state IN ('answered', 'removed')"
+            " ORDER BY coalesce(answered_at, claimed_at, created_at) DESC, id DESC LIMIT ?",
+            (webinar_id, limit),
+        )
+        return [_question(row) for row in rows]
+
+    async def restore(
+        self,
+        question_id: int,
+        webinar_id: int,
+        moderator_id: int,
+        now: datetime,
+        correction: Notify,
+    ) -> Restored | None:
+        """An answered or removed question back: held by this gespreksleider (waiting in
+        the queue if they hold one already). "Asked" taken back: the askers' notices not
+        sent yet are cancelled, those who got one get `correction`, in one transaction;
+        the question can be asked (or answered) again and its askers are told again."""
+
+        async def op(conn: aiosqlite.Connection) -> Restored | None:
+            cursor = await conn.execute(
+                "SELECT state, answered_how FROM questions WHERE id = ? AND webinar_id = ?"
+                " AND state IN ('answered', 'removed')",
+                (question_id, webinar_id),
+            )
+            row = await cursor.fetchone()
+            if row is None:
+                return None
+            cursor = await conn.execute(
+                "SELECT 1 FROM questions WHERE webinar_id = ? AND state = 'claimed'"
+                " AND claimed_by = ?",
+                (webinar_id, moderator_id),
+            )
+            held = await cursor.fetchone() is None
+            await conn.execute(
+                "UPDATE questions SET state = ?, claimed_by = ?, claimed_at = ?,"
+                " answered_at = NULL, answered_how = NULL WHERE id = ?",
+                (
+                    "claimed" if held else "open",
+                    moderator_id if held else None,
+                    to_db(now) if held else None,
+                    question_id,
+                ),
+            )
+            told: list[int] = []
+            if row["answered_how"] == "live":
+                told = await _take_back_notices(conn, f"asked:{question_id}:")
+                await _enqueue_all(conn, correction(told), now)
+            elif row["answered_how"] == "written":
+                await conn.execute(
+                    "DELETE FROM outbox WHERE dedup_key >= ? AND dedup_key < ? AND state = 'sent'",
+                    (f"written:{question_id}:", f"written:{question_id}:~"),
+                )
+            return Restored(str(row["state"]), row["answered_how"], held, len(told))
+
+        return await self.db.write(op)
+
+    async def merged_into(self, question_id: int) -> list[MergedRow]:
+        """The questions merged into this one (not undone), oldest merge first."""
+        rows = await self.db.fetch_all(
+            "SELECT id, number, text, asker_id, merge_id FROM questions"
+            " WHERE merged_into = ? AND state = 'merged' ORDER BY merge_id, id",
+            (question_id,),
+        )
+        return [
+            MergedRow(
+                int(row["id"]),
+                row["number"] or 0,
+                row["text"] or "",
+                row["asker_id"],
+                int(row["merge_id"] or 0),
+            )
+            for row in rows
+        ]
 
     async def last_merge(self, question_id: int) -> int | None:
         """The newest merge into this question that was not undone."""
@@ -543,9 +706,10 @@ class QuestionRepository:
 
         async def op(conn: aiosqlite.Connection) -> Question | None:
             cursor = await conn.execute(
-                "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?"
-                " WHERE id = ? AND state = 'open' RETURNING *",
-                (moderator_id, to_db(now), question_id),
+                "UPDATE questions SET state = 'claimed', claimed_by = ?, claimed_at = ?,"
+                " reserved_by = NULL WHERE id = ? AND state = 'open'"
+                " AND (reserved_by IS NULL OR reserved_by = ?) RETURNING *",
+                (moderator_id, to_db(now), question_id, moderator_id),
             )
             row = await cursor.fetchone()
             if row is None:
@@ -584,14 +748,15 @@ class QuestionRepository:
         return await self.db.write(op)
 
     async def vote(self, question_id: int, user_id: int, now: datetime) -> bool:
-        """One "ik wil dit ook weten" per parent per visible, unanswered question of a
-        webinar they joined."""
+        """One "ik wil dit ook weten" per parent per unanswered question of a webinar they
+        joined that parents may see (shown, or asked by more than one parent)."""
 
         async def op(conn: aiosqlite.Connection) -> bool:
             cursor = await conn.execute(
                 "SELECT 1 FROM questions q JOIN webinars w ON w.id = q.webinar_id"
                 " JOIN participants p ON p.webinar_id = q.webinar_id AND p.user_id = ?"
-                " WHERE q.id = ? AND q.visible = 1 AND q.state IN ('open', 'claimed')"
+                " WHERE q.id = ? AND (q.visible = 1 OR q.similar_count >= 1)"
+                " AND q.state IN ('open', 'claimed')"
                 " AND w.state = 'open' AND (q.asker_id IS NULL OR q.asker_id != ?)",
                 (user_id, question_id, user_id),
             )
@@ -643,6 +808,29 @@ class QuestionRepository:
             (webinar_id,),
         )
         return [_question(row) for row in rows]
+
+    async def for_other_parents(self, webinar_id: int, user_id: int, limit: int) -> list[Question]:
+        """What other parents may see and back ("ik wil dit ook weten"), without names:
+        questions a gespreksleider showed, and one question of each group that more than
+        one parent asked (a common question, not one parent's own story); never the
+        parent's own questions. In queue order."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM questions WHERE webinar_id = ? AND state IN ('open', 'claimed')"
+            " AND (visible = 1 OR similar_count >= 1) AND (asker_id IS NULL OR asker_id != ?)"
+            f" ORDER BY visible DESC, {RANKING} LIMIT ?",
+            (webinar_id, user_id, limit * 8),
+        )
+        chosen: list[Question] = []
+        groups: set[int] = set()
+        for row in rows:
+            group = row["group_key"] if row["group_key"] is not None else -row["id"]
+            if group in groups and not row["visible"]:
+                continue
+            groups.add(group)
+            chosen.append(_question(row))
+            if len(chosen) == limit:
+                break
+        return chosen
 
     async def visible_open(self, webinar_id: int, limit: int) -> list[Question]:
         rows = await self.db.fetch_all(
@@ -697,6 +885,36 @@ class QuestionRepository:
             return True
 
         return await self.db.write(op)
+
+    async def save_answer_draft(self, moderator_id: int, question_id: int, text: str) -> bool:
+        """Keep the typed answer for its preview; False if the draft was given up."""
+
+        async def op(conn: aiosqlite.Connection) -> bool:
+            cursor = await conn.execute(
+                "UPDATE answer_drafts SET text = ? WHERE moderator_id = ? AND question_id = ?",
+                (text, moderator_id, question_id),
+            )
+            return cursor.rowcount > 0
+
+        return await self.db.write(op)
+
+    async def answer_draft(self, moderator_id: int, question_id: int) -> str | None:
+        """The answer typed for this question and not sent yet (None: nothing typed)."""
+        value = await self.db.fetch_value(
+            "SELECT text FROM answer_drafts WHERE moderator_id = ? AND question_id = ?",
+            (moderator_id, question_id),
+        )
+        return None if value is None else str(value)
+
+    async def asker_texts(self, question_id: int) -> dict[int, str]:
+        """Each asker's own words: of this question and of those merged into it (an asker
+        of several: the oldest)."""
+        rows = await self.db.fetch_all(
+            "SELECT asker_id, text FROM questions WHERE (id = ? OR merged_into = ?)"
+            " AND asker_id IS NOT NULL AND text IS NOT NULL ORDER BY id DESC",
+            (question_id, question_id),
+        )
+        return {int(row[0]): str(row[1]) for row in rows}
 
     async def pending_written_answer(self, moderator_id: int) -> int | None:
         value = await self.db.fetch_value(

@@ -34,6 +34,8 @@ def _webinar(row: aiosqlite.Row) -> Webinar:
         organisation=row["organisation"],
         wijk=row["wijk"],
         practice_of=row["practice_of"],
+        closed_at=from_db(row["closed_at"]) if row["closed_at"] else None,
+        closed_by=row["closed_by"],
     )
 
 
@@ -131,6 +133,7 @@ class WebinarRepository:
         state: WebinarState,
         now: datetime,
         notify: Callable[[list[int]], list[OutgoingMessage]] | None = None,
+        by: int | None = None,
     ) -> bool:
         """Move a webinar to `state`; False when it already was there. On closing,
         `notify` builds messages for the parents who joined (not gespreksleiders or
@@ -143,6 +146,10 @@ class WebinarRepository:
                 (state.value, to_db(now), webinar_id, state.value),
             )
             changed = cursor.rowcount > 0
+            if state is WebinarState.CLOSED and changed:
+                await conn.execute(
+                    "UPDATE webinars SET closed_by = ? WHERE id = ?", (by, webinar_id)
+                )
             if state is WebinarState.CLOSED:
                 # Parents leave a closed webinar: their next text is not a question for it.
                 await conn.execute(
@@ -170,6 +177,45 @@ class WebinarRepository:
             return changed
 
         return await self.db.write(op)
+
+    async def reopen(self, webinar_id: int, now: datetime, closed_since: datetime) -> bool:
+        """Open a webinar closed at or after `closed_since` again; its parents who joined
+        no other webinar since are in it again. False when it is not (or long) closed."""
+
+        async def op(conn: aiosqlite.Connection) -> bool:
+            cursor = await conn.execute(
+                "UPDATE webinars SET state = 'open', opened_at = ?, closed_at = NULL,"
+                " closed_by = NULL WHERE id = ? AND state = 'closed' AND closed_at >= ?",
+                (to_db(now), webinar_id, to_db(closed_since)),
+            )
+            if cursor.rowcount == 0:
+                return False
+            await conn.execute(
+                "UPDATE users SET current_webinar = ? WHERE current_webinar IS NULL"
+                " AND id IN (SELECT user_id FROM participants WHERE webinar_id = ?)",
+                (webinar_id, webinar_id),
+            )
+            return True
+
+        return await self.db.write(op)
+
+    async def last_joined(self, user_id: int) -> Webinar | None:
+        """The webinar this user joined last (closed or not)."""
+        row = await self.db.fetch_one(
+            "SELECT w.* FROM webinars w JOIN participants p ON p.webinar_id = w.id"
+            " WHERE p.user_id = ? ORDER BY p.joined_at DESC, w.id DESC LIMIT 1",
+            (user_id,),
+        )
+        return None if row is None else _webinar(row)
+
+    async def moderators_of(self, webinar_id: int) -> list[int]:
+        """The gespreksleiders and coordinators who joined (opened or moderate) it."""
+        rows = await self.db.fetch_all(
+            "SELECT DISTINCT p.user_id FROM participants p JOIN roles r ON r.user_id = p.user_id"
+            " WHERE p.webinar_id = ? ORDER BY p.user_id",
+            (webinar_id,),
+        )
+        return [int(row[0]) for row in rows]
 
     async def join(self, webinar_id: int, user_id: int, now: datetime) -> bool:
         """Make `webinar_id` the user's current webinar. True if they joined it just now."""
@@ -243,6 +289,13 @@ class WebinarRepository:
             (to_db(start), to_db(end)),
         )
         return [_webinar(row) for row in rows]
+
+    async def codes(self) -> list[tuple[str, str, int]]:
+        """(code, title, id) of every webinar that is not closed: for suggestions."""
+        rows = await self.db.fetch_all(
+            "SELECT code, title, id FROM webinars WHERE state != 'closed' ORDER BY starts_at"
+        )
+        return [(str(row[0]), str(row[1]), int(row[2])) for row in rows]
 
     async def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
         rows = await self.db.fetch_all(

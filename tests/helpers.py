@@ -102,7 +102,8 @@ async def running_bot(
     await running.stop()
     # Every request the bot made must have been one Telegram accepts (a 403 from a parent
     # who blocked the bot is Telegram's answer to a valid request, not a rejection).
-    assert [(r.method, r.description) for r in api.rejections if r.status != 403] == []
+    refused = [(r.method, r.description) for r in api.rejections if r.status != 403]
+    assert refused == [], refused
     assert api.unanswered_callback_queries() == []
 
 
@@ -219,3 +220,34 @@ async def eventually(
 
 def texts(user: Any) -> list[str]:
     return [m.get("text") or m.get("caption") or "" for m in user.messages]
+
+
+async def write_answer(moderator: Any, text: str) -> dict[str, Any]:
+    """Type a written answer after ✍️ and tap 📤 Versturen under its preview."""
+    moderator.send(text)
+    # A long preview comes in parts; the buttons are under the last.
+    preview = await moderator.wait_for(
+        lambda m: any(data and ":w:send:" in data for _, data in moderator.buttons(m))
+    )
+    send = next(data for _, data in moderator.buttons(preview) if data and ":w:send:" in data)
+    moderator.press(preview, send)
+    return dict(preview)
+
+
+async def close_webinar(moderator: Any) -> None:
+    """/sluit, then 🔒 Ja, sluiten under the question it asks."""
+    moderator.send("/sluit")
+    ask = await moderator.wait_for(
+        lambda m: any(data and ":s:yes:" in data for _, data in moderator.buttons(m))
+    )
+    yes = next(data for _, data in moderator.buttons(ask) if data and ":s:yes:" in data)
+    moderator.press(ask, yes)
+
+
+async def withdraw_question(parent: Any, ack: dict[str, Any]) -> None:
+    """ "Vraag intrekken" under the acknowledgement, then "Ja, intrekken"."""
+    parent.press(ack, next(d for _, d in parent.buttons(ack) if d and ":p:withdraw:" in d))
+    asked = await parent.wait_for(
+        lambda m: any(d and ":p:withdrawyes:" in d for _, d in parent.buttons(m))
+    )
+    parent.press(asked, next(d for _, d in parent.buttons(asked) if d and ":p:withdrawyes:" in d))

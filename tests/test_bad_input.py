@@ -210,6 +210,7 @@ async def test_a_button_from_before_a_restart_still_works_and_then_answers_kindl
     bot = await start_bot(settings, clock, api)
     try:
         withdraw = next(d for _, d in parent.buttons(ack) if d and ":p:withdraw:" in d)
+        withdraw = withdraw.replace(":p:withdraw:", ":p:withdrawyes:")  # past "are you sure"
         parent.press(ack, withdraw)
         await parent.wait_for(has("Je vraag is ingetrokken"))
         await api.wait_until_idle()

@@ -17,7 +17,7 @@ from bot.core.clock import ManualClock
 from bot.core.models import QuestionState, Role
 from bot.localapi import LocalBotApi
 from tests.board_helpers import WEB, base_url, call, init_data, open_webinar, question_with
-from tests.helpers import MODERATOR_IDS, eventually, make_settings, texts
+from tests.helpers import MODERATOR_IDS, close_webinar, eventually, make_settings, texts
 
 
 @pytest.fixture
@@ -171,7 +171,7 @@ async def test_asked_on_the_board_tells_the_asker_like_the_card_button(
     status, body = await call(bot, "POST", f"questions/{question.id}/asked", data)
     assert status == 200
     assert body["done"] == "asked"
-    assert "undo" not in body
+    assert body["undo"]["action"] == "asked"  # issue 21: "Gesteld" can be taken back
     await bot.dispatcher.send_due()
     await parents[2].wait_for(lambda m: "wordt nu besproken" in m["text"])
     assert not any("besproken" in t for t in texts(parents[0]))
@@ -273,7 +273,7 @@ async def test_the_presenter_link_is_signed_and_expires_with_the_webinar(
         forged = link[:-3] + ("AAA" if not link.endswith("AAA") else "BBB")
         async with session.get(forged + "/now") as response:
             assert response.status == 404
-        moderator.send("/sluit")
+        await close_webinar(moderator)
         await moderator.wait_for(lambda m: "is gesloten" in m["text"] or "closed" in m["text"])
         async with session.get(link + "/now") as response:
             assert response.status == 410

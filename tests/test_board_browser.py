@@ -25,6 +25,7 @@ from tests.board_helpers import WEB, base_url, call, init_data, open_webinar, qu
 from tests.helpers import (
     MODERATOR_IDS,
     FastTimer,
+    close_webinar,
     eventually,
     make_settings,
     running_api,
@@ -258,14 +259,14 @@ async def test_the_presenter_view_shows_the_asked_question_large_and_without_nam
     await page.locator(".group", has_text="zakgeld").get_by_role("button", name="Neem").click()
     await page.locator("#held-text", has_text="zakgeld").wait_for()
     await page.get_by_role("button", name="✅ Gesteld").click()
-    await page.locator("#notice-text", has_text=f"Vraag {question.id} is gesteld").wait_for()
+    await page.locator("#notice-text", has_text=f"Vraag {question.number} is gesteld").wait_for()
     shown = presenter.locator("#question", has_text="zakgeld")
     await shown.wait_for(timeout=5000)
     size = await shown.evaluate("node => parseFloat(getComputedStyle(node).fontSize)")
     assert size >= 40
     assert "Ouder" not in await presenter.locator("body").inner_text()
     # The link expires with the webinar: the page says so instead of a question.
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await presenter.locator("#question", has_text="Dit webinar is afgelopen").wait_for()
 
 
@@ -326,11 +327,114 @@ async def test_an_answer_written_on_the_board_reaches_the_parent(
     await page.locator("#held .badge", has_text="zichtbaar voor ouders").wait_for()
     await page.get_by_role("button", name="Schriftelijk antwoorden").click()
     await page.locator("#answer").fill("Veel ouders geven een euro per jaar leeftijd.")
+    await page.get_by_role("button", name="Voorbeeld bekijken").click()
+    preview = page.locator("#answer-preview", has_text="een euro per jaar leeftijd")
+    await preview.wait_for()
+    assert "nog niets verstuurd" in await page.locator("#held").inner_text()
+    await bot.dispatcher.send_due()
+    assert not any("euro per jaar" in (m.get("text") or "") for m in parents[0].messages)
+    await page.get_by_role("button", name="Aanpassen").click()
+    await page.locator("#answer").fill("Veel ouders geven een euro per jaar leeftijd, per week.")
+    await page.get_by_role("button", name="Voorbeeld bekijken").click()
+    await page.locator("#answer-preview", has_text="per week").wait_for()
     await page.get_by_role("button", name="Antwoord versturen").click()
     await page.locator("#notice-text", has_text="is verstuurd").wait_for()
     await page.locator("#held", has_text="Je hebt geen vraag").wait_for()
     await bot.dispatcher.send_due()
-    await parents[0].wait_for(lambda m: "een euro per jaar leeftijd" in m["text"])
+    await parents[0].wait_for(lambda m: "een euro per jaar leeftijd, per week" in m["text"])
+    assert page.errors == []
+
+
+LONG = (
+    "Mijn zoon van vier wil 's avonds niet slapen en komt elke nacht uit bed. "
+    "We hebben een vast ritueel, een nachtlampje en een beloningskaart geprobeerd. "
+) * 6  # about 900 characters
+ARABIC = "كيف أجعل طفلي الصغير ينام في سريره كل ليلة؟"
+
+
+async def test_long_questions_clamp_with_meer_and_every_question_reads_in_its_own_direction(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, [LONG.strip(), ARABIC, "Hoeveel zakgeld geef je?"])
+    page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()), PHONE)
+    first = page.locator("#groups > li.group").first
+    await first.wait_for()
+    text = first.locator(".question-text").first
+    clamped = await text.evaluate("node => node.getBoundingClientRect().height")
+    assert clamped < 6 * 24  # four lines, not the whole question
+    take = first.locator("button.take")
+    box = await take.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PHONE["height"]  # the button stays on the screen
+    await first.get_by_role("button", name="meer…").click()
+    opened = await text.evaluate("node => node.getBoundingClientRect().height")
+    assert opened > 2 * clamped
+    # dir="auto" on every question text; the Arabic one is laid out right to left.
+    directions = await page.eval_on_selector_all(
+        ".question-text", "nodes => nodes.map(n => [n.getAttribute('dir'), n.textContent])"
+    )
+    assert directions
+    assert all(direction == "auto" for direction, _ in directions)
+    arabic = page.locator(".question-text", has_text="كيف")
+    assert await arabic.evaluate("node => getComputedStyle(node).direction") == "rtl"
+    await take.click()
+    await page.locator("#held-text").wait_for()
+    assert await page.locator("#held-text").get_attribute("dir") == "auto"
+    asked = page.get_by_role("button", name="✅ Gesteld")
+    box = await asked.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PHONE["height"]
+    assert page.errors == []
+
+
+async def test_the_presenter_view_fits_a_900_character_question_on_1280_by_720(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, [LONG.strip()])
+    data = init_data(MODERATOR_IDS[0], clock.now())
+    page = await board_page(browser, bot, data, {"width": 1280, "height": 720})
+    link = page.locator("#presenter")
+    await link.wait_for()
+    presenter = await browser.new_page(viewport={"width": 1280, "height": 720})
+    await presenter.goto(base_url(bot) + await link.get_attribute("href"))
+    question = await question_with(bot, "ritueel")
+    await page.get_by_role("button", name="Neem").first.click()
+    await page.get_by_role("button", name="✅ Gesteld").click()
+    shown = presenter.locator("#question", has_text="beloningskaart")
+    await shown.wait_for(timeout=5000)
+    await presenter.locator("#label", has_text=f"Vraag {question.number}").wait_for()
+    box = await shown.bounding_box()
+    assert box is not None
+    assert box["y"] >= 0
+    assert box["y"] + box["height"] <= 720
+    assert await shown.get_attribute("dir") == "auto"
+    size = await shown.evaluate("node => parseFloat(getComputedStyle(node).fontSize)")
+    assert size >= 16  # still readable on a shared screen
+
+
+async def test_the_board_shows_merged_questions_with_their_own_undo_and_the_history(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock, browser
+) -> None:
+    await open_webinar(bot, api, QUESTIONS)
+    page = await board_page(browser, bot, init_data(MODERATOR_IDS[0], clock.now()), DESKTOP)
+    await page.get_by_role("button", name="Neem deze groep").first.click()
+    await page.locator(".similar-list li").first.wait_for()
+    await page.locator("#merge").click()
+    merged = page.locator(".merged-list li")
+    await merged.first.wait_for()
+    assert "peuter" in await merged.first.inner_text()
+    await page.locator("#held .held-parents", has_text="1 andere ouders").wait_for()
+    await page.wait_for_timeout(13_000 // 10)  # long after a toast would have gone
+    await page.get_by_role("button", name="terugdraaien").click()
+    await page.locator(".similar-list li").first.wait_for()
+    assert await merged.count() == 0
+    await page.get_by_role("button", name="✅ Gesteld").click()
+    history = page.locator("#history-list li")
+    await history.first.wait_for()
+    assert "gesteld" in await history.first.inner_text()
+    await history.first.get_by_role("button", name="Terugzetten").click()
+    await page.locator("#notice-text", has_text="weer van jou").wait_for()
+    await page.locator("#held-text").wait_for()
     assert page.errors == []
 
 

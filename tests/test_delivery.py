@@ -34,6 +34,7 @@ from tests.helpers import (
     make_settings,
     start_bot,
     texts,
+    write_answer,
 )
 
 ERRORS = ("ging iets mis", "Probeer het", "niet bewaard", "Rustig aan")
@@ -62,9 +63,11 @@ async def paced(
     assert [(r.method, r.status) for r in api.rejections if r.fault is None] == []
 
 
-async def open_webinar_with_parents(bot: Ouderbot, api: LocalBotApi, ids: range) -> int:
+async def open_webinar_with_parents(
+    bot: Ouderbot, api: LocalBotApi, ids: range, replay_url: str | None = None
+) -> int:
     """An open webinar and parents who joined it and agreed to the notice."""
-    webinar_id = await add_webinar(bot, "slapen")
+    webinar_id = await add_webinar(bot, "slapen", replay_url=replay_url)
     repos, now = bot.services.repos, bot.services.clock.now()
     await repos.webinars.set_state(webinar_id, WebinarState.OPEN, now)
     version = bot.services.settings.privacy.notice_version
@@ -220,7 +223,7 @@ async def test_a_long_written_answer_to_a_long_question_arrives_whole(
     sentences = [f"Tip {n}: leg je kind elke avond om dezelfde tijd in bed." for n in range(64)]
     answer = " ".join(sentences)
     assert 3400 < len(answer) < 3700
-    moderator.send(answer)
+    await write_answer(moderator, answer)
     await moderator.wait_for(has("is verstuurd"), timeout=20)
     # "Sent" only once it was: the parent has every sentence of it by now.
     received = "\n".join(texts(parent))
@@ -308,8 +311,10 @@ async def test_a_timeout_on_the_closing_summary_sends_it_later_with_every_open_q
         api.user(user_id).send(f"Vraag van ouder {user_id} over slapen?")
         await api.user(user_id).wait_for(has("in de rij"))
     await api.wait_until_idle()
-    api.inject_fault("sendMessage", "timeout", delay=0.1)
     moderator.send("/sluit")
+    ask = await moderator.wait_for(has("sluiten?"))
+    api.inject_fault("sendMessage", "timeout", delay=0.1)
+    moderator.press(ask, next(d for _, d in moderator.buttons(ask) if d and ":s:yes:" in d))
     await eventually(lambda: api.injected_faults)
     # Once the bot has put the summary off (its back-off runs on the bot's clock), the
     # clock moves past it: moved earlier, the back-off would start from the new time.
@@ -365,3 +370,33 @@ async def test_unpaced_with_8_in_flight_every_parent_is_answered_once_per_questi
         )
     finally:
         await bot.stop()
+
+
+@pytest.mark.real_time  # the 3 s bound is on the wall clock
+@pytest.mark.slow
+async def test_the_sluit_summary_reaches_the_gespreksleider_within_3_s_while_150_parents_are_told(
+    paced: Ouderbot, api: LocalBotApi, timer: FastTimer
+) -> None:
+    ids = range(69_000, 69_150)
+    webinar_id = await open_webinar_with_parents(
+        paced, api, ids, replay_url="https://example.org/terugkijken"
+    )
+    moderator = api.user(MODERATOR_IDS[0], first_name="Gert")
+    await make_moderator(paced, moderator.id)
+    await paced.services.repos.webinars.join(webinar_id, moderator.id, paced.services.clock.now())
+    colleague = api.user(MODERATOR_IDS[1], first_name="Ilse")
+    await make_moderator(paced, colleague.id)
+    await paced.services.repos.webinars.join(webinar_id, colleague.id, paced.services.clock.now())
+    moderator.send("/sluit")
+    ask = await moderator.wait_for(has("sluiten?"))
+    await api.wait_until_idle()
+    started = timer.monotonic()
+    moderator.press(ask, next(d for _, d in moderator.buttons(ask) if d and ":s:yes:" in d))
+    await moderator.wait_for(has("is gesloten"), timeout=10)
+    took = timer.monotonic() - started
+    assert took < 3, took
+    # The 150 parents are told (the recording's link, the feedback request) after it.
+    await paced.dispatcher.send_due()
+    for user_id in ids:
+        await api.user(user_id).wait_for(has("Terugkijken kan hier"), timeout=30)
+    await colleague.wait_for(has("Een collega heeft"), timeout=10)

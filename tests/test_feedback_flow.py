@@ -11,7 +11,14 @@ from bot.core.clock import ManualClock
 from bot.core.models import OutgoingMessage, WebinarState
 from bot.feedback.records import Helped
 from bot.localapi import LocalBotApi
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
+from tests.helpers import (
+    MODERATOR_IDS,
+    add_webinar,
+    close_webinar,
+    eventually,
+    make_moderator,
+    start_bot,
+)
 
 INTRO = "Hoe was het?"
 
@@ -41,7 +48,7 @@ async def run_webinar(
         parent = api.user(parent_id)
         parent.send(f"/webinar {code}")
         await parent.wait_for(lambda m: "Welkom bij" in m["text"])
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await eventually(lambda: bot.services.repos.feedback.has_session(f"w:{webinar_id}"))
     await bot.dispatcher.send_due()
     return webinar_id

@@ -399,3 +399,23 @@ def test_feedback_in_turkish_and_arabic_counts_and_is_shown_as_written(t: Transl
     assert f"{turkish_wish} (1×)" in message
     # A coordinator whose own language is Arabic reads the staff summary in English.
     assert "Average score" in format_summary(result, t, "ar", "Inloop Overvecht")
+
+
+def test_a_one_person_inloops_text_stays_out_of_a_period_summary_as_in_the_csv() -> None:
+    from bot.feedback.export import export_csv
+
+    answers = [
+        *[
+            FeedbackAnswer("ref-4711", SLEEP_DAY, 4, YES, f"Slaap-tip {n}", f"Slaapwens {n}")
+            for n in range(5)
+        ],
+        FeedbackAnswer("ref-4713", INLOOP_DAY, 2, YES, "Alleen ik was er, Fatma", "Meer koffie"),
+    ]
+    result = summarize(three_sessions(), answers)
+    assert result.responses == 6
+    assert len(result.takeaways) == 5
+    assert not any("Fatma" in text for text in result.takeaways)
+    assert result.text_withheld is True  # and the message says some texts are held back
+    exported = export_csv(three_sessions(), answers).decode("utf-8-sig")
+    assert "Fatma" not in exported
+    assert "Slaap-tip 3" in exported

@@ -117,7 +117,10 @@ async def test_merge_and_undo_keep_the_counts_right(db: Database) -> None:
     assert merged is not None
     assert merged.question_ids == [ids[2]]
     card = await desk.card(question)
-    assert card.other_parents == 0
+    # The merged question's parent still asked the same: the count stays (issue 21).
+    assert card.other_parents == 1
+    assert [row.id for row in card.merged] == [ids[2]]
+    assert card.merges == [merged.merge_id]
     assert card.undo_merge == merged.merge_id
     assert [m.id for m in card.members] == [ids[1]]
     assert await desk.undo_merge(merged.merge_id, 99) == [ids[2]]

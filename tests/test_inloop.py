@@ -239,6 +239,13 @@ async def test_announcement_reaches_the_subscribers_of_that_series_only(
     coordinator.tap(f"Hoograven: {SERIES}", choice)
     await coordinator.wait_for(has("1 aangemelde ouder van"))
     coordinator.send("Neem deze week een regenjas mee & laarzen!")
+    preview = await coordinator.wait_for(has("Controleer je bericht"))
+    assert "Neem deze week een regenjas mee &amp; laarzen!" in preview["text"] or (
+        "regenjas" in preview["text"]
+    )
+    await api.wait_until_idle()
+    assert not any("regenjas" in t for t in texts(subscriber))  # not before "Versturen"
+    coordinator.tap("📤 Versturen", preview)
     await coordinator.wait_for(has("Je bericht gaat naar 1 ouder."))
     message = await subscriber.wait_for(has("Bericht over Inloop op de speeltuin (Hoograven)"))
     assert "Neem deze week een regenjas mee & laarzen!" in message["text"]

@@ -20,7 +20,7 @@ from bot.core.clock import ManualClock
 from bot.core.i18n import RLM, Raw, format_day, format_moment
 from bot.localapi import FakeUser, LocalBotApi
 from bot.localapi.html_entities import parse_html
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+from tests.helpers import MODERATOR_IDS, add_webinar, close_webinar, eventually, make_moderator
 from tests.test_inloop import SERIES, load_example
 from tests.test_reminders import at
 
@@ -139,7 +139,7 @@ async def test_a_parent_does_everything_in_turkish_or_arabic(
     await parent.wait_for(is_text(say("webinar.notify.asked", title=TITLE)))
 
     # Feedback after the webinar.
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     webinar = await bot.services.repos.webinars.by_code("eten")
     assert webinar is not None
     await eventually(lambda: bot.services.repos.feedback.has_session(f"w:{webinar.id}"))

@@ -13,6 +13,7 @@ from tests.helpers import (
     eventually,
     parents_asked,
     webinar_opened_by_gert,
+    withdraw_question,
 )
 
 
@@ -131,7 +132,7 @@ async def test_a_shown_question_can_be_backed_once_by_other_parents(
 async def test_a_parent_can_withdraw_their_own_question(bot: Ouderbot, api: LocalBotApi) -> None:
     moderator, (asker,) = await setup(bot, api, ["toch maar niet"])
     ack = asker.messages[-1]
-    asker.press(ack, button(asker, ack, "withdraw"))
+    await withdraw_question(asker, ack)
     await asker.wait_for(lambda m: "is ingetrokken" in m["text"])
     assert "geen vragen" in (await pull(moderator))["text"]
 

@@ -86,3 +86,51 @@ async def test_a_question_lost_before_consent_by_a_restart_is_asked_again_honest
     finally:
         await bot.stop()
     assert [(r.method, r.description) for r in api.rejections if r.status != 403] == []
+
+
+async def test_questions_sent_before_consent_are_all_queued_when_the_parent_types_ja(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    from tests.helpers import webinar_opened_by_gert
+
+    await webinar_opened_by_gert(bot, api)
+    parent = api.user(1303, first_name="Sanne", language_code="nl")
+    parent.send("/start w-slapen")
+    await parent.wait_for(lambda m: "Welkom bij" in m["text"])
+    parent.send("Hoe krijg ik mijn peuter 's avonds in bed?")
+    notice = await parent.wait_for(lambda m: "Eerst nog iets over je gegevens" in m["text"])
+    parent.send("En hoe lang mag een dutje duren?")
+    await parent.wait_for(lambda m: m["message_id"] > notice["message_id"])
+    parent.send("ja")
+    first = await parent.wait_for(lambda m: "peuter" in m["text"] and "in de rij" in m["text"])
+    assert "Deze vraag van je heb ik in de rij gezet" in first["text"]
+    await parent.wait_for(lambda m: "dutje" in m["text"] and "in de rij" in m["text"])
+    # Tapping ✅ Akkoord afterwards changes nothing and reports nothing lost.
+    parent.press(notice, "1:c:agreeq")
+    await eventually(lambda: api.pending_updates_count == 0)
+    await eventually(lambda: not bot.busy())
+    assert not any("niet bewaard" in m["text"] for m in parent.messages)
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    queued = await bot.services.repos.questions.top_open(webinar.id, 10)
+    assert sorted(q.text or "" for q in queued) == [
+        "En hoe lang mag een dutje duren?",
+        "Hoe krijg ik mijn peuter 's avonds in bed?",
+    ]
+
+
+async def test_a_button_tap_after_questions_before_consent_queues_them_quoted(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    from tests.helpers import webinar_opened_by_gert
+
+    await webinar_opened_by_gert(bot, api)
+    parent = api.user(1304, first_name="Ali", language_code="nl")
+    parent.send("/webinar slapen")
+    await parent.wait_for(lambda m: "Welkom bij" in m["text"])
+    parent.send("Mijn zoon wil niet slapen zonder mij")
+    notice = await parent.wait_for(lambda m: "Eerst nog iets over je gegevens" in m["text"])
+    parent.press(notice, "1:c:agreeq")
+    queued = await parent.wait_for(lambda m: "heb ik in de rij gezet" in m["text"])
+    assert "plek 1" in queued["text"]
+    assert "Mijn zoon wil niet slapen zonder mij" in queued["text"]

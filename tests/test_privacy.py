@@ -20,7 +20,16 @@ from bot.core.clock import ManualClock
 from bot.inloop.programme_import import import_programme
 from bot.localapi import FakeUser, LocalBotApi
 from storage.questions import QuestionRepository
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
+from tests.helpers import (
+    MODERATOR_IDS,
+    add_webinar,
+    close_webinar,
+    eventually,
+    make_moderator,
+    start_bot,
+    texts,
+    write_answer,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PARENT = 5_550_123_987  # an id that appears nowhere else, so a scan for it is meaningful
@@ -107,9 +116,9 @@ async def parent_with_everything(bot: Ouderbot, api: LocalBotApi) -> FakeUser:
     card = await moderator.wait_for(has("spruitjes"))
     moderator.press(card, data_of(moderator, card, ":q:write:"))
     await moderator.wait_for(has("Typ je antwoord op vraag"))
-    moderator.send("Laat spruitjes een keer weg.")
+    await write_answer(moderator, "Laat spruitjes een keer weg.")
     await parent.wait_for(has("Antwoord op je vraag"))  # its payload holds both texts
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await give_feedback(parent)
 
     # Webinar 2: another parent's question made visible and backed; a question waiting.
@@ -364,8 +373,11 @@ async def test_forget_me_leaves_no_copy_of_the_question_in_any_database_file(
         )
         moderator.press(card, data_of(moderator, card, ":q:write:"))
         await moderator.wait_for(has("Typ je antwoord op vraag"))
-        moderator.send("Een nachtlampje in de vorm van een krokodil helpt.")
-        await other.wait_for(has("krokodillenangst"))  # the quote reached the other parent
+        await write_answer(moderator, "Een nachtlampje in de vorm van een krokodil helpt.")
+        # The other parent's copy quotes their own words, not the question of the parent
+        # who is forgotten below.
+        await other.wait_for(has("Onze peuter wil niet slapen door angst"))
+        assert not any("krokodillenangst" in text for text in texts(other))
         await api.wait_until_idle()
         database = settings.storage.database
         assert database_files_holding(database, "krokodillenangst") != []

@@ -272,6 +272,8 @@ async def announce(api: LocalBotApi, text: str, count: int) -> None:
     coordinator.tap("Hoograven: Inloop op de speeltuin", choice)
     await coordinator.wait_for(has(f"{count} aangemelde ouder"))
     coordinator.send(text)
+    preview = await coordinator.wait_for(has("Controleer je bericht"))
+    coordinator.tap("📤 Versturen", preview)  # nothing goes out before this tap
     await coordinator.wait_for(has(f"Je bericht gaat naar {count} ouder"))
 
 

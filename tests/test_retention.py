@@ -14,7 +14,7 @@ from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import Recurrence, SeriesRule
 from bot.localapi import LocalBotApi
 from storage.timefmt import to_db
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+from tests.helpers import MODERATOR_IDS, add_webinar, close_webinar, eventually, make_moderator
 from tests.test_privacy import ask, data_of, has, join
 
 DAY = timedelta(days=1)
@@ -37,7 +37,7 @@ async def webinar_with_a_question(bot: Ouderbot, api: LocalBotApi, code: str) ->
     parent.press(welcome, data_of(parent, welcome, ":p:name:"))
     await eventually(lambda: api.unanswered_callback_queries() == [])
     await ask(parent, "Hoe leer ik mijn kind fietsen zonder ruzie?")
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await moderator.wait_for(has("is gesloten"))
     return webinar_id
 

@@ -113,7 +113,7 @@ async def test_a_button_on_a_read_only_database_says_not_saved(
     ack = await parent.wait_for(has(QUEUED))
     await writer(bot, "PRAGMA query_only = 1")
     withdraw = next(d for _, d in parent.buttons(ack) if d and ":p:withdraw:" in d)
-    query = parent.press(ack, withdraw)
+    query = parent.press(ack, withdraw.replace(":p:withdraw:", ":p:withdrawyes:"))
     answer = await eventually(lambda: api.callback_answer(query))
     assert NOT_SAVED in answer["text"]
     await writer(bot, "PRAGMA query_only = 0")

@@ -21,6 +21,7 @@ from tests.helpers import (
     COORDINATOR_ID,
     MODERATOR_IDS,
     add_webinar,
+    close_webinar,
     eventually,
     make_moderator,
     make_settings,
@@ -155,7 +156,7 @@ async def test_questions_asked_and_answered_come_from_the_webinar(
     card = await moderator.wait_for(lambda m: "Vraag" in m["text"])
     moderator.press(card, next(d for _, d in moderator.buttons(card) if ":q:asked:" in (d or "")))
     await moderator.wait_for(lambda m: "is gesteld" in m["text"])
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await eventually(lambda: bot.services.repos.feedback.recent_sessions(1))
     await open_summary(api, "Laatste 30 dagen")
     shown = await api.user(COORDINATOR_ID).wait_for(lambda m: "Reacties:" in m["text"])

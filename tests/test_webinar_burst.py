@@ -9,7 +9,7 @@ import pytest
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator
+from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, write_answer
 
 
 async def open_webinar(bot: Ouderbot, api: LocalBotApi, code: str = "slapen"):  # type: ignore[no-untyped-def]
@@ -156,7 +156,7 @@ async def test_the_log_holds_no_question_text_or_name(
     card = await moderator.wait_for(lambda m: "ZEERGEHEIMEVRAAG" in m["text"])
     moderator.press(card, next(d for _, d in moderator.buttons(card) if ":q:write:" in d))
     await moderator.wait_for(lambda m: "Typ je antwoord" in m["text"])
-    moderator.send("GEHEIMANTWOORD: probeer een vast ritueel")
+    await write_answer(moderator, "GEHEIMANTWOORD: probeer een vast ritueel")
     await moderator.wait_for(lambda m: "is verstuurd" in m["text"])
     await bot.dispatcher.send_due()
     await parent.wait_for(lambda m: "GEHEIMANTWOORD" in m["text"])

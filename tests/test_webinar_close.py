@@ -7,7 +7,7 @@ import re
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
-from tests.helpers import add_webinar, eventually
+from tests.helpers import add_webinar, close_webinar, eventually, withdraw_question, write_answer
 from tests.test_moderation_card import button, pull, setup
 
 
@@ -23,7 +23,7 @@ async def test_after_closing_no_card_panel_or_parent_button_acts(
     ack = waiting.messages[-1]
     withdraw = button(waiting, ack, "withdraw")
 
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await moderator.wait_for(lambda m: "is gesloten" in m["text"])
     # Closing ends every card and panel: their buttons are gone.
     await eventually(lambda: moderator.buttons(moderator.message(card["message_id"])) == [])
@@ -73,7 +73,7 @@ async def test_closing_counts_add_up_with_every_fate_of_a_question(
         ],
     )
     quitter = parents[4]
-    quitter.press(quitter.messages[-1], button(quitter, quitter.messages[-1], "withdraw"))
+    await withdraw_question(quitter, quitter.messages[-1])
     await quitter.wait_for(lambda m: "is ingetrokken" in m["text"])
 
     card = await pull(moderator)  # the peuter question, with a similar one
@@ -94,10 +94,10 @@ async def test_closing_counts_add_up_with_every_fate_of_a_question(
     card = await pull(moderator)
     moderator.press(card, button(moderator, card, "write"))
     await moderator.wait_for(lambda m: "Typ je antwoord" in m["text"])
-    moderator.send("Een schriftelijk antwoord.")
+    await write_answer(moderator, "Een schriftelijk antwoord.")
     await moderator.wait_for(lambda m: "is verstuurd" in m["text"])
 
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     summary = (await moderator.wait_for(lambda m: "is gesloten" in m["text"]))["text"]
     assert "6 vragen ingestuurd" in summary
     found = {
@@ -123,7 +123,7 @@ async def test_questions_are_numbered_per_webinar_on_card_panel_and_in_my_data(
     bot: Ouderbot, api: LocalBotApi
 ) -> None:
     moderator, _ = await setup(bot, api, ["eerste vraag over eten", "tweede vraag over school"])
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await moderator.wait_for(lambda m: "is gesloten" in m["text"])
 
     await add_webinar(bot, "puber", title="Pubers")

@@ -7,6 +7,7 @@ from bot.localapi import LocalBotApi
 from tests.helpers import (
     MODERATOR_IDS,
     add_webinar,
+    close_webinar,
     eventually,
     make_moderator,
     webinar_opened_by_gert,
@@ -99,19 +100,21 @@ async def test_closing_sums_up_and_lists_the_unanswered_questions(
         if question:
             parent.send(question)
             await parent.wait_for(lambda m: "in de rij" in m["text"])
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     summary = await moderator.wait_for(lambda m: "is gesloten" in m["text"])
     assert "2 ouders" in summary["text"]  # the gespreksleider is not counted
     assert "1 niet beantwoord" in summary["text"]
     await moderator.wait_for(lambda m: "1. hoe lang mag een peuter tv kijken" in m["text"])
     late = api.user(1101)
     late.send("nog een vraag")
-    # Not a question for the closed webinar: either "not in a webinar", or (once the
-    # feedback request arrived) the feedback question's buttons again.
-    reply = await late.wait_for(
-        lambda m: "doet nu niet mee" in m["text"] or "tik je op een knop" in m["text"]
+    # Not a question for the closed webinar, and not silently taken as feedback: the
+    # parent hears the webinar ended (with, once the feedback request arrived, its
+    # buttons again).
+    reply = await late.wait_for(lambda m: "is afgelopen" in m["text"])
+    assert "Het webinar <b>Slapen zonder strijd</b> is afgelopen" in reply["text"] or (
+        "Slapen zonder strijd" in reply["text"]
     )
-    assert "in de rij" not in reply["text"]
+    assert "staat in de rij" not in reply["text"]
     webinar = await bot.services.repos.webinars.by_code("slapen")
     assert webinar is not None
     assert (await bot.services.repos.questions.counts(webinar.id)).total == 1
@@ -132,7 +135,7 @@ async def test_parents_who_joined_get_the_recording_link_once_when_it_closes(
     for parent in parents:
         parent.send("/webinar puber")
         await parent.wait_for(lambda m: "Welkom" in m["text"] or "Welcome" in m["text"])
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await moderator.wait_for(lambda m: "is gesloten" in m["text"])
     await bot.dispatcher.send_due()
     await parents[0].wait_for(lambda m: "Terugkijken kan hier" in m["text"])

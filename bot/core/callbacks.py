@@ -26,6 +26,7 @@ ACTIONS: dict[str, dict[str, int]] = {
         "write": 1,
         "merge": 1,
         "show": 1,
+        "hide": 1,  # undoes "show"
         "mute": 1,  # asks to confirm; then "muteyes" (or "muteno"); "unmute" undoes it
         "muteyes": 1,
         "muteno": 1,
@@ -34,8 +35,22 @@ ACTIONS: dict[str, dict[str, int]] = {
         "tog": 2,
         "undo": 2,
     },
+    # answered and removed questions: the list (webinar id), put one back (question id)
+    "h": {"list": 1, "restore": 1},
+    # a written answer (question id): send the previewed text (and a checksum of it, so
+    # an older preview never sends a newer text), type it again, give up
+    "w": {"send": 2, "edit": 1, "cancel": 1},
     # a parent on their own question / other parents' questions
-    "p": {"withdraw": 1, "vote": 1, "list": 1, "name": 1, "noname": 1},
+    # (withdraw asks first: withdrawyes does it, withdrawno keeps the question)
+    "p": {
+        "withdraw": 1,
+        "withdrawyes": 1,
+        "withdrawno": 1,
+        "vote": 1,
+        "list": 1,
+        "name": 1,
+        "noname": 1,
+    },
     # consent and privacy ("agreeq": agreeing to the notice shown because a question waits)
     "c": {"agree": 0, "agreeq": 0, "decline": 0},
     # a parent's own data: erase after confirmation
@@ -45,7 +60,10 @@ ACTIONS: dict[str, dict[str, int]] = {
     # a parent's menu after /start, /help and consent: what they can do
     "m": {"webinar": 0, "inloop": 0, "lang": 0, "data": 0},
     # /open without a code: one of today's webinars, by id
-    "o": {"open": 1},
+    # (openyes: opening a webinar of another day after being asked; openno: not)
+    "o": {"open": 1, "openyes": 1, "openno": 1},
+    # /sluit: yes (close it), no (keep it open), reopen (within a day of the close)
+    "s": {"yes": 1, "no": 1, "reopen": 1},
     # the queue panel
     "panel": {"next": 1, "refresh": 1, "group": 2},  # group: webinar id, group key
     # the queue panel's "⏺ Opname loopt": the recording of this webinar started
@@ -63,6 +81,7 @@ ACTIONS: dict[str, dict[str, int]] = {
         "cseries": 1,
         "cancel": 2,
         "msg": 1,
+        "msgsend": 1,  # "Versturen" under an announcement's preview (series id)
         "abort": 0,
     },
     # feedback: request id, then the answer

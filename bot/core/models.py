@@ -59,6 +59,8 @@ class Webinar:
     organisation: str = ""
     wijk: str = ""
     practice_of: int | None = None  # the trainee of a practice webinar (/oefenen)
+    closed_at: datetime | None = None
+    closed_by: int | None = None  # who closed it: they (or a coordinator) may reopen it
 
     @property
     def practice(self) -> bool:
@@ -87,6 +89,8 @@ class Question:
     # Its place in the order of asking within its webinar: "Vraag 1" is every webinar's
     # first question (the id is only the database's key).
     number: int = 0
+    answered_how: str | None = None  # "live" or "written", once answered
+    reserved_by: int | None = None  # kept for this gespreksleider ("Neem deze groep")
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,24 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip() + "…"
+
+
+# What a parent may type instead of tapping "✅ Akkoord" (any language of the bot).
+_CONSENT_WORDS = frozenset(
+    {"ja", "ok", "oke", "oké", "okay", "akkoord", "yes", "agree", "i agree", "evet", "نعم"}
+)
+
+
+def _bare(text: str) -> str:
+    """Lower case, without the punctuation and emoji around a short answer."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def is_consent_word(text: str) -> bool:
+    """ "ja", "Ok!", "akkoord 👍": a short yes typed at the privacy notice."""
+    return _bare(text) in _CONSENT_WORDS
+
+
+def has_words(text: str) -> bool:
+    """False for a message of only emoji, symbols and punctuation (not a question)."""
+    return any(char.isalnum() for char in text)

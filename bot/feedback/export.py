@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from bot.core.i18n import Translator
 from bot.feedback.records import FeedbackAnswer, FeedbackSession, clean_text
-from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT
+from bot.feedback.summary import sessions_with_texts
 
 COLUMN_KEYS = ("title", "theme", "kind", "day", "score", "helped", "takeaway", "wish")
 DEFAULT_HEADER = (
@@ -73,12 +72,12 @@ def export_csv(
         raise ValueError(f"header needs {len(COLUMN_KEYS)} columns, got {len(header)}")
     by_ref = {session.ref: session for session in sessions}
     responses = [a for a in answers if a.session_ref in by_ref and a.is_response]
-    per_session = Counter(a.session_ref for a in responses)
+    shown = sessions_with_texts(responses)  # the summary's rule, per session
 
     rows = []
     for answer in responses:
         session = by_ref[answer.session_ref]
-        texts_shown = per_session[answer.session_ref] >= MIN_RESPONSES_FOR_TEXT
+        texts_shown = answer.session_ref in shown
         takeaway = (answer.takeaway or "").strip() if texts_shown else ""
         wish = (answer.wish or "").strip() if texts_shown else ""
         sort_key = (

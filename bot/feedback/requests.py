@@ -207,7 +207,11 @@ class FeedbackPlanner:
             kind="webinar",
             title=webinar.title,
             theme=webinar.theme,
-            day=webinar.starts_at.astimezone(self.settings.zone).date(),
+            # Never a day still to come (a webinar opened and closed before its date).
+            day=min(
+                webinar.starts_at.astimezone(self.settings.zone).date(),
+                now.astimezone(self.settings.zone).date(),
+            ),
             ended_at=now,
             participants=len(parents),
             questions_asked=counts.total,

@@ -7,7 +7,8 @@ HTML message.
 
 Privacy rules kept here rather than in the handler, so every caller gets them:
 
-- with fewer than `MIN_RESPONSES_FOR_TEXT` responses the free texts are withheld: in a
+- a session with fewer than `MIN_RESPONSES_FOR_TEXT` responses has its free texts
+  withheld (per session, as in the CSV export: `sessions_with_texts`): in a
   small inloop group the coordinator could otherwise recognise a parent by what they
   wrote, and tie it to their score;
 - free texts are sorted alphabetically, never shown in the order they came in, so the
@@ -69,6 +70,13 @@ def _alphabetical(texts: Sequence[str]) -> list[str]:
     return sorted(texts, key=lambda text: (text.casefold(), text))
 
 
+def sessions_with_texts(responses: Sequence[FeedbackAnswer]) -> set[str]:
+    """The sessions whose free texts may be shown: those with at least
+    `MIN_RESPONSES_FOR_TEXT` responses. One rule for the summary and the CSV export."""
+    per_session = Counter(answer.session_ref for answer in responses)
+    return {ref for ref, count in per_session.items() if count >= MIN_RESPONSES_FOR_TEXT}
+
+
 def summarize(sessions: Sequence[FeedbackSession], answers: Sequence[FeedbackAnswer]) -> Summary:
     """Figures over `sessions`; answers for sessions not in the list are ignored."""
     refs = {session.ref for session in sessions}
@@ -81,12 +89,13 @@ def summarize(sessions: Sequence[FeedbackSession], answers: Sequence[FeedbackAns
     helped = Counter(a.helped for a in responses if a.helped is not None)
     helped_answers = sum(helped.values())
 
-    withheld = len(responses) < MIN_RESPONSES_FOR_TEXT
-    takeaways: list[str] = []
-    wishes: list[tuple[str, int]] = []
-    if not withheld:
-        takeaways = _alphabetical([t for a in responses if (t := clean_text(a.takeaway))])
-        wishes = group_wishes([w for a in responses if (w := clean_text(a.wish))])
+    # Per session, as the CSV export: a one-person inloop's texts stay out of a period's
+    # summary even when the period has many responses.
+    shown = sessions_with_texts(responses)
+    withheld = not responses or len(shown) < len({a.session_ref for a in responses})
+    texts = [a for a in responses if a.session_ref in shown]
+    takeaways = _alphabetical([t for a in texts if (t := clean_text(a.takeaway))])
+    wishes = group_wishes([w for a in texts if (w := clean_text(a.wish))])
 
     return Summary(
         sessions=len(sessions),

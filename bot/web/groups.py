@@ -17,18 +17,23 @@ from bot.services import Services
 @dataclass(frozen=True)
 class Member:
     id: int
-    number: int  # place in the queue as /volgende would serve it, 1 = next
+    number: int  # the question's number in its webinar: the same in chat, board, exports
+    place: int  # place in the queue as /volgende would serve it, 1 = next
     text: str  # masked when it was asked (bot.core.masking)
     votes: int
     age_seconds: int
     deferred: bool
     visible: bool
     asker: int | None  # for counting distinct parents; never sent to the page
+    reserved_by: int | None = None  # kept for a gespreksleider who took its group
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, viewer: int | None = None) -> dict[str, object]:
         return {
+            # Kept for a colleague ("Neem deze groep"): shown, not offered.
+            "reserved": self.reserved_by is not None and self.reserved_by != viewer,
             "id": self.id,
             "number": self.number,
+            "place": self.place,
             "text": self.text,
             "votes": self.votes,
             "age": self.age_seconds,
@@ -54,27 +59,29 @@ class Group:
     def votes(self) -> int:
         return sum(m.votes for m in self.members)
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, viewer: int | None = None) -> dict[str, object]:
         return {
             "id": self.id,
             "kind": self.kind,
             "count": self.count,
             "votes": self.votes,
-            "representative": self.representative.as_json(),
-            "members": [m.as_json() for m in self.members],
+            "representative": self.representative.as_json(viewer),
+            "members": [m.as_json(viewer) for m in self.members],
         }
 
 
-def member(question: Question, number: int, now: datetime) -> Member:
+def member(question: Question, place: int, now: datetime) -> Member:
     return Member(
         id=question.id,
-        number=number,
+        number=question.number,
+        place=place,
         text=question.text or "",
         votes=question.votes,
         age_seconds=max(0, int((now - question.created_at).total_seconds())),
         deferred=question.deferred,
         visible=question.visible,
         asker=question.asker_id,
+        reserved_by=question.reserved_by,
     )
 
 
@@ -92,12 +99,12 @@ class QueueGroups:
             if q.state is QuestionState.OPEN
         ]
         now = services.clock.now()
-        members = {q.id: member(q, number, now) for number, q in enumerate(waiting, start=1)}
+        members = {q.id: member(q, place, now) for place, q in enumerate(waiting, start=1)}
         groups: list[Group] = []
         placed: set[int] = set()
         for view in await services.desk.groups(webinar_id):
             ids = sorted(
-                (i for i in view.question_ids if i in members), key=lambda i: members[i].number
+                (i for i in view.question_ids if i in members), key=lambda i: members[i].place
             )
             if not ids:
                 continue
@@ -107,5 +114,5 @@ class QueueGroups:
         # A question the desk has not indexed yet (asked a moment ago) stands alone.
         groups += [Group(i, "group", m, [m]) for i, m in members.items() if i not in placed]
         # In queue order: a group comes where its best-placed question would be served.
-        groups.sort(key=lambda g: (g.kind == "general", g.representative.number))
+        groups.sort(key=lambda g: (g.kind == "general", g.representative.place))
         return groups

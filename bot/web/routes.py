@@ -4,8 +4,9 @@
 ``GET  /app/static/<file>``             its CSS and JavaScript
 ``GET  /app/api/board``                 the queue: groups, counts, the held question
 ``POST /app/api/questions/{id}/pick``   take this question (409 when another has it)
-``POST /app/api/questions/{id}/<action>``  asked, back, later, remove, show, written
-                                        ({"text"}), merge ({"ids"})
+``POST /app/api/questions/{id}/restore``  an answered or removed question back
+``POST /app/api/questions/{id}/<action>``  asked, back, later, remove, show, hide,
+                                        written ({"text"}), merge ({"ids"})
 ``POST /app/api/undo``                  take an action back ({"undo"} from its answer)
 ``GET  /app/presenter/{webinar}/{sig}`` the presenter view, and ``.../now`` its data
 
@@ -50,7 +51,8 @@ CSP = (
     " img-src 'self' data:; base-uri 'none'; form-action 'none'"
 )
 MAX_IDS = 200  # questions merged (or unmerged) in one request
-QUESTION_ACTIONS = ("asked", "back", "later", "remove", "show", "written", "merge")
+QUESTION_ACTIONS = ("asked", "back", "later", "remove", "show", "hide", "written", "merge")
+HISTORY_SIZE = 10  # answered and removed questions listed, newest first
 
 
 @dataclass
@@ -61,6 +63,9 @@ class BoardDeps:
     bot_token: str
     wake: Callable[[], None]  # the outbox dispatcher: a message was queued
     queue_changed: Callable[[int], None]  # the /rij panels: a webinar's queue changed
+    # The gespreksleider's chat cards of a webinar lose their buttons: what they held
+    # changed on the board (webinar id, chat id).
+    cards_ended: Callable[[int, int], Awaitable[None]] | None = None
 
 
 def _error(status: int, code: str) -> web.Response:
@@ -194,6 +199,12 @@ class Board:
             held_json = {
                 **member(held, 0, services.clock.now()).as_json(),
                 "similar": similar,
+                # Distinct other parents, merged questions' askers included.
+                "others": card.other_parents,
+                "merged": [
+                    {"id": r.id, "number": r.number, "text": r.text, "merge": r.merge_id}
+                    for r in card.merged
+                ],
             }
         return {
             "webinar": {"id": webinar.id, "title": webinar.title, "code": webinar.code},
@@ -204,8 +215,17 @@ class Board:
                 "removed": counts.removed,
                 "merged": counts.merged,
             },
-            "groups": [g.as_json() for g in groups],
+            "groups": [g.as_json(user.id) for g in groups],
             "held": held_json,
+            "history": [
+                {
+                    "id": q.id,
+                    "number": q.number,
+                    "text": q.text or "",
+                    "how": q.answered_how if q.state is QuestionState.ANSWERED else "removed",
+                }
+                for q in await questions.finished(webinar.id, HISTORY_SIZE)
+            ],
             "presenter": presenter_path(webinar.id, self.deps.bot_token),
         }
 
@@ -228,9 +248,11 @@ class Board:
         question_id = _int(request.match_info["question"])
         if webinar is None or question_id is None:
             return _error(409, "no_webinar" if webinar is None else "stale")
-        question = await self.actions.pick(webinar, user.id, question_id)
+        group = (await self._json(request)).get("group") is True
+        question = await self.actions.pick(webinar, user.id, question_id, group=group)
         if question is None:
             return _error(409, "taken")
+        await self._end_cards(webinar.id, user.id)
         log.info("question %d picked on the board", question.id)
         return web.json_response({"picked": question.id})
 
@@ -260,6 +282,8 @@ class Board:
             outcome = await handler(question, user.id)
         if not outcome.done:
             return _error(409, "stale")
+        if action not in ("merge", "show", "hide"):  # the held question changed
+            await self._end_cards(webinar.id, user.id)
         body: dict[str, Any] = {"done": action, "question": question.id}
         if outcome.merged:
             body["merged"] = list(outcome.merged)
@@ -272,6 +296,27 @@ class Board:
                 "merge": outcome.undo.merge_id,
             }
         return web.json_response(body)
+
+    async def restore(self, request: web.Request) -> web.Response:
+        """An answered or removed question back (held, or waiting if one is held)."""
+        user = await self._moderator(request)
+        webinar = await self._webinar(user)
+        question_id = _int(request.match_info["question"])
+        if webinar is None or question_id is None:
+            return _error(409, "stale")
+        restored = await self.actions.restore(webinar, question_id, user.id)
+        if restored is None:
+            return _error(409, "stale")
+        await self._end_cards(webinar.id, user.id)
+        log.info("question %d put back on the board", question_id)
+        return web.json_response(
+            {"restored": question_id, "held": restored.held, "corrected": restored.corrected}
+        )
+
+    async def _end_cards(self, webinar_id: int, moderator_id: int) -> None:
+        """The chat's question cards are superseded by what happened on the board."""
+        if self.deps.cards_ended is not None:
+            await self.deps.cards_ended(webinar_id, moderator_id)
 
     async def undo(self, request: web.Request) -> web.Response:
         user = await self._moderator(request)
@@ -295,6 +340,7 @@ class Board:
         undo = Undo(str(action), question_id, tuple(ids), bool(data.get("deferred")), merge_id)
         if not await self.actions.undo(webinar, user.id, undo):
             return _error(409, "stale")
+        await self._end_cards(webinar.id, user.id)
         return web.json_response({"undone": action, "question": question_id})
 
     # ------------------------------------------------------------- presenter
@@ -330,7 +376,12 @@ class Board:
         # Masked text only (questions are masked when asked); no names, no ids of people.
         question = None
         if asked is not None and asked.state is QuestionState.ANSWERED:
-            question = {"id": asked.id, "text": asked.text or "", "votes": asked.votes}
+            question = {
+                "id": asked.id,
+                "number": asked.number,
+                "text": asked.text or "",
+                "votes": asked.votes,
+            }
         return web.json_response(
             {"title": webinar.title, "question": question}, headers={"Cache-Control": "no-store"}
         )
@@ -356,6 +407,7 @@ def add_board_routes(app: web.Application, deps: BoardDeps) -> None:
     app.router.add_get("/app/static/{name}", board.static)
     app.router.add_get("/app/api/board", board.board)
     app.router.add_post("/app/api/questions/{question}/pick", board.pick)
+    app.router.add_post("/app/api/questions/{question}/restore", board.restore)
     app.router.add_post("/app/api/questions/{question}/{action}", board.act)
     app.router.add_post("/app/api/undo", board.undo)
     app.router.add_get(PATH_PREFIX + "{webinar}/{sig}", board.presenter_page)

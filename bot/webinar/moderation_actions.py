@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from bot.core.models import OutgoingMessage, Question, QuestionState, Webinar
 from bot.core.text_input import clean_text, shorten
 from bot.services import Services
-from storage.questions import Notify, QuestionRepository
+from storage.questions import Notify, QuestionRepository, Restored
 
 # Room for the question and the framing text within Telegram's 4,096 characters.
 ANSWER_MAX_CHARS = 3000
 
-UNDOABLE = ("back", "later", "remove", "merge", "show")
+UNDOABLE = ("asked", "back", "later", "remove", "merge", "show")
 
 
 def asked_notice(question: Question, webinar_title: str) -> Notify:
@@ -44,8 +44,13 @@ def asked_notice(question: Question, webinar_title: str) -> Notify:
     return build
 
 
-def answer_notice(question: Question, webinar: Webinar, answer: str) -> Notify:
-    """The askers' written answer, queued in the transaction that finishes the question."""
+def answer_notice(
+    question: Question, webinar: Webinar, answer: str, own_words: dict[int, str] | None = None
+) -> Notify:
+    """The askers' written answer, queued in the transaction that finishes the question.
+    `own_words`: each asker's own question (QuestionRepository.asker_texts), quoted to
+    them instead of the text they were merged into."""
+    words = own_words or {}
 
     def build(askers: list[int]) -> list[OutgoingMessage]:
         return [
@@ -55,10 +60,28 @@ def answer_notice(question: Question, webinar: Webinar, answer: str) -> Notify:
                 key="webinar.notify.written",
                 params={
                     "title": webinar.title,
-                    "question": shorten(question.text or "", 1000),
+                    "question": shorten(words.get(asker, question.text or ""), 1000),
                     "answer": answer,
                 },
                 dedup_key=f"written:{question.id}:{asker}",
+            )
+            for asker in askers
+        ]
+
+    return build
+
+
+def asked_correction(question: Question, webinar_title: str, now_key: str) -> Notify:
+    """For askers told "your question is being discussed" when that was taken back."""
+
+    def build(askers: list[int]) -> list[OutgoingMessage]:
+        return [
+            OutgoingMessage(
+                user_id=asker,
+                kind="question.asked_undone",
+                key="webinar.notify.asked_undone",
+                params={"title": webinar_title},
+                dedup_key=f"asked-undone:{question.id}:{asker}:{now_key}",
             )
             for asker in askers
         ]
@@ -112,12 +135,17 @@ class ModerationActions:
             return None
         return question
 
-    async def pick(self, webinar: Webinar, moderator_id: int, question_id: int) -> Question | None:
-        """Take one waiting question (the board's pick); None if another has it."""
+    async def pick(
+        self, webinar: Webinar, moderator_id: int, question_id: int, *, group: bool = False
+    ) -> Question | None:
+        """Take one waiting question (the board's pick); None if another has it. With
+        `group` ("Neem deze groep") the rest of its group is kept for this gespreksleider."""
         question = await self._questions.claim(
             question_id, webinar.id, moderator_id, self.services.clock.now()
         )
         if question is not None:
+            if group:
+                await self.services.desk.reserve_group(question, moderator_id)
             self.changed(webinar.id)
         return question
 
@@ -127,7 +155,7 @@ class ModerationActions:
         askers = await self.services.desk.finish(
             question.id, moderator_id, "live", asked_notice(question, webinar.title)
         )
-        return self._finished(question, askers is not None, None)
+        return self._finished(question, askers is not None, Undo("asked", question.id))
 
     async def written(self, question: Question, moderator_id: int, text: str) -> Outcome:
         """Send a written answer to the askers; not done if the text is empty or too long."""
@@ -138,7 +166,8 @@ class ModerationActions:
         webinar = await self.services.repos.webinars.by_id(question.webinar_id)
         if webinar is None:
             return Outcome(False)
-        notice = answer_notice(question, webinar, cleaned.text)
+        own_words = await self._questions.asker_texts(question.id)
+        notice = answer_notice(question, webinar, cleaned.text, own_words)
         # Finishing also drops a draft started with the chat card's "answer in writing".
         askers = await self.services.desk.finish(question.id, moderator_id, "written", notice)
         return self._finished(question, askers is not None, None)
@@ -176,6 +205,8 @@ class ModerationActions:
         (back, later, remove), merged questions wait again (merge), a shown question is
         hidden again (show). False when it can no longer be taken back."""
         questions = self._questions
+        if undo.action == "asked":  # the askers not told yet are not; the others corrected
+            return await self.restore(webinar, undo.question, moderator_id) is not None
         if undo.action == "merge":
             done = await self.services.desk.undo_merge(undo.merge_id, moderator_id) is not None
         elif undo.action == "show":
@@ -196,6 +227,30 @@ class ModerationActions:
         if done:
             self.changed(webinar.id)
         return done
+
+    async def restore(
+        self, webinar: Webinar, question_id: int, moderator_id: int
+    ) -> Restored | None:
+        """An answered or removed question back to this gespreksleider (see
+        QuestionRepository.restore); any gespreksleider of the webinar may."""
+        question = await self._questions.get(question_id)
+        if question is None or question.webinar_id != webinar.id:
+            return None
+        now = self.services.clock.now()
+        correction = asked_correction(question, webinar.title, now.strftime("%Y%m%d%H%M%S"))
+        restored = await self._questions.restore(
+            question_id, webinar.id, moderator_id, now, correction
+        )
+        if restored is not None:
+            self.services.desk.forget_webinar(webinar.id)  # its group again, rebuilt
+            self.wake()
+            self.changed(webinar.id)
+        return restored
+
+    async def hide(self, question: Question, moderator_id: int) -> Outcome:
+        """Take "show to parents" back."""
+        done = await self._questions.set_visible(question.id, moderator_id, False)
+        return self._finished(question, done, None)
 
     def _finished(self, question: Question, done: bool, undo: Undo | None) -> Outcome:
         if done:

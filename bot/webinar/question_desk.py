@@ -24,7 +24,7 @@ from bot.webinar.grouping import (
     decode,
     encode,
 )
-from storage.questions import Notify, QuestionRepository
+from storage.questions import MergedRow, Notify, QuestionRepository
 
 # At most this many other questions are listed on a card (and merged by one tap): a
 # gespreksleider sees every text a merge combines.
@@ -61,7 +61,13 @@ class Card:
     other_parents: int  # distinct other parents in its group
     remaining: int
     general: bool  # a general question ("is dit normaal bij slapen?")
-    undo_merge: int | None  # the merge the undo button reverses
+    undo_merge: int | None  # the newest merge (each in `merged` can be undone)
+    merged: list[MergedRow] = field(default_factory=list)  # folded into it, per merge
+
+    @property
+    def merges(self) -> list[int]:
+        """The merges into this question that can still be undone, oldest first."""
+        return sorted({row.merge_id for row in self.merged})
 
     @property
     def similar_open(self) -> list[int]:
@@ -241,6 +247,18 @@ class QuestionDesk:
                     return await self.card(question)
         return None
 
+    async def reserve_group(self, question: Question, moderator_id: int) -> int:
+        """The rest of the held question's group is kept for this gespreksleider ("Neem
+        deze groep"), to merge or take next; a colleague gets none of it meanwhile."""
+        index = await self._index(question.webinar_id)
+        group = index.group_of(question.id)
+        if group is None:
+            return 0
+        others = [key for key in group.members if key != question.id]
+        waiting = await self.questions.still_open(others)
+        kept = [key for key in others if key in waiting]
+        return await self.questions.reserve(question.webinar_id, moderator_id, kept)
+
     async def card(self, question: Question) -> Card:
         index = await self._index(question.webinar_id)
         found = self._features.get(question.webinar_id, {}).get(question.id)
@@ -276,13 +294,22 @@ class QuestionDesk:
             for key in maybe_ids
         ]
         counts = await self.questions.counts(question.webinar_id)
+        merged = await self.questions.merged_into(question.id)
+        others = index.other_parents(question.id)
+        if merged:
+            # Merged questions left the index: their parents count with the group's.
+            in_group = [] if group is None or group.general else list(group.members)
+            askers = {index.asker(key) for key in in_group}
+            askers |= {row.asker_id for row in merged}
+            others = len(askers - {question.asker_id, None})
         return Card(
             question,
             members,
-            index.other_parents(question.id),
+            others,
             counts.open,
             bool(group is not None and group.general),
             await self.questions.last_merge(question.id),
+            merged,
         )
 
     async def toggle(self, question: Question, other_id: int) -> bool:

@@ -5,7 +5,9 @@
   var POLL_MS = 1000;
   var catalogue = JSON.parse(document.getElementById("texts").textContent);
   var language = pickLanguage(window.Ouder.language);
-  var state = { data: null, keys: {}, ticked: {}, openGroups: {}, writing: null, busy: false };
+  var state = {
+    data: null, keys: {}, ticked: {}, openGroups: {}, expanded: {}, writing: null, busy: false,
+  };
   var $ = function (id) { return document.getElementById(id); };
 
   function pickLanguage(code) {
@@ -47,6 +49,32 @@
     if (minutes < 1) return t("age_now");
     if (minutes < 60) return t("age_minutes", { minutes: minutes });
     return t("age_hours", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  }
+
+  // A question's text: its own direction (Arabic right to left), clamped to a few lines
+  // when long, with "meer…" to read it all (so the buttons stay on a phone's screen).
+  var CLAMP_CHARS = 160;
+  function questionText(tag, cls, text, key) {
+    var long = text.length > CLAMP_CHARS;
+    var open = !!state.expanded[key];
+    var node = el(tag, {
+      "class": cls + (long && !open ? " clamped" : ""), dir: "auto", text: text,
+    });
+    if (!long) return node;
+    var more = el("button", {
+      type: "button", "class": "more", "data-key": "more-" + key,
+      "aria-expanded": open ? "true" : "false", text: open ? t("less") : t("more_text"),
+      onclick: function (event) {
+        event.preventDefault();
+        event.stopPropagation();
+        state.expanded[key] = !state.expanded[key];
+        var nowOpen = state.expanded[key];
+        node.classList.toggle("clamped", !nowOpen);
+        more.textContent = nowOpen ? t("less") : t("more_text");
+        more.setAttribute("aria-expanded", nowOpen ? "true" : "false");
+      },
+    });
+    return el("div", { "class": "clamp-box" }, [node, more]);
   }
 
   // ------------------------------------------------------------------ server
@@ -181,6 +209,34 @@
     $("queue").hidden = false;
     if (changed("held", data.held)) keepFocus(function () { renderHeld(data.held); });
     if (changed("groups", data.groups)) keepFocus(function () { renderGroups(data.groups); });
+    if (changed("history", data.history)) keepFocus(function () { renderHistory(data.history || []); });
+  }
+
+  // Answered and removed questions, newest first, each with a button to put it back.
+  function renderHistory(history) {
+    var list = $("history-list");
+    list.textContent = "";
+    $("history").hidden = !history.length;
+    history.forEach(function (item) {
+      list.appendChild(el("li", { "class": "history-item" }, [
+        el("div", { "class": "group-text" }, [
+          questionText("p", "question-text", item.text, "history-" + item.id),
+          el("p", { "class": "meta" }, [
+            el("span", { "class": "number", text: "#" + item.number }),
+            el("span", { "class": "badge", text: t("history_" + item.how) }),
+          ]),
+        ]),
+        el("button", {
+          type: "button", "class": "take", "data-key": "restore-" + item.id,
+          text: t("restore"),
+          onclick: function () {
+            act("questions/" + item.id + "/restore", {}, function (result) {
+              notify(t(result.held ? "done_restore" : "done_restore_queue", { number: item.number }));
+            });
+          },
+        }),
+      ]));
+    });
   }
 
   function staticTexts() {
@@ -188,13 +244,15 @@
     $("title").textContent = t("title");
     $("held-heading").textContent = t("held_heading");
     $("queue-heading").textContent = t("queue_heading");
+    $("history-heading").textContent = t("history_heading");
     $("presenter").textContent = t("presenter");
     $("presenter").title = t("presenter_hint");
     $("notice-undo").textContent = t("undo");
   }
 
   function meta(member, extra) {
-    var parts = [el("span", { "class": "number", text: "#" + member.id })];
+    // The question's own number: the same on the chat card, /rij and the exports.
+    var parts = [el("span", { "class": "number", text: "#" + member.number })];
     (extra || []).forEach(function (part) { parts.push(part); });
     parts.push(el("span", { text: t("votes", { votes: member.votes }) }));
     parts.push(el("span", { text: age(member.age) }));
@@ -211,8 +269,8 @@
       body.appendChild(el("p", { "class": "empty", text: t("held_empty") }));
       return;
     }
-    if (state.writing !== held.id) state.writing = null;
-    var number = { number: held.id };
+    if (state.writing !== held.id) { state.writing = null; state.previewing = false; }
+    var number = { number: held.number };
     function action(name) {
       return el("button", {
         type: "button", "class": "action action-" + name, "data-key": "held-" + name,
@@ -224,18 +282,58 @@
         },
       });
     }
-    body.appendChild(el("blockquote", { "class": "held-text", id: "held-text", text: held.text }));
-    body.appendChild(meta(held));
+    var heldText = questionText("blockquote", "held-text", held.text, "held-" + held.id);
+    if (heldText.tagName === "BLOCKQUOTE") heldText.id = "held-text";
+    else heldText.firstChild.id = "held-text";
+    body.appendChild(heldText);
+    body.appendChild(meta(held, [
+      el("span", { "class": "badge held-parents", text: t("held_parents", { count: held.others }) }),
+    ]));
+    body.appendChild(renderMerged(held));
     var actions = el("div", { "class": "actions" }, [
       action("asked"), action("back"), action("later"), action("remove"),
-      held.visible ? null : action("show"),
+      held.visible ? action("hide") : action("show"),
       el("button", {
         type: "button", "class": "action", "data-key": "held-write", text: t("write"),
         onclick: function () { state.writing = held.id; renderHeld(held); $("answer").focus(); },
       }),
     ]);
     body.appendChild(actions);
-    if (state.writing === held.id) {
+    if (state.writing === held.id && state.previewing) {
+      // Nothing reaches a parent before this: the answer as it will be sent, then
+      // "Versturen" or "Aanpassen".
+      body.appendChild(el("div", { "class": "write preview" }, [
+        el("p", { "class": "meta", text: t("preview_heading") }),
+        el("blockquote", { "class": "held-text", id: "answer-preview", dir: "auto", text: state.draft || "" }),
+        el("div", { "class": "actions" }, [
+          el("button", {
+            type: "button", "class": "action primary", "data-key": "send", text: t("send"),
+            onclick: function () {
+              act("questions/" + held.id + "/written", { text: state.draft || "" }, function () {
+                state.draft = "";
+                state.writing = null;
+                state.previewing = false;
+                window.Ouder.confirmClosing(false);
+                notify(t("done_written", number));
+              });
+            },
+          }),
+          el("button", {
+            type: "button", "class": "action", "data-key": "edit-answer", text: t("edit_answer"),
+            onclick: function () { state.previewing = false; renderHeld(held); $("answer").focus(); },
+          }),
+          el("button", {
+            type: "button", "class": "action", "data-key": "cancel", text: t("cancel"),
+            onclick: function () {
+              state.writing = null;
+              state.previewing = false;
+              window.Ouder.confirmClosing(false); // not sending: nothing to lose
+              renderHeld(held);
+            },
+          }),
+        ]),
+      ]));
+    } else if (state.writing === held.id) {
       var area = el("textarea", {
         id: "answer", rows: "4", "data-key": "answer", placeholder: t("answer_placeholder"),
         "aria-label": t("write"),
@@ -249,14 +347,12 @@
         area,
         el("div", { "class": "actions" }, [
           el("button", {
-            type: "button", "class": "action primary", "data-key": "send", text: t("send"),
+            type: "button", "class": "action primary", "data-key": "preview", text: t("preview"),
             onclick: function () {
-              act("questions/" + held.id + "/written", { text: area.value }, function () {
-                state.draft = "";
-                state.writing = null;
-                window.Ouder.confirmClosing(false);
-                notify(t("done_written", number));
-              });
+              state.draft = area.value;
+              if (!state.draft.trim()) { notify(t("empty_answer")); return; }
+              state.previewing = true;
+              renderHeld(held);
             },
           }),
           el("button", {
@@ -287,7 +383,7 @@
           },
         }),
         el("label", { "for": id }, [
-          el("span", { "class": "similar-text", text: member.text }),
+          questionText("span", "similar-text", member.text, "similar-" + member.id),
           meta(member),
         ]),
       ]));
@@ -318,13 +414,48 @@
     updateMerge();
   }
 
-  function pickButton(member, key, label) {
+  // What was merged into the held question, with one undo button per merge: as long as
+  // the question is held, not only for the moment a notice shows.
+  function renderMerged(held) {
+    var merged = held.merged || [];
+    var box = el("div", { "class": "merged", hidden: !merged.length });
+    if (!merged.length) return box;
+    box.appendChild(el("h3", { text: t("merged_heading", { count: merged.length }) }));
+    var byMerge = {};
+    merged.forEach(function (row) { (byMerge[row.merge] = byMerge[row.merge] || []).push(row); });
+    Object.keys(byMerge).forEach(function (mergeId) {
+      var rows = byMerge[mergeId];
+      var list = el("ul", { "class": "merged-list" }, rows.map(function (row) {
+        return el("li", {}, [
+          el("span", { "class": "number", text: "#" + row.number }),
+          questionText("span", "question-text", row.text, "merged-" + row.id),
+        ]);
+      }));
+      var numbers = rows.map(function (row) { return row.number; }).join(", ");
+      box.appendChild(list);
+      box.appendChild(el("button", {
+        type: "button", "class": "action", "data-key": "unmerge-" + mergeId,
+        text: t("unmerge", { numbers: numbers }),
+        onclick: function () {
+          var undo = { action: "merge", question: held.id, ids: [], merge: Number(mergeId) };
+          act("undo", { undo: undo }, function () { notify(t("undone")); });
+        },
+      }));
+    });
+    return box;
+  }
+
+  function pickButton(member, key, label, group) {
+    if (member.reserved) {
+      return el("span", { "class": "badge reserved", text: t("reserved") });
+    }
     return el("button", {
       type: "button", "class": "take", "data-key": key, text: label,
       "aria-label": label + ": " + member.text.slice(0, 80),
       onclick: function () {
-        act("questions/" + member.id + "/pick", {}, function () {
-          notify(t("done_pick", { number: member.id }));
+        // "Neem deze groep" keeps the group's other questions for this gespreksleider.
+        act("questions/" + member.id + "/pick", group ? { group: true } : {}, function () {
+          notify(t("done_pick", { number: member.number }));
           window.scrollTo({ top: 0, behavior: "smooth" });
         });
       },
@@ -351,10 +482,10 @@
       var item = el("li", { "class": "group kind-" + group.kind, "data-group": group.id }, [
         el("div", { "class": "group-head" }, [
           el("div", { "class": "group-text" }, [
-            el("p", { "class": "question-text", text: head.text }),
+            questionText("p", "question-text", head.text, "q-" + head.id),
             meta(head, extra),
           ]),
-          pickButton(head, "take-" + head.id, others.length ? t("take_group") : t("take")),
+          pickButton(head, "take-" + head.id, others.length ? t("take_group") : t("take"), others.length > 0),
         ]),
       ]);
       if (others.length) {
@@ -363,7 +494,7 @@
           el("ul", { "class": "members" }, others.map(function (member) {
             return el("li", { "class": "member", "data-question": member.id }, [
               el("div", { "class": "group-text" }, [
-                el("p", { "class": "question-text", text: member.text }),
+                questionText("p", "question-text", member.text, "q-" + member.id),
                 meta(member),
               ]),
               pickButton(member, "take-" + member.id, t("take")),

@@ -12,6 +12,20 @@
   $("label").textContent = texts.presenter_heading;
   $("question").textContent = texts.presenter_waiting;
 
+  // The whole question on one screen: from the stylesheet's size down, until nothing
+  // overflows the window (a 1,000-character question on 1280×720 included).
+  function fit() {
+    var node = $("question");
+    node.style.fontSize = "";
+    var size = parseFloat(window.getComputedStyle(node).fontSize);
+    var body = document.body;
+    while (size > 12 && (body.scrollHeight > body.clientHeight || node.scrollWidth > node.clientWidth)) {
+      size -= 2;
+      node.style.fontSize = size + "px";
+    }
+  }
+  window.addEventListener("resize", fit);
+
   function poll() {
     fetch(source, { cache: "no-store" }).then(function (response) {
       if (response.status === 410 || response.status === 404) {
@@ -27,8 +41,13 @@
       var key = question ? question.id : null;
       if (key !== shown) {
         shown = key;
+        // The question's own number, as on the card and the board.
+        $("label").textContent = question
+          ? texts.presenter_number.replace("{number}", String(question.number))
+          : texts.presenter_heading;
         $("question").textContent = question ? question.text : texts.presenter_waiting;
         $("question").className = question ? "question" : "question waiting";
+        fit();
       }
       window.setTimeout(poll, 1000);
     }).catch(function () { window.setTimeout(poll, 2000); });

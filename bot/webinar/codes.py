@@ -1,0 +1,28 @@
+"""Webinar codes a gespreksleider may have meant: `/open pubr` suggests `pubers`."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+MAX_SUGGESTIONS = 3
+
+
+def close_codes(typed: str, known: Sequence[tuple[str, str]]) -> list[str]:
+    """Codes of `known` (code, title) close to `typed`: a typo, a missing letter, the
+    start of the code, or a word of the title; best first."""
+    typed = typed.strip().lower()
+    if not typed:
+        return []
+    codes = [code for code, _ in known]
+    found = difflib.get_close_matches(typed, codes, n=MAX_SUGGESTIONS, cutoff=0.6)
+    for code, title in known:
+        if len(found) >= MAX_SUGGESTIONS:
+            break
+        words = title.lower().split()
+        if code not in found and (
+            (len(typed) >= 3 and code.startswith(typed))
+            or any(word.startswith(typed) for word in words if len(typed) >= 4)
+        ):
+            found.append(code)
+    return found

@@ -1,0 +1,49 @@
+"""Parents see the questions others asked (without names) and back them with
+"ik wil dit ook weten": shown questions and questions more than one parent asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.app import Ouderbot
+from bot.localapi import LocalBotApi
+from tests.helpers import eventually, parents_asked, webinar_opened_by_gert
+
+
+def has(text: str) -> Any:
+    return lambda m: text in (m.get("text") or "")
+
+
+async def test_a_parent_sees_a_common_question_without_names_and_backs_it_once(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await webinar_opened_by_gert(bot, api)
+    parents = await parents_asked(
+        bot,
+        api,
+        [
+            "hoe krijg ik mijn peuter 's avonds in bed?",
+            "mijn peuter wil 's avonds niet naar bed, wat doe ik?",
+            "Mijn buurvrouw Fenna slaat haar kind, wat moet ik doen?",
+            "hoeveel zakgeld geef je een kind van 10?",
+        ],
+    )
+    backer = parents[3]
+    ack = backer.messages[-1]
+    backer.press(ack, next(d for _, d in backer.buttons(ack) if d and ":p:list:" in d))
+    listing = await backer.wait_for(has("Vragen van andere ouders"))
+    assert "peuter" in listing["text"]
+    assert "Fenna" not in listing["text"]  # one parent's own story is not shown
+    assert "zakgeld" not in listing["text"]  # nor the parent's own question
+    assert "Ouder0" not in listing["text"]
+    assert "Ouder1" not in listing["text"]
+    votes = [d for _, d in backer.buttons(listing) if d and ":p:vote:" in d]
+    assert len(votes) == 1
+    backer.press(listing, votes[0])
+    await eventually(lambda: api.unanswered_callback_queries() == [])
+    backer.press(listing, votes[0])  # a second tap counts once
+    await eventually(lambda: api.unanswered_callback_queries() == [])
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    top = await bot.services.repos.questions.top_open(webinar.id, 10)
+    assert sum(q.votes for q in top) == 1
