@@ -14,6 +14,7 @@ from bot.core.models import ChatMessage, Question, Role, WebinarState
 from bot.core.text_input import shorten
 from bot.webinar.moderation_actions import asked_notice
 from bot.webinar.question_desk import Card
+from bot.webinar.lexicon import language_of
 from handlers.common import (
     Label,
     chat_id,
@@ -49,6 +50,10 @@ def card_text(context: BotContext, card: Card) -> str:
         )
     ]
     lines.append(f"<blockquote>{html.escape(question.text or '', quote=False)}</blockquote>")
+    language = language_of(question.text or "")
+    if language != "nl":  # the gespreksleider sees it was not asked in Dutch
+        name = context.services.t(language, "core.language.name")
+        lines.append(context.tr("moderation.card.language", language=name))
     if question.shown_name:
         lines.append(context.tr("moderation.card.asked_by", name=question.shown_name))
     if question.visible:

@@ -377,6 +377,10 @@ async def test_long_questions_clamp_with_meer_and_every_question_reads_in_its_ow
     assert all(direction == "auto" for direction, _ in directions)
     arabic = page.locator(".question-text", has_text="كيف")
     assert await arabic.evaluate("node => getComputedStyle(node).direction") == "rtl"
+    # A question not asked in Dutch carries its language; a Dutch one carries none.
+    assert await arabic.get_attribute("lang") == "ar"
+    badges = await page.eval_on_selector_all(".language", "nodes => nodes.map(n => n.textContent)")
+    assert badges == ["AR"]
     await take.click()
     await page.locator("#held-text").wait_for()
     assert await page.locator("#held-text").get_attribute("dir") == "auto"

@@ -17,7 +17,7 @@ import pytest
 
 from bot.app import Ouderbot
 from bot.core.clock import ManualClock
-from bot.core.i18n import RLM, Raw, format_day, format_moment
+from bot.core.i18n import RLM, Raw, Translator, format_day, format_moment
 from bot.localapi import FakeUser, LocalBotApi
 from bot.localapi.html_entities import parse_html
 from tests.helpers import MODERATOR_IDS, add_webinar, close_webinar, eventually, make_moderator
@@ -123,6 +123,10 @@ async def test_a_parent_does_everything_in_turkish_or_arabic(
     # sees it in the list, in their language, and backs it.
     moderator.send("/volgende")
     card = await moderator.wait_for(lambda m: writes["question"] in m["text"])
+    # The Dutch gespreksleider sees the language the question was asked in.
+    language_name = Translator(language)(language, "core.language.name").strip(RLM)
+    line = next(x for x in card["text"].splitlines() if x.startswith("🌐 Taal van de vraag: "))
+    assert language_name in line
     moderator.press(card, next(data for _, data in moderator.buttons(card) if ":q:show:" in data))
     await eventually(lambda: api.unanswered_callback_queries() == [])
     tap_button(other, ack, say("webinar.ask.others"))

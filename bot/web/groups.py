@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.core.models import Question, QuestionState
 from bot.services import Services
+from bot.webinar.lexicon import language_of
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Member:
             "number": self.number,
             "place": self.place,
             "text": self.text,
+            "language": language_of(self.text),
             "votes": self.votes,
             "age": self.age_seconds,
             "later": self.deferred,

@@ -333,6 +333,12 @@ def core_lexicon() -> Lexicon:
     return _lexicon_of(None)
 
 
+def language_of(text: str) -> str:
+    """The language a question is written in (nl, en, tr or ar; `Lexicon.language`), for
+    the card and the board."""
+    return core_lexicon().language(text)
+
+
 # --- the lexicon -----------------------------------------------------------------------
 
 

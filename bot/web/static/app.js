@@ -54,13 +54,24 @@
   // A question's text: its own direction (Arabic right to left), clamped to a few lines
   // when long, with "meer…" to read it all (so the buttons stay on a phone's screen).
   var CLAMP_CHARS = 160;
-  function questionText(tag, cls, text, key) {
+  function questionText(tag, cls, text, key, textLanguage) {
     var long = text.length > CLAMP_CHARS;
     var open = !!state.expanded[key];
     var node = el(tag, {
       "class": cls + (long && !open ? " clamped" : ""), dir: "auto", text: text,
     });
-    if (!long) return node;
+    var shown = node;
+    if (textLanguage && textLanguage !== "nl") {
+      // The server says which language a question is in; Dutch is the default.
+      node.setAttribute("lang", textLanguage);
+      shown = el("span", { "class": "with-language" }, [
+        node,
+        el("span", {
+          "class": "language", "data-key": "language-" + key, text: textLanguage.toUpperCase(),
+        }),
+      ]);
+    }
+    if (!long) return shown;
     var more = el("button", {
       type: "button", "class": "more", "data-key": "more-" + key,
       "aria-expanded": open ? "true" : "false", text: open ? t("less") : t("more_text"),
@@ -74,7 +85,7 @@
         more.setAttribute("aria-expanded", nowOpen ? "true" : "false");
       },
     });
-    return el("div", { "class": "clamp-box" }, [node, more]);
+    return el("div", { "class": "clamp-box" }, [shown, more]);
   }
 
   // ------------------------------------------------------------------ server
@@ -282,9 +293,10 @@
         },
       });
     }
-    var heldText = questionText("blockquote", "held-text", held.text, "held-" + held.id);
-    if (heldText.tagName === "BLOCKQUOTE") heldText.id = "held-text";
-    else heldText.firstChild.id = "held-text";
+    var heldText = questionText("blockquote", "held-text", held.text, "held-" + held.id, held.language);
+    // The quote itself (it may sit in a box with "meer…" or with its language).
+    var quote = heldText.tagName === "BLOCKQUOTE" ? heldText : heldText.querySelector("blockquote");
+    quote.id = "held-text";
     body.appendChild(heldText);
     body.appendChild(meta(held, [
       el("span", { "class": "badge held-parents", text: t("held_parents", { count: held.others }) }),
@@ -383,7 +395,7 @@
           },
         }),
         el("label", { "for": id }, [
-          questionText("span", "similar-text", member.text, "similar-" + member.id),
+          questionText("span", "similar-text", member.text, "similar-" + member.id, member.language),
           meta(member),
         ]),
       ]));
@@ -482,7 +494,7 @@
       var item = el("li", { "class": "group kind-" + group.kind, "data-group": group.id }, [
         el("div", { "class": "group-head" }, [
           el("div", { "class": "group-text" }, [
-            questionText("p", "question-text", head.text, "q-" + head.id),
+            questionText("p", "question-text", head.text, "q-" + head.id, head.language),
             meta(head, extra),
           ]),
           pickButton(head, "take-" + head.id, others.length ? t("take_group") : t("take"), others.length > 0),
@@ -494,7 +506,7 @@
           el("ul", { "class": "members" }, others.map(function (member) {
             return el("li", { "class": "member", "data-question": member.id }, [
               el("div", { "class": "group-text" }, [
-                questionText("p", "question-text", member.text, "q-" + member.id),
+                questionText("p", "question-text", member.text, "q-" + member.id, member.language),
                 meta(member),
               ]),
               pickButton(member, "take-" + member.id, t("take")),
