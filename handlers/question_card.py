@@ -12,9 +12,9 @@ from bot.context import BotContext
 from bot.core import callbacks
 from bot.core.models import ChatMessage, Question, Role, WebinarState
 from bot.core.text_input import shorten
+from bot.webinar.lexicon import language_of
 from bot.webinar.moderation_actions import asked_notice
 from bot.webinar.question_desk import Card
-from bot.webinar.lexicon import language_of
 from handlers.common import (
     Label,
     chat_id,
