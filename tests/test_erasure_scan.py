@@ -28,7 +28,14 @@ from bot.localapi import FakeUser, LocalBotApi
 from storage.db import Database
 from storage.privacy import PrivacyRepository
 from tests.bot_process import write_config
-from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
+from tests.helpers import (
+    MODERATOR_IDS,
+    add_webinar,
+    close_webinar,
+    eventually,
+    make_moderator,
+    start_bot,
+)
 from tests.test_backup import run_cli
 from tests.test_privacy import ask, data_of, has, join
 
@@ -147,7 +154,7 @@ async def test_retention_leaves_no_word_or_chunk_of_the_question_in_any_file(
     try:
         _, moderator, already = await parent_asked_with_name_shown(bot, api, settings)
         needles -= already
-        moderator.send("/sluit")
+        await close_webinar(moderator)
         await moderator.wait_for(has("is gesloten"))
         await api.wait_until_idle()
         clock.advance(timedelta(days=31))

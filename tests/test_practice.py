@@ -21,7 +21,14 @@ from bot.monitor.report import files, gather
 from bot.practice.banks import BankError, load_bank, problems, shipped_banks
 from bot.practice.script import MAX_PARENTS, MIN_PARENTS, parents_for, script
 from tests.board_helpers import WEB, call, init_data
-from tests.helpers import MODERATOR_IDS, eventually, make_moderator, make_settings
+from tests.helpers import (
+    MODERATOR_IDS,
+    close_webinar,
+    eventually,
+    make_moderator,
+    make_settings,
+    write_answer,
+)
 from tests.monitor_seed import seed_half_year
 
 
@@ -136,7 +143,7 @@ async def test_a_practice_webinar_end_to_end_reaches_no_parent_and_changes_no_fi
     card = await pull(trainee)
     trainee.press(card, button(trainee, card, "write"))
     await trainee.wait_for(lambda m: "Typ je antwoord" in m["text"])
-    trainee.send("Probeer een vast avondritueel.")
+    await write_answer(trainee, "Probeer een vast avondritueel.")
     await trainee.wait_for(lambda m: "is verstuurd" in m["text"])
     card = await pull(trainee)
     shown = trainee.press(card, button(trainee, card, "show"))
@@ -148,7 +155,7 @@ async def test_a_practice_webinar_end_to_end_reaches_no_parent_and_changes_no_fi
     assert board["webinar"]["title"].startswith("Oefenwebinar")
     assert board["counts"]["answered"] == 2
 
-    trainee.send("/sluit")
+    await close_webinar(trainee)
     await trainee.wait_for(lambda m: "is gesloten" in m["text"])
     report = (await trainee.wait_for(lambda m: "Oefening klaar" in m["text"]))["text"]
     assert "Tijd tot je eerste vraag: 7 min 0 s" in report

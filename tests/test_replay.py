@@ -17,6 +17,7 @@ from tests.helpers import (
     COORDINATOR_ID,
     MODERATOR_IDS,
     add_webinar,
+    close_webinar,
     eventually,
     make_moderator,
     texts,
@@ -106,7 +107,7 @@ async def a_recorded_webinar(
     clock.set(clock.now() + timedelta(minutes=14))  # 37.5 minutes in
     await put_next_question(moderator, "baby")
     clock.set(clock.now() + timedelta(minutes=20))
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await moderator.wait_for(lambda m: "is gesloten" in m["text"])
     await bot.dispatcher.send_due()
     return moderator, [sanne, emre, ali]
@@ -178,7 +179,7 @@ async def test_without_opname_loopt_the_scheduled_start_counts(
     sanne = await ask(api, bot, 3001, "Hoe krijg ik mijn peuter 's avonds in bed?", "nl")
     clock.set(clock.now() + timedelta(minutes=42))
     await put_next_question(moderator, "peuter")
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await moderator.wait_for(lambda m: "is gesloten" in m["text"])
     await bot.dispatcher.send_due()
     notice = await sanne.wait_for(lambda m: "youtube" in m["text"])
@@ -282,7 +283,7 @@ async def test_a_link_given_before_the_end_waits_for_the_close_and_speaks_turkis
     ayse = await ask(api, bot, 3005, "Çocuğum geceleri uyumuyor, ne yapmalıyım?", "tr")
     clock.set(clock.now() + timedelta(minutes=9))
     await put_next_question(moderator, "uyumuyor")
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await moderator.wait_for(lambda m: "is gesloten" in m["text"])
     await bot.dispatcher.send_due()
     notice = await ayse.wait_for(lambda m: "vimeo.com" in m["text"])
