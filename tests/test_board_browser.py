@@ -427,7 +427,7 @@ async def test_the_board_shows_merged_questions_with_their_own_undo_and_the_hist
     merged = page.locator(".merged-list li")
     await merged.first.wait_for()
     assert "peuter" in await merged.first.inner_text()
-    await page.locator("#held .held-parents", has_text="1 andere ouders").wait_for()
+    await page.locator("#held .held-parents", has_text="1 andere ouder").wait_for()
     await page.wait_for_timeout(13_000 // 10)  # long after a toast would have gone
     await page.get_by_role("button", name="terugdraaien").click()
     await page.locator(".similar-list li").first.wait_for()
@@ -486,6 +486,7 @@ async def test_inside_telegram_the_board_uses_telegrams_script_and_guards_a_type
     await page.get_by_role("button", name="Schriftelijk antwoorden").click()
     await page.locator("#answer").fill("Een euro per jaar.")
     assert (await page.evaluate("window.telegramCalls"))[-1] == "enableClosingConfirmation"
+    await page.get_by_role("button", name="Voorbeeld bekijken").click()
     await page.get_by_role("button", name="Antwoord versturen").click()
     await page.locator("#notice-text", has_text="is verstuurd").wait_for()
     assert (await page.evaluate("window.telegramCalls"))[-1] == "disableClosingConfirmation"

@@ -64,7 +64,7 @@ async def test_an_evening_where_every_tap_can_be_trusted(bot: Ouderbot, api: Loc
     card = await gert.wait_for(
         lambda m: m["message_id"] == card["message_id"] and "Samengevoegd" in m["text"]
     )
-    assert "👥 1 andere ouders" in card["text"]
+    assert "👥 1 andere ouder vroeg" in card["text"]
     tap(gert, card, ":q:write:")
     prompt = await gert.wait_for(has("Typ je antwoord"))
     assert "✖️ Annuleren" in [label for label, _ in gert.buttons(prompt)]
