@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -323,7 +323,3 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("vraag", question_command),
     CallbackQueryHandler(on_button, pattern=callbacks.pattern("p")),
 ]
-
-# Plain text is a question; registered after everything else in the root (see bot.app),
-# so that a gespreksleider's written answer is picked up first.
-QUESTION_TEXT = MessageHandler(filters.TEXT & ~filters.COMMAND, question_text)

@@ -191,10 +191,6 @@ class FeedbackRepository:
 
     # -- answering -----------------------------------------------------------------------
 
-    async def get_request(self, request_id: int) -> FeedbackRequest | None:
-        row = await self.db.fetch_one(_REQUEST + " WHERE r.id = ?", (request_id,))
-        return None if row is None else _request(row)
-
     async def answer(
         self,
         request_id: int,

@@ -205,29 +205,6 @@ class OutboxRepository:
 
         await self.db.write(op, marks_update=False)
 
-    async def mark_delivered_many(
-        self, marks: list[tuple[OutboxRow, int | None]], now: datetime
-    ) -> None:
-        """`mark_delivered` for several rows (row, message id) in one write."""
-        if not marks:
-            return
-        chat = [(row.id,) for row, _ in marks if row.kind == "chat"]
-        other = [
-            (to_db(now), message_id, row.id) for row, message_id in marks if row.kind != "chat"
-        ]
-
-        async def op(conn: aiosqlite.Connection) -> None:
-            if chat:
-                await conn.executemany("DELETE FROM outbox WHERE id = ? AND kind = 'chat'", chat)
-            if other:
-                await conn.executemany(
-                    "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1,"
-                    " message_id = ?, file = NULL WHERE id = ? AND state = 'pending'",
-                    other,
-                )
-
-        await self.db.write(op, marks_update=False)
-
     async def next_due_at(self) -> datetime | None:
         value = await self.db.fetch_value("SELECT min(due_at) FROM outbox WHERE state = 'pending'")
         return None if value is None else from_db(value)

@@ -859,14 +859,6 @@ class QuestionRepository:
         )
         return [_question(row) for row in rows]
 
-    async def recent_count_by(self, asker_id: int, since: datetime) -> int:
-        return int(
-            await self.db.fetch_value(
-                "SELECT count(*) FROM questions WHERE asker_id = ? AND created_at >= ?",
-                (asker_id, to_db(since)),
-            )
-        )
-
     async def start_written_answer(
         self, question_id: int, moderator_id: int, now: datetime
     ) -> bool:

@@ -20,10 +20,6 @@ class UpdateLog:
         )
         return row is not None
 
-    async def highest(self) -> int:
-        """The highest update id ever recorded (0 for a new database)."""
-        return int(await self.db.fetch_value("SELECT max(update_id) FROM processed_updates") or 0)
-
     async def mark_processed(self, update_id: int) -> None:
         async def op(conn: aiosqlite.Connection) -> None:
             await conn.execute(

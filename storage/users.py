@@ -62,24 +62,6 @@ class UserRepository:
         roles = frozenset(Role(name) for name in (row["role_list"] or "").split(",") if name)
         return _user(row, roles)
 
-    async def get_many(self, user_ids: list[int]) -> dict[int, User]:
-        """`get` for several users in one query (the outbox's batches)."""
-        if not user_ids:
-            return {}
-        marks = ",".join("?" * len(user_ids))
-        rows = await self.db.fetch_all(
-            "SELECT *, (SELECT group_concat(role) FROM roles WHERE user_id = users.id)"
-            f" AS role_list FROM users WHERE id IN ({marks})",
-            tuple(user_ids),
-        )
-        return {
-            row["id"]: _user(
-                row,
-                frozenset(Role(name) for name in (row["role_list"] or "").split(",") if name),
-            )
-            for row in rows
-        }
-
     async def roles_of(self, user_id: int) -> frozenset[Role]:
         rows = await self.db.fetch_all("SELECT role FROM roles WHERE user_id = ?", (user_id,))
         return frozenset(Role(row["role"]) for row in rows)
@@ -104,9 +86,6 @@ class UserRepository:
 
     async def set_language(self, user_id: int, language: str) -> None:
         await self._update(user_id, "language = ?, language_chosen = 1", (language,))
-
-    async def record_notice_shown(self, user_id: int, now: datetime) -> None:
-        await self._update(user_id, "notice_shown_at = ?", (to_db(now),), marks_update=False)
 
     async def record_consent(self, user_id: int, version: int, now: datetime) -> None:
         await self._update(user_id, "consent_version = ?, consent_at = ?", (version, to_db(now)))

@@ -233,12 +233,6 @@ class WebinarRepository:
 
         return await self.db.write(op)
 
-    async def leave(self, user_id: int) -> None:
-        async def op(conn: aiosqlite.Connection) -> None:
-            await conn.execute("UPDATE users SET current_webinar = NULL WHERE id = ?", (user_id,))
-
-        await self.db.write(op)
-
     async def has_joined(self, webinar_id: int, user_id: int) -> bool:
         """Whether the user joined (a gespreksleider: opened) this webinar."""
         value = await self.db.fetch_value(
@@ -276,10 +270,6 @@ class WebinarRepository:
             )
 
         await self.db.write(op)
-
-    async def open_webinars(self) -> list[Webinar]:
-        rows = await self.db.fetch_all("SELECT * FROM webinars WHERE state = 'open' ORDER BY id")
-        return [_webinar(row) for row in rows]
 
     async def not_closed_between(self, start: datetime, end: datetime) -> list[Webinar]:
         """Webinars starting in [start, end) that are not closed, by start time."""

@@ -190,11 +190,6 @@ class UpdateProcessor:
         if messages:
             self.on_sent()
 
-    async def handle_batch(self, updates: Sequence[Update]) -> None:
-        """Receive `updates` and wait until all of them are handled (tests, benchmarks)."""
-        await self.receive(updates)
-        await self.wait_idle()
-
 
 # The longest wait between two getUpdates attempts that failed (seconds).
 POLL_RETRY_CAP = 1.0

@@ -26,7 +26,6 @@ MAX_LABELLED_POINTS = 40  # beyond this, count labels would overlap; the size st
 # One colour and marker per series (webinars, inloopmomenten), told apart in the legend
 # also by those who do not see colours well.
 STYLES = (("#1f6f8b", "o"), ("#d17a22", "s"), ("#5b8c2a", "D"))
-COLOUR = STYLES[0][0]
 # Count labels above the first series' points, below the second's, so that two sessions
 # on the same day do not write over each other.
 LABEL_OFFSETS = (12, -20, 24)

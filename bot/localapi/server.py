@@ -253,9 +253,6 @@ class LocalBotApi:
         fault = _Fault(kind, count, retry_after, delay, chat)
         self._faults.setdefault(name, deque()).append(fault)
 
-    def clear_faults(self) -> None:
-        self._faults.clear()
-
     def _take_fault(self, method: str, chat: int | str | None) -> _Fault | None:
         for name in (method, "*"):
             queue = self._faults.get(name)
