@@ -33,7 +33,7 @@ from handlers.menus import refresh_menu
 from handlers.offers import offer
 from handlers.privacy import my_data
 from handlers.roles import accept_invite
-from handlers.webinar_parent import join_webinar, store_question
+from handlers.webinar_parent import join_webinar, store_question, welcome_rows
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -176,7 +176,7 @@ async def typed_consent(update: Update, context: BotContext) -> None:
 
 
 def _welcome_buttons(webinar_id: int | None) -> list[list[tuple[str, str]]]:
-    return [[("webinar.name.show", callbacks.make("p", "name", webinar_id))]] if webinar_id else []
+    return welcome_rows(webinar_id) if webinar_id else []
 
 
 async def _record_agreement(context: BotContext) -> User:

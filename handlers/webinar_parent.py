@@ -46,8 +46,18 @@ async def join_webinar(update: Update, context: BotContext, code: str) -> None:
     if needs_consent(context):  # one message: the welcome, the notice, its buttons
         await show_notice(update, context, context.tr(key, title=webinar.title, when=when))
         return
-    name_button = ("webinar.name.show", callbacks.make("p", "name", webinar.id))
-    await say(update, context, key, [[name_button]], title=webinar.title, when=when)
+    await say(update, context, key, welcome_rows(webinar.id), title=webinar.title, when=when)
+
+
+def welcome_rows(webinar_id: int, *, name_shown: bool = False) -> list[list[tuple[str, str]]]:
+    """Under the welcome: show or hide one's first name, and other parents' questions
+    (to back them with "ik wil dit ook weten", also before asking one's own)."""
+    name = (
+        ("webinar.name.hide", callbacks.make("p", "noname", webinar_id))
+        if name_shown
+        else ("webinar.name.show", callbacks.make("p", "name", webinar_id))
+    )
+    return [[name], [("webinar.ask.others", callbacks.make("p", "list", webinar_id))]]
 
 
 async def webinar_command(update: Update, context: BotContext) -> None:
@@ -294,12 +304,7 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
     await pressed(update).answer(
         context.tr("webinar.name.shown" if show else "webinar.name.hidden")
     )
-    button = (
-        ("webinar.name.hide", callbacks.make("p", "noname", webinar_id))
-        if show
-        else ("webinar.name.show", callbacks.make("p", "name", webinar_id))
-    )
-    await edit_buttons(update, context, [[button]])
+    await edit_buttons(update, context, welcome_rows(webinar_id, name_shown=show))
 
 
 async def on_button(update: Update, context: BotContext) -> None:

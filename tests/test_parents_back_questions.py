@@ -47,3 +47,32 @@ async def test_a_parent_sees_a_common_question_without_names_and_backs_it_once(
     assert webinar is not None
     top = await bot.services.repos.questions.top_open(webinar.id, 10)
     assert sum(q.votes for q in top) == 1
+
+
+async def test_a_parent_who_just_joined_can_back_a_question_from_the_welcome(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    await webinar_opened_by_gert(bot, api)
+    await parents_asked(
+        bot,
+        api,
+        [
+            "hoe krijg ik mijn peuter 's avonds in bed?",
+            "mijn peuter wil 's avonds niet naar bed, wat doe ik?",
+        ],
+    )
+    newcomer = api.user(32_001, first_name="Noor", language_code="nl")
+    newcomer.send("/start w-slapen")
+    welcome = await newcomer.wait_for(has("Welkom bij"))
+    newcomer.press(welcome, "1:c:agree")
+    await newcomer.wait_for(has("Dank je"))
+    welcome = newcomer.message(welcome["message_id"])
+    newcomer.press(welcome, next(d for _, d in newcomer.buttons(welcome) if ":p:list:" in d))
+    listing = await newcomer.wait_for(has("Vragen van andere ouders"))
+    votes = [d for _, d in newcomer.buttons(listing) if d and ":p:vote:" in d]
+    newcomer.press(listing, votes[0])
+    await eventually(lambda: api.unanswered_callback_queries() == [])
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    top = await bot.services.repos.questions.top_open(webinar.id, 10)
+    assert sum(q.votes for q in top) == 1
