@@ -34,11 +34,24 @@ async def practice_command(update: Update, context: BotContext) -> None:
     if await context.services.repos.practice.running_of(context.member.id) is not None:
         await say(update, context, "practice.already")
         return
+    if await in_a_real_webinar(update, context):
+        return
     banks = shipped_banks()
     if argument and argument not in banks:
         await say(update, context, "practice.unknown_theme", themes=", ".join(sorted(banks)))
         return
     await start_practice(update, context, argument)
+
+
+async def in_a_real_webinar(update: Update, context: BotContext) -> bool:
+    """A gespreksleider of an open real webinar practises after it (their /volgende would
+    otherwise pull practice questions while parents wait)."""
+    webinar_id = context.member.current_webinar
+    webinar = await context.services.repos.webinars.by_id(webinar_id) if webinar_id else None
+    if webinar is None or webinar.practice or webinar.state is not WebinarState.OPEN:
+        return False
+    await say(update, context, "practice.busy", title=webinar.title)
+    return True
 
 
 async def start_practice(update: Update, context: BotContext, theme: str) -> None:

@@ -27,6 +27,7 @@ from tests.helpers import (
     eventually,
     make_moderator,
     make_settings,
+    webinar_opened_by_gert,
     write_answer,
 )
 from tests.monitor_seed import seed_half_year
@@ -213,3 +214,16 @@ async def test_a_parent_cannot_join_a_practice_webinar_by_its_code(
     parent = api.user(7002, first_name="Ouder", language_code="nl")
     parent.send(f"/webinar {webinar.code}")
     await parent.wait_for(lambda m: "ken geen webinar" in m["text"])
+
+
+async def test_a_gespreksleider_of_an_open_webinar_practises_after_it(
+    bot: Ouderbot, api: LocalBotApi
+) -> None:
+    moderator = await webinar_opened_by_gert(bot, api)
+    moderator.send("/oefenen")
+    await moderator.wait_for(lambda m: "Oefen als het gesloten is" in m["text"])
+    assert await bot.services.repos.practice.running_of(moderator.id) is None
+    moderator.send("/sluit")
+    await moderator.wait_for(lambda m: "is gesloten" in m["text"])
+    moderator.send("/oefenen")
+    await moderator.wait_for(lambda m: "Oefenwebinar gestart" in m["text"])
