@@ -223,7 +223,7 @@ async def test_a_gespreksleider_of_an_open_webinar_practises_after_it(
     moderator.send("/oefenen")
     await moderator.wait_for(lambda m: "Oefen als het gesloten is" in m["text"])
     assert await bot.services.repos.practice.running_of(moderator.id) is None
-    moderator.send("/sluit")
+    await close_webinar(moderator)
     await moderator.wait_for(lambda m: "is gesloten" in m["text"])
     moderator.send("/oefenen")
     await moderator.wait_for(lambda m: "Oefenwebinar gestart" in m["text"])
