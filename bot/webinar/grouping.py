@@ -66,6 +66,9 @@ MERGE_THRESHOLD = 0.55
 _MERGE_SAMPLE = 5
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+# At most this many Arabic words the lexicon does not know may stand in a general
+# question (function words it lacks); more, and the question says something it cannot read.
+_MAX_UNKNOWN_ARABIC = 2
 
 GENERAL_GROUP = -1  # the key of a webinar's general group; others use a question id
 
@@ -159,17 +162,19 @@ def theme_terms(theme: str, lexicon: Lexicon | None = None) -> frozenset[str]:
 
 def is_general(found: Features, theme: frozenset[str], lexicon: Lexicon) -> bool:
     """Only the theme (and an audience or vague word), in a short text: a general
-    question (see `MAX_GENERAL_WORDS`). An Arabic word no lexicon knows does not make a
-    question specific: the lexicons know few of Arabic's function words."""
+    question (see `MAX_GENERAL_WORDS`). One or two Arabic words no lexicon knows do not make
+    a question specific (the lexicons know few of Arabic's function words); more do."""
     if not found.concepts or not theme or found.words > MAX_GENERAL_WORDS:
         return False
     if not any(concept in theme for concept in found.concepts):
         return False
     weak = lexicon.audience | lexicon.vague
-    return all(
-        c in theme or c in weak or (c not in lexicon.concept_words and _ARABIC.search(c))
-        for c in found.concepts
-    )
+    unknown_arabic = [
+        c for c in found.concepts if c not in lexicon.concept_words and _ARABIC.search(c)
+    ]
+    if len(unknown_arabic) > _MAX_UNKNOWN_ARABIC:
+        return False  # a question in Arabic the lexicon cannot read: not known to be general
+    return all(c in theme or c in weak or c in unknown_arabic for c in found.concepts)
 
 
 def _norm_of(weights: Iterable[float], floor: float = 0.0) -> float:
