@@ -223,9 +223,17 @@ class OutboxDispatcher:
             due = await self.outbox.due(self.clock.now(), LOAD_LIMIT)
             self._pending = [row for row in due if row.id not in flying]
             self._loaded_at = self.timer.monotonic()
+            # SQLite gives a new row the highest id + 1: once the newest rows were sent
+            # and deleted, new ones get ids at or below what was loaded before.
+            self._max_loaded = max((row.id for row in due), default=0)
         else:
             known = {row.id for row in self._pending}
             fresh = await self.outbox.due(self.clock.now(), LOAD_LIMIT, after_id=self._max_loaded)
+            if not fresh:
+                # Woken for a row this did not find (its id was reused, see above): a full
+                # load now, not at the next tick a second later (a reply waited for it).
+                await self._load(full=True)
+                return
             self._pending.extend(row for row in fresh if row.id not in known)
             self._pending.sort(key=lambda row: (row.priority, row.due_at, row.id))
         if self._pending:
