@@ -1,38 +1,42 @@
-"""Group a webinar's open questions the way a gespreksleider would (issue 11).
+"""Group a webinar's open questions the way a gespreksleider would (issues 11 and 20).
 
-A question becomes a short list of *features* (`features`): the concept words of
-`bot.webinar.similarity.normalize` (bilingual lexicon, phrases, typos, compounds), their
-broader concepts (``^scherm`` for ``telefoon``, see `similarity.BROADER`), and for words
-the lexicon does not know, their character trigrams too (``~sla``), so that unknown
-words still meet when spelt differently. The features are what is stored per question
-(`encode` / `decode`), so a restart rebuilds the index without re-reading the texts.
+A question becomes a short list of *features* (`features`), read with the webinar's
+lexicon (`bot.webinar.lexicon`: the core plus the theme file its `thema` picks): its
+concept words, their broader concepts (``^scherm`` for ``telefoon``, the lexicon's
+`[broader]`), and for words the lexicon does not know, their character trigrams too
+(``~sla``), so that unknown words still meet when spelt differently. The features are
+what is stored per question (`encode` / `decode`, with the lexicon's version), so a
+restart rebuilds the index without re-reading the texts, and an edited lexicon does
+re-read them.
 
 Two questions are compared with a symmetric TF-IDF score (`GroupingIndex.score`): each
 feature weighs its inverse document frequency among the webinar's own open questions,
-times a prior (`_PRIOR`): the webinar's theme (``slapen`` in a sleep webinar, with the
-concepts that say no more than it, `similarity.SAME_AS_THEME`: the evening there) and the
-question-form concept ``hoeveel`` count for little, broader concepts for half, trigrams
-for less than a word; audience and vague words (`AUDIENCE`, `GENERIC`: the parent's own
-tiredness, a doctor) for less too, and concepts near the theme (`similarity.NEAR_THEME`:
-the night in a sleep webinar) a little less.
-The dot product of two questions is divided by the length of each one's `_NORM_TOP`
-heaviest weights (a cosine would divide by all of them, so that every extra word a parent
-types pulls two askings of one question apart), a length of at least `_NORM_FLOOR` of the
-weight of a word found once (so a question with little content cannot score high), and
-the score is at most 1. Two questions that share only weak words (the theme, audience and
-vague words) score 0.
+times a prior: the theme (with the concepts its file says name it, `same_as_theme`) and
+the lexicon's weights count for little, broader concepts for half, trigrams and unknown
+words for less than a concept, audience and vague words for less too, and the theme's
+`near_theme` concepts a little less. The dot product of two questions is divided by the
+length of each one's `_NORM_TOP` heaviest weights (a cosine would divide by all of them,
+so that every extra word a parent types pulls two askings of one question apart), a
+length of at least `_NORM_FLOOR` of the weight of a word found once, and the score is at
+most 1. Two questions that share only weak words (the theme, audience and vague words)
+score 0.
+
+Precision first (issue 20): a pair scores above the automatic threshold only when the two
+share a *strong* concept (`_strong`, `_sure`: a lexicon concept that is not weak, or a
+word a merge taught); under a theme no lexicon file knows, three of them. Otherwise they
+are at most a "misschien hetzelfde" (`_unsure`). The same words are always one question.
 
 Groups are formed online (`GroupingIndex.add`): a new question joins the group it is
 closest to when that group's score (`BEST_SHARE` of the best pair score, the rest the
-average score over the group's members) reaches the automatic threshold
-(`AUTO_THRESHOLD_THEMED` in a webinar with a theme, where theme words already weigh
-little; `AUTO_THRESHOLD` without); otherwise it starts a group. When it fits two groups
-that are alike (`GroupingIndex.absorb`), they become one.
-Questions between `MAYBE_THRESHOLD` and the automatic threshold are offered on the card
-as "misschien hetzelfde". A *general* question, one that only names the theme and an
-audience word ("is dit normaal bij slapen?") in at most `MAX_GENERAL_WORDS` words, joins
-the webinar's one general group and nothing else. Texts of fewer than `MIN_WORDS` words
-("test 0") match nothing.
+average score over the group's members; a group with no member it is sure of is out)
+reaches the automatic threshold (`AUTO_THRESHOLD_THEMED` in a webinar with a theme;
+`AUTO_THRESHOLD` without); otherwise it starts a group. When it fits two groups that are
+alike (`GroupingIndex.absorb`), they become one. Questions from `MAYBE_THRESHOLD` up are
+offered on the card as "misschien hetzelfde". A *general* question, one that only names
+the theme and an audience or vague word ("is dit normaal bij slapen?") in at most
+`MAX_GENERAL_WORDS` words, joins the webinar's one general group and nothing else. Texts
+of fewer than `MIN_WORDS` words ("test 0") match nothing. A gespreksleider's merges teach
+the index (`learn`, `keep_apart`).
 """
 
 from __future__ import annotations
