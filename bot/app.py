@@ -49,6 +49,7 @@ from bot.privacy.retention import RetentionJob
 from bot.runtime.background import PeriodicPass, Service
 from bot.runtime.logging_setup import quiet_third_party_loggers
 from bot.services import Services
+from bot.webinar.lexicon import read_lexicons
 from bot.webinar.replay import ReplayPlanner
 from handlers import (
     choices,
@@ -199,6 +200,10 @@ class Ouderbot:
         self.dispatcher.job_queue = app.job_queue
         for service in self.background:
             service.start()
+        # The lexicons of the webinars still to come, read now (a thread: a second of CPU
+        # that the first question of a burst would otherwise hold everyone up for).
+        themes = await self.services.repos.webinars.themes_not_closed()
+        await asyncio.to_thread(read_lexicons, themes)
         await self.processor.load()  # what a crash left in the inbox, before anything new
         web_settings = self.services.settings.web
         if polling and web_settings is not None:

@@ -287,6 +287,14 @@ class WebinarRepository:
         )
         return [(str(row[0]), str(row[1]), int(row[2])) for row in rows]
 
+    async def themes_not_closed(self) -> list[str]:
+        """The themes of the webinars that may still get questions (to read their
+        lexicons at start, not during the first question burst)."""
+        rows = await self.db.fetch_all(
+            "SELECT DISTINCT theme FROM webinars WHERE state != 'closed' AND theme != ''"
+        )
+        return [str(row["theme"]) for row in rows]
+
     async def upcoming(self, now: datetime, limit: int = 10) -> list[Webinar]:
         rows = await self.db.fetch_all(
             "SELECT * FROM webinars WHERE state != 'closed' AND ends_at > ?"

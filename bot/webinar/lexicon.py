@@ -333,6 +333,15 @@ def core_lexicon() -> Lexicon:
     return _lexicon_of(None)
 
 
+def read_lexicons(themes: Iterable[str]) -> None:
+    """Read every lexicon file and build the lexicons of these themes now (the bot's
+    start, in a thread): reading them takes about half a second, which the first question
+    of a webinar would otherwise wait for, holding up every other parent's."""
+    for thema in themes:
+        lexicon_for_theme(thema)
+    core_lexicon()
+
+
 def language_of(text: str) -> str:
     """The language a question is written in (nl, en, tr or ar; `Lexicon.language`), for
     the card and the board."""
