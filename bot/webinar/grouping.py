@@ -22,7 +22,7 @@ most 1. Two questions that share only weak words (the theme, audience and vague 
 score 0.
 
 Precision first (issue 20): a pair scores above the automatic threshold only when the two
-share a *strong* concept (`_strong`, `_sure`: a lexicon concept that is not weak, or a
+share a *strong* concept (`_strong`, `_may_be_one`: a lexicon concept that is not weak, or a
 word a merge taught); under a theme no lexicon file knows, three of them. Otherwise they
 are at most a "misschien hetzelfde" (`_unsure`). The same words are always one question.
 
@@ -353,7 +353,7 @@ class GroupingIndex:
     def _scored(
         self, found: Features, exclude: int | None = None
     ) -> tuple[dict[int, float], set[int]]:
-        """`scores`, and the questions among them that `found` may be one with (`_sure`)."""
+        """`scores`, and the questions among them that `found` may be one with (`_may_be_one`)."""
         if found.empty or not self._entries:
             return {}, set()
         newcomer = None if exclude in self._entries else frozenset(found.terms)
@@ -415,33 +415,28 @@ class GroupingIndex:
         return size >= _SETTING_MIN and len(self._postings.get(term, ())) >= _SETTING_SHARE * size
 
     def _sharing_a_concept(self, found: Features, keys: Iterable[int]) -> set[int]:
-        """The questions among `keys` that `_sure` says may be one with `found`."""
-        mine = frozenset(t for t in found.terms if self._strong(t))
+        """The questions among `keys` that may be one with `found` (`_may_be_one`)."""
+        strong = self._strong_terms(found.terms)
         entries = self._entries
-        same = set(found.terms)
-        # The same words (a parent's question pasted again, or asked by two parents in
-        # the same words) are one question, known to the lexicon or not.
-        alike = {
-            key
-            for key in keys
-            if entries[key].words == found.words and same == set(entries[key].terms)
+        return {
+            key for key in keys if self._may_be_one(found.terms, found.words, strong, entries[key])
         }
-        if len(mine) < self._min_shared:
-            return alike
-        return alike | {key for key in keys if self._sure(mine, entries[key].terms)}
 
-    def _sure(self, mine: frozenset[str], theirs: Iterable[str]) -> bool:
-        """Whether two questions may be one on their own: they share `_min_shared` strong
-        concepts (`mine`: the first one's). (Also asking that not each has a strong
-        concept the other lacks cost 0.07 F1 on the tuning sets and gained little
-        precision on the new themes: it was not kept.)"""
-        return len(mine.intersection(theirs)) >= self._min_shared
+    def _strong_terms(self, terms: Iterable[str]) -> frozenset[str]:
+        return frozenset(t for t in terms if self._strong(t))
 
-    def _enough(self, a: tuple[str, ...], b: tuple[str, ...], same_length: bool) -> bool:
-        """`_sure` for two questions' terms; or the same words (`_sharing_a_concept`)."""
-        if a and same_length and set(a) == set(b):
+    def _may_be_one(
+        self, terms: tuple[str, ...], words: int, strong: frozenset[str], other: _Entry
+    ) -> bool:
+        """Whether two questions (the first by its terms, length and `_strong_terms`) may
+        be one on their own: the same words (a question pasted again, or asked by two
+        parents in the same words), known to the lexicon or not; or `_min_shared` strong
+        concepts in common. (Also asking that not each has a strong concept the other
+        lacks cost 0.07 F1 on the tuning sets and gained little precision on the new
+        themes: it was not kept.)"""
+        if terms and words == other.words and set(terms) == set(other.terms):
             return True
-        return self._sure(frozenset(t for t in a if self._strong(t)), b)
+        return len(strong.intersection(other.terms)) >= self._min_shared
 
     def _unsure(self, value: float, shares_a_concept: bool) -> float:
         """Precision first: two questions that share no concept of the lexicon (only the
@@ -461,7 +456,10 @@ class GroupingIndex:
             return 0.0
         dot = sum(self._weight(term) ** 2 for term in shared)
         value = _clip(dot / (self._norm(a.terms) * self._norm(b.terms)))
-        return self._unsure(value, self._enough(a.terms, b.terms, a.words == b.words))
+        other = _Entry(None, b.terms, GENERAL_GROUP, words=b.words)
+        return self._unsure(
+            value, self._may_be_one(a.terms, a.words, self._strong_terms(a.terms), other)
+        )
 
     # --- what a gespreksleider's merges teach -----------------------------------------
     def learn(self, merged: Sequence[Features]) -> list[str]:
@@ -611,7 +609,7 @@ class GroupingIndex:
                 shared = terms.intersection(y.terms)
                 if not all(self._weak(term) for term in shared):
                     dot = sum(self._weight(term) ** 2 for term in shared)
-                    sure = self._enough(x.terms, y.terms, x.words == y.words)
+                    sure = self._may_be_one(x.terms, x.words, self._strong_terms(x.terms), y)
                     total += self._unsure(_clip(dot / (x.norm * y.norm)), sure)
         return total / (len(left) * len(right))
 
