@@ -137,7 +137,31 @@ class WebinarSettings(_Section):
     panel_top_questions: Annotated[int, Field(ge=1, le=20)] = 5
 
 
-class WebSettings(_Section):
+def _listen_address(value: str, example: str, *, may_be_off: bool = False) -> str:
+    """A "host:port" to listen on ("" too where `may_be_off`), or a one-line error that
+    names an example."""
+    host, _, port = value.rpartition(":")
+    if not (may_be_off and value == "") and (not host or not port.isdigit() or int(port) > 65535):
+        alternative = ' or ""' if may_be_off else ""
+        raise ValueError(f'expected "host:port" like "{example}"{alternative}, got {value!r}')
+    return value
+
+
+class _Listening(_Section):
+    """A section with a `listen` address ("host:port", IPv6 hosts in brackets)."""
+
+    listen: str
+
+    @property
+    def host(self) -> str:
+        return self.listen.rpartition(":")[0].strip("[]")
+
+    @property
+    def port(self) -> int:
+        return int(self.listen.rpartition(":")[2])
+
+
+class WebSettings(_Listening):
     # Where the bot's web server listens (the board, and the webhook when [web] is set).
     listen: str = "127.0.0.1:8080"
     # How Telegram and browsers reach it. Telegram opens Mini Apps only from https://.
@@ -146,10 +170,7 @@ class WebSettings(_Section):
     @field_validator("listen")
     @classmethod
     def _host_port(cls, value: str) -> str:
-        host, _, port = value.rpartition(":")
-        if not host or not port.isdigit() or int(port) > 65535:
-            raise ValueError(f'expected "host:port" like "127.0.0.1:8080", got {value!r}')
-        return value
+        return _listen_address(value, "127.0.0.1:8080")
 
     @field_validator("public_url")
     @classmethod
@@ -160,20 +181,12 @@ class WebSettings(_Section):
         return value
 
     @property
-    def host(self) -> str:
-        return self.listen.rpartition(":")[0].strip("[]")
-
-    @property
-    def port(self) -> int:
-        return int(self.listen.rpartition(":")[2])
-
-    @property
     def mini_app_url(self) -> str | None:
         """The board's address for a Telegram button (https only, as Telegram demands)."""
         return f"{self.public_url}/app/" if self.public_url.startswith("https://") else None
 
 
-class HealthSettings(_Section):
+class HealthSettings(_Listening):
     # "host:port" where `GET /healthz` answers 200 (healthy) or 503, in polling mode as in
     # webhook mode: for Docker's HEALTHCHECK, systemd or monitoring. "" switches it off.
     # OUDERBOT_HEALTH_LISTEN overrides it (the Dockerfile sets 127.0.0.1:8081).
@@ -182,19 +195,7 @@ class HealthSettings(_Section):
     @field_validator("listen")
     @classmethod
     def _host_port(cls, value: str) -> str:
-        value = value.strip()
-        host, _, port = value.rpartition(":")
-        if value and (not host or not port.isdigit() or int(port) > 65535):
-            raise ValueError(f'expected "host:port" like "127.0.0.1:8081" or "", got {value!r}')
-        return value
-
-    @property
-    def host(self) -> str:
-        return self.listen.rpartition(":")[0].strip("[]")
-
-    @property
-    def port(self) -> int:
-        return int(self.listen.rpartition(":")[2])
+        return _listen_address(value.strip(), "127.0.0.1:8081", may_be_off=True)
 
 
 WEEKDAYS = {
