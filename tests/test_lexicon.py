@@ -41,6 +41,14 @@ def test_the_shipped_lexicons_have_no_problems() -> None:
         ("Goed slapen voor peuters", "slapen"),
         ("Driftbuien", "driftbuien en lastig gedrag"),
         ("Schermtijd", "schermtijd"),
+        # The organisers' own names for their webinars.
+        ("Het tienerbrein", "pubers en social media"),
+        ("Lastig gedrag", "driftbuien en lastig gedrag"),
+        ("Peuterpuberteit", "driftbuien en lastig gedrag"),
+        ("Somberheid", "somberheid en angst"),
+        # A compound names a theme by one of its parts.
+        ("Het slaapritueel", "slapen"),
+        ("Rouw en verlies", None),
         ("Ruimtevaart voor ouders", None),
         ("", None),
     ],

@@ -25,7 +25,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -308,19 +308,39 @@ def _lexicon_of(theme_file: str | None) -> Lexicon:
 
 
 def theme_file_for(thema: str, themes: Sequence[LexiconFile] | None = None) -> str | None:
-    """The name of the theme file a programme's `thema` picks: the one whose keywords
-    occur most in it (as whole words), or whose name it is; None: no theme file."""
-    folded = f" {' '.join(fold(thema).split())} "
-    if folded.strip() == "":
+    """The name of the theme file a programme's `thema` picks: its name, else the one
+    whose keywords occur most in it as whole words, else (a Dutch compound such as
+    "tienerbrein" or "slaapritueel") the one with most words that begin or end with one of
+    its keywords of five letters or more; None: no theme file."""
+    words = fold(thema).split()
+    if not words:
         return None
-    best, best_hits = None, 0
-    for theme in _themes() if themes is None else themes:
-        if folded.strip() == fold(theme.name):
+    candidates = list(_themes() if themes is None else themes)
+    for theme in candidates:
+        if " ".join(words) == fold(theme.name):
             return theme.name
-        hits = sum(f" {keyword} " in folded for keyword in theme.keywords)
+    folded = f" {' '.join(words)} "
+    best = _most_hits(candidates, lambda keyword: f" {keyword} " in folded)
+    if best is None:
+        best = _most_hits(candidates, lambda keyword: _in_a_compound(keyword, words))
+    return best
+
+
+def _most_hits(themes: Sequence[LexiconFile], hit: Callable[[str], bool]) -> str | None:
+    best, best_hits = None, 0
+    for theme in themes:
+        hits = sum(hit(keyword) for keyword in theme.keywords)
         if hits > best_hits:
             best, best_hits = theme.name, hits
     return best
+
+
+def _in_a_compound(keyword: str, words: Sequence[str]) -> bool:
+    if len(keyword) < 5 or " " in keyword:
+        return False
+    return any(
+        word != keyword and (word.startswith(keyword) or word.endswith(keyword)) for word in words
+    )
 
 
 def lexicon_for_theme(thema: str) -> Lexicon:
