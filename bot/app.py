@@ -18,8 +18,9 @@ Handler groups (order matters):
    -2  text typed where buttons were just offered (a wijk after /inloop, a language
        after /taal, "ja" at a confirmation): matched to its button, or "tik op een knop"
        with the buttons again (the update stops); a command or press drops the offer
-    0  every feature's commands and buttons, then the free-text router, then the
-       fallbacks for anything unhandled (the first matching handler in a group wins)
+    0  every button press (handlers.router: one route per declared action), every
+       feature's commands, then the free-text router, then the fallbacks for anything
+       unhandled (the first matching handler in a group wins)
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ from handlers import (
 )
 from handlers.menus import set_default_menus, set_user_menu
 from handlers.panels import PanelRefresher
+from handlers.router import ButtonRouter, Route
 from storage.db import Database
 
 if TYPE_CHECKING:
@@ -90,17 +92,37 @@ log = logging.getLogger(__name__)
 OuderbotApplication = Application[Any, BotContext, Any, Any, AppState, Any]
 
 
-def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
-    """Group 0, in order: commands and buttons, free text, then the fallbacks."""
+def button_routes() -> list[Route]:
+    """Every button action's route (`bot.core.callbacks` declares the actions)."""
     return [
+        *start.ROUTES,
+        *webinar_parent.ROUTES,
+        *moderation.ROUTES,
+        *closing.ROUTES,
+        *question_card.ROUTES,
+        *history.ROUTES,
+        *roles.ROUTES,
+        *feedback.ROUTES,
+        *summary.ROUTES,
+        *inloop.ROUTES,
+        *coordinator.ROUTES,
+        *replay.ROUTES,
+        *privacy.ROUTES,
+        *written_answer.ROUTES,
+    ]
+
+
+def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    """Group 0, in order: every button press (one router), commands, free text, then the
+    fallbacks."""
+    return [
+        ButtonRouter(button_routes()).handler(),
         *start.HANDLERS,
         *webinar_parent.HANDLERS,
         *moderation.HANDLERS,
         *closing.HANDLERS,
-        *question_card.HANDLERS,
         *history.HANDLERS,
         *roles.HANDLERS,
-        *feedback.HANDLERS,
         *summary.HANDLERS,
         *inloop.HANDLERS,
         *coordinator.HANDLERS,
@@ -109,7 +131,6 @@ def feature_handlers() -> list[BaseHandler[Update, BotContext, None]]:
         *practice.HANDLERS,
         *programme_view.HANDLERS,
         *privacy.HANDLERS,
-        *written_answer.HANDLERS,
         written_answer.WRITTEN_ANSWER,  # falls through to a parent's question
         *fallback.HANDLERS,
     ]

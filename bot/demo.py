@@ -263,7 +263,7 @@ async def invite_moderators(scene: Scene, moderators: list[Person]) -> None:
     carla = scene.out.people[COORDINATOR]
     for moderator in moderators:
         await scene.say(carla, "/uitnodigen")
-        await scene.tap(carla, data=callbacks.make("inv", "role", 0))
+        await scene.tap(carla, data=callbacks.INVITE_ROLE.data(0))
         link = re.search(r"\?start=(g-[A-Za-z0-9_-]+)", scene.last_text(carla))
         if link is None:
             raise LookupError("no invite link in the coordinator's chat")

@@ -7,7 +7,7 @@ import html
 import logging
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -25,6 +25,7 @@ from handlers.common import (
 )
 from handlers.moderation import REOPEN_WITHIN, current_webinar, may_reopen
 from handlers.offers import offer, translated
+from handlers.router import route
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,8 @@ async def close_command(update: Update, context: BotContext) -> None:
     counts = await context.services.repos.questions.counts(webinar.id)
     rows = [
         [
-            ("moderation.close.yes", callbacks.make("s", "yes", webinar.id)),
-            ("moderation.close.no", callbacks.make("s", "no", webinar.id)),
+            ("moderation.close.yes", callbacks.CLOSE_YES.data(webinar.id)),
+            ("moderation.close.no", callbacks.CLOSE_NO.data(webinar.id)),
         ]
     ]
     await say(
@@ -73,30 +74,45 @@ async def close_typed(update: Update, context: BotContext, webinar_id: int, clos
         await say(update, context, "moderation.close.kept", title=webinar.title)
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    if not await require_role(update, context, Role.MODERATOR):
-        return
-    choice = callbacks.parse(pressed(update).data)
+async def _joined_open_webinar(
+    update: Update, context: BotContext, webinar_id: int
+) -> Webinar | None:
+    """The open webinar this gespreksleider is in; else the press is answered here."""
     services = context.services
-    webinar = await services.repos.webinars.by_id(choice.arg)
-    if webinar is not None and choice.action == "reopen":
-        await reopen(update, context, webinar)  # the closer or a coordinator: checked there
-        return
+    webinar = await services.repos.webinars.by_id(webinar_id)
     if webinar is None or not await services.repos.webinars.has_joined(
         webinar.id, context.member.id
     ):  # a crafted button: a webinar this gespreksleider is not in
         await pressed(update).answer(context.tr("moderation.no_webinar"), show_alert=True)
-        return
+        return None
     if webinar.state is not WebinarState.OPEN:
         await pressed(update).answer(context.tr("moderation.closed_button"), show_alert=True)
         await edit_buttons(update, context, [])
-    elif choice.action == "no":
-        await pressed(update).answer()
-        await edit(update, context, context.tr("moderation.close.kept", title=webinar.title))
-    else:
+        return None
+    return webinar
+
+
+async def close_pressed(update: Update, context: BotContext, webinar_id: int) -> None:
+    webinar = await _joined_open_webinar(update, context, webinar_id)
+    if webinar is not None:
         await pressed(update).answer()
         await edit_buttons(update, context, [])
         await close_webinar(update, context, webinar)
+
+
+async def keep_open_pressed(update: Update, context: BotContext, webinar_id: int) -> None:
+    webinar = await _joined_open_webinar(update, context, webinar_id)
+    if webinar is not None:
+        await pressed(update).answer()
+        await edit(update, context, context.tr("moderation.close.kept", title=webinar.title))
+
+
+async def reopen_pressed(update: Update, context: BotContext, webinar_id: int) -> None:
+    webinar = await context.services.repos.webinars.by_id(webinar_id)
+    if webinar is None:
+        await pressed(update).answer(context.tr("moderation.no_webinar"), show_alert=True)
+    else:
+        await reopen(update, context, webinar)  # the closer or a coordinator: checked there
 
 
 async def close_webinar(update: Update, context: BotContext, webinar: Webinar) -> None:
@@ -120,7 +136,7 @@ async def send_summary(update: Update, context: BotContext, webinar: Webinar) ->
     written = await services.repos.questions.answered_in_writing(webinar.id)
     participants = await services.repos.webinars.participant_count(webinar.id)
     unanswered = await services.repos.questions.unanswered(webinar.id)
-    reopen_row = [("moderation.close.reopen", callbacks.make("s", "reopen", webinar.id))]
+    reopen_row = [("moderation.close.reopen", callbacks.REOPEN.data(webinar.id))]
     # Every question sent in is in exactly one line: the lines add up to the total.
     await say(
         update,
@@ -198,5 +214,10 @@ def _chunks(questions: list[tuple[int, str]], limit: int = 3500) -> list[str]:
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("sluit", close_command),
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("s")),
+]
+
+ROUTES = [
+    route(callbacks.CLOSE_YES, close_pressed),
+    route(callbacks.CLOSE_NO, keep_open_pressed),
+    route(callbacks.REOPEN, reopen_pressed),
 ]

@@ -10,16 +10,16 @@ from handlers.common import reply
 
 CONSENT_BUTTONS = [
     [
-        ("core.consent.agree", callbacks.make("c", "agree")),
-        ("core.consent.decline", callbacks.make("c", "decline")),
+        ("core.consent.agree", callbacks.CONSENT_AGREE.data()),
+        ("core.consent.decline", callbacks.CONSENT_DECLINE.data()),
     ]
 ]
 # The same, shown because a question waits for the agreement: if the question is gone by
 # the time the parent agrees (a restart; nothing is kept before consent), they are told.
 CONSENT_BUTTONS_QUESTION = [
     [
-        ("core.consent.agree", callbacks.make("c", "agreeq")),
-        ("core.consent.decline", callbacks.make("c", "decline")),
+        ("core.consent.agree", callbacks.CONSENT_AGREE_QUESTION.data()),
+        ("core.consent.decline", callbacks.CONSENT_DECLINE.data()),
     ]
 ]
 

@@ -9,9 +9,12 @@ so that it is never taken for a question or a written answer.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
+from typing import Concatenate, ParamSpec
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -48,6 +51,7 @@ from bot.inloop.reminders import (
 from handlers.common import (
     chat_id,
     edit_buttons,
+    pressed,
     reply,
     require_role,
     say,
@@ -55,6 +59,7 @@ from handlers.common import (
     text_of,
 )
 from handlers.inloop import Labelled, current_wijken, label, show
+from handlers.router import route
 
 log = logging.getLogger(__name__)
 
@@ -65,17 +70,20 @@ ANNOUNCEMENT_MAX_CHARS = 3000
 REPORT_CHUNK_CHARS = 3800
 # Problems listed in the import report's message; all of them are in the attached file.
 REPORT_FIRST_PROBLEMS = 10
-COORDINATOR_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(cseries|cancel|msg|msgsend|abort)(:|$)")
-ABORT = callbacks.make("i", "abort")
+ABORT = callbacks.INLOOP_ABORT.data()
+
+P = ParamSpec("P")
 
 
-async def series_choice(update: Update, context: BotContext, key: str, action: str) -> None:
-    """A button per series with sessions to come, for `action` (cseries or msg)."""
+async def series_choice(
+    update: Update, context: BotContext, key: str, action: callbacks.Action
+) -> None:
+    """A button per series with sessions to come, for `action` (cancel or message)."""
     rows: Labelled = [
         [
             (
                 label(context, "inloop.button.series", wijk=wijk.name, title=series.title),
-                callbacks.make("i", action, series.id),
+                action.data(series.id),
             )
         ]
         for wijk in await current_wijken(context)
@@ -90,12 +98,16 @@ async def series_choice(update: Update, context: BotContext, key: str, action: s
 
 async def cancel_command(update: Update, context: BotContext) -> None:
     if await require_role(update, context, Role.COORDINATOR):
-        await series_choice(update, context, "inloop.coord.cancel_pick_series", "cseries")
+        await series_choice(
+            update, context, "inloop.coord.cancel_pick_series", callbacks.INLOOP_CANCEL_SERIES
+        )
 
 
 async def message_command(update: Update, context: BotContext) -> None:
     if await require_role(update, context, Role.COORDINATOR):
-        await series_choice(update, context, "inloop.coord.announce_pick_series", "msg")
+        await series_choice(
+            update, context, "inloop.coord.announce_pick_series", callbacks.INLOOP_MESSAGE
+        )
 
 
 def when(context: BotContext, moment_utc: datetime) -> str:
@@ -116,7 +128,7 @@ async def pick_day(update: Update, context: BotContext, series: InloopSeries) ->
         [
             (
                 label(context, "inloop.button.day", when=when(context, o.starts_at)),
-                callbacks.make("i", "cancel", series.id, day_number(o.day)),
+                callbacks.INLOOP_CANCEL.data(series.id, day_number(o.day)),
             )
         ]
         for o in upcoming
@@ -176,28 +188,29 @@ async def ask_announcement(update: Update, context: BotContext, series: InloopSe
     )
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    if not await require_role(update, context, Role.COORDINATOR):
-        return
-    choice = callbacks.parse(query.data)
-    await query.answer()
-    if choice.action == "abort":
-        await context.services.repos.inloop.clear_draft(context.member.id)
-        await show(update, context, context.tr("inloop.coord.aborted"), [])
-        return
-    series = await context.services.repos.inloop.get(choice.args[0])
-    if series is None:
-        await show(update, context, context.tr("inloop.series_gone"), [])
-    elif choice.action == "cseries":
-        await pick_day(update, context, series)
-    elif choice.action == "cancel":
-        await ask_reason(update, context, series, choice.args[1])
-    elif choice.action == "msgsend":
-        await send_announcement(update, context, series)
-    else:
-        await ask_announcement(update, context, series)
+async def abort_pressed(update: Update, context: BotContext) -> None:
+    await pressed(update).answer()
+    await context.services.repos.inloop.clear_draft(context.member.id)
+    await show(update, context, context.tr("inloop.coord.aborted"), [])
+
+
+def _on_series(
+    action: Callable[Concatenate[Update, BotContext, InloopSeries, P], Awaitable[None]],
+) -> Callable[Concatenate[Update, BotContext, int, P], Awaitable[None]]:
+    """A coordinator's series button, given the series (answered here if it is gone)."""
+
+    async def with_series(
+        update: Update, context: BotContext, series_id: int, /, *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        await pressed(update).answer()
+        series = await context.services.repos.inloop.get(series_id)
+        if series is None:
+            await show(update, context, context.tr("inloop.series_gone"), [])
+        else:
+            await action(update, context, series, *args, **kwargs)
+
+    functools.update_wrapper(with_series, action)  # its name, and its fields for the router
+    return with_series
 
 
 async def send_announcement(update: Update, context: BotContext, series: InloopSeries) -> None:
@@ -296,7 +309,7 @@ async def preview_announcement(
     )
     rows = [
         [
-            ("inloop.button.send", callbacks.make("i", "msgsend", series.id)),
+            ("inloop.button.send", callbacks.INLOOP_MESSAGE_SEND.data(series.id)),
             ("inloop.button.abort", ABORT),
         ]
     ]
@@ -394,8 +407,15 @@ def chunks(lines: list[str], limit: int) -> list[str]:
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("afgelasten", cancel_command),
     CommandHandler("bericht", message_command),
-    CallbackQueryHandler(on_button, pattern=COORDINATOR_BUTTONS),
     MessageHandler(filters.Document.ALL, document),
+]
+
+ROUTES = [
+    route(callbacks.INLOOP_CANCEL_SERIES, _on_series(pick_day)),
+    route(callbacks.INLOOP_CANCEL, _on_series(ask_reason)),
+    route(callbacks.INLOOP_MESSAGE, _on_series(ask_announcement)),
+    route(callbacks.INLOOP_MESSAGE_SEND, _on_series(send_announcement)),
+    route(callbacks.INLOOP_ABORT, abort_pressed),
 ]
 
 # Run in their own group before the feature handlers (see bot.app): a coordinator's reason

@@ -1,4 +1,5 @@
-"""What the bot says to everything else: unknown commands, stickers, photos, old buttons.
+"""What the bot says to everything else: unknown commands, stickers, photos (old or
+forged buttons are answered by handlers.router).
 
 Registered in the last group (see bot.app), so it only sees what no feature handled.
 """
@@ -6,7 +7,7 @@ Registered in the last group (see bot.app), so it only sees what no feature hand
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import BotContext
 from handlers.common import say
@@ -20,17 +21,9 @@ async def not_text(update: Update, context: BotContext) -> None:
     await say(update, context, "core.only_text")
 
 
-async def stale_button(update: Update, context: BotContext) -> None:
-    """A button from an old message, a removed feature, or forged data."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer(context.tr("core.stale_button"), show_alert=True)
-
-
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     MessageHandler(filters.COMMAND, unknown_command),
     MessageHandler(
         filters.ALL & ~filters.TEXT & ~filters.Document.ALL & ~filters.StatusUpdate.ALL, not_text
     ),
-    CallbackQueryHandler(stale_button),
 ]

@@ -13,7 +13,6 @@ from telegram import CallbackQuery, Message, Update
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
-    CallbackQueryHandler,
     MessageHandler,
     filters,
 )
@@ -35,6 +34,7 @@ from bot.feedback.requests import (
     prompt,
 )
 from handlers.common import edit, pressed, reply, say, text_of
+from handlers.router import route
 from handlers.webinar_parent import ended_webinar
 from storage.feedback import AnswerField, AnswerOutcome, FeedbackRequest
 
@@ -48,33 +48,40 @@ def step_text(context: BotContext, request: FeedbackRequest) -> tuple[str, Butto
 Meaning = tuple[Decide, AnswerField | None, int | str | None]
 
 
-def _answer_of(choice: callbacks.Callback) -> Meaning | None:
-    """What a press means: how the request moves on, and the answer to save (if any)."""
-    action, value = choice.action, choice.args[1]
-    if action == "score" and 1 <= value <= 5:
-        return on_choice(Step.SCORE), "score", value
-    if action == "helped" and value in HELPED_CODES:
-        return on_choice(Step.HELPED), "helped", HELPED_CODES[value].value
-    if action == "skip" and value in STEP_CODES:
-        return on_step(STEP_CODES[value]), None, None
-    if action == "there" and value in (0, 1):
-        return on_attendance(value == 1), None, None
-    return None
+async def score_pressed(update: Update, context: BotContext, request_id: int, score: int) -> None:
+    meaning: Meaning | None = (on_choice(Step.SCORE), "score", score) if 1 <= score <= 5 else None
+    await _save_answer(update, context, request_id, meaning)
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    choice = callbacks.parse(query.data)
-    if choice.action == "rescore":
-        await show_faces_again(update, context, choice.arg)
-        return
-    meaning = _answer_of(choice)
+async def helped_pressed(update: Update, context: BotContext, request_id: int, code: int) -> None:
+    helped = HELPED_CODES.get(code)
+    meaning: Meaning | None = (
+        (on_choice(Step.HELPED), "helped", helped.value) if helped is not None else None
+    )
+    await _save_answer(update, context, request_id, meaning)
+
+
+async def skip_pressed(update: Update, context: BotContext, request_id: int, code: int) -> None:
+    step = STEP_CODES.get(code)
+    meaning = (on_step(step), None, None) if step is not None else None
+    await _save_answer(update, context, request_id, meaning)
+
+
+async def there_pressed(update: Update, context: BotContext, request_id: int, there: int) -> None:
+    meaning = (on_attendance(there == 1), None, None) if there in (0, 1) else None
+    await _save_answer(update, context, request_id, meaning)
+
+
+async def _save_answer(
+    update: Update, context: BotContext, request_id: int, meaning: Meaning | None
+) -> None:
+    """Save what a press means (None: a value no button carries) and ask the next step."""
+    query = pressed(update)
     services = context.services
     outcome: AnswerOutcome | None = None
     if meaning is not None:
         outcome = await services.repos.feedback.answer(
-            choice.args[0], context.member.id, services.clock.now(), *meaning
+            request_id, context.member.id, services.clock.now(), *meaning
         )
     if outcome is None or outcome.status == "unknown":
         await query.answer(context.tr("core.stale_button"), show_alert=True)
@@ -175,8 +182,12 @@ def webinar_closed_hook(
     return hook
 
 
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("f")),
+ROUTES = [
+    route(callbacks.FEEDBACK_SCORE, score_pressed),
+    route(callbacks.FEEDBACK_HELPED, helped_pressed),
+    route(callbacks.FEEDBACK_SKIP, skip_pressed),
+    route(callbacks.FEEDBACK_THERE, there_pressed),
+    route(callbacks.FEEDBACK_RESCORE, show_faces_again),
 ]
 
 # Its own handler group, between the gatekeeper and the features (see bot.app).
@@ -184,4 +195,4 @@ TEXT_STEP: list[BaseHandler[Update, BotContext, None]] = [
     MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
 ]
 
-__all__ = ["HANDLERS", "TEXT_STEP", "step_text", "webinar_closed_hook"]
+__all__ = ["ROUTES", "TEXT_STEP", "step_text", "webinar_closed_hook"]

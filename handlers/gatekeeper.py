@@ -3,7 +3,7 @@ and turn away buttons whose data is not ours.
 
 Order matters: everything after this group may rely on `context.member` being the
 loaded user, on the update coming from a private chat, and on a button's callback data
-parsing (`bot.core.callbacks.parse`; handlers still check that the presser may do it). An
+parsing (`handlers.router.refuse_unknown`; the router checks the presser's role). An
 update that must go no further is stopped with ApplicationHandlerStop.
 """
 
@@ -17,8 +17,8 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
 from bot.context import BotContext
-from bot.core import callbacks
 from handlers.common import say
+from handlers.router import refuse_unknown
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ async def gate(update: Update, context: BotContext) -> None:
     context.member = user
     services.activity.seen(sender.id)
     if update.callback_query is not None:
-        await _refuse_foreign_button(update, context)
+        await refuse_unknown(update, context)
     elif not user.roles:
         await _limit_parent(update, context, sender.id)
     if update.edited_message is not None:
@@ -93,19 +93,6 @@ def _still_member(update: Update) -> bool:
     message = update.effective_message
     # Membership service messages come with a my_chat_member update of their own.
     return not (message and (message.new_chat_members or message.left_chat_member))
-
-
-async def _refuse_foreign_button(update: Update, context: BotContext) -> None:
-    """Malformed, outdated or forged callback data gets a kind answer and goes no further,
-    so no feature handler has to cope with data that does not parse."""
-    query = update.callback_query
-    assert query is not None
-    try:
-        callbacks.parse(query.data)
-    except callbacks.BadCallback:
-        log.info("refused a button with unknown data from %d", query.from_user.id)
-        await query.answer(context.tr("core.stale_button"), show_alert=True)
-        raise ApplicationHandlerStop from None
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [TypeHandler(Update, gate)]

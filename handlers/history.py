@@ -7,7 +7,7 @@ import html
 import logging
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -18,6 +18,7 @@ from bot.webinar.moderation_actions import ModerationActions
 from handlers.common import Label, edit_buttons, pressed, require_role, say
 from handlers.moderation import current_webinar
 from handlers.question_card import show_card
+from handlers.router import route
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ async def show_history(update: Update, context: BotContext, webinar: Webinar) ->
     for question in finished:
         lines.append(history_line(context, question))
         label = Label(context.tr("moderation.history.restore", number=question.number))
-        rows.append([(label, callbacks.make("h", "restore", question.id))])
+        rows.append([(label, callbacks.HISTORY_RESTORE.data(question.id))])
     await say(update, context, "core.raw", rows, text=Raw("\n".join(lines)))
 
 
@@ -59,15 +60,12 @@ def history_line(context: BotContext, question: Question) -> str:
     return f"{MARKS.get(how, '🗑')} <b>{question.number}</b> {text} · <i>{state}</i>"
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    if not await require_role(update, context, Role.MODERATOR):
-        return
-    choice = callbacks.parse(pressed(update).data)
+async def _joined_open_webinar(
+    update: Update, context: BotContext, webinar_id: int
+) -> Webinar | None:
+    """The webinar, if it is open and this gespreksleider is in it; else the press is
+    answered (and its buttons go)."""
     services = context.services
-    question = (
-        await services.repos.questions.get(choice.arg) if choice.action == "restore" else None
-    )
-    webinar_id = question.webinar_id if question is not None else choice.arg
     webinar = await services.repos.webinars.by_id(webinar_id)
     if (
         webinar is None
@@ -76,12 +74,25 @@ async def on_button(update: Update, context: BotContext) -> None:
     ):
         await pressed(update).answer(context.tr("moderation.no_webinar"), show_alert=True)
         await edit_buttons(update, context, [])
-        return
-    if choice.action == "list":
+        return None
+    return webinar
+
+
+async def list_pressed(update: Update, context: BotContext, webinar_id: int) -> None:
+    webinar = await _joined_open_webinar(update, context, webinar_id)
+    if webinar is not None:
         await pressed(update).answer()
         await show_history(update, context, webinar)
-    else:
-        await restore(update, context, webinar, choice.arg)
+
+
+async def restore_pressed(update: Update, context: BotContext, question_id: int) -> None:
+    question = await context.services.repos.questions.get(question_id)
+    # An unknown question: "no webinar" (or "gone", should its id be an open webinar's
+    # of theirs); nothing is put back.
+    webinar_id = question.webinar_id if question is not None else question_id
+    webinar = await _joined_open_webinar(update, context, webinar_id)
+    if webinar is not None:
+        await restore(update, context, webinar, question_id)
 
 
 async def restore(update: Update, context: BotContext, webinar: Webinar, question_id: int) -> None:
@@ -107,5 +118,9 @@ async def restore(update: Update, context: BotContext, webinar: Webinar, questio
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("afgehandeld", history_command),
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("h")),
+]
+
+ROUTES = [
+    route(callbacks.HISTORY_LIST, list_pressed),
+    route(callbacks.HISTORY_RESTORE, restore_pressed),
 ]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -20,14 +18,14 @@ from bot.inloop.reminders import (
     reminder_message,
     upcoming_by_wijk,
 )
-from handlers.common import chat_id, edit_buttons, edit_text, send_text
+from handlers.common import chat_id, edit_buttons, edit_text, pressed, send_text
 from handlers.offers import offer
+from handlers.router import route
 
 # Button texts stay short enough to read on a phone.
 LABEL_CHARS = 40
 # Callback data of the parents' buttons (the coordinators' "i" buttons are in
 # handlers.coordinator).
-PARENT_BUTTONS = re.compile(rf"^{callbacks.VERSION}:i:(list|wijk|page|sub|unsub|stop)(:|$)")
 # A wijk with many series is shown in pages, never cut: each page's HTML stays well under
 # Telegram's 4,096 characters, and a phone screen shows a few series at a time.
 PAGE_CHARS = 3500
@@ -80,7 +78,7 @@ async def show_wijken(update: Update, context: BotContext, *, new: bool = False)
         await show(update, context, context.tr("inloop.none"), [], new=new)
         return
     buttons = [
-        (label(context, "inloop.button.wijk", wijk=w.name), callbacks.make("i", "wijk", w.ref))
+        (label(context, "inloop.button.wijk", wijk=w.name), callbacks.INLOOP_WIJK.data(w.ref))
         for w in wijken
     ]
     rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
@@ -151,7 +149,7 @@ async def show_wijk(update: Update, context: BotContext, ref: int, page: int | N
             update,
             context,
             context.tr("inloop.wijk.gone"),
-            [[(context.tr("inloop.button.back"), callbacks.make("i", "list"))]],
+            [[(context.tr("inloop.button.back"), callbacks.INLOOP_LIST.data())]],
         )
         return
     subscribed = await services.repos.inloop.subscribed_ids(context.member.id)
@@ -160,10 +158,12 @@ async def show_wijk(update: Update, context: BotContext, ref: int, page: int | N
         on = series.id in subscribed
         off = upcoming.day in await services.repos.inloop.cancelled_days(series.id)
         blocks.append(series_block(context, wijk, index, on, off))
-        key, action = ("inloop.button.stop", "unsub") if on else ("inloop.button.remind", "sub")
-        buttons.append(
-            [(label(context, key, title=series.title), callbacks.make("i", action, series.id))]
+        key, action = (
+            ("inloop.button.stop", callbacks.INLOOP_UNSUB)
+            if on
+            else ("inloop.button.remind", callbacks.INLOOP_SUB)
         )
+        buttons.append([(label(context, key, title=series.title), action.data(series.id))])
     text, rows = wijk_page(context, wijk, blocks, buttons, ref, page)
     await show(update, context, text, rows)
 
@@ -191,13 +191,13 @@ def wijk_page(
     )
     rows: Labelled = [buttons[i][0:1] for i in pages[page]]
     turn = [
-        (context.tr(key), callbacks.make("i", "page", ref, target))
+        (context.tr(key), callbacks.INLOOP_PAGE.data(ref, target))
         for key, target in (("inloop.button.previous", page - 1), ("inloop.button.next", page + 1))
         if 0 <= target < len(pages)
     ]
     if turn:
         rows.append(turn)
-    rows.append([(context.tr("inloop.button.back"), callbacks.make("i", "list"))])
+    rows.append([(context.tr("inloop.button.back"), callbacks.INLOOP_LIST.data())])
     return text, rows
 
 
@@ -253,25 +253,39 @@ async def unsubscribe(
         await edit_buttons(update, context)
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    choice = callbacks.parse(query.data)
-    if choice.action == "sub":
-        await subscribe(update, context, choice.arg)
-    elif choice.action in ("unsub", "stop"):
-        await unsubscribe(update, context, choice.arg, in_list=choice.action == "unsub")
-    else:
-        await query.answer()
-        if choice.action == "wijk":
-            await show_wijk(update, context, choice.arg, page=0)
-        elif choice.action == "page":
-            await show_wijk(update, context, choice.args[0], page=choice.args[1])
-        else:
-            await show_wijken(update, context)
+async def unsubscribe_in_list(update: Update, context: BotContext, series_id: int) -> None:
+    await unsubscribe(update, context, series_id, in_list=True)
+
+
+async def stop_reminders(update: Update, context: BotContext, series_id: int) -> None:
+    """ "Stop" under a reminder."""
+    await unsubscribe(update, context, series_id, in_list=False)
+
+
+async def wijk_pressed(update: Update, context: BotContext, series_id: int) -> None:
+    await pressed(update).answer()
+    await show_wijk(update, context, series_id, page=0)
+
+
+async def page_pressed(update: Update, context: BotContext, series_id: int, page: int) -> None:
+    await pressed(update).answer()
+    await show_wijk(update, context, series_id, page=page)
+
+
+async def list_pressed(update: Update, context: BotContext) -> None:
+    await pressed(update).answer()
+    await show_wijken(update, context)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("inloop", inloop_command),
-    CallbackQueryHandler(on_button, pattern=PARENT_BUTTONS),
+]
+
+ROUTES = [
+    route(callbacks.INLOOP_LIST, list_pressed),
+    route(callbacks.INLOOP_WIJK, wijk_pressed),
+    route(callbacks.INLOOP_PAGE, page_pressed),
+    route(callbacks.INLOOP_SUB, subscribe),
+    route(callbacks.INLOOP_UNSUB, unsubscribe_in_list),
+    route(callbacks.INLOOP_STOP, stop_reminders),
 ]

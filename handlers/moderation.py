@@ -9,7 +9,7 @@ import logging
 from datetime import date, datetime, time, timedelta
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -31,6 +31,7 @@ from handlers.common import (
 from handlers.offers import offer, translated
 from handlers.panels import queue_changed, send_panel
 from handlers.question_card import show_card, webinar_closed
+from handlers.router import route
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ async def unknown_code(update: Update, context: BotContext, code: str) -> None:
         return
     titles = {known_code: title for known_code, title, _ in known}
     rows = [
-        [(Label(f"{s} · {shorten(titles[s], 40)}"), callbacks.make("o", "open", ids[s]))]
+        [(Label(f"{s} · {shorten(titles[s], 40)}"), callbacks.OPEN.data(ids[s]))]
         for s in suggestions
     ]
     await say(update, context, "moderation.open.unknown_suggest", rows, code=code)
@@ -95,7 +96,7 @@ async def offer_todays_webinars(update: Update, context: BotContext) -> None:
         [
             (
                 Label(f"{w.starts_at.astimezone(zone):%H:%M} · {shorten(w.title, 40)}"),
-                callbacks.make("o", "open", w.id),
+                callbacks.OPEN.data(w.id),
             )
         ]
         for w in webinars
@@ -103,20 +104,34 @@ async def offer_todays_webinars(update: Update, context: BotContext) -> None:
     await say(update, context, "moderation.open.choose", rows)
 
 
-async def on_open_button(update: Update, context: BotContext) -> None:
-    if not await require_role(update, context, Role.MODERATOR):
-        return
-    choice = callbacks.parse(pressed(update).data)
-    webinar = await context.services.repos.webinars.by_id(choice.arg)
+async def _webinar_pressed(update: Update, context: BotContext, webinar_id: int) -> Webinar | None:
+    """The webinar an /open button names (the press answered; None: said it is unknown)."""
+    webinar = await context.services.repos.webinars.by_id(webinar_id)
     await pressed(update).answer()
     if webinar is None:
         await say(update, context, "moderation.open.unknown", code="…")
-        return
-    if choice.action == "openno":
+    return webinar
+
+
+async def open_pressed(update: Update, context: BotContext, webinar_id: int) -> None:
+    webinar = await _webinar_pressed(update, context, webinar_id)
+    if webinar is not None:
+        await edit_buttons(update, context, [])
+        await open_webinar(update, context, webinar)
+
+
+async def open_confirmed(update: Update, context: BotContext, webinar_id: int) -> None:
+    """Opening a webinar of another day, after being asked."""
+    webinar = await _webinar_pressed(update, context, webinar_id)
+    if webinar is not None:
+        await edit_buttons(update, context, [])
+        await open_webinar(update, context, webinar, confirmed=True)
+
+
+async def open_declined(update: Update, context: BotContext, webinar_id: int) -> None:
+    webinar = await _webinar_pressed(update, context, webinar_id)
+    if webinar is not None:
         await edit(update, context, context.tr("moderation.open.not_opened", title=webinar.title))
-        return
-    await edit_buttons(update, context, [])
-    await open_webinar(update, context, webinar, confirmed=choice.action == "openyes")
 
 
 async def open_webinar(
@@ -161,15 +176,15 @@ async def closed_webinar(update: Update, context: BotContext, webinar: Webinar) 
     if not may_reopen(context, webinar):
         await say(update, context, "moderation.open.closed", title=webinar.title)
         return
-    rows = [[("moderation.close.reopen", callbacks.make("s", "reopen", webinar.id))]]
+    rows = [[("moderation.close.reopen", callbacks.REOPEN.data(webinar.id))]]
     await say(update, context, "moderation.open.closed_reopen", rows, title=webinar.title)
 
 
 async def ask_other_day(update: Update, context: BotContext, webinar: Webinar, day: date) -> None:
     rows = [
         [
-            ("moderation.open.yes", callbacks.make("o", "openyes", webinar.id)),
-            ("moderation.open.no", callbacks.make("o", "openno", webinar.id)),
+            ("moderation.open.yes", callbacks.OPEN_YES.data(webinar.id)),
+            ("moderation.open.no", callbacks.OPEN_NO.data(webinar.id)),
         ]
     ]
     when = format_day(day, context.language)
@@ -231,36 +246,52 @@ async def pull_group(update: Update, context: BotContext, webinar: Webinar, grou
     await show_card(update, context, card, edit_in_place=False)
 
 
-async def on_panel_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    if not await require_role(update, context, Role.MODERATOR):
-        return
-    choice = callbacks.parse(query.data)
-    if await webinar_closed(update, context, choice.arg):
-        return
-    webinar = await context.services.repos.webinars.by_id(choice.arg)
+async def _panel_webinar(update: Update, context: BotContext, webinar_id: int) -> Webinar | None:
+    """The open webinar this gespreksleider is in; else the press is answered here."""
+    if await webinar_closed(update, context, webinar_id):
+        return None
+    webinar = await context.services.repos.webinars.by_id(webinar_id)
     if webinar is not None and not await context.services.repos.webinars.has_joined(
         webinar.id, context.member.id
     ):  # a crafted button: a webinar this gespreksleider did not open
         webinar = None
     if webinar is None or webinar.state is not WebinarState.OPEN:
-        await query.answer(context.tr("moderation.no_webinar"), show_alert=True)
-        return
-    if choice.action == "group":
-        await pull_group(update, context, webinar, choice.args[1])
-        return
-    await query.answer()
-    if choice.action == "next":
+        await pressed(update).answer(context.tr("moderation.no_webinar"), show_alert=True)
+        return None
+    return webinar
+
+
+async def next_pressed(update: Update, context: BotContext, webinar_id: int) -> None:
+    webinar = await _panel_webinar(update, context, webinar_id)
+    if webinar is not None:
+        await pressed(update).answer()
         await pull_next(update, context, webinar)
-    else:
+
+
+async def refresh_pressed(update: Update, context: BotContext, webinar_id: int) -> None:
+    webinar = await _panel_webinar(update, context, webinar_id)
+    if webinar is not None:
+        await pressed(update).answer()
         await send_panel(context, webinar, chat_id(update), refresh_only=True)
+
+
+async def group_pressed(update: Update, context: BotContext, webinar_id: int, key: int) -> None:
+    webinar = await _panel_webinar(update, context, webinar_id)
+    if webinar is not None:
+        await pull_group(update, context, webinar, key)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("open", open_command),
-    CallbackQueryHandler(on_open_button, pattern=callbacks.pattern("o")),
     CommandHandler("rij", queue_command),
     CommandHandler("volgende", next_command),
-    CallbackQueryHandler(on_panel_button, pattern=callbacks.pattern("panel")),
+]
+
+ROUTES = [
+    route(callbacks.OPEN, open_pressed),
+    route(callbacks.OPEN_YES, open_confirmed),
+    route(callbacks.OPEN_NO, open_declined),
+    route(callbacks.PANEL_NEXT, next_pressed),
+    route(callbacks.PANEL_REFRESH, refresh_pressed),
+    route(callbacks.PANEL_GROUP, group_pressed),
 ]

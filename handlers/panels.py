@@ -115,7 +115,7 @@ def panel_markup(
             t(language, "moderation.panel.general_button", size=group.size)
             if group.general
             else t(language, "moderation.panel.group_button", number=number, parents=group.parents),
-            callback_data=callbacks.make("panel", "group", webinar_id, group.key),
+            callback_data=callbacks.PANEL_GROUP.data(webinar_id, group.key),
         )
         for number, group in enumerate(groups, start=1)
     ]
@@ -126,21 +126,21 @@ def panel_markup(
             [
                 InlineKeyboardButton(
                     t(language, "moderation.panel.next"),
-                    callback_data=callbacks.make("panel", "next", webinar_id),
+                    callback_data=callbacks.PANEL_NEXT.data(webinar_id),
                 ),
                 InlineKeyboardButton(
                     t(language, "moderation.panel.refresh"),
-                    callback_data=callbacks.make("panel", "refresh", webinar_id),
+                    callback_data=callbacks.PANEL_REFRESH.data(webinar_id),
                 ),
                 InlineKeyboardButton(
                     t(language, "replay.rec.button"),
-                    callback_data=callbacks.make("rec", "start", webinar_id),
+                    callback_data=callbacks.RECORDING_START.data(webinar_id),
                 ),
             ],
             [
                 InlineKeyboardButton(
                     t(language, "moderation.panel.history"),
-                    callback_data=callbacks.make("h", "list", webinar_id),
+                    callback_data=callbacks.HISTORY_LIST.data(webinar_id),
                 )
             ],
         ]

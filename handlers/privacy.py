@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -18,9 +18,10 @@ from bot.core.i18n import Raw, format_day, format_moment
 from bot.core.text_input import shorten
 from bot.feedback.records import FeedbackAnswer
 from bot.privacy.retention import forget_person
-from handlers.common import chat_id, edit, say, send_file
+from handlers.common import chat_id, edit, pressed, say, send_file
 from handlers.offers import offer, translated
 from handlers.panels import queue_changed
+from handlers.router import route
 from storage.feedback import FeedbackRequest
 from storage.privacy import AskedQuestion, InviteRecord, JoinedWebinar, PersonalData
 
@@ -35,8 +36,8 @@ FEEDBACK_CHARS = 200
 
 Feedback = list[tuple[FeedbackRequest, FeedbackAnswer | None]]
 CONFIRM_BUTTONS = [
-    [("privacy.forget.yes", callbacks.make("me", "forget"))],
-    [("privacy.forget.no", callbacks.make("me", "keep"))],
+    [("privacy.forget.yes", callbacks.FORGET_ME.data())],
+    [("privacy.forget.no", callbacks.KEEP_ME.data())],
 ]
 
 
@@ -67,13 +68,13 @@ async def forget_command(update: Update, context: BotContext) -> None:
     offer(context, text, translated(context, CONFIRM_BUTTONS))
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    if callbacks.parse(query.data).action == "keep":
-        await query.answer()
-        await edit(update, context, context.tr("privacy.forget.kept"))
-        return
+async def keep_me(update: Update, context: BotContext) -> None:
+    await pressed(update).answer()
+    await edit(update, context, context.tr("privacy.forget.kept"))
+
+
+async def forget_me(update: Update, context: BotContext) -> None:
+    query = pressed(update)
     erasure = await forget_person(context.services, context.member.id)
     await query.answer()
     await edit(update, context, context.tr("privacy.forget.done"))
@@ -298,5 +299,6 @@ def _feedback_json(request: FeedbackRequest, answer: FeedbackAnswer | None) -> d
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("mijngegevens", my_data),
     CommandHandler("vergeetmij", forget_command),
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("me")),
 ]
+
+ROUTES = [route(callbacks.FORGET_ME, forget_me), route(callbacks.KEEP_ME, keep_me)]

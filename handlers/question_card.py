@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Concatenate, ParamSpec
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
-from bot.core.models import ChatMessage, Question, Role, WebinarState
+from bot.core.models import ChatMessage, Question, WebinarState
 from bot.core.text_input import shorten
 from bot.webinar.lexicon import language_of
 from bot.webinar.moderation_actions import asked_notice
@@ -23,17 +25,19 @@ from handlers.common import (
     keyboard,
     pressed,
     queue,
-    require_role,
     say,
     send_text,
 )
 from handlers.panels import queue_changed
+from handlers.router import route
 
 log = logging.getLogger(__name__)
 
 # The newest merges each get an undo button on the card (older ones: on the board).
 MAX_UNDO_BUTTONS = 4
 UNDOABLE_FINISHES = ("moderation.card.done_asked", "moderation.card.done_removed")
+
+P = ParamSpec("P")
 
 
 def card_text(context: BotContext, card: Card) -> str:
@@ -93,39 +97,39 @@ def card_buttons(
     qid = card.question.id
     rows = [
         [
-            ("moderation.card.asked", callbacks.make("q", "asked", qid)),
-            ("moderation.card.back", callbacks.make("q", "back", qid)),
+            ("moderation.card.asked", callbacks.CARD_ASKED.data(qid)),
+            ("moderation.card.back", callbacks.CARD_BACK.data(qid)),
         ],
         [
-            ("moderation.card.later", callbacks.make("q", "later", qid)),
-            ("moderation.card.remove", callbacks.make("q", "remove", qid)),
+            ("moderation.card.later", callbacks.CARD_LATER.data(qid)),
+            ("moderation.card.remove", callbacks.CARD_REMOVE.data(qid)),
         ],
-        [("moderation.card.write", callbacks.make("q", "write", qid))],
+        [("moderation.card.write", callbacks.CARD_WRITE.data(qid))],
     ]
     toggles: list[tuple[str, str]] = [
         (
             Label(f"{'✅' if member.included else '⬜'} {member.number}"),
-            callbacks.make("q", "tog", qid, member.id),
+            callbacks.CARD_TOGGLE.data(qid, member.id),
         )
         for member in card.members
     ]
     rows.extend(toggles[i : i + 4] for i in range(0, len(toggles), 4))
     if card.similar_open:
-        rows[2].append(("moderation.card.merge", callbacks.make("q", "merge", qid)))
+        rows[2].append(("moderation.card.merge", callbacks.CARD_MERGE.data(qid)))
     # Every merge can be undone while the question is held: one button each (numbers).
     for merge_id in card.merges[-MAX_UNDO_BUTTONS:]:
         numbers = ", ".join(str(row.number) for row in card.merged if row.merge_id == merge_id)
         label = Label(context.tr("moderation.card.undo_merge", numbers=numbers))
-        rows.append([(label, callbacks.make("q", "undo", qid, merge_id))])
+        rows.append([(label, callbacks.CARD_UNDO.data(qid, merge_id))])
     second = [
-        ("moderation.card.unmute", callbacks.make("q", "unmute", qid))
+        ("moderation.card.unmute", callbacks.CARD_UNMUTE.data(qid))
         if muted
-        else ("moderation.card.mute", callbacks.make("q", "mute", qid))
+        else ("moderation.card.mute", callbacks.CARD_MUTE.data(qid))
     ]
     if not card.question.visible:
-        second.insert(0, ("moderation.card.show", callbacks.make("q", "show", qid)))
+        second.insert(0, ("moderation.card.show", callbacks.CARD_SHOW.data(qid)))
     else:
-        second.insert(0, ("moderation.card.hide", callbacks.make("q", "hide", qid)))
+        second.insert(0, ("moderation.card.hide", callbacks.CARD_HIDE.data(qid)))
     rows.append(second)
     return rows
 
@@ -144,8 +148,8 @@ async def show_card(
         text += "\n\n" + context.tr("moderation.card.mute_confirm")
         buttons = [
             [
-                ("moderation.card.mute_yes", callbacks.make("q", "muteyes", qid)),
-                ("moderation.card.mute_no", callbacks.make("q", "muteno", qid)),
+                ("moderation.card.mute_yes", callbacks.CARD_MUTE_YES.data(qid)),
+                ("moderation.card.mute_no", callbacks.CARD_MUTE_NO.data(qid)),
             ]
         ]
     if edit_in_place:
@@ -176,28 +180,42 @@ async def supersede_cards(update: Update, context: BotContext, webinar_id: int) 
             await queue(context, ChatMessage(chat, method="markup", message_id=message_id))
 
 
-async def on_card_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    if not await require_role(update, context, Role.MODERATOR):
-        return
-    choice = callbacks.parse(query.data)
-    services = context.services
-    question = await services.repos.questions.get(choice.arg)
+async def _held_question(
+    update: Update, context: BotContext, question_id: int, *, finished_too: bool
+) -> Question | None:
+    """The question, if this gespreksleider holds it; else the press is answered here."""
+    question = await context.services.repos.questions.get(question_id)
     if question is not None and await webinar_closed(update, context, question.webinar_id):
-        return
+        return None
     # Only the gespreksleider who pulled the question may act on it (forged or stale
     # presses included); nothing about the question is revealed otherwise. A pause can
     # be undone from the card of a question they finished, too.
     if (
         question is None
         or question.claimed_by != context.member.id
-        or (question.state.value != "claimed" and choice.action != "unmute")
+        or (question.state.value != "claimed" and not finished_too)
     ):
-        await query.answer(context.tr("moderation.card.stale"), show_alert=True)
-        return
-    action = CARD_ACTIONS[choice.action]
-    await action(update, context, question)
+        await pressed(update).answer(context.tr("moderation.card.stale"), show_alert=True)
+        return None
+    return question
+
+
+def _on_held_question(
+    action: Callable[Concatenate[Update, BotContext, Question, P], Awaitable[None]],
+    *,
+    finished_too: bool = False,
+) -> Callable[Concatenate[Update, BotContext, int, P], Awaitable[None]]:
+    """A card button's handler, given the held question instead of its id."""
+
+    async def checked(
+        update: Update, context: BotContext, question_id: int, /, *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        question = await _held_question(update, context, question_id, finished_too=finished_too)
+        if question is not None:
+            await action(update, context, question, *args, **kwargs)
+
+    functools.update_wrapper(checked, action)  # its name, and its fields for the router
+    return checked
 
 
 async def webinar_closed(update: Update, context: BotContext, webinar_id: int) -> bool:
@@ -251,16 +269,16 @@ async def card_merge(update: Update, context: BotContext, question: Question) ->
     await _refresh_card(update, context, question)
 
 
-async def card_toggle(update: Update, context: BotContext, question: Question) -> None:
-    choice = callbacks.parse(pressed(update).data)
-    await context.services.desk.toggle(question, choice.args[1])
+async def card_toggle(
+    update: Update, context: BotContext, question: Question, other_id: int
+) -> None:
+    await context.services.desk.toggle(question, other_id)
     await pressed(update).answer()
     await _refresh_card(update, context, question)
 
 
-async def card_undo(update: Update, context: BotContext, question: Question) -> None:
-    choice = callbacks.parse(pressed(update).data)
-    restored = await context.services.desk.undo_merge(choice.args[1], context.member.id)
+async def card_undo(update: Update, context: BotContext, question: Question, merge_id: int) -> None:
+    restored = await context.services.desk.undo_merge(merge_id, context.member.id)
     if restored is None:
         await pressed(update).answer(context.tr("moderation.card.stale"), show_alert=True)
         return
@@ -275,8 +293,18 @@ async def _refresh_card(update: Update, context: BotContext, question: Question)
 
 
 async def card_show(update: Update, context: BotContext, question: Question) -> None:
-    """👁 Show to parents, or 🙈 take that back (the same card, the other button)."""
-    show = callbacks.parse(pressed(update).data).action == "show"
+    """👁 Show to parents."""
+    await _set_visible(update, context, question, show=True)
+
+
+async def card_hide(update: Update, context: BotContext, question: Question) -> None:
+    """🙈 Take "show" back (the same card, the other button)."""
+    await _set_visible(update, context, question, show=False)
+
+
+async def _set_visible(
+    update: Update, context: BotContext, question: Question, *, show: bool
+) -> None:
     await context.services.repos.questions.set_visible(question.id, context.member.id, show)
     await pressed(update).answer(
         context.tr("moderation.card.shown" if show else "moderation.card.hidden")
@@ -299,20 +327,37 @@ async def card_mute(update: Update, context: BotContext, question: Question) -> 
     await show_card(update, context, card, edit_in_place=True, confirm=True)
 
 
-async def card_mute_answer(update: Update, context: BotContext, question: Question) -> None:
-    """Yes (pause), no (the card as it was), or undo a pause."""
-    action = callbacks.parse(pressed(update).data).action
-    if action != "muteno" and question.asker_id is not None:
+async def card_mute_yes(update: Update, context: BotContext, question: Question) -> None:
+    await _mute(context, question, muted=True)
+    await _after_mute_answer(update, context, question, "moderation.card.muted")
+
+
+async def card_mute_no(update: Update, context: BotContext, question: Question) -> None:
+    """No: the card as it was."""
+    await _after_mute_answer(update, context, question, None)
+
+
+async def card_unmute(update: Update, context: BotContext, question: Question) -> None:
+    await _mute(context, question, muted=False)
+    await _after_mute_answer(update, context, question, "moderation.card.unmuted")
+
+
+async def _mute(context: BotContext, question: Question, *, muted: bool) -> None:
+    if question.asker_id is not None:
         await context.services.repos.webinars.mute(
-            question.webinar_id, question.asker_id, muted=action == "muteyes"
+            question.webinar_id, question.asker_id, muted=muted
         )
-    key = {"muteyes": "moderation.card.muted", "unmute": "moderation.card.unmuted"}.get(action)
+
+
+async def _after_mute_answer(
+    update: Update, context: BotContext, question: Question, key: str | None
+) -> None:
     await pressed(update).answer(context.tr(key) if key else None)
     if question.state.value != "claimed":  # undone from a finished card: only the button goes
         await edit_buttons(
             update,
             context,
-            [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]],
+            [[("moderation.card.next", callbacks.PANEL_NEXT.data(question.webinar_id))]],
         )
         return
     card = await context.services.desk.card(question)
@@ -329,7 +374,7 @@ async def card_write(update: Update, context: BotContext, question: Question) ->
         update,
         context,
         "moderation.write.prompt",
-        [[("moderation.write.cancel", callbacks.make("w", "cancel", question.id))]],
+        [[("moderation.write.cancel", callbacks.WRITTEN_CANCEL.data(question.id))]],
         number=question.number,
     )
 
@@ -355,36 +400,31 @@ async def _finished(
         + html.escape(shorten(question.text or "", 500))
         + "</blockquote>"
     )
-    rows = [[("moderation.card.next", callbacks.make("panel", "next", question.webinar_id))]]
+    rows = [[("moderation.card.next", callbacks.PANEL_NEXT.data(question.webinar_id))]]
     if key in UNDOABLE_FINISHES:  # "Gesteld" and "Verwijderen" can be taken back
         rows[0].insert(
-            0, ("moderation.card.undo_finish", callbacks.make("h", "restore", question.id))
+            0, ("moderation.card.undo_finish", callbacks.HISTORY_RESTORE.data(question.id))
         )
     fresh = await _reload(context, question)
     if fresh.claimed_by == context.member.id and await _asker_muted(context, fresh):
-        rows.append([("moderation.card.unmute", callbacks.make("q", "unmute", question.id))])
+        rows.append([("moderation.card.unmute", callbacks.CARD_UNMUTE.data(question.id))])
     await edit(update, context, text, rows)
     queue_changed(context, question.webinar_id)
 
 
-CARD_ACTIONS = {
-    "asked": card_asked,
-    "back": card_back,
-    "later": card_later,
-    "remove": card_remove,
-    "merge": card_merge,
-    "tog": card_toggle,
-    "undo": card_undo,
-    "show": card_show,
-    "hide": card_show,
-    "mute": card_mute,
-    "muteyes": card_mute_answer,
-    "muteno": card_mute_answer,
-    "unmute": card_mute_answer,
-    "write": card_write,
-}
-
-
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
-    CallbackQueryHandler(on_card_button, pattern=callbacks.pattern("q")),
+ROUTES = [
+    route(callbacks.CARD_ASKED, _on_held_question(card_asked)),
+    route(callbacks.CARD_BACK, _on_held_question(card_back)),
+    route(callbacks.CARD_LATER, _on_held_question(card_later)),
+    route(callbacks.CARD_REMOVE, _on_held_question(card_remove)),
+    route(callbacks.CARD_MERGE, _on_held_question(card_merge)),
+    route(callbacks.CARD_TOGGLE, _on_held_question(card_toggle)),
+    route(callbacks.CARD_UNDO, _on_held_question(card_undo)),
+    route(callbacks.CARD_SHOW, _on_held_question(card_show)),
+    route(callbacks.CARD_HIDE, _on_held_question(card_hide)),
+    route(callbacks.CARD_MUTE, _on_held_question(card_mute)),
+    route(callbacks.CARD_MUTE_YES, _on_held_question(card_mute_yes)),
+    route(callbacks.CARD_MUTE_NO, _on_held_question(card_mute_no)),
+    route(callbacks.CARD_UNMUTE, _on_held_question(card_unmute, finished_too=True)),
+    route(callbacks.CARD_WRITE, _on_held_question(card_write)),
 ]

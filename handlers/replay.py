@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -19,6 +19,7 @@ from bot.core.models import Role, Webinar, WebinarState
 from bot.webinar.replay import ReplayPlanner
 from handlers.common import pressed, require_role, say
 from handlers.panels import queue_changed
+from handlers.router import route
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +39,10 @@ def is_web_link(raw: str) -> bool:
     )
 
 
-async def on_recording_button(update: Update, context: BotContext) -> None:
+async def recording_started(update: Update, context: BotContext, webinar_id: int) -> None:
+    """The queue panel's "⏺ Opname loopt": the recording of this webinar started now."""
     query = pressed(update)
-    if not await require_role(update, context, Role.MODERATOR):
-        return
     services = context.services
-    webinar_id = callbacks.parse(query.data).arg
     webinar = await services.repos.webinars.by_id(webinar_id)
     if (
         webinar is None
@@ -104,5 +103,6 @@ def webinar_closed_hook(
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("terugkijken", replay_link_command),
-    CallbackQueryHandler(on_recording_button, pattern=callbacks.pattern("rec")),
 ]
+
+ROUTES = [route(callbacks.RECORDING_START, recording_started)]

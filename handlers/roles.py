@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -15,6 +15,7 @@ from bot.core.models import OutgoingMessage, Role
 from handlers.common import Label, edit, pressed, reply, require_role, say
 from handlers.menus import refresh_menu
 from handlers.panels import queue_changed
+from handlers.router import route
 from storage.users import Revocation
 
 log = logging.getLogger(__name__)
@@ -30,22 +31,18 @@ async def invite_command(update: Update, context: BotContext) -> None:
         context,
         "roles.invite.choose",
         [
-            [("roles.name.moderator", callbacks.make("inv", "role", 0))],
-            [("roles.name.coordinator", callbacks.make("inv", "role", 1))],
+            [("roles.name.moderator", callbacks.INVITE_ROLE.data(0))],
+            [("roles.name.coordinator", callbacks.INVITE_ROLE.data(1))],
         ],
     )
 
 
-async def invite_role_chosen(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    if not await require_role(update, context, Role.COORDINATOR):
-        return
-    choice = callbacks.parse(query.data)
-    if not 0 <= choice.arg < len(ROLE_CHOICES):
+async def invite_role_chosen(update: Update, context: BotContext, index: int) -> None:
+    query = pressed(update)
+    if not 0 <= index < len(ROLE_CHOICES):
         await query.answer(context.tr("core.stale_button"), show_alert=True)
         return
-    role = ROLE_CHOICES[choice.arg]
+    role = ROLE_CHOICES[index]
     services = context.services
     token = new_token()
     now = services.clock.now()
@@ -123,7 +120,7 @@ async def staff_overview(context: BotContext) -> tuple[str, list[list[tuple[str,
             label = Label(
                 context.tr("roles.list.revoke", name=member.display_name or member.user_id)
             )
-            rows.append([(label, callbacks.make("inv", "revoke", member.user_id, index))])
+            rows.append([(label, callbacks.REVOKE.data(member.user_id, index))])
     return "\n".join(lines), rows
 
 
@@ -148,8 +145,8 @@ async def confirm_revoke(update: Update, context: BotContext, user_id: int, inde
     )
     rows = [
         [
-            ("roles.list.confirm_yes", callbacks.make("inv", "revokeyes", user_id, index)),
-            ("roles.list.confirm_no", callbacks.make("inv", "list")),
+            ("roles.list.confirm_yes", callbacks.REVOKE_YES.data(user_id, index)),
+            ("roles.list.confirm_no", callbacks.STAFF_LIST.data()),
         ]
     ]
     await edit(update, context, text, rows)
@@ -197,26 +194,21 @@ async def end_moderating(context: BotContext, user_id: int, revocation: Revocati
         await refresh_menu(context, holder)
 
 
-async def on_invite_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    if not await require_role(update, context, Role.COORDINATOR):
-        return
-    choice = callbacks.parse(query.data)
-    if choice.action == "revoke":
-        await confirm_revoke(update, context, choice.args[0], choice.args[1])
-    elif choice.action == "revokeyes":
-        await revoke_pressed(update, context, choice.args[0], choice.args[1])
-    elif choice.action == "list":
-        await query.answer()
-        text, rows = await staff_overview(context)
-        await edit(update, context, text, rows)
-    else:
-        await invite_role_chosen(update, context)
+async def staff_list_pressed(update: Update, context: BotContext) -> None:
+    """/rollen again (from a revocation's question)."""
+    await pressed(update).answer()
+    text, rows = await staff_overview(context)
+    await edit(update, context, text, rows)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("uitnodigen", invite_command),
     CommandHandler("rollen", roles_command),
-    CallbackQueryHandler(on_invite_button, pattern=callbacks.pattern("inv")),
+]
+
+ROUTES = [
+    route(callbacks.INVITE_ROLE, invite_role_chosen),
+    route(callbacks.REVOKE, confirm_revoke),
+    route(callbacks.REVOKE_YES, revoke_pressed),
+    route(callbacks.STAFF_LIST, staff_list_pressed),
 ]

@@ -6,7 +6,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
     filters,
@@ -33,6 +32,7 @@ from handlers.menus import refresh_menu
 from handlers.offers import offer
 from handlers.privacy import my_data
 from handlers.roles import accept_invite
+from handlers.router import route
 from handlers.webinar_parent import join_webinar, store_question, welcome_rows
 
 
@@ -60,11 +60,11 @@ async def start(update: Update, context: BotContext) -> None:
 
 # What a parent can do, as buttons: under /help, /start and the thanks for agreeing.
 MENU = [
-    [("core.menu.webinar", callbacks.make("m", "webinar"))],
-    [("core.menu.inloop", callbacks.make("m", "inloop"))],
+    [("core.menu.webinar", callbacks.MENU_WEBINAR.data())],
+    [("core.menu.inloop", callbacks.MENU_INLOOP.data())],
     [
-        ("core.menu.language", callbacks.make("m", "lang")),
-        ("core.menu.data", callbacks.make("m", "data")),
+        ("core.menu.language", callbacks.MENU_LANGUAGE.data()),
+        ("core.menu.data", callbacks.MENU_DATA.data()),
     ],
 ]
 
@@ -82,23 +82,30 @@ async def help_command(update: Update, context: BotContext) -> None:
     await reply(update, context, help_text(context), MENU)
 
 
-async def on_menu(update: Update, context: BotContext) -> None:
-    action = callbacks.parse(pressed(update).data).action
+async def menu_webinar(update: Update, context: BotContext) -> None:
     await pressed(update).answer()
-    if action == "webinar":
-        await say(update, context, "webinar.join.how")
-    elif action == "inloop":
-        await show_wijken(update, context, new=True)  # the menu stays for the next tap
-    elif action == "lang":
-        await language_command(update, context)
-    else:
-        await my_data(update, context)
+    await say(update, context, "webinar.join.how")
+
+
+async def menu_inloop(update: Update, context: BotContext) -> None:
+    await pressed(update).answer()
+    await show_wijken(update, context, new=True)  # the menu stays for the next tap
+
+
+async def menu_language(update: Update, context: BotContext) -> None:
+    await pressed(update).answer()
+    await language_command(update, context)
+
+
+async def menu_data(update: Update, context: BotContext) -> None:
+    await pressed(update).answer()
+    await my_data(update, context)
 
 
 async def language_command(update: Update, context: BotContext) -> None:
     t = context.services.t
     rows = [
-        [(t(lang, "core.language.name"), callbacks.make("lang", "set", index))]
+        [(t(lang, "core.language.name"), callbacks.LANGUAGE_SET.data(index))]
         for index, lang in enumerate(t.languages)
     ]
     markup = InlineKeyboardMarkup(
@@ -130,12 +137,12 @@ async def set_language(update: Update, context: BotContext, index: int) -> None:
         await refresh_menu(context, refreshed)
 
 
-async def language_chosen(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
+async def language_chosen(update: Update, context: BotContext, index: int) -> None:
     languages = context.services.t.languages
-    if not 0 <= choice.arg < len(languages):
+    if not 0 <= index < len(languages):
         await pressed(update).answer()
         return
-    language = languages[choice.arg]
+    language = languages[index]
     await context.services.repos.users.set_language(context.member.id, language)
     await pressed(update).answer()
     await edit_text(update, context, context.services.t(language, "core.language.set"))
@@ -145,13 +152,23 @@ async def language_chosen(update: Update, context: BotContext, choice: callbacks
         await refresh_menu(context, refreshed)
 
 
-async def consent(update: Update, context: BotContext, choice: callbacks.Callback) -> None:
-    services = context.services
+async def decline(update: Update, context: BotContext) -> None:
     await pressed(update).answer()
-    if choice.action == "decline":
-        services.awaiting_consent.pop(context.member.id, None)
-        await edit(update, context, context.tr("core.consent.declined"))
-        return
+    context.services.awaiting_consent.pop(context.member.id, None)
+    await edit(update, context, context.tr("core.consent.declined"))
+
+
+async def agree(update: Update, context: BotContext) -> None:
+    await _agreed(update, context, question_waiting=False)
+
+
+async def agree_with_question_waiting(update: Update, context: BotContext) -> None:
+    """✅ under the notice shown because a parent's first question waits for it."""
+    await _agreed(update, context, question_waiting=True)
+
+
+async def _agreed(update: Update, context: BotContext, *, question_waiting: bool) -> None:
+    await pressed(update).answer()
     if not needs_consent(context):
         # Agreed already ("ja" typed, or a second tap): the buttons go, nothing is said
         # twice and nothing waiting is reported lost.
@@ -161,7 +178,7 @@ async def consent(update: Update, context: BotContext, choice: callbacks.Callbac
     # The welcome above the notice stays; its consent buttons go (a webinar's welcome
     # gets the name button it would have had).
     await edit_buttons(update, context, _welcome_buttons(refreshed.current_webinar))
-    await _after_agreement(update, context, question_waiting=choice.action == "agreeq")
+    await _after_agreement(update, context, question_waiting=question_waiting)
 
 
 async def typed_consent(update: Update, context: BotContext) -> None:
@@ -217,21 +234,21 @@ async def _after_agreement(update: Update, context: BotContext, *, question_wait
         await say(update, context, "core.consent.thanks_menu", MENU)
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    choice = callbacks.parse(pressed(update).data)
-    if choice.feature == "lang":
-        await language_chosen(update, context, choice)
-    else:
-        await consent(update, context, choice)
-
-
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("start", start),
     CommandHandler("help", help_command),
     CommandHandler("taal", language_command),
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("lang")),
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("c")),
-    CallbackQueryHandler(on_menu, pattern=callbacks.pattern("m")),
+]
+
+ROUTES = [
+    route(callbacks.LANGUAGE_SET, language_chosen),
+    route(callbacks.CONSENT_AGREE, agree),
+    route(callbacks.CONSENT_AGREE_QUESTION, agree_with_question_waiting),
+    route(callbacks.CONSENT_DECLINE, decline),
+    route(callbacks.MENU_WEBINAR, menu_webinar),
+    route(callbacks.MENU_INLOOP, menu_inloop),
+    route(callbacks.MENU_LANGUAGE, menu_language),
+    route(callbacks.MENU_DATA, menu_data),
 ]
 
 # Group -4 (see bot.app): a typed "ja" at the privacy notice, before anything else reads it.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -21,7 +21,17 @@ from bot.core.text_input import shorten
 from bot.feedback.export import csv_header, csv_words, export_csv
 from bot.feedback.records import FeedbackSession
 from bot.feedback.summary import MIN_RESPONSES_FOR_TEXT, format_summary, scores_by_kind, summarize
-from handlers.common import chat_id, edit, edit_text, reply, require_role, say, send_file
+from handlers.common import (
+    chat_id,
+    edit,
+    edit_text,
+    pressed,
+    reply,
+    require_role,
+    say,
+    send_file,
+)
+from handlers.router import route
 
 LIST_SIZE = 10
 SESSION, THEME, DAYS, WEEK = 1, 2, 3, 4
@@ -30,12 +40,12 @@ MAX_DAYS = 366
 
 MENU = [
     [
-        ("feedback.sum.button.sessions", callbacks.make("sum", "menu", MENU_SESSIONS)),
-        ("feedback.sum.button.themes", callbacks.make("sum", "menu", MENU_THEMES)),
+        ("feedback.sum.button.sessions", callbacks.SUMMARY_MENU.data(MENU_SESSIONS)),
+        ("feedback.sum.button.themes", callbacks.SUMMARY_MENU.data(MENU_THEMES)),
     ],
     [
-        ("feedback.sum.button.days30", callbacks.make("sum", "show", DAYS, 30)),
-        ("feedback.sum.button.days90", callbacks.make("sum", "show", DAYS, 90)),
+        ("feedback.sum.button.days30", callbacks.SUMMARY_SHOW.data(DAYS, 30)),
+        ("feedback.sum.button.days90", callbacks.SUMMARY_SHOW.data(DAYS, 90)),
     ],
 ]
 
@@ -101,7 +111,7 @@ async def show_summary(
         update,
         context,
         text,
-        [[("feedback.sum.button.csv", callbacks.make("sum", "csv", kind, arg))]],
+        [[("feedback.sum.button.csv", callbacks.SUMMARY_CSV.data(kind, arg))]],
     )
     # Imported here, not at the top: matplotlib costs about 0.8 s and 50 MB to load, and
     # only a coordinator asking for a chart needs it (not the bot's start, nor a burst).
@@ -162,7 +172,7 @@ async def show_list(update: Update, context: BotContext, menu: int) -> None:
             [
                 (
                     f"{s.day.strftime('%d-%m')} · {shorten(s.title, 40)}",
-                    callbacks.make("sum", "show", SESSION, s.id),
+                    callbacks.SUMMARY_SHOW.data(SESSION, s.id),
                 )
                 for s in await repo.recent_sessions(LIST_SIZE)
             ],
@@ -171,50 +181,63 @@ async def show_list(update: Update, context: BotContext, menu: int) -> None:
         key, rows = (
             "feedback.sum.pick_theme",
             [
-                (shorten(theme, 40), callbacks.make("sum", "show", THEME, session_id))
+                (shorten(theme, 40), callbacks.SUMMARY_SHOW.data(THEME, session_id))
                 for theme, session_id in await repo.recent_themes(LIST_SIZE)
             ],
         )
     if not rows:
         await edit(update, context, context.tr("feedback.sum.nothing"))
         return
-    back = (context.tr("feedback.sum.button.back"), callbacks.make("sum", "back"))
+    back = (context.tr("feedback.sum.button.back"), callbacks.SUMMARY_BACK.data())
     markup = InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=data)] for label, data in [*rows, back]]
     )
     await edit_text(update, context, context.tr(key), markup)
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    if not await require_role(update, context, Role.COORDINATOR):
+async def back_pressed(update: Update, context: BotContext) -> None:
+    """From a list to the first choice."""
+    await pressed(update).answer()
+    await edit(update, context, context.tr("feedback.sum.choose"), MENU)
+
+
+async def menu_pressed(update: Update, context: BotContext, menu: int) -> None:
+    if menu not in (MENU_SESSIONS, MENU_THEMES):
+        await pressed(update).answer(context.tr("core.stale_button"), show_alert=True)
         return
-    choice = callbacks.parse(query.data)
-    if choice.action == "back":  # from a list to the first choice
-        await query.answer()
-        await edit(update, context, context.tr("feedback.sum.choose"), MENU)
-        return
-    if choice.action == "menu":
-        if choice.arg not in (MENU_SESSIONS, MENU_THEMES):
-            await query.answer(context.tr("core.stale_button"), show_alert=True)
-            return
-        await query.answer()
-        await show_list(update, context, choice.arg)
-        return
-    kind, arg = choice.args
+    await pressed(update).answer()
+    await show_list(update, context, menu)
+
+
+async def show_pressed(update: Update, context: BotContext, kind: int, arg: int) -> None:
+    scope = await _scope_pressed(update, context, kind, arg)
+    if scope is not None:
+        await show_summary(update, context, kind, arg, scope)
+
+
+async def csv_pressed(update: Update, context: BotContext, kind: int, arg: int) -> None:
+    scope = await _scope_pressed(update, context, kind, arg)
+    if scope is not None:
+        await send_csv(update, context, scope)
+
+
+async def _scope_pressed(update: Update, context: BotContext, kind: int, arg: int) -> Scope | None:
+    """The scope a button names (the press answered), or None (answered: it is gone)."""
     scope = await resolve(context, kind, arg)
     if scope is None:
-        await query.answer(context.tr("feedback.sum.gone"), show_alert=True)
-        return
-    await query.answer()
-    if choice.action == "csv":
-        await send_csv(update, context, scope)
-    else:
-        await show_summary(update, context, kind, arg, scope)
+        await pressed(update).answer(context.tr("feedback.sum.gone"), show_alert=True)
+        return None
+    await pressed(update).answer()
+    return scope
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("samenvatting", summary_command),
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("sum")),
+]
+
+ROUTES = [
+    route(callbacks.SUMMARY_MENU, menu_pressed),
+    route(callbacks.SUMMARY_SHOW, show_pressed),
+    route(callbacks.SUMMARY_CSV, csv_pressed),
+    route(callbacks.SUMMARY_BACK, back_pressed),
 ]

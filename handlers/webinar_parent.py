@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -19,6 +19,7 @@ from handlers.common import command_argument, edit, edit_buttons, pressed, reply
 from handlers.consent import needs_consent, show_notice
 from handlers.offers import offer, translated
 from handlers.panels import queue_changed
+from handlers.router import route
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +54,11 @@ def welcome_rows(webinar_id: int, *, name_shown: bool = False) -> list[list[tupl
     """Under the welcome: show or hide one's first name, and other parents' questions
     (to back them with "ik wil dit ook weten", also before asking one's own)."""
     name = (
-        ("webinar.name.hide", callbacks.make("p", "noname", webinar_id))
+        ("webinar.name.hide", callbacks.PARENT_NONAME.data(webinar_id))
         if name_shown
-        else ("webinar.name.show", callbacks.make("p", "name", webinar_id))
+        else ("webinar.name.show", callbacks.PARENT_NAME.data(webinar_id))
     )
-    return [[name], [("webinar.ask.others", callbacks.make("p", "list", webinar_id))]]
+    return [[name], [("webinar.ask.others", callbacks.PARENT_LIST.data(webinar_id))]]
 
 
 async def webinar_command(update: Update, context: BotContext) -> None:
@@ -191,8 +192,8 @@ async def confirm_withdraw(update: Update, context: BotContext, question_id: int
     await pressed(update).answer()
     rows = [
         [
-            ("webinar.ask.withdraw_yes", callbacks.make("p", "withdrawyes", question_id)),
-            ("webinar.ask.withdraw_no", callbacks.make("p", "withdrawno", question_id)),
+            ("webinar.ask.withdraw_yes", callbacks.PARENT_WITHDRAW_YES.data(question_id)),
+            ("webinar.ask.withdraw_no", callbacks.PARENT_WITHDRAW_NO.data(question_id)),
         ]
     ]
     await edit_buttons(update, context, rows)
@@ -226,8 +227,8 @@ async def keep_question(update: Update, context: BotContext, question_id: int) -
 def _question_buttons(question_id: int, webinar_id: int) -> list[list[tuple[str, str]]]:
     return [
         [
-            ("webinar.ask.withdraw", callbacks.make("p", "withdraw", question_id)),
-            ("webinar.ask.others", callbacks.make("p", "list", webinar_id)),
+            ("webinar.ask.withdraw", callbacks.PARENT_WITHDRAW.data(question_id)),
+            ("webinar.ask.others", callbacks.PARENT_LIST.data(webinar_id)),
         ]
     ]
 
@@ -278,7 +279,7 @@ async def list_visible(update: Update, context: BotContext, webinar_id: int) -> 
                 votes=question.votes,
             )
         )
-        rows.append([(f"webinar.others.vote_{number}", callbacks.make("p", "vote", question.id))])
+        rows.append([(f"webinar.others.vote_{number}", callbacks.PARENT_VOTE.data(question.id))])
     await say(update, context, "core.raw", rows, text=Raw("\n\n".join(lines)))
 
 
@@ -295,7 +296,17 @@ async def vote(update: Update, context: BotContext, question_id: int) -> None:
             queue_changed(context, question.webinar_id)
 
 
-async def toggle_name(update: Update, context: BotContext, webinar_id: int, show: bool) -> None:
+async def show_name(update: Update, context: BotContext, webinar_id: int) -> None:
+    await _set_name_shown(update, context, webinar_id, show=True)
+
+
+async def hide_name(update: Update, context: BotContext, webinar_id: int) -> None:
+    await _set_name_shown(update, context, webinar_id, show=False)
+
+
+async def _set_name_shown(
+    update: Update, context: BotContext, webinar_id: int, *, show: bool
+) -> None:
     sender = update.effective_user
     assert sender is not None
     await context.services.repos.users.set_shown_name(
@@ -307,24 +318,17 @@ async def toggle_name(update: Update, context: BotContext, webinar_id: int, show
     await edit_buttons(update, context, welcome_rows(webinar_id, name_shown=show))
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    choice = callbacks.parse(pressed(update).data)
-    if choice.action == "withdraw":
-        await confirm_withdraw(update, context, choice.arg)
-    elif choice.action == "withdrawyes":
-        await withdraw(update, context, choice.arg)
-    elif choice.action == "withdrawno":
-        await keep_question(update, context, choice.arg)
-    elif choice.action == "list":
-        await list_visible(update, context, choice.arg)
-    elif choice.action == "vote":
-        await vote(update, context, choice.arg)
-    else:
-        await toggle_name(update, context, choice.arg, show=choice.action == "name")
-
-
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("webinar", webinar_command),
     CommandHandler("vraag", question_command),
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("p")),
+]
+
+ROUTES = [
+    route(callbacks.PARENT_WITHDRAW, confirm_withdraw),
+    route(callbacks.PARENT_WITHDRAW_YES, withdraw),
+    route(callbacks.PARENT_WITHDRAW_NO, keep_question),
+    route(callbacks.PARENT_LIST, list_visible),
+    route(callbacks.PARENT_VOTE, vote),
+    route(callbacks.PARENT_NAME, show_name),
+    route(callbacks.PARENT_NONAME, hide_name),
 ]

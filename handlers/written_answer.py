@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import BotContext
 from bot.core import callbacks
@@ -23,12 +23,12 @@ from handlers.common import (
     keyboard,
     pressed,
     reply,
-    require_role,
     say,
     send_text,
     text_of,
 )
 from handlers.panels import queue_changed
+from handlers.router import route
 from handlers.webinar_parent import question_text
 
 # A Telegram message holds at most 4,096 characters; the parent's copy, with the
@@ -42,7 +42,7 @@ def checksum(text: str) -> int:
 
 
 def cancel_row(question_id: int) -> list[tuple[str, str]]:
-    return [("moderation.write.cancel", callbacks.make("w", "cancel", question_id))]
+    return [("moderation.write.cancel", callbacks.WRITTEN_CANCEL.data(question_id))]
 
 
 async def written_answer(update: Update, context: BotContext) -> None:
@@ -69,7 +69,7 @@ async def staff_text(update: Update, context: BotContext) -> None:
     if webinar is None or webinar.state is WebinarState.CLOSED:
         await say(update, context, "moderation.no_webinar")
         return
-    next_button = ("moderation.card.next", callbacks.make("panel", "next", webinar.id))
+    next_button = ("moderation.card.next", callbacks.PANEL_NEXT.data(webinar.id))
     await say(update, context, "moderation.staff_text", [[next_button]], title=webinar.title)
 
 
@@ -101,21 +101,21 @@ async def preview_answer(update: Update, context: BotContext, question_id: int) 
         [
             (
                 "moderation.write.send",
-                callbacks.make("w", "send", question_id, checksum(cleaned.text)),
+                callbacks.WRITTEN_SEND.data(question_id, checksum(cleaned.text)),
             ),
-            ("moderation.write.edit", callbacks.make("w", "edit", question_id)),
+            ("moderation.write.edit", callbacks.WRITTEN_EDIT.data(question_id)),
         ],
         cancel_row(question_id),
     ]
     await reply(update, context, text, rows)
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    """Versturen, Aanpassen, Annuleren: only on a question this gespreksleider holds."""
-    if not await require_role(update, context, Role.MODERATOR):
-        return
-    choice = callbacks.parse(pressed(update).data)
-    question = await context.services.repos.questions.get(choice.arg)
+async def _drafted_question(
+    update: Update, context: BotContext, question_id: int
+) -> Question | None:
+    """The question this gespreksleider holds and is answering in writing (Versturen,
+    Aanpassen, Annuleren act only on that); else the press is answered here."""
+    question = await context.services.repos.questions.get(question_id)
     draft = await context.services.repos.questions.pending_written_answer(context.member.id)
     if (
         question is None
@@ -125,14 +125,27 @@ async def on_button(update: Update, context: BotContext) -> None:
     ):
         await pressed(update).answer(context.tr("moderation.write.stale"), show_alert=True)
         await edit_buttons(update, context, [])
-        return
-    if choice.action == "send":
-        await send_answer(update, context, question)
-    elif choice.action == "edit":
+        return None
+    return question
+
+
+async def send_pressed(update: Update, context: BotContext, question_id: int, shown: int) -> None:
+    question = await _drafted_question(update, context, question_id)
+    if question is not None:
+        await send_answer(update, context, question, shown)
+
+
+async def edit_pressed(update: Update, context: BotContext, question_id: int) -> None:
+    question = await _drafted_question(update, context, question_id)
+    if question is not None:
         await pressed(update).answer()
         await edit_buttons(update, context, [])
         await say(update, context, "moderation.write.again", [cancel_row(question.id)])
-    else:
+
+
+async def cancel_pressed(update: Update, context: BotContext, question_id: int) -> None:
+    question = await _drafted_question(update, context, question_id)
+    if question is not None:
         await context.services.repos.questions.cancel_written_answer(context.member.id)
         await pressed(update).answer()
         await edit(
@@ -140,12 +153,12 @@ async def on_button(update: Update, context: BotContext) -> None:
         )
 
 
-async def send_answer(update: Update, context: BotContext, question: Question) -> None:
+async def send_answer(update: Update, context: BotContext, question: Question, shown: int) -> None:
+    """Send the previewed text; `shown`: the checksum of the text that preview showed."""
     services = context.services
     member = context.member
     text = await services.repos.questions.answer_draft(member.id, question.id)
     webinar = await services.repos.webinars.by_id(question.webinar_id)
-    shown = callbacks.parse(pressed(update).data).args[1]
     if text is None or webinar is None or checksum(text) != shown:
         await pressed(update).answer(context.tr("moderation.write.stale"), show_alert=True)
         return
@@ -158,7 +171,7 @@ async def send_answer(update: Update, context: BotContext, question: Question) -
     await pressed(update).answer()
     await edit_buttons(update, context, [])
     context.bot_data.dispatcher.wake()
-    next_button = ("moderation.card.next", callbacks.make("panel", "next", webinar.id))
+    next_button = ("moderation.card.next", callbacks.PANEL_NEXT.data(webinar.id))
     # "Sent" once it was: this message waits in the outbox until the askers' copies went.
     await send_text(
         context,
@@ -190,8 +203,10 @@ async def leave_answer_mode(update: Update, context: BotContext) -> None:
 # Text from a gespreksleider with an answer pending; otherwise falls through to questions.
 WRITTEN_ANSWER = MessageHandler(filters.TEXT & ~filters.COMMAND, written_answer)
 
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
-    CallbackQueryHandler(on_button, pattern=callbacks.pattern("w")),
+ROUTES = [
+    route(callbacks.WRITTEN_SEND, send_pressed),
+    route(callbacks.WRITTEN_EDIT, edit_pressed),
+    route(callbacks.WRITTEN_CANCEL, cancel_pressed),
 ]
 
 # Group -3: a command ends answer mode before the command itself runs.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import time
 import weakref
 from collections.abc import AsyncIterator, Callable
@@ -11,11 +12,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.app import Ouderbot, create_bot
+from bot.app import Ouderbot, button_routes, create_bot
 from bot.config import Settings, settings_from_mapping
+from bot.core import callbacks
 from bot.core.clock import ManualClock
 from bot.delivery.pacing import Timer
-from bot.localapi import LocalBotApi
+from bot.localapi import LocalBotApi, RequestRecord
 from storage.webinars import WebinarDraft
 
 TOKEN = "123456:LOCAL-TEST-TOKEN-abcdefghij"
@@ -105,6 +107,34 @@ async def running_bot(
     refused = [(r.method, r.description) for r in api.rejections if r.status != 403]
     assert refused == [], refused
     assert api.unanswered_callback_queries() == []
+    # Every button the bot sent can be pressed: its data names a declared, routed action.
+    assert unrouted_buttons(api.requests) == [], unrouted_buttons(api.requests)
+
+
+def sent_button_data(requests: list[RequestRecord]) -> list[str]:
+    """The callback data of every inline button in the bot's requests (sent or edited)."""
+    found = []
+    for request in requests:
+        markup = request.params.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        for row in (markup or {}).get("inline_keyboard", []):
+            found.extend(button["callback_data"] for button in row if "callback_data" in button)
+    return found
+
+
+def unrouted_buttons(requests: list[RequestRecord]) -> list[str]:
+    """The button data in `requests` that no route of the bot would take."""
+    routed = {one.action for one in button_routes()}
+    unrouted = []
+    for data in sent_button_data(requests):
+        try:
+            if callbacks.parse(data).action in routed:
+                continue
+        except callbacks.BadCallback:
+            pass
+        unrouted.append(data)
+    return unrouted
 
 
 def make_settings(database: Path, api: LocalBotApi, **overrides: Any) -> Settings:

@@ -53,7 +53,7 @@ async def test_a_gespreksleider_cannot_pull_from_a_webinar_they_did_not_open(
     parent.send("Hoeveel groente moet een kleuter eten?")
     await parent.wait_for(has("in de rij"))
 
-    intruder.press(intruder.last_message, callbacks.make("panel", "next", eten_id))
+    intruder.press(intruder.last_message, callbacks.PANEL_NEXT.data(eten_id))
     await eventually(lambda: api.unanswered_callback_queries() == [])
     await api.wait_until_idle()
     assert not any("groente" in (m.get("text") or "") for m in intruder.messages)
@@ -79,7 +79,7 @@ async def test_a_vote_on_a_webinar_the_parent_never_joined_does_not_count(
 
     await parent_joins(api, 5_000_021, "slapen", "Otto")
     outsider = api.user(5_000_021)
-    outsider.press(outsider.last_message, callbacks.make("p", "vote", question.id))
+    outsider.press(outsider.last_message, callbacks.PARENT_VOTE.data(question.id))
     await eventually(lambda: api.unanswered_callback_queries() == [])
     fresh = await bot.services.repos.questions.get(question.id)
     assert fresh is not None

@@ -264,7 +264,7 @@ async def test_parents_cannot_cancel_or_announce(bot: Ouderbot, api: LocalBotApi
     from bot.core import callbacks
 
     menu = parent.messages[-1]
-    query = parent.press(menu, callbacks.make("i", "cancel", await series_id(bot), 20261202))
+    query = parent.press(menu, callbacks.INLOOP_CANCEL.data(await series_id(bot), 20261202))
     await eventually(lambda: api.callback_answer(query) is not None)
     assert "coördinatoren" in api.callback_answer(query)["text"]  # type: ignore[index]
     assert await bot.services.repos.inloop.cancelled_days(await series_id(bot)) == set()

@@ -91,17 +91,17 @@ def on_attendance(was_there: bool) -> Decide:
 def prompt(request_id: int, step: Step) -> tuple[str, Buttons]:
     """The text key and buttons that ask `step` of request `request_id`."""
     skip_code = CODE_OF_STEP.get(step, 0)
-    skip = [("feedback.button.skip", callbacks.make("f", "skip", request_id, skip_code))]
+    skip = [("feedback.button.skip", callbacks.FEEDBACK_SKIP.data(request_id, skip_code))]
     if step is Step.ATTENDANCE:
         return "feedback.ask.attendance", [
             [
-                ("feedback.button.there_yes", callbacks.make("f", "there", request_id, 1)),
-                ("feedback.button.there_no", callbacks.make("f", "there", request_id, 0)),
+                ("feedback.button.there_yes", callbacks.FEEDBACK_THERE.data(request_id, 1)),
+                ("feedback.button.there_no", callbacks.FEEDBACK_THERE.data(request_id, 0)),
             ]
         ]
     if step is Step.SCORE:
         faces = [
-            (f"feedback.button.score{n}", callbacks.make("f", "score", request_id, n))
+            (f"feedback.button.score{n}", callbacks.FEEDBACK_SCORE.data(request_id, n))
             for n in range(1, 6)
         ]
         return "feedback.ask.score", [faces, skip]
@@ -109,12 +109,12 @@ def prompt(request_id: int, step: Step) -> tuple[str, Buttons]:
         choices = [
             (
                 f"feedback.button.helped_{helped.value}",
-                callbacks.make("f", "helped", request_id, code),
+                callbacks.FEEDBACK_HELPED.data(request_id, code),
             )
             for code, helped in HELPED_CODES.items()
         ]
         # A mis-tapped face can be changed: the faces come back, the flow stays here.
-        rescore = [("feedback.button.rescore", callbacks.make("f", "rescore", request_id))]
+        rescore = [("feedback.button.rescore", callbacks.FEEDBACK_RESCORE.data(request_id))]
         return "feedback.ask.helped", [choices, rescore, skip]
     if step is Step.TAKEAWAY:
         return "feedback.ask.takeaway", [skip]
@@ -360,7 +360,7 @@ class FeedbackPlanner:
                         [
                             (
                                 "feedback.digest.open",
-                                callbacks.make("sum", "show", 4, first.toordinal()),
+                                callbacks.SUMMARY_SHOW.data(4, first.toordinal()),
                             )
                         ]
                     ],

@@ -128,7 +128,7 @@ def reminder_message(plan: PlannedReminder, user_id: int, zone: ZoneInfo) -> Out
         kind="inloop.reminder",
         key=key,
         params=_params(plan.series, plan.occurrence, zone),
-        buttons=[[("inloop.button.stop_reminders", callbacks.make("i", "stop", plan.series.id))]],
+        buttons=[[("inloop.button.stop_reminders", callbacks.INLOOP_STOP.data(plan.series.id))]],
         dedup_key=f"{plan.key_prefix}{user_id}",
     )
 

@@ -114,7 +114,7 @@ class Playground:
         await self._settle()
         carla.send("/uitnodigen")
         await self._settle()
-        carla.press(carla.last_message, callbacks.make("inv", "role", 0))
+        carla.press(carla.last_message, callbacks.INVITE_ROLE.data(0))
         await self._settle()
         link = re.search(r"\?start=(g-[A-Za-z0-9_-]+)", _text(carla.last_message))
         if link is None:
