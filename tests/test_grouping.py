@@ -20,7 +20,7 @@ from bot.webinar.grouping import (
 )
 from bot.webinar.grouping_eval import LabelledSet, evaluate, evaluate_orders
 from bot.webinar.lexicon import lexicon_for_theme
-from tests.data.labelled import clusters, held_out_sleep, tuning_sets
+from tests.data.labelled import clusters, held_out_sleep, held_out_themes, tuning_sets
 
 HELD_OUT = held_out_sleep()
 SLEEP_CLUSTERS = clusters("sets/sleep.json")
@@ -119,6 +119,40 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
     assert figures.precision >= HELDOUT_FLOOR["precision"], figures.line()
     assert figures.f1 >= HELDOUT_FLOOR["f1"], figures.line()
     assert figures.vague_worst <= HELDOUT_FLOOR["vague_worst"], figures.line()
+
+
+# Held out per theme: five new authors' sets on themes with a lexicon file (broers,
+# somberheid, schermtijd, identiteit, het tienerbrein) and one on a theme without (ziekte
+# in het gezin), measured once after tuning round 6 (docs/grouping.md) and never tuned on.
+# Only these means are printed. Measured: precision 0.802, recall 0.350, worst vague 3 on
+# the five; precision 1.00 (recall 0.00), vague 0 on the unknown theme. The floors are a
+# little below (raise them, never lower them): tuning that fits the tuning sets at the
+# cost of other authors' questions fails here.
+HELDOUT_THEMES_FLOOR = {"precision": 0.77, "recall": 0.32, "vague_worst": 3}
+UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
+
+
+def test_held_out_themes_do_not_regress() -> None:
+    themed, unknown = [], []
+    for labelled in held_out_themes():
+        five = evaluate_orders(
+            labelled.clusters, labelled.general, labelled.theme, pair_scores=False
+        )
+        known = lexicon_for_theme(labelled.theme).theme_name is not None
+        (themed if known else unknown).append(five)
+    assert len(themed) == 5
+    assert len(unknown) == 1
+    precision = sum(five.precision for five in themed) / len(themed)
+    recall = sum(five.recall for five in themed) / len(themed)
+    vague = max(figures.vague_worst for five in themed for figures in five.runs)
+    print(f"held-out themes: precision {precision:.3f}, recall {recall:.3f}, vague {vague}")
+    assert precision >= HELDOUT_THEMES_FLOOR["precision"]
+    assert recall >= HELDOUT_THEMES_FLOOR["recall"]
+    assert vague <= HELDOUT_THEMES_FLOOR["vague_worst"]
+    (other,) = unknown
+    print(f"held-out unknown theme: precision {other.precision:.3f}")
+    assert other.precision >= UNKNOWN_THEME_FLOOR["precision"]
+    assert max(f.vague_worst for f in other.runs) <= UNKNOWN_THEME_FLOOR["vague_worst"]
 
 
 def features(text: str, theme: str = "slapen") -> Features:

@@ -2,7 +2,7 @@
 
 `tests/data/sets/*.json` are the TUNING sets (their figures may be looked at and tuned
 on; `TUNING_SETS` lists them, with the name their floors in tests/test_grouping.py use).
-`tests/data/heldout/` holds the set that is never tuned on: only its aggregate figures
+`tests/data/heldout/` holds the sets that are never tuned on: only their aggregate figures
 are printed (tests/test_grouping.py, bench/bench_grouping.py). The format is the one
 `ouderbot grouping-eval` reads (bot.webinar.grouping_eval.load_set).
 """
@@ -34,6 +34,14 @@ def tuning_sets() -> tuple[LabelledSet, ...]:
 
 def held_out_sleep() -> LabelledSet:
     return load("heldout/sleep.json")
+
+
+def held_out_themes() -> tuple[LabelledSet, ...]:
+    """One new author's set per theme, measured once and never tuned on (the unknown
+    theme's set among them): the check that tuning on other sets generalises."""
+    return tuple(
+        load(f"heldout/{path.name}") for path in sorted((DATA / "heldout").glob("theme*.json"))
+    )
 
 
 def clusters(relative: str) -> Clusters:
