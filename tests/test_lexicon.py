@@ -123,6 +123,62 @@ def test_a_broken_file_is_refused_with_its_name_and_the_entry(tmp_path: Path) ->
         read_file(bad_rule)
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[lexicon\n", r"fout\.toml: .*line 1"),
+        ('[lexicon]\nname = "fout"\n[extra]\n', r"fout\.toml: unknown sections \['extra'\]"),
+        ('[lexicon]\nname = ""\n', r"fout\.toml: \[lexicon\] needs a name"),
+        ("[theme]\n", r"fout\.toml: \[lexicon\] needs a name"),
+        ('lexicon = "x"\n', r"fout\.toml: \[lexicon\] must be a table"),
+        (
+            '[lexicon]\nname = "fout"\n[roles]\nweights = { slaap = 2 }\n',
+            r"fout\.toml: \[roles\] weights are numbers from 0 to 1",
+        ),
+        (
+            '[lexicon]\nname = "fout"\n[stopwords]\nnl = 3\n',
+            r"fout\.toml: stopwords\.nl: expected words",
+        ),
+        (
+            '[lexicon]\nname = "fout"\n[broader]\nslaap = [1]\n',
+            r"fout\.toml: broader\.slaap: expected words",
+        ),
+        (
+            '[lexicon]\nname = "fout"\n[theme]\nnear_theme = 1\n',
+            r"fout\.toml: theme\.near_theme: expected words",
+        ),
+    ],
+)
+def test_a_file_that_breaks_a_rule_is_refused_with_the_rule(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    broken = tmp_path / "fout.toml"
+    broken.write_text(content)
+    with pytest.raises(LexiconError, match=message):
+        read_file(broken)
+
+
+def test_a_files_entries_are_read_folded(tmp_path: Path) -> None:
+    theme = tmp_path / "thema.toml"
+    theme.write_text(
+        '[lexicon]\nname = "thema"\n[theme]\nkeywords = ["Slaap  Goed", 3, "!"]\n'
+        '[stopwords]\nnl = "Één twee"\n[broader]\nrust = ["slaap", "Dutje"]\n'
+        "[roles]\nweights = { slaap = 1, rust = 0.5 }\n"
+    )
+    read = read_file(theme)
+    assert read.keywords == ("slaap goed",)
+    assert read.stopwords == {"nl": ("een", "twee")}
+    assert read.broader == {"slaap": "rust", "dutje": "rust"}
+    assert read.weights == {"slaap": 1.0, "rust": 0.5}
+
+
+def test_check_wants_one_core_file_and_keywords_in_every_theme(tmp_path: Path) -> None:
+    assert check_files(theme_files()) == ["there must be one core file (kern.toml)"]
+    theme = tmp_path / "leeg.toml"
+    theme.write_text('[lexicon]\nname = "leeg"\n')
+    assert check_files([*_all_files(), read_file(theme)]) == ["leeg.toml: [theme] needs keywords"]
+
+
 def test_check_finds_names_no_file_defines_and_shared_keywords(tmp_path: Path) -> None:
     theme = tmp_path / "nieuw.toml"
     theme.write_text(
