@@ -429,30 +429,39 @@ class OutboxDispatcher:
             await recorder(int(ref), row.user_id, message_id)
 
     async def _call(self, row: OutboxRow, language: str) -> object:
-        bot = self.bot
-        if row.key is not None:  # a planner's row: rendered now, in the recipient's language
-            text = render(self.t, language, self.zone, row.key, row.params)
-            buttons: dict[str, object] | None = None
-            if row.buttons:
-                buttons = {
-                    "inline_keyboard": [
-                        [
-                            {"text": self.t(language, label), "callback_data": data}
-                            for label, data in line
-                        ]
-                        for line in row.buttons
-                    ]
-                }
-            # Over Telegram's limit (a long written answer with its question): in parts,
-            # the buttons with the last. A kill between parts repeats this row's parts.
-            parts = split_html(text)
-            for part in parts[:-1]:
-                await self._send_text(row.user_id, part, html=True)
-            return await self._send_text(row.user_id, parts[-1], html=True, markup=buttons)
+        if row.key is not None:
+            return await self._send_planned(row, row.key, language)
         if row.method == "message":
             return await self._send_text(
                 row.user_id, row.text, html=row.html, markup=row.markup or None, preview=False
             )
+        return await self._send_with_bot(row)
+
+    async def _send_planned(self, row: OutboxRow, key: str, language: str) -> object:
+        """A planner's row: rendered now, in the recipient's language. Over Telegram's
+        limit (a long written answer with its question) it goes in parts, the buttons
+        with the last; a kill between parts repeats this row's parts."""
+        text = render(self.t, language, self.zone, key, row.params)
+        markup = self._planned_buttons(row, language)
+        parts = split_html(text)
+        for part in parts[:-1]:
+            await self._send_text(row.user_id, part, html=True)
+        return await self._send_text(row.user_id, parts[-1], html=True, markup=markup)
+
+    def _planned_buttons(self, row: OutboxRow, language: str) -> dict[str, object] | None:
+        """A planner's buttons as reply markup, their labels translated; None: none."""
+        if not row.buttons:
+            return None
+        return {
+            "inline_keyboard": [
+                [{"text": self.t(language, label), "callback_data": data} for label, data in line]
+                for line in row.buttons
+            ]
+        }
+
+    async def _send_with_bot(self, row: OutboxRow) -> object:
+        """An edit, a file or a message through the bot's own methods."""
+        bot = self.bot
         markup = InlineKeyboardMarkup.de_json(row.markup, bot) if row.markup else None
         parse_mode = ParseMode.HTML if row.html else None
         if row.method == "edit":
@@ -469,22 +478,27 @@ class OutboxDispatcher:
                 chat_id=row.user_id, message_id=row.target_message_id, reply_markup=markup
             )
         if row.method in ("document", "photo"):
-            data = await self.outbox.file_of(row.id) or b""
-            upload = InputFile(data, filename=row.filename or "bestand")
-            send = bot.send_photo if row.method == "photo" else bot.send_document
-            return await send(
-                row.user_id,
-                upload,
-                caption=row.text or None,
-                parse_mode=parse_mode,
-                reply_markup=markup,
-            )
+            return await self._send_file(row, parse_mode, markup)
         return await bot.send_message(
             row.user_id,
             row.text,
             parse_mode=parse_mode,
             reply_markup=markup,
             disable_web_page_preview=True,
+        )
+
+    async def _send_file(
+        self, row: OutboxRow, parse_mode: ParseMode | None, markup: InlineKeyboardMarkup | None
+    ) -> object:
+        data = await self.outbox.file_of(row.id) or b""
+        upload = InputFile(data, filename=row.filename or "bestand")
+        send = self.bot.send_photo if row.method == "photo" else self.bot.send_document
+        return await send(
+            row.user_id,
+            upload,
+            caption=row.text or None,
+            parse_mode=parse_mode,
+            reply_markup=markup,
         )
 
     async def _send_text(
