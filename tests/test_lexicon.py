@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.webinar.grouping import GroupingIndex
+from bot.webinar.grouping_eval import LabelledSet, load_set
 from bot.webinar.lexicon import (
     LEXICON_DIR,
     LexiconError,
@@ -262,6 +263,31 @@ def test_grouping_eval_says_what_is_wrong_with_a_set(
     path.write_text('{"theme": "x", "clusters": [{"label": "a"}]}', encoding="utf-8")
     assert main(["grouping-eval", str(path)]) == 2
     assert "cluster 1 needs a list of questions" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[]", "expected an object with a list of clusters"),
+        ('{"clusters": [{"questions": ["a"]}, ["b"]]}', "cluster 2 needs a list of questions"),
+        ('{"clusters": [{"questions": ["a", 1]}]}', "cluster 1 needs a list of questions"),
+        ('{"clusters": [], "general": "a"}', "general must be a list of questions"),
+        ('{"clusters": [], "theme": 3}', "theme must be a text"),
+    ],
+)
+def test_a_labelled_set_that_is_not_one_is_refused_with_what_is_wrong(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "kapot.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=f"kapot.json: {message}"):
+        load_set(path)
+
+
+def test_a_labelled_set_may_have_no_general_questions(tmp_path: Path) -> None:
+    path = tmp_path / "set.json"
+    path.write_text('{"clusters": [{"questions": ["a", "b"]}], "general": []}', encoding="utf-8")
+    assert load_set(path) == LabelledSet("", (("a", "b"),), (), "set")
 
 
 def test_lexicon_check_passes_the_shipped_files_and_fails_a_broken_one(
