@@ -322,28 +322,34 @@ class GroupingIndex:
         words) only refine at any size: two questions that share nothing else are not
         one question ("heeft iemand advies voor een peuter" and "slaapritueel voor een
         peuter")."""
-        size = len(self._entries)
         weak = {t for t in weights if self._weak(t)}
-        common = weak | {
+        common = weak | self._frequent(weights)
+        walk: dict[str, Iterable[int]] = {
+            t: self._postings.get(t, ()) for t in weights if t not in common
+        }
+        if walk:
+            return walk, common
+        # Only frequent terms: the newest questions with the rarest one are the
+        # candidates (a bounded walk; their groups are the ones still growing).
+        strong = [t for t in common - weak if t in self._postings]
+        if not strong:
+            return None
+        rarest = min(strong, key=lambda t: len(self._postings[t]))
+        common.discard(rarest)
+        walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
+        return walk, common
+
+    def _frequent(self, weights: dict[str, float]) -> set[str]:
+        """The terms too frequent to walk (see `_walk_and_refine`); none while the index
+        is small enough to score exactly."""
+        size = len(self._entries)
+        return {
             t
             for t in weights
             if size > _EXACT_UP_TO
             and t in self._postings
             and (t.startswith("^") or len(self._postings[t]) > _COMMON_POSTING)
         }
-        walk: dict[str, Iterable[int]] = {
-            t: self._postings.get(t, ()) for t in weights if t not in common
-        }
-        if not walk:
-            # Only frequent terms: the newest questions with the rarest one are the
-            # candidates (a bounded walk; their groups are the ones still growing).
-            strong = [t for t in common - weak if t in self._postings]
-            if not strong:
-                return None
-            rarest = min(strong, key=lambda t: len(self._postings[t]))
-            common.discard(rarest)
-            walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
-        return walk, common
 
     def scores(self, found: Features, *, exclude: int | None = None) -> dict[int, float]:
         """Cosine of `found` with every indexed question it shares a feature with (pairs
