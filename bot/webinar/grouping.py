@@ -168,17 +168,25 @@ def is_general(found: Features, theme: frozenset[str], lexicon: Lexicon) -> bool
     """Only the theme (and an audience or vague word), in a short text: a general
     question (see `MAX_GENERAL_WORDS`). One or two Arabic words no lexicon knows do not make
     a question specific (the lexicons know few of Arabic's function words); more do."""
-    if not found.concepts or not theme or found.words > MAX_GENERAL_WORDS:
-        return False
-    if not any(concept in theme for concept in found.concepts):
+    if not _short_and_on_theme(found, theme):
         return False
     weak = lexicon.audience | lexicon.vague
-    unknown_arabic = [
-        c for c in found.concepts if c not in lexicon.concept_words and _ARABIC.search(c)
-    ]
+    unknown_arabic = _unknown_arabic(found, lexicon)
     if len(unknown_arabic) > _MAX_UNKNOWN_ARABIC:
         return False  # a question in Arabic the lexicon cannot read: not known to be general
     return all(c in theme or c in weak or c in unknown_arabic for c in found.concepts)
+
+
+def _short_and_on_theme(found: Features, theme: frozenset[str]) -> bool:
+    """A short question (`MAX_GENERAL_WORDS`) with a concept that names the theme."""
+    if not found.concepts or not theme or found.words > MAX_GENERAL_WORDS:
+        return False
+    return any(concept in theme for concept in found.concepts)
+
+
+def _unknown_arabic(found: Features, lexicon: Lexicon) -> list[str]:
+    """The question's Arabic words that no lexicon concept knows."""
+    return [c for c in found.concepts if c not in lexicon.concept_words and _ARABIC.search(c)]
 
 
 def _norm_of(weights: Iterable[float], floor: float = 0.0) -> float:
