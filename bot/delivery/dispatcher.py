@@ -219,25 +219,35 @@ class OutboxDispatcher:
     async def _load(self, *, full: bool) -> None:
         self._woken = False
         if full:
-            flying = {row_id for row_id, _ in self._flying.values()}
-            due = await self.outbox.due(self.clock.now(), LOAD_LIMIT)
-            self._pending = [row for row in due if row.id not in flying]
-            self._loaded_at = self.timer.monotonic()
-            # SQLite gives a new row the highest id + 1: once the newest rows were sent
-            # and deleted, new ones get ids at or below what was loaded before.
-            self._max_loaded = max((row.id for row in due), default=0)
-        else:
-            known = {row.id for row in self._pending}
-            fresh = await self.outbox.due(self.clock.now(), LOAD_LIMIT, after_id=self._max_loaded)
-            if not fresh:
-                # Woken for a row this did not find (its id was reused, see above): a full
-                # load now, not at the next tick a second later (a reply waited for it).
-                await self._load(full=True)
-                return
-            self._pending.extend(row for row in fresh if row.id not in known)
-            self._pending.sort(key=lambda row: (row.priority, row.due_at, row.id))
+            await self._load_all()
+        elif not await self._load_newer():
+            # Woken for a row this did not find (its id was reused, see `_load_all`): a
+            # full load now, not at the next tick a second later (a reply waited for it).
+            await self._load(full=True)
+            return
         if self._pending:
             self._max_loaded = max(self._max_loaded, max(row.id for row in self._pending))
+
+    async def _load_all(self) -> None:
+        """The due rows afresh, but those in flight."""
+        flying = {row_id for row_id, _ in self._flying.values()}
+        due = await self.outbox.due(self.clock.now(), LOAD_LIMIT)
+        self._pending = [row for row in due if row.id not in flying]
+        self._loaded_at = self.timer.monotonic()
+        # SQLite gives a new row the highest id + 1: once the newest rows were sent
+        # and deleted, new ones get ids at or below what was loaded before.
+        self._max_loaded = max((row.id for row in due), default=0)
+
+    async def _load_newer(self) -> bool:
+        """The due rows newer than those loaded, in their place in the line; False when
+        there were none."""
+        known = {row.id for row in self._pending}
+        fresh = await self.outbox.due(self.clock.now(), LOAD_LIMIT, after_id=self._max_loaded)
+        if not fresh:
+            return False
+        self._pending.extend(row for row in fresh if row.id not in known)
+        self._pending.sort(key=lambda row: (row.priority, row.due_at, row.id))
+        return True
 
     def _pick(self, busy: set[int] | None = None) -> tuple[OutboxRow | None, float]:
         """The first row whose chat may get a message now (and is not in `busy`: a
@@ -339,31 +349,15 @@ class OutboxDispatcher:
             message = await self._call(row, user.language if user else self.t.default_language)
         except RetryAfter as error:
             self._reached()
-            wait = _seconds(error.retry_after)
-            self.stats.rate_limited += 1
-            self.pacer.hold(row.user_id, wait)
-            self._pending.insert(0, row)  # still first in its chat's line
-            log.warning("Telegram held a chat back for %.1f s", wait)
+            self._hold_back(row, _seconds(error.retry_after))
             return False
         except Forbidden:
             self._reached()
-            if row.user_id > 0:
-                await self.outbox.cancel_for_user(row.user_id)
-            else:
-                await self.outbox.mark_failed([row.id], self.clock.now())
-            self.stats.blocked += 1
-            log.info("chat %d blocked the bot; marked inactive", row.user_id)
+            await self._blocked(row)
             return False
         except BadRequest as error:
             self._reached()
-            if "not modified" in error.message:  # the message says it already
-                await self._delivered(row, None)
-                return True
-            await self.outbox.mark_failed([row.id], self.clock.now())
-            self.stats.failed += 1
-            await self._purpose(row, self.on_not_found, 0)
-            log.error("outbox row %d rejected by Telegram: %s", row.id, error.message)
-            return False
+            return await self._rejected(row, error)
         except (TimedOut, NetworkError) as error:
             if self._unreachable(error, started):
                 # Telegram was not reached (nothing was answered since this request
@@ -378,6 +372,34 @@ class OutboxDispatcher:
         await self._delivered(row, _message_id(message))
         self.stats.sent += 1
         return True
+
+    def _hold_back(self, row: OutboxRow, wait: float) -> None:
+        """Telegram asked to wait (429): this chat only, the row first in its line."""
+        self.stats.rate_limited += 1
+        self.pacer.hold(row.user_id, wait)
+        self._pending.insert(0, row)  # still first in its chat's line
+        log.warning("Telegram held a chat back for %.1f s", wait)
+
+    async def _blocked(self, row: OutboxRow) -> None:
+        """The person blocked the bot (403): nothing more is sent to them."""
+        if row.user_id > 0:
+            await self.outbox.cancel_for_user(row.user_id)
+        else:
+            await self.outbox.mark_failed([row.id], self.clock.now())
+        self.stats.blocked += 1
+        log.info("chat %d blocked the bot; marked inactive", row.user_id)
+
+    async def _rejected(self, row: OutboxRow, error: BadRequest) -> bool:
+        """Telegram refused the request (400): given up, unless the edit it asked for
+        was already there (then it counts as delivered)."""
+        if "not modified" in error.message:  # the message says it already
+            await self._delivered(row, None)
+            return True
+        await self.outbox.mark_failed([row.id], self.clock.now())
+        self.stats.failed += 1
+        await self._purpose(row, self.on_not_found, 0)
+        log.error("outbox row %d rejected by Telegram: %s", row.id, error.message)
+        return False
 
     def _unreachable(self, error: NetworkError, started: float) -> bool:
         if isinstance(error, Unreachable):
