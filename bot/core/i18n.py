@@ -34,6 +34,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from babel.dates import format_date, format_datetime, format_time
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -179,16 +180,18 @@ def load_po(path: Path, language: str) -> tuple[dict[str, Entry], int, str, bool
             raise ValueError(f"{path}: an entry without msgctxt (the key): {message.id!r}")
         if key in entries:
             raise ValueError(f"duplicate translation key {key!r} in {path}")
-        unreviewed = message.fuzzy or REVIEW_COMMENT in message.user_comments
-        if isinstance(message.id, tuple | list):
-            strings = message.string if isinstance(message.string, tuple | list) else ()
-            entries[key] = Entry(
-                tuple(s or "" for s in strings), True, unreviewed, str(message.id[0])
-            )
-        else:
-            entries[key] = Entry((str(message.string or ""),), False, unreviewed, message.id)
+        entries[key] = _entry(message)
     reviewed = UNREVIEWED_MARK not in (catalog.header_comment or "")
     return entries, catalog.num_plurals, catalog.plural_expr, reviewed
+
+
+def _entry(message: Message) -> Entry:
+    """One .po entry's translation (its plural forms, if it has them)."""
+    unreviewed = message.fuzzy or REVIEW_COMMENT in message.user_comments
+    if isinstance(message.id, tuple | list):
+        strings = message.string if isinstance(message.string, tuple | list) else ()
+        return Entry(tuple(s or "" for s in strings), True, unreviewed, str(message.id[0]))
+    return Entry((str(message.string or ""),), False, unreviewed, message.id)
 
 
 def load_catalogue(folder: Path) -> Catalogue:
