@@ -377,20 +377,29 @@ class GroupingIndex:
         if split is None:
             return {}, set()
         dots = self._dots(weights, *split)
-        dots.pop(exclude, None)  # type: ignore[arg-type]
-        for other in self._apart.get(exclude, ()) if exclude is not None else ():
-            dots.pop(other, None)
+        if exclude is not None:
+            self._leave_out(dots, exclude)
         sure = self._sharing_a_concept(found, dots)
-        entries = self._entries
-        if len(entries) <= 64:  # small: exact norms under the weights of this moment
-            norms = {key: self._norm(entries[key].terms, newcomer) for key in dots}
-        else:
-            norms = {key: entries[key].norm for key in dots}
+        norms = self._norms(dots, newcomer)
         values = {
             key: self._unsure(_clip(dot / (query_norm * norms[key])), key in sure)
             for key, dot in dots.items()
         }
         return values, sure
+
+    def _leave_out(self, dots: dict[int, float], exclude: int) -> None:
+        """Not `exclude` itself, nor the questions a gespreksleider said are apart from it."""
+        dots.pop(exclude, None)
+        for other in self._apart.get(exclude, ()):
+            dots.pop(other, None)
+
+    def _norms(self, keys: Iterable[int], newcomer: frozenset[str] | None) -> dict[int, float]:
+        """The norms of these questions: exact under the weights of this moment while the
+        index is small, else as stored (`_refresh_norms`)."""
+        entries = self._entries
+        if len(entries) <= 64:
+            return {key: self._norm(entries[key].terms, newcomer) for key in keys}
+        return {key: entries[key].norm for key in keys}
 
     def _dots(
         self, weights: dict[str, float], walk: dict[str, Iterable[int]], common: set[str]
