@@ -384,6 +384,20 @@ class _RowReader:
             wijk=self.text("wijk", required=False),
         )
 
+    def _last_day(self, first: date | None) -> date | None:
+        """The series' last day ("tot"), if given; an error (and None) when it comes
+        before the first."""
+        last = self.day("tot", required=False)
+        if first is not None and last is not None and last < first:
+            self.error(
+                "programme.error.last_before_first",
+                "tot",
+                self.values["tot"].strip(),
+                first=_shown(self.values["datum"]),
+            )
+            return None
+        return last
+
     def inloop(self) -> InloopRow | None:
         title = self.text("titel", required=True)
         theme = self.text("thema", required=False)
@@ -393,15 +407,7 @@ class _RowReader:
         first = self.day("datum")
         start, end = self.times()
         recurrence = self._recurrence()
-        last = self.day("tot", required=False)
-        if first is not None and last is not None and last < first:
-            self.error(
-                "programme.error.last_before_first",
-                "tot",
-                self.values["tot"].strip(),
-                first=_shown(self.values["datum"]),
-            )
-            last = None
+        last = self._last_day(first)
         if first is None or start is None or end is None or recurrence is None:
             return None
         if not (title and wijk and location):

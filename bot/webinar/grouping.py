@@ -490,17 +490,21 @@ class GroupingIndex:
         that at least two of them use become concepts of this webinar (strong, at a
         concept's weight), so that the next question with them joins at once. Returns
         the words learned."""
+        new = [word for word in self._shared_unknown(merged) if word not in self._learned]
+        if new:
+            self._learned.update(new)
+            self.refresh()
+        return new
+
+    def _shared_unknown(self, merged: Sequence[Features]) -> list[str]:
+        """The words (of a learnable length) no lexicon concept knows that at least two of
+        the questions use, alphabetically."""
         seen: dict[str, int] = {}
         for found in merged:
             for word in set(found.concepts):
                 if word not in self.lexicon.concept_words and len(word) >= _MIN_LEARNED:
                     seen[word] = seen.get(word, 0) + 1
-        new = sorted(word for word, count in seen.items() if count >= 2) if seen else []
-        new = [word for word in new if word not in self._learned]
-        if new:
-            self._learned.update(new)
-            self.refresh()
-        return new
+        return sorted(word for word, count in seen.items() if count >= 2)
 
     def keep_apart(self, a: int, b: int) -> None:
         """A gespreksleider left `b` out of `a`'s merge: they are different questions,
