@@ -223,22 +223,9 @@ _ONE_LINE_ERRORS: list[tuple[type[BaseException], Callable[[Any], str], int]] = 
 
 
 def _command(args: argparse.Namespace) -> int:
-    if args.command == "demo":
-        from bot.demo import run_demo
-
-        return run_async(run_demo(fast=args.fast, latency=max(0.0, args.latency)))
-    if args.command == "grouping-eval":
-        from bot.webinar.tools_cli import grouping_eval
-
-        return grouping_eval(args.set, args.orders, args.json)
-    if args.command == "lexicon" and args.lexicon_command == "check":
-        from bot.webinar.tools_cli import lexicon_check
-
-        return lexicon_check(args.file)
-    if args.command == "try":
-        from bot.playground import run_try
-
-        return run_async(run_try(port=args.port))
+    without_settings = _command_without_settings(args)
+    if without_settings is not None:
+        return without_settings
     settings = load_settings(args.config)
     if args.command == "lexicon":
         from bot.webinar.tools_cli import lexicon_suggest
@@ -256,6 +243,27 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "report":
         return run_async(_report(settings, args.first, args.last, args.out))
     return 1
+
+
+def _command_without_settings(args: argparse.Namespace) -> int | None:
+    """The commands that read no configuration file; None for the others."""
+    if args.command == "demo":
+        from bot.demo import run_demo
+
+        return run_async(run_demo(fast=args.fast, latency=max(0.0, args.latency)))
+    if args.command == "grouping-eval":
+        from bot.webinar.tools_cli import grouping_eval
+
+        return grouping_eval(args.set, args.orders, args.json)
+    if args.command == "lexicon" and args.lexicon_command == "check":
+        from bot.webinar.tools_cli import lexicon_check
+
+        return lexicon_check(args.file)
+    if args.command == "try":
+        from bot.playground import run_try
+
+        return run_async(run_try(port=args.port))
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -288,9 +288,10 @@ def _first_error(error: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
-def settings_from_mapping(data: Mapping[str, object], env: Mapping[str, str]) -> Settings:
-    """Validate a parsed configuration and add the secrets from the environment."""
-    telegram = dict(data.get("telegram", {}) or {})  # type: ignore[call-overload]
+def _telegram_with_secrets(data: Mapping[str, object], env: Mapping[str, str]) -> dict[str, object]:
+    """The [telegram] section with the token and the webhook secret from the environment;
+    refused when the file holds them itself."""
+    telegram: dict[str, object] = dict(data.get("telegram", {}) or {})  # type: ignore[call-overload]
     for secret in ("token", "webhook_secret"):
         if secret in telegram:
             raise ConfigError(
@@ -303,6 +304,12 @@ def settings_from_mapping(data: Mapping[str, object], env: Mapping[str, str]) ->
         telegram["token"] = token
     if env.get(WEBHOOK_SECRET_ENV):
         telegram["webhook_secret"] = env[WEBHOOK_SECRET_ENV]
+    return telegram
+
+
+def settings_from_mapping(data: Mapping[str, object], env: Mapping[str, str]) -> Settings:
+    """Validate a parsed configuration and add the secrets from the environment."""
+    telegram = _telegram_with_secrets(data, env)
     merged: dict[str, object] = {**data, "telegram": telegram}
     reminders = dict(data.get("reminders", {}) or {})  # type: ignore[call-overload]
     if "messages_per_second" in reminders:

@@ -87,25 +87,31 @@ class Transcript:
             return
         params = record.params
         text = _plain(str(params.get("text") or params.get("caption") or ""))
-        if record.method == "sendMessage":
-            prefix = f"🤖 bot → {who.name}: "
-        elif record.method == "editMessageText":
-            prefix = f"🤖 bot → {who.name} (edits its message): "
-        elif record.method == "sendPhoto":
-            prefix = f"🤖 bot → {who.name}: [picture] "
-        elif record.method == "sendDocument":
-            document = params.get("document")
-            name = getattr(document, "file_name", None) or "file"
-            prefix = f"🤖 bot → {who.name}: [file {name}] "
-        elif record.method == "answerCallbackQuery" and text:
-            prefix = f"🤖 bot → {who.name} (pop-up): "
-        else:
+        prefix = _prefix(record.method, params, who.name, text)
+        if prefix is None:
             return
         body = text.replace("\n", "\n" + " " * 6)
         self.line(prefix + body)
         labels = [f"[{label}]" for label in _button_labels(params.get("reply_markup"))]
         if labels:
             self.line(" " * 6 + " ".join(labels))
+
+
+def _prefix(method: str, params: dict[str, Any], name: str, text: str) -> str | None:
+    """How the transcript introduces what the bot sent `name`; None: not shown (other
+    requests, a button press answered without a pop-up)."""
+    if method == "sendMessage":
+        return f"🤖 bot → {name}: "
+    if method == "editMessageText":
+        return f"🤖 bot → {name} (edits its message): "
+    if method == "sendPhoto":
+        return f"🤖 bot → {name}: [picture] "
+    if method == "sendDocument":
+        file_name = getattr(params.get("document"), "file_name", None) or "file"
+        return f"🤖 bot → {name}: [file {file_name}] "
+    if method == "answerCallbackQuery" and text:
+        return f"🤖 bot → {name} (pop-up): "
+    return None
 
 
 def _plain(text: str) -> str:

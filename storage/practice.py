@@ -183,25 +183,31 @@ class PracticeRepository:
             "SELECT count(*) FROM participants WHERE webinar_id = ? AND user_id < 0",
             (webinar_id,),
         )
-        label_of = {row["id"]: row["label"] for row in rows}
         return PracticeFacts(
             started_at=from_db(session["started_at"]),
             first_action_at=from_db_optional(first),
             joined=joined or 0,
             asked=len(rows),
-            answered_live=sum(
-                1 for r in rows if r["state"] == "answered" and r["answered_how"] == "live"
-            ),
-            answered_written=sum(
-                1 for r in rows if r["state"] == "answered" and r["answered_how"] == "written"
-            ),
+            answered_live=_answered(rows, "live"),
+            answered_written=_answered(rows, "written"),
             removed=sum(1 for r in rows if r["state"] == "removed"),
-            merges=[
-                (
-                    label_of.get(m["into_id"], ""),
-                    [r["label"] for r in rows if r["merge_id"] == m["id"]],
-                )
-                for m in merges
-            ],
+            merges=_merged_labels(rows, merges),
             left=[r["label"] for r in rows if r["state"] in ("open", "claimed")],
         )
+
+
+def _answered(rows: list[aiosqlite.Row], how: str) -> int:
+    """How many of the questions were answered this way ("live", "written")."""
+    return sum(1 for r in rows if r["state"] == "answered" and r["answered_how"] == how)
+
+
+def _merged_labels(
+    rows: list[aiosqlite.Row], merges: list[aiosqlite.Row]
+) -> list[tuple[str, list[str]]]:
+    """Per merge still in place: the label of the question merged into, and those of the
+    questions merged into it."""
+    label_of = {row["id"]: row["label"] for row in rows}
+    return [
+        (label_of.get(m["into_id"], ""), [r["label"] for r in rows if r["merge_id"] == m["id"]])
+        for m in merges
+    ]

@@ -317,3 +317,29 @@ async def test_in_webhook_mode_the_webhooks_server_carries_the_board(
                 assert response.status == 401
     finally:
         await runner.cleanup()
+
+
+async def test_an_undo_the_board_never_gave_is_refused_and_a_real_one_is_confirmed(
+    bot: Ouderbot, api: LocalBotApi, clock: ManualClock
+) -> None:
+    await open_webinar(bot, api, QUESTIONS[2:])
+    data = init_data(MODERATOR_IDS[0], clock.now())
+    question = await question_with(bot, "zakgeld")
+    await call(bot, "POST", f"questions/{question.id}/pick", data)
+    _, body = await call(bot, "POST", f"questions/{question.id}/later", data)
+    given = body["undo"]
+    for forged in (
+        {**given, "action": "delete_everything"},
+        {**given, "question": str(question.id)},
+        {**given, "ids": [1, "2"]},
+        {**given, "ids": list(range(1000))},
+        {**given, "merge": "x"},
+    ):
+        assert await call(bot, "POST", "undo", data, {"undo": forged}) == (
+            400,
+            {"error": "bad undo"},
+        )
+    assert await call(bot, "POST", "undo", data, {"undo": given}) == (
+        200,
+        {"undone": given["action"], "question": question.id},
+    )

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
+
+from bot.demo import Person, Transcript
+from bot.localapi import RequestRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,3 +119,32 @@ def test_demo_runs_at_telegrams_distance_with_a_latency_setting() -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "That was the demo." in result.stdout
     assert "failed" not in result.stdout
+
+
+def test_the_transcript_says_what_kind_of_message_the_bot_sent() -> None:
+    out = io.StringIO()
+    transcript = Transcript(out, {5: Person(cast(Any, None), "👩", "Sanne", "nl")})
+    markup = {"inline_keyboard": [[{"text": "Ja"}, {"text": "Nee"}]]}
+    for method, params in [
+        ("sendMessage", {"text": "<b>Hallo</b>\ndaar", "reply_markup": markup}),
+        ("editMessageText", {"text": "Anders"}),
+        ("sendPhoto", {"caption": "Grafiek"}),
+        ("sendDocument", {"document": SimpleNamespace(file_name="a.csv"), "caption": "CSV"}),
+        ("sendDocument", {"caption": "Zonder naam"}),
+        ("answerCallbackQuery", {"text": "Opgeslagen"}),
+        ("answerCallbackQuery", {}),
+        ("getMe", {"text": "niet getoond"}),
+    ]:
+        transcript.bot_request(RequestRecord(method, params, True, 200, None, 0.0, 5))
+    transcript.bot_request(RequestRecord("sendMessage", {"text": "x"}, True, 200, None, 0.0, 6))
+    transcript.bot_request(RequestRecord("sendMessage", {"text": "y"}, False, 400, None, 0.0, 5))
+    assert out.getvalue().splitlines() == [
+        "🤖 bot → Sanne: Hallo",
+        "      daar",
+        "      [Ja] [Nee]",
+        "🤖 bot → Sanne (edits its message): Anders",
+        "🤖 bot → Sanne: [picture] Grafiek",
+        "🤖 bot → Sanne: [file a.csv] CSV",
+        "🤖 bot → Sanne: [file file] Zonder naam",
+        "🤖 bot → Sanne (pop-up): Opgeslagen",
+    ]

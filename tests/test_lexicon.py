@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.webinar.grouping import GroupingIndex
+from bot.webinar.grouping_eval import LabelledSet, load_set
 from bot.webinar.lexicon import (
     LEXICON_DIR,
     LexiconError,
@@ -131,6 +132,62 @@ def test_a_broken_file_is_refused_with_its_name_and_the_entry(tmp_path: Path) ->
         read_file(bad_rule)
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[lexicon\n", r"fout\.toml: .*line 1"),
+        ('[lexicon]\nname = "fout"\n[extra]\n', r"fout\.toml: unknown sections \['extra'\]"),
+        ('[lexicon]\nname = ""\n', r"fout\.toml: \[lexicon\] needs a name"),
+        ("[theme]\n", r"fout\.toml: \[lexicon\] needs a name"),
+        ('lexicon = "x"\n', r"fout\.toml: \[lexicon\] must be a table"),
+        (
+            '[lexicon]\nname = "fout"\n[roles]\nweights = { slaap = 2 }\n',
+            r"fout\.toml: \[roles\] weights are numbers from 0 to 1",
+        ),
+        (
+            '[lexicon]\nname = "fout"\n[stopwords]\nnl = 3\n',
+            r"fout\.toml: stopwords\.nl: expected words",
+        ),
+        (
+            '[lexicon]\nname = "fout"\n[broader]\nslaap = [1]\n',
+            r"fout\.toml: broader\.slaap: expected words",
+        ),
+        (
+            '[lexicon]\nname = "fout"\n[theme]\nnear_theme = 1\n',
+            r"fout\.toml: theme\.near_theme: expected words",
+        ),
+    ],
+)
+def test_a_file_that_breaks_a_rule_is_refused_with_the_rule(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    broken = tmp_path / "fout.toml"
+    broken.write_text(content)
+    with pytest.raises(LexiconError, match=message):
+        read_file(broken)
+
+
+def test_a_files_entries_are_read_folded(tmp_path: Path) -> None:
+    theme = tmp_path / "thema.toml"
+    theme.write_text(
+        '[lexicon]\nname = "thema"\n[theme]\nkeywords = ["Slaap  Goed", 3, "!"]\n'
+        '[stopwords]\nnl = "Één twee"\n[broader]\nrust = ["slaap", "Dutje"]\n'
+        "[roles]\nweights = { slaap = 1, rust = 0.5 }\n"
+    )
+    read = read_file(theme)
+    assert read.keywords == ("slaap goed",)
+    assert read.stopwords == {"nl": ("een", "twee")}
+    assert read.broader == {"slaap": "rust", "dutje": "rust"}
+    assert read.weights == {"slaap": 1.0, "rust": 0.5}
+
+
+def test_check_wants_one_core_file_and_keywords_in_every_theme(tmp_path: Path) -> None:
+    assert check_files(theme_files()) == ["there must be one core file (kern.toml)"]
+    theme = tmp_path / "leeg.toml"
+    theme.write_text('[lexicon]\nname = "leeg"\n')
+    assert check_files([*_all_files(), read_file(theme)]) == ["leeg.toml: [theme] needs keywords"]
+
+
 def test_check_finds_names_no_file_defines_and_shared_keywords(tmp_path: Path) -> None:
     theme = tmp_path / "nieuw.toml"
     theme.write_text(
@@ -214,6 +271,31 @@ def test_grouping_eval_says_what_is_wrong_with_a_set(
     path.write_text('{"theme": "x", "clusters": [{"label": "a"}]}', encoding="utf-8")
     assert main(["grouping-eval", str(path)]) == 2
     assert "cluster 1 needs a list of questions" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[]", "expected an object with a list of clusters"),
+        ('{"clusters": [{"questions": ["a"]}, ["b"]]}', "cluster 2 needs a list of questions"),
+        ('{"clusters": [{"questions": ["a", 1]}]}', "cluster 1 needs a list of questions"),
+        ('{"clusters": [], "general": "a"}', "general must be a list of questions"),
+        ('{"clusters": [], "theme": 3}', "theme must be a text"),
+    ],
+)
+def test_a_labelled_set_that_is_not_one_is_refused_with_what_is_wrong(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "kapot.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=f"kapot.json: {message}"):
+        load_set(path)
+
+
+def test_a_labelled_set_may_have_no_general_questions(tmp_path: Path) -> None:
+    path = tmp_path / "set.json"
+    path.write_text('{"clusters": [{"questions": ["a", "b"]}], "general": []}', encoding="utf-8")
+    assert load_set(path) == LabelledSet("", (("a", "b"),), (), "set")
 
 
 def test_lexicon_check_passes_the_shipped_files_and_fails_a_broken_one(

@@ -81,6 +81,23 @@ def test_a_bank_without_a_turkish_question_is_refused(tmp_path: Path) -> None:
         load_bank(path)
 
 
+def test_a_bank_is_told_each_kind_of_question_it_lacks() -> None:
+    bank = shipped_banks()["slapen"]
+    one = bank.model_copy(update={"questions": bank.questions[:1]})
+    assert [need.split(" (")[0] for need in problems(one)] == [
+        "needs two groups of three or more questions with the same label",
+        "needs a vague question",
+        "needs a question with a phone number or e-mail address",
+        "needs a long question",
+        "needs a question in Turkish",
+        "needs a parent who asks twice",
+    ]
+    without_vague = bank.model_copy(
+        update={"questions": tuple(q for q in bank.questions if not q.vague)}
+    )
+    assert problems(without_vague) == ["needs a vague question (vague: true)"]
+
+
 def test_the_script_brings_20_to_60_parents_within_minutes_and_every_question_once() -> None:
     bank = shipped_banks()["slapen"]
     for seed in (0, 7, 40, 12345):

@@ -34,6 +34,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from babel.dates import format_date, format_datetime, format_time
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -179,29 +180,24 @@ def load_po(path: Path, language: str) -> tuple[dict[str, Entry], int, str, bool
             raise ValueError(f"{path}: an entry without msgctxt (the key): {message.id!r}")
         if key in entries:
             raise ValueError(f"duplicate translation key {key!r} in {path}")
-        unreviewed = message.fuzzy or REVIEW_COMMENT in message.user_comments
-        if isinstance(message.id, tuple | list):
-            strings = message.string if isinstance(message.string, tuple | list) else ()
-            entries[key] = Entry(
-                tuple(s or "" for s in strings), True, unreviewed, str(message.id[0])
-            )
-        else:
-            entries[key] = Entry((str(message.string or ""),), False, unreviewed, message.id)
+        entries[key] = _entry(message)
     reviewed = UNREVIEWED_MARK not in (catalog.header_comment or "")
     return entries, catalog.num_plurals, catalog.plural_expr, reviewed
+
+
+def _entry(message: Message) -> Entry:
+    """One .po entry's translation (its plural forms, if it has them)."""
+    unreviewed = message.fuzzy or REVIEW_COMMENT in message.user_comments
+    if isinstance(message.id, tuple | list):
+        strings = message.string if isinstance(message.string, tuple | list) else ()
+        return Entry(tuple(s or "" for s in strings), True, unreviewed, str(message.id[0]))
+    return Entry((str(message.string or ""),), False, unreviewed, message.id)
 
 
 def load_catalogue(folder: Path) -> Catalogue:
     """Read every ``LC_MESSAGES/*.po`` file of one language folder."""
     language = folder.name
-    leftovers = sorted(p.name for p in folder.glob("*.toml"))
-    if leftovers:
-        # Catalogues were TOML once; a merge can bring such files back. Refuse to start
-        # without their texts rather than silently miss them.
-        raise ValueError(
-            f"{folder} holds TOML catalogues {leftovers}: merge their texts into the .po"
-            " files (see docs/translations.md) and remove them"
-        )
+    _refuse_toml(folder)
     entries: dict[str, Entry] = {}
     plurals: set[tuple[int, str]] = set()
     reviewed = True
@@ -215,12 +211,27 @@ def load_catalogue(folder: Path) -> Catalogue:
     if len(plurals) > 1:
         raise ValueError(f"the .po files of {language!r} disagree on Plural-Forms: {plurals}")
     num_plurals, plural_expr = plurals.pop() if plurals else (2, "(n != 1)")
+    _check_plural_forms(entries, language, num_plurals)
+    return Catalogue(language, entries, num_plurals, plural_expr, reviewed)
+
+
+def _refuse_toml(folder: Path) -> None:
+    """Catalogues were TOML once; a merge can bring such files back. Refuse to start
+    without their texts rather than silently miss them."""
+    leftovers = sorted(p.name for p in folder.glob("*.toml"))
+    if leftovers:
+        raise ValueError(
+            f"{folder} holds TOML catalogues {leftovers}: merge their texts into the .po"
+            " files (see docs/translations.md) and remove them"
+        )
+
+
+def _check_plural_forms(entries: Mapping[str, Entry], language: str, num_plurals: int) -> None:
     for key, entry in entries.items():
         if entry.plural and len(entry.forms) != num_plurals:
             raise ValueError(
                 f"{key!r} in {language!r} has {len(entry.forms)} plural forms, not {num_plurals}"
             )
-    return Catalogue(language, entries, num_plurals, plural_expr, reviewed)
 
 
 def _read_catalogues(folder: Path) -> dict[str, Catalogue]:
@@ -294,12 +305,7 @@ class Translator:
     ) -> str:
         catalogue, found = self.entry(language, key)
         template = _form(catalogue, found, key, params.get("count"))
-        safe = {
-            name: (value.html if isinstance(value, Raw) else _escape(value))
-            if escape
-            else str(value)
-            for name, value in params.items()
-        }
+        safe = _filled(params, escape=escape)
         if _PASS_THROUGH.fullmatch(template):
             # "{text}": a text put together from other translations, marked already.
             return template.format(**safe)
@@ -308,12 +314,7 @@ class Translator:
         if escape:
             # Arabic a parent wrote (a question on a gespreksleider's card) is isolated too,
             # or it would turn the Dutch or English line around it right to left.
-            safe = {
-                name: f"{FSI}{value}{PDI}"
-                if not _is_link(name) and "\n" not in value and _has_rtl(value)
-                else value
-                for name, value in safe.items()
-            }
+            safe = _isolated(safe)
         return template.format(**safe)
 
     def missing_keys(self) -> dict[str, set[str]]:
@@ -386,6 +387,27 @@ def _escape(value: object) -> str:
     if isinstance(value, str):
         return html.escape(value, quote=False)
     return html.escape(str(value), quote=False)
+
+
+def _filled(params: Mapping[str, object], *, escape: bool) -> dict[str, str]:
+    """The parameters as texts to fill in: HTML-escaped (a `Raw` one as it is) unless
+    `escape` is False."""
+    if not escape:
+        return {name: str(value) for name, value in params.items()}
+    return {
+        name: value.html if isinstance(value, Raw) else _escape(value)
+        for name, value in params.items()
+    }
+
+
+def _isolated(safe: Mapping[str, str]) -> dict[str, str]:
+    """Right-to-left parameters on one line isolated (FSI ... PDI), links left alone."""
+    return {
+        name: f"{FSI}{value}{PDI}"
+        if not _is_link(name) and "\n" not in value and _has_rtl(value)
+        else value
+        for name, value in safe.items()
+    }
 
 
 def babel_locale(language: str) -> str:

@@ -44,15 +44,10 @@ _NEW_SEE = "See docs/translations.md."
 
 def _mark_block(block: str) -> str:
     lines = block.split("\n")
-    if not any(line.startswith("msgctxt ") for line in lines):
-        return block  # the header, or text between entries
-    flags_at = next((i for i, line in enumerate(lines) if line.startswith("#,")), None)
-    if flags_at is None:
+    flags_at = _fuzzy_flags_at(lines)
+    if flags_at is None or not _translated(lines):
         return block
-    flags = [flag.strip() for flag in lines[flags_at][2:].split(",")]
-    if "fuzzy" not in flags or not _translated(lines):
-        return block
-    rest = [flag for flag in flags if flag != "fuzzy"]
+    rest = [flag for flag in _flags(lines[flags_at]) if flag != "fuzzy"]
     if rest:
         lines[flags_at] = "#, " + ", ".join(rest)
     else:
@@ -60,6 +55,21 @@ def _mark_block(block: str) -> str:
     if f"# {REVIEW_COMMENT}" not in lines:
         lines.insert(0, f"# {REVIEW_COMMENT}")
     return "\n".join(lines)
+
+
+def _fuzzy_flags_at(lines: list[str]) -> int | None:
+    """The line of an entry's flags ("#, fuzzy, python-format") when they say fuzzy; None
+    for an entry that is not, the header or text between entries."""
+    if not any(line.startswith("msgctxt ") for line in lines):
+        return None
+    flags_at = next((i for i, line in enumerate(lines) if line.startswith("#,")), None)
+    if flags_at is None or "fuzzy" not in _flags(lines[flags_at]):
+        return None
+    return flags_at
+
+
+def _flags(line: str) -> list[str]:
+    return [flag.strip() for flag in line[2:].split(",")]
 
 
 def _translated(lines: list[str]) -> bool:

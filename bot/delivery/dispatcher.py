@@ -219,25 +219,35 @@ class OutboxDispatcher:
     async def _load(self, *, full: bool) -> None:
         self._woken = False
         if full:
-            flying = {row_id for row_id, _ in self._flying.values()}
-            due = await self.outbox.due(self.clock.now(), LOAD_LIMIT)
-            self._pending = [row for row in due if row.id not in flying]
-            self._loaded_at = self.timer.monotonic()
-            # SQLite gives a new row the highest id + 1: once the newest rows were sent
-            # and deleted, new ones get ids at or below what was loaded before.
-            self._max_loaded = max((row.id for row in due), default=0)
-        else:
-            known = {row.id for row in self._pending}
-            fresh = await self.outbox.due(self.clock.now(), LOAD_LIMIT, after_id=self._max_loaded)
-            if not fresh:
-                # Woken for a row this did not find (its id was reused, see above): a full
-                # load now, not at the next tick a second later (a reply waited for it).
-                await self._load(full=True)
-                return
-            self._pending.extend(row for row in fresh if row.id not in known)
-            self._pending.sort(key=lambda row: (row.priority, row.due_at, row.id))
+            await self._load_all()
+        elif not await self._load_newer():
+            # Woken for a row this did not find (its id was reused, see `_load_all`): a
+            # full load now, not at the next tick a second later (a reply waited for it).
+            await self._load(full=True)
+            return
         if self._pending:
             self._max_loaded = max(self._max_loaded, max(row.id for row in self._pending))
+
+    async def _load_all(self) -> None:
+        """The due rows afresh, but those in flight."""
+        flying = {row_id for row_id, _ in self._flying.values()}
+        due = await self.outbox.due(self.clock.now(), LOAD_LIMIT)
+        self._pending = [row for row in due if row.id not in flying]
+        self._loaded_at = self.timer.monotonic()
+        # SQLite gives a new row the highest id + 1: once the newest rows were sent
+        # and deleted, new ones get ids at or below what was loaded before.
+        self._max_loaded = max((row.id for row in due), default=0)
+
+    async def _load_newer(self) -> bool:
+        """The due rows newer than those loaded, in their place in the line; False when
+        there were none."""
+        known = {row.id for row in self._pending}
+        fresh = await self.outbox.due(self.clock.now(), LOAD_LIMIT, after_id=self._max_loaded)
+        if not fresh:
+            return False
+        self._pending.extend(row for row in fresh if row.id not in known)
+        self._pending.sort(key=lambda row: (row.priority, row.due_at, row.id))
+        return True
 
     def _pick(self, busy: set[int] | None = None) -> tuple[OutboxRow | None, float]:
         """The first row whose chat may get a message now (and is not in `busy`: a
@@ -339,31 +349,15 @@ class OutboxDispatcher:
             message = await self._call(row, user.language if user else self.t.default_language)
         except RetryAfter as error:
             self._reached()
-            wait = _seconds(error.retry_after)
-            self.stats.rate_limited += 1
-            self.pacer.hold(row.user_id, wait)
-            self._pending.insert(0, row)  # still first in its chat's line
-            log.warning("Telegram held a chat back for %.1f s", wait)
+            self._hold_back(row, _seconds(error.retry_after))
             return False
         except Forbidden:
             self._reached()
-            if row.user_id > 0:
-                await self.outbox.cancel_for_user(row.user_id)
-            else:
-                await self.outbox.mark_failed([row.id], self.clock.now())
-            self.stats.blocked += 1
-            log.info("chat %d blocked the bot; marked inactive", row.user_id)
+            await self._blocked(row)
             return False
         except BadRequest as error:
             self._reached()
-            if "not modified" in error.message:  # the message says it already
-                await self._delivered(row, None)
-                return True
-            await self.outbox.mark_failed([row.id], self.clock.now())
-            self.stats.failed += 1
-            await self._purpose(row, self.on_not_found, 0)
-            log.error("outbox row %d rejected by Telegram: %s", row.id, error.message)
-            return False
+            return await self._rejected(row, error)
         except (TimedOut, NetworkError) as error:
             if self._unreachable(error, started):
                 # Telegram was not reached (nothing was answered since this request
@@ -378,6 +372,34 @@ class OutboxDispatcher:
         await self._delivered(row, _message_id(message))
         self.stats.sent += 1
         return True
+
+    def _hold_back(self, row: OutboxRow, wait: float) -> None:
+        """Telegram asked to wait (429): this chat only, the row first in its line."""
+        self.stats.rate_limited += 1
+        self.pacer.hold(row.user_id, wait)
+        self._pending.insert(0, row)  # still first in its chat's line
+        log.warning("Telegram held a chat back for %.1f s", wait)
+
+    async def _blocked(self, row: OutboxRow) -> None:
+        """The person blocked the bot (403): nothing more is sent to them."""
+        if row.user_id > 0:
+            await self.outbox.cancel_for_user(row.user_id)
+        else:
+            await self.outbox.mark_failed([row.id], self.clock.now())
+        self.stats.blocked += 1
+        log.info("chat %d blocked the bot; marked inactive", row.user_id)
+
+    async def _rejected(self, row: OutboxRow, error: BadRequest) -> bool:
+        """Telegram refused the request (400): given up, unless the edit it asked for
+        was already there (then it counts as delivered)."""
+        if "not modified" in error.message:  # the message says it already
+            await self._delivered(row, None)
+            return True
+        await self.outbox.mark_failed([row.id], self.clock.now())
+        self.stats.failed += 1
+        await self._purpose(row, self.on_not_found, 0)
+        log.error("outbox row %d rejected by Telegram: %s", row.id, error.message)
+        return False
 
     def _unreachable(self, error: NetworkError, started: float) -> bool:
         if isinstance(error, Unreachable):
@@ -429,30 +451,39 @@ class OutboxDispatcher:
             await recorder(int(ref), row.user_id, message_id)
 
     async def _call(self, row: OutboxRow, language: str) -> object:
-        bot = self.bot
-        if row.key is not None:  # a planner's row: rendered now, in the recipient's language
-            text = render(self.t, language, self.zone, row.key, row.params)
-            buttons: dict[str, object] | None = None
-            if row.buttons:
-                buttons = {
-                    "inline_keyboard": [
-                        [
-                            {"text": self.t(language, label), "callback_data": data}
-                            for label, data in line
-                        ]
-                        for line in row.buttons
-                    ]
-                }
-            # Over Telegram's limit (a long written answer with its question): in parts,
-            # the buttons with the last. A kill between parts repeats this row's parts.
-            parts = split_html(text)
-            for part in parts[:-1]:
-                await self._send_text(row.user_id, part, html=True)
-            return await self._send_text(row.user_id, parts[-1], html=True, markup=buttons)
+        if row.key is not None:
+            return await self._send_planned(row, row.key, language)
         if row.method == "message":
             return await self._send_text(
                 row.user_id, row.text, html=row.html, markup=row.markup or None, preview=False
             )
+        return await self._send_with_bot(row)
+
+    async def _send_planned(self, row: OutboxRow, key: str, language: str) -> object:
+        """A planner's row: rendered now, in the recipient's language. Over Telegram's
+        limit (a long written answer with its question) it goes in parts, the buttons
+        with the last; a kill between parts repeats this row's parts."""
+        text = render(self.t, language, self.zone, key, row.params)
+        markup = self._planned_buttons(row, language)
+        parts = split_html(text)
+        for part in parts[:-1]:
+            await self._send_text(row.user_id, part, html=True)
+        return await self._send_text(row.user_id, parts[-1], html=True, markup=markup)
+
+    def _planned_buttons(self, row: OutboxRow, language: str) -> dict[str, object] | None:
+        """A planner's buttons as reply markup, their labels translated; None: none."""
+        if not row.buttons:
+            return None
+        return {
+            "inline_keyboard": [
+                [{"text": self.t(language, label), "callback_data": data} for label, data in line]
+                for line in row.buttons
+            ]
+        }
+
+    async def _send_with_bot(self, row: OutboxRow) -> object:
+        """An edit, a file or a message through the bot's own methods."""
+        bot = self.bot
         markup = InlineKeyboardMarkup.de_json(row.markup, bot) if row.markup else None
         parse_mode = ParseMode.HTML if row.html else None
         if row.method == "edit":
@@ -469,22 +500,27 @@ class OutboxDispatcher:
                 chat_id=row.user_id, message_id=row.target_message_id, reply_markup=markup
             )
         if row.method in ("document", "photo"):
-            data = await self.outbox.file_of(row.id) or b""
-            upload = InputFile(data, filename=row.filename or "bestand")
-            send = bot.send_photo if row.method == "photo" else bot.send_document
-            return await send(
-                row.user_id,
-                upload,
-                caption=row.text or None,
-                parse_mode=parse_mode,
-                reply_markup=markup,
-            )
+            return await self._send_file(row, parse_mode, markup)
         return await bot.send_message(
             row.user_id,
             row.text,
             parse_mode=parse_mode,
             reply_markup=markup,
             disable_web_page_preview=True,
+        )
+
+    async def _send_file(
+        self, row: OutboxRow, parse_mode: ParseMode | None, markup: InlineKeyboardMarkup | None
+    ) -> object:
+        data = await self.outbox.file_of(row.id) or b""
+        upload = InputFile(data, filename=row.filename or "bestand")
+        send = self.bot.send_photo if row.method == "photo" else self.bot.send_document
+        return await send(
+            row.user_id,
+            upload,
+            caption=row.text or None,
+            parse_mode=parse_mode,
+            reply_markup=markup,
         )
 
     async def _send_text(

@@ -8,7 +8,7 @@ nothing, and charts can be drawn from several threads.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
@@ -82,6 +82,30 @@ def scores_chart(
     day-month-year, which reads the same in every language we serve, and placed by
     matplotlib's date locator so they never overlap.
     """
+    figure, axes = _titled_figure(title, width_px, height_px)
+    drawn = {name: sorted(points) for name, points in series.items() if points}
+    if not drawn:
+        _say_no_data(axes, no_data_text)
+        return figure
+
+    biggest = max(count for points in drawn.values() for _, _, count in points)
+    labelled = sum(len(points) for points in drawn.values()) <= MAX_LABELLED_POINTS
+    first, last, margin = _day_range(drawn.values())
+    px_per_day = 0.85 * width_px / (last - first + 2 * margin)
+    for number, (name, points) in enumerate(drawn.items()):
+        xs, averages = _draw_series(axes, number, name, points, biggest)
+        if labelled:
+            labels = [_count_label(count, count_one, count_many) for _, _, count in points]
+            offset = LABEL_OFFSETS[number % len(LABEL_OFFSETS)]
+            _label_points(axes, list(zip(xs, averages, labels, strict=True)), offset, px_per_day)
+    _score_axis(axes, y_label)
+    _legend(axes)
+    _date_axis(axes, first, last, margin, width_px)
+    return figure
+
+
+def _titled_figure(title: str, width_px: int, height_px: int) -> tuple[Figure, Axes]:
+    """An empty figure of exactly the size asked for, with one titled plot."""
     for side in (width_px, height_px):
         if not MIN_SIDE_PX <= side <= MAX_SIDE_PX:
             raise ValueError(f"chart sides must be {MIN_SIDE_PX}..{MAX_SIDE_PX} px, not {side}")
@@ -89,64 +113,81 @@ def scores_chart(
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     axes.set_title(_drawable(title), parse_math=False, fontsize=14, loc="left")
+    return figure, axes
 
-    drawn = {name: sorted(points) for name, points in series.items() if points}
-    if not drawn:
-        axes.set_axis_off()
-        axes.text(
-            0.5,
-            0.5,
-            _drawable(no_data_text),
-            transform=axes.transAxes,
-            parse_math=False,
-            ha="center",
-            va="center",
-            fontsize=16,
-            color="#666666",
-        )
-        return figure
 
-    biggest = max(count for points in drawn.values() for _, _, count in points)
-    total_points = sum(len(points) for points in drawn.values())
-    all_xs = [_day_number(day) for points in drawn.values() for day, _, _ in points]
-    # a margin so the biggest dots are not cut; one day gets a week on each side
+def _say_no_data(axes: Axes, no_data_text: str) -> None:
+    axes.set_axis_off()
+    axes.text(
+        0.5,
+        0.5,
+        _drawable(no_data_text),
+        transform=axes.transAxes,
+        parse_math=False,
+        ha="center",
+        va="center",
+        fontsize=16,
+        color="#666666",
+    )
+
+
+def _day_range(drawn: Iterable[Points]) -> tuple[float, float, float]:
+    """The first and last day drawn, and a margin on each side so the biggest dots are
+    not cut (one day gets a week on each side)."""
+    all_xs = [_day_number(day) for points in drawn for day, _, _ in points]
     first, last = min(all_xs), max(all_xs)
     margin = max(1.0, (last - first) / 20) if last > first else 7.0
-    px_per_day = 0.85 * width_px / (last - first + 2 * margin)
-    for number, (name, points) in enumerate(drawn.items()):
-        colour, marker = STYLES[number % len(STYLES)]
-        xs = [_day_number(day) for day, _, _ in points]
-        averages = [average for _, average, _ in points]
-        counts = [count for _, _, count in points]
-        axes.plot(xs, averages, color=colour, linewidth=1.5, alpha=0.6, zorder=2)
-        sizes = [40 + 360 * (count / biggest) for count in counts]
-        axes.scatter(
-            xs,
-            averages,
-            s=sizes,
-            color=colour,
-            marker=marker,
-            zorder=3,
-            clip_on=False,
-            label=_drawable(name),
-        )
-        if total_points <= MAX_LABELLED_POINTS:
-            labels = [
-                count_one if count == 1 else count_many.format(count=count) for count in counts
-            ]
-            offset = LABEL_OFFSETS[number % len(LABEL_OFFSETS)]
-            _label_points(axes, list(zip(xs, averages, labels, strict=True)), offset, px_per_day)
+    return first, last, margin
 
+
+def _draw_series(
+    axes: Axes, number: int, name: str, points: Points, biggest: int
+) -> tuple[list[float], list[float]]:
+    """One series as a line with dots sized by their counts, in the series' own colour and
+    marker; its days (as numbers) and averages."""
+    colour, marker = STYLES[number % len(STYLES)]
+    xs = [_day_number(day) for day, _, _ in points]
+    averages = [average for _, average, _ in points]
+    counts = [count for _, _, count in points]
+    axes.plot(xs, averages, color=colour, linewidth=1.5, alpha=0.6, zorder=2)
+    sizes = [40 + 360 * (count / biggest) for count in counts]
+    axes.scatter(
+        xs,
+        averages,
+        s=sizes,
+        color=colour,
+        marker=marker,
+        zorder=3,
+        clip_on=False,
+        label=_drawable(name),
+    )
+    return xs, averages
+
+
+def _count_label(count: int, count_one: str, count_many: str) -> str:
+    return count_one if count == 1 else count_many.format(count=count)
+
+
+def _score_axis(axes: Axes, y_label: str) -> None:
+    """The scores 1 to 5 up the side, with a light line at each."""
     axes.set_ylim(0.5, 5.6)
     axes.set_yticks([1, 2, 3, 4, 5])
     axes.set_ylabel(_drawable(y_label), parse_math=False)
     axes.grid(axis="y", color="#dddddd", zorder=0)
     axes.spines[["top", "right"]].set_visible(False)
-    # markers in the legend at one size: their size means a count, not the series
+
+
+def _legend(axes: Axes) -> None:
+    """The series' names, their markers at one size: a dot's size means a count, not the
+    series."""
     legend = axes.legend(loc="best", frameon=False, markerscale=0.6)
     for handle in legend.legend_handles:
         if handle is not None and hasattr(handle, "set_sizes"):
             handle.set_sizes([60])
+
+
+def _date_axis(axes: Axes, first: float, last: float, margin: float, width_px: int) -> None:
+    """Days along the bottom as day-month-year, as many as fit without overlapping."""
     axes.set_xlim(first - margin, last + margin)
     room_for_ticks = max(2, width_px // TICK_LABEL_PX)
     if last == first:
@@ -157,7 +198,6 @@ def scores_chart(
     for label in axes.get_xticklabels():
         label.set_rotation(30)
         label.set_horizontalalignment("right")
-    return figure
 
 
 def _label_points(

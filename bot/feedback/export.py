@@ -74,28 +74,10 @@ def export_csv(
     responses = [a for a in answers if a.session_ref in by_ref and a.is_response]
     shown = sessions_with_texts(responses)  # the summary's rule, per session
 
-    rows = []
-    for answer in responses:
-        session = by_ref[answer.session_ref]
-        texts_shown = answer.session_ref in shown
-        takeaway = (answer.takeaway or "").strip() if texts_shown else ""
-        wish = (answer.wish or "").strip() if texts_shown else ""
-        sort_key = (
-            session.day, session.title, session.ref,
-            answer.score or 0, HELPED_ORDER[answer.helped],
-            clean_text(takeaway).casefold(), clean_text(wish).casefold(), takeaway, wish,
-        )  # fmt: skip
-        cells = [
-            neutralise(session.title),
-            neutralise(session.theme),
-            words.get(session.kind, session.kind),
-            session.day.isoformat(),
-            "" if answer.score is None else str(answer.score),
-            "" if answer.helped is None else words.get(answer.helped.value, answer.helped.value),
-            neutralise(takeaway),
-            neutralise(wish),
-        ]
-        rows.append((sort_key, cells))
+    rows = [
+        _row(by_ref[answer.session_ref], answer, answer.session_ref in shown, words)
+        for answer in responses
+    ]
     rows.sort(key=lambda row: row[0])
 
     buffer = io.StringIO(newline="")
@@ -103,3 +85,28 @@ def export_csv(
     writer.writerow([neutralise(name) for name in header])
     writer.writerows(cells for _, cells in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _row(
+    session: FeedbackSession, answer: FeedbackAnswer, texts_shown: bool, words: Mapping[str, str]
+) -> tuple[tuple[object, ...], list[str]]:
+    """One response's cells, and the key that sorts it among the others: by session, then
+    by the row's own content (see the module)."""
+    takeaway = (answer.takeaway or "").strip() if texts_shown else ""
+    wish = (answer.wish or "").strip() if texts_shown else ""
+    sort_key = (
+        session.day, session.title, session.ref,
+        answer.score or 0, HELPED_ORDER[answer.helped],
+        clean_text(takeaway).casefold(), clean_text(wish).casefold(), takeaway, wish,
+    )  # fmt: skip
+    cells = [
+        neutralise(session.title),
+        neutralise(session.theme),
+        words.get(session.kind, session.kind),
+        session.day.isoformat(),
+        "" if answer.score is None else str(answer.score),
+        "" if answer.helped is None else words.get(answer.helped.value, answer.helped.value),
+        neutralise(takeaway),
+        neutralise(wish),
+    ]
+    return sort_key, cells

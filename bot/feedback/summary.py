@@ -82,21 +82,9 @@ def summarize(sessions: Sequence[FeedbackSession], answers: Sequence[FeedbackAns
     refs = {session.ref for session in sessions}
     responses = [a for a in answers if a.session_ref in refs and a.is_response]
     requests_sent = sum(s.requests_sent for s in sessions)
-
-    distribution = dict.fromkeys(SCORES, 0)
-    distribution.update(Counter(a.score for a in responses if a.score is not None))
-    scored = sum(distribution.values())
-    helped = Counter(a.helped for a in responses if a.helped is not None)
-    helped_answers = sum(helped.values())
-
-    # Per session, as the CSV export: a one-person inloop's texts stay out of a period's
-    # summary even when the period has many responses.
-    shown = sessions_with_texts(responses)
-    withheld = not responses or len(shown) < len({a.session_ref for a in responses})
-    texts = [a for a in responses if a.session_ref in shown]
-    takeaways = _alphabetical([t for a in texts if (t := clean_text(a.takeaway))])
-    wishes = group_wishes([w for a in texts if (w := clean_text(a.wish))])
-
+    distribution = _score_distribution(responses)
+    helped = _helped_answers(responses)
+    takeaways, wishes, withheld = _shown_texts(responses)
     return Summary(
         sessions=len(sessions),
         participants=sum(s.participants for s in sessions),
@@ -104,14 +92,10 @@ def summarize(sessions: Sequence[FeedbackSession], answers: Sequence[FeedbackAns
         questions_answered=sum(s.questions_answered for s in sessions),
         requests_sent=requests_sent,
         responses=len(responses),
-        response_rate=len(responses) / requests_sent if requests_sent else None,
-        average_score=(
-            sum(score * n for score, n in distribution.items()) / scored if scored else None
-        ),
+        response_rate=_ratio(len(responses), requests_sent),
+        average_score=_average(distribution),
         score_distribution=distribution,
-        helped_share=(
-            (helped[Helped.YES] + helped[Helped.A_BIT]) / helped_answers if helped_answers else None
-        ),
+        helped_share=_ratio(helped[Helped.YES] + helped[Helped.A_BIT], sum(helped.values())),
         helped_yes=helped[Helped.YES],
         helped_a_bit=helped[Helped.A_BIT],
         helped_no=helped[Helped.NO],
@@ -119,6 +103,44 @@ def summarize(sessions: Sequence[FeedbackSession], answers: Sequence[FeedbackAns
         wishes=wishes,
         text_withheld=withheld,
     )
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    """`part / whole`; None when there is nothing to divide by."""
+    return part / whole if whole else None
+
+
+def _average(distribution: dict[int, int]) -> float | None:
+    """The average score over the responses that gave one; None when none did."""
+    return _ratio(sum(score * n for score, n in distribution.items()), sum(distribution.values()))
+
+
+def _helped_answers(responses: Sequence[FeedbackAnswer]) -> Counter[Helped]:
+    """How many said other parents helped (yes, a bit, no), of those who answered that."""
+    return Counter(a.helped for a in responses if a.helped is not None)
+
+
+def _score_distribution(responses: Sequence[FeedbackAnswer]) -> dict[int, int]:
+    """How many responses gave each score, every score 1..5 present."""
+    distribution = dict.fromkeys(SCORES, 0)
+    distribution.update(Counter(a.score for a in responses if a.score is not None))
+    return distribution
+
+
+def _shown_texts(
+    responses: Sequence[FeedbackAnswer],
+) -> tuple[list[str], list[tuple[str, int]], bool]:
+    """The take-aways (alphabetical) and the grouped wishes of the sessions whose texts
+    may be shown, and whether any session's texts were withheld (or there were none).
+
+    Per session, as the CSV export: a one-person inloop's texts stay out of a period's
+    summary even when the period has many responses."""
+    shown = sessions_with_texts(responses)
+    withheld = not responses or len(shown) < len({a.session_ref for a in responses})
+    texts = [a for a in responses if a.session_ref in shown]
+    takeaways = _alphabetical([t for a in texts if (t := clean_text(a.takeaway))])
+    wishes = group_wishes([w for a in texts if (w := clean_text(a.wish))])
+    return takeaways, wishes, withheld
 
 
 def group_wishes(wishes: Sequence[str]) -> list[tuple[str, int]]:
@@ -208,15 +230,22 @@ def _share_budget(sections: Sequence[Sequence[str]], budget: int) -> list[int]:
     needs = [sum(_units(line) + 1 for line in lines) for lines in sections]
     if sum(needs) <= budget:
         return [len(lines) for lines in sections]
-    shares = [budget // len(sections)] * len(sections)
+    shares = _fair_shares(needs, budget)
+    return [_fit(lines, share) for lines, share in zip(sections, shares, strict=True)]
+
+
+def _fair_shares(needs: Sequence[int], budget: int) -> list[int]:
+    """An even share of `budget` each, but the first list that needs less than its share
+    gets just what it needs and the others share the rest."""
+    shares = [budget // len(needs)] * len(needs)
     for i, need in enumerate(needs):
         if need <= shares[i]:
-            others = [j for j in range(len(sections)) if j != i]
+            others = [j for j in range(len(needs)) if j != i]
             for j in others:
                 shares[j] = (budget - need) // len(others)
             shares[i] = need
             break
-    return [_fit(lines, share) for lines, share in zip(sections, shares, strict=True)]
+    return shares
 
 
 def format_summary(summary: Summary, t: Translator, language: str, heading: str) -> str:
@@ -225,94 +254,121 @@ def format_summary(summary: Summary, t: Translator, language: str, heading: str)
     When the free texts do not all fit, each list is cut and ends with how many more
     there are (the CSV export has them all).
     """
-    lang = language  # short: it is in every call below
-
-    def num(value: int) -> str:
-        return _number(value, lang)
-
     head = [
+        *_overview_lines(summary, t, language, heading),
+        "",
+        *_score_lines(summary, t, language),
+        "",
+        _helped_line(summary, t, language),
+    ]
+    if summary.text_withheld:
+        head += ["", t(language, "summary.withheld", min=MIN_RESPONSES_FOR_TEXT)]
+        return "\n".join(head)
+    return "\n".join(head + _text_lines(summary, t, language, _units("\n".join(head))))
+
+
+def _overview_lines(summary: Summary, t: Translator, lang: str, heading: str) -> list[str]:
+    """The heading, then sessions and participants, questions, responses to requests."""
+    lines = [
         t(lang, "summary.heading", heading=_shorten(heading.strip(), MAX_HEADING_CHARS)),
         "",
         t(
             lang,
             "summary.sessions",
-            sessions=num(summary.sessions),
-            participants=num(summary.participants),
+            sessions=_number(summary.sessions, lang),
+            participants=_number(summary.participants, lang),
         ),
         t(
             lang,
             "summary.questions",
-            asked=num(summary.questions_asked),
-            answered=num(summary.questions_answered),
+            asked=_number(summary.questions_asked, lang),
+            answered=_number(summary.questions_answered, lang),
         ),
     ]
+    responses = _number(summary.responses, lang)
     if summary.response_rate is None:
-        head.append(t(lang, "summary.response_no_requests", responses=num(summary.responses)))
-    else:
-        head.append(
-            t(
-                lang,
-                "summary.response",
-                responses=num(summary.responses),
-                requests=t.count(
-                    lang,
-                    "summary.requests",
-                    summary.requests_sent,
-                    number=num(summary.requests_sent),
-                ),
-                rate=_percent(summary.response_rate, lang),
-            )
-        )
-    head.append("")
+        lines.append(t(lang, "summary.response_no_requests", responses=responses))
+        return lines
+    requests = t.count(
+        lang,
+        "summary.requests",
+        summary.requests_sent,
+        number=_number(summary.requests_sent, lang),
+    )
+    rate = _percent(summary.response_rate, lang)
+    lines.append(t(lang, "summary.response", responses=responses, requests=requests, rate=rate))
+    return lines
+
+
+def _score_lines(summary: Summary, t: Translator, lang: str) -> list[str]:
+    """The average score and the bars of the distribution, or that there are none."""
     if summary.average_score is None:
-        head.append(t(lang, "summary.no_scores"))
-    else:
-        average = format_decimal(summary.average_score, format="0.0", locale=babel_locale(lang))
-        head.append(t(lang, "summary.average", average=average, count=num(summary.scored)))
-        head.extend(_bars(summary.score_distribution, lang))
-    head.append("")
+        return [t(lang, "summary.no_scores")]
+    average = format_decimal(summary.average_score, format="0.0", locale=babel_locale(lang))
+    count = _number(summary.scored, lang)
+    return [
+        t(lang, "summary.average", average=average, count=count),
+        *_bars(summary.score_distribution, lang),
+    ]
+
+
+def _helped_line(summary: Summary, t: Translator, lang: str) -> str:
     if summary.helped_share is None:
-        head.append(t(lang, "summary.helped_none"))
-    else:
-        head.append(
-            t(
-                lang,
-                "summary.helped",
-                share=_percent(summary.helped_share, lang),
-                yes=num(summary.helped_yes),
-                a_bit=num(summary.helped_a_bit),
-                no=num(summary.helped_no),
-            )
-        )
+        return t(lang, "summary.helped_none")
+    return t(
+        lang,
+        "summary.helped",
+        share=_percent(summary.helped_share, lang),
+        yes=_number(summary.helped_yes, lang),
+        a_bit=_number(summary.helped_a_bit, lang),
+        no=_number(summary.helped_no, lang),
+    )
 
-    if summary.text_withheld:
-        head += ["", t(lang, "summary.withheld", min=MIN_RESPONSES_FOR_TEXT)]
-        return "\n".join(head)
 
+def _text_lines(summary: Summary, t: Translator, lang: str, used: int) -> list[str]:
+    """The take-aways and the wishes, each under its title, cut to fit in what the
+    message has left after `used` units; a cut list ends with how many more there are."""
     items = [
         [
             t(lang, "summary.takeaway_item", text=_shorten(text, MAX_ITEM_CHARS))
             for text in summary.takeaways
         ],
         [
-            t(lang, "summary.wish_item", text=_shorten(text, MAX_ITEM_CHARS), count=num(count))
+            t(
+                lang,
+                "summary.wish_item",
+                text=_shorten(text, MAX_ITEM_CHARS),
+                count=_number(count, lang),
+            )
             for text, count in summary.wishes
         ],
     ]
     titles = [t(lang, "summary.takeaways_title"), t(lang, "summary.wishes_title")]
     empty = t(lang, "summary.empty_list")
-    more_reserve = [_units(t(lang, "summary.more", count=num(len(lines)))) + 1 for lines in items]
-    fixed = _units("\n".join(head)) + sum(_units(title) + 2 for title in titles)
+    more = [t(lang, "summary.more", count=_number(len(lines), lang)) for lines in items]
+    budget = _text_budget(items, titles, empty, more, used)
+    lines: list[str] = []
+    for title, listed, count in zip(titles, items, _share_budget(items, budget), strict=True):
+        lines += ["", title]
+        lines += listed[:count] if listed else [empty]
+        if count < len(listed):
+            lines.append(t(lang, "summary.more", count=_number(len(listed) - count, lang)))
+    return lines
+
+
+def _text_budget(
+    items: Sequence[Sequence[str]],
+    titles: Sequence[str],
+    empty: str,
+    more: Sequence[str],
+    used: int,
+) -> int:
+    """The units left for the items of the lists: the message limit less what is `used`,
+    the titles, the "nothing" line of an empty list and, when the items do not all fit,
+    room for each list's widest "and N more" line."""
+    fixed = used + sum(_units(title) + 2 for title in titles)
     fixed += sum(_units(empty) + 1 for lines in items if not lines)
     budget = MESSAGE_LIMIT - fixed
     if sum(_units(line) + 1 for lines in items for line in lines) > budget:
-        budget -= sum(more_reserve)
-    shown = _share_budget(items, max(budget, 0))
-
-    body = list(head)
-    for title, lines, count in zip(titles, items, shown, strict=True):
-        body += ["", title]
-        body += lines[:count] if lines else [empty]
-        if count < len(lines):
-            body.append(t(lang, "summary.more", count=num(len(lines) - count)))
-    return "\n".join(body)
+        budget -= sum(_units(line) + 1 for line in more)
+    return max(budget, 0)

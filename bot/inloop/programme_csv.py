@@ -28,7 +28,7 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from urllib.parse import urlsplit
@@ -198,12 +198,9 @@ def parse_programme(data: bytes) -> ProgrammeFile:
     """
     delimiter, rows = _read_rows(_decode(data))
     header_row, header = _find_header(rows)
-    columns = _column_positions(header)
     builder = _ProgrammeBuilder()
-    for number, cells in rows:
-        if number > header_row and any(cell.strip() for cell in cells):
-            values = {name: _cell(cells, index) for name, index in columns.items()}
-            builder.add(_RowReader(number, values))
+    for number, values in _data_rows(rows, header_row, _column_positions(header)):
+        builder.add(_RowReader(number, values))
     if builder.rows_read == 0:
         raise ProgrammeUnreadable("programme.unreadable.no_rows")
     result = builder.result
@@ -212,6 +209,16 @@ def parse_programme(data: bytes) -> ProgrammeFile:
     rejected = {error.row for error in result.errors}
     result.cells = {number: cells for number, cells in rows if number in rejected}
     return result
+
+
+def _data_rows(
+    rows: Sequence[tuple[int, list[str]]], header_row: int, columns: Mapping[str, int]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows below the header that are not blank: their number, and their cells by
+    column name."""
+    for number, cells in rows:
+        if number > header_row and any(cell.strip() for cell in cells):
+            yield number, {name: _cell(cells, index) for name, index in columns.items()}
 
 
 def generated_code(title: str, day: date, start: time) -> str:
@@ -377,6 +384,20 @@ class _RowReader:
             wijk=self.text("wijk", required=False),
         )
 
+    def _last_day(self, first: date | None) -> date | None:
+        """The series' last day ("tot"), if given; an error (and None) when it comes
+        before the first."""
+        last = self.day("tot", required=False)
+        if first is not None and last is not None and last < first:
+            self.error(
+                "programme.error.last_before_first",
+                "tot",
+                self.values["tot"].strip(),
+                first=_shown(self.values["datum"]),
+            )
+            return None
+        return last
+
     def inloop(self) -> InloopRow | None:
         title = self.text("titel", required=True)
         theme = self.text("thema", required=False)
@@ -386,15 +407,7 @@ class _RowReader:
         first = self.day("datum")
         start, end = self.times()
         recurrence = self._recurrence()
-        last = self.day("tot", required=False)
-        if first is not None and last is not None and last < first:
-            self.error(
-                "programme.error.last_before_first",
-                "tot",
-                self.values["tot"].strip(),
-                first=_shown(self.values["datum"]),
-            )
-            last = None
+        last = self._last_day(first)
         if first is None or start is None or end is None or recurrence is None:
             return None
         if not (title and wijk and location):

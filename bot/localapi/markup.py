@@ -169,37 +169,46 @@ def _check_inline_keyboard(markup: dict[str, Any]) -> dict[str, Any] | None:
     return {"inline_keyboard": [[dict(b) for b in row] for row in rows if row]}
 
 
+_BUTTON = "can't parse inline keyboard button: "
+
+
 def _check_inline_button(button: Any) -> None:
-    prefix = "can't parse inline keyboard button: "
     if not isinstance(button, dict):
-        raise bad_request(prefix + "InlineKeyboardButton must be an Object")
-    if "text" not in button:
-        raise bad_request(prefix + 'Can\'t find field "text"')
-    if not isinstance(button["text"], str):
-        raise bad_request(prefix + 'Field "text" must be of type String')
-    if not button["text"].strip():
-        raise bad_request("BUTTON_TEXT_EMPTY")
+        raise bad_request(_BUTTON + "InlineKeyboardButton must be an Object")
+    _check_button_text(button)
     if button.get("callback_data") == "":
         # telegram-bot-api reads an empty callback_data as absent
         button = {k: v for k, v in button.items() if k != "callback_data"}
     actions = [name for name in INLINE_ACTIONS if name in button]
     if not actions:
-        raise bad_request(prefix + "Text buttons are unallowed in the inline keyboard")
+        raise bad_request(_BUTTON + "Text buttons are unallowed in the inline keyboard")
     if len(actions) > 1:
-        raise bad_request(prefix + "exactly one of the optional fields must be used")
-    action = actions[0]
+        raise bad_request(_BUTTON + "exactly one of the optional fields must be used")
+    _check_button_action(actions[0], button[actions[0]])
+
+
+def _check_button_text(button: dict[str, Any]) -> None:
+    if "text" not in button:
+        raise bad_request(_BUTTON + 'Can\'t find field "text"')
+    if not isinstance(button["text"], str):
+        raise bad_request(_BUTTON + 'Field "text" must be of type String')
+    if not button["text"].strip():
+        raise bad_request("BUTTON_TEXT_EMPTY")
+
+
+def _check_button_action(action: str, value: Any) -> None:
+    """What the button does: callback data within Telegram's limit, a URL Telegram opens,
+    a Mini App; the other actions are taken as they are."""
     if action == "callback_data":
-        data = button["callback_data"]
-        if not isinstance(data, str):
-            raise bad_request(prefix + 'Field "callback_data" must be of type String')
-        if len(data.encode("utf-8")) > CALLBACK_DATA_LIMIT:
+        if not isinstance(value, str):
+            raise bad_request(_BUTTON + 'Field "callback_data" must be of type String')
+        if len(value.encode("utf-8")) > CALLBACK_DATA_LIMIT:
             raise bad_request("BUTTON_DATA_INVALID")
     elif action == "url":
-        url = button["url"]
-        if not isinstance(url, str) or not url.startswith(("http://", "https://", "tg://")):
+        if not isinstance(value, str) or not value.startswith(("http://", "https://", "tg://")):
             raise bad_request("BUTTON_URL_INVALID")
     elif action == "web_app":
-        _check_web_app(button["web_app"], "inline keyboard button")
+        _check_web_app(value, "inline keyboard button")
 
 
 def _check_web_app(web_app: Any, where: str) -> None:

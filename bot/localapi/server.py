@@ -345,17 +345,7 @@ class LocalBotApi:
         outcome: Any
         try:
             fault = self._take_fault(method, self._chat_of(method, values))
-            if fault is not None:
-                await self._apply_fault(fault)
-            if self._spec is not None:
-                self._spec.methods[method].check(values, files)
-            handler = self._handlers.get(method)
-            if handler is None:
-                outcome = True  # a real method the double does not simulate
-            else:
-                outcome = handler(Params(values, files))
-                if asyncio.iscoroutine(outcome):
-                    outcome = await outcome
+            outcome = await self._outcome(method, values, files, fault)
         except ApiError as err:
             outcome = err
         except _Dropped:
@@ -372,6 +362,27 @@ class LocalBotApi:
                 activity.in_flight -= 1
                 activity.last = time.monotonic()
         return self._answer(method, values, files, outcome, fault)
+
+    async def _outcome(
+        self,
+        method: str,
+        values: dict[str, Any],
+        files: dict[str, UploadedFile],
+        fault: _Fault | None,
+    ) -> Any:
+        """What the method returns, after the fault (if one was injected for it) and the
+        checks against the schema; raises an ApiError to answer with."""
+        if fault is not None:
+            await self._apply_fault(fault)
+        if self._spec is not None:
+            self._spec.methods[method].check(values, files)
+        handler = self._handlers.get(method)
+        if handler is None:
+            return True  # a real method the double does not simulate
+        outcome = handler(Params(values, files))
+        if asyncio.iscoroutine(outcome):
+            outcome = await outcome
+        return outcome
 
     def _answer(
         self,

@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 _INTEGER = re.compile(r"[+-]?\d+")
 _TRUE = frozenset({"true", "1", "True"})
 _FALSE = frozenset({"false", "0", "False"})
+# What a conversion returns when the value is not of the kinds it tried.
+_NOT: Any = object()
 
 
 def _coarse(type_name: str) -> str:
@@ -65,59 +67,87 @@ class FieldSpec:
 
     def coerce(self, value: Any) -> Any:
         """Return ``value`` converted to its Python form, or raise a 400 ApiError."""
-        kinds = self.kinds
         if isinstance(value, str):
-            return self._coerce_text(value)
-        if isinstance(value, bool):
-            if "bool" in kinds:
-                return value
-        elif isinstance(value, int):
-            if "int" in kinds:
-                return value
-            if "float" in kinds:
-                return float(value)
-            if "str" in kinds:
-                return str(value)
-        elif isinstance(value, float):
-            if "float" in kinds:
-                return value
-            if "str" in kinds:
-                return str(value)
-        elif isinstance(value, list):
-            if "array" in kinds:
-                return value
-        elif isinstance(value, dict) and "object" in kinds:
-            return value
-        raise self.type_error()
+            converted = self._coerce_text(value)
+        else:
+            converted = _coerce_json(value, self.kinds)
+        if converted is _NOT:
+            raise self.type_error()
+        return converted
 
     def _coerce_text(self, value: str) -> Any:
+        """A text (a form field, or a JSON string) as the field's type; text wins over
+        all but an integer, then float, bool, a file's attach:// name, JSON."""
         kinds = self.kinds
         if "int" in kinds and _INTEGER.fullmatch(value):
             return int(value)
         if "str" in kinds:
             return value
-        if "float" in kinds:
-            try:
-                return float(value)
-            except ValueError:
-                pass
-        if "bool" in kinds:
-            if value in _TRUE:
-                return True
-            if value in _FALSE:
-                return False
-        if "file" in kinds and value.startswith("attach://"):
+        for convert in (_text_float, _text_bool, _text_file, _text_json):
+            converted = convert(value, kinds)
+            if converted is not _NOT:
+                return converted
+        return _NOT
+
+
+def _coerce_json(value: Any, kinds: frozenset[str]) -> Any:
+    """A value a JSON body gave (not a text) as one of `kinds`; `_NOT` if it is none."""
+    if isinstance(value, bool):
+        return value if "bool" in kinds else _NOT
+    if isinstance(value, int | float):
+        return _coerce_number(value, kinds)
+    if isinstance(value, list):
+        return value if "array" in kinds else _NOT
+    if isinstance(value, dict) and "object" in kinds:
+        return value
+    return _NOT
+
+
+def _coerce_number(value: float, kinds: frozenset[str]) -> Any:
+    if isinstance(value, int):
+        if "int" in kinds:
             return value
-        if "array" in kinds or "object" in kinds:
-            try:
-                parsed = json.loads(value)
-            except ValueError:
-                parsed = None
-            if isinstance(parsed, list) and "array" in kinds:
-                return parsed
-            if isinstance(parsed, dict) and "object" in kinds:
-                return parsed
-        raise self.type_error()
+        if "float" in kinds:
+            return float(value)
+    elif "float" in kinds:
+        return value
+    return str(value) if "str" in kinds else _NOT
+
+
+def _text_float(value: str, kinds: frozenset[str]) -> Any:
+    if "float" in kinds:
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    return _NOT
+
+
+def _text_bool(value: str, kinds: frozenset[str]) -> Any:
+    if "bool" in kinds and value in _TRUE:
+        return True
+    if "bool" in kinds and value in _FALSE:
+        return False
+    return _NOT
+
+
+def _text_file(value: str, kinds: frozenset[str]) -> Any:
+    return value if "file" in kinds and value.startswith("attach://") else _NOT
+
+
+def _text_json(value: str, kinds: frozenset[str]) -> Any:
+    """JSON text of an array or an object, where the field takes one."""
+    if "array" not in kinds and "object" not in kinds:
+        return _NOT
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return _NOT
+    if isinstance(parsed, list) and "array" in kinds:
+        return parsed
+    if isinstance(parsed, dict) and "object" in kinds:
+        return parsed
+    return _NOT
 
 
 class MethodSpec:

@@ -173,12 +173,15 @@ def _by(
 ) -> dict[str, Totals]:
     result: dict[str, Totals] = {}
     for name, item in names:
-        totals = result.setdefault(name, Totals())
-        if isinstance(item, WebinarInput):
-            totals.add_webinar(item)
-        else:
-            totals.add_series(item)
+        _add(result.setdefault(name, Totals()), item)
     return result
+
+
+def _add(totals: Totals, item: WebinarInput | SeriesInput) -> None:
+    if isinstance(item, WebinarInput):
+        totals.add_webinar(item)
+    else:
+        totals.add_series(item)
 
 
 def compute(
@@ -199,25 +202,10 @@ def compute(
     wijken = _by((item.wijk or citywide, item) for item in items)
     everything = Totals()
     for item in items:
-        if isinstance(item, WebinarInput):
-            everything.add_webinar(item)
-        else:
-            everything.add_series(item)
-    lines = []
-    for webinar in webinars:
-        one = Totals()
-        one.add_webinar(webinar)
-        top = [(n, text) for n, text in webinar.groups if n >= MIN_PEOPLE]
-        lines.append(
-            WebinarLine(
-                title=webinar.title,
-                day=webinar.day,
-                organisation=webinar.organisation or no_organisation,
-                wijk=webinar.wijk or citywide,
-                row=row_of(webinar.title, one, sessions, answers),
-                top_groups=top[:TOP_GROUPS],
-            )
-        )
+        _add(everything, item)
+    lines = [
+        _webinar_line(webinar, sessions, answers, no_organisation, citywide) for webinar in webinars
+    ]
     return MonitorReport(
         first=first,
         last=last,
@@ -228,4 +216,26 @@ def compute(
         ],
         wijken=[row_of(name, totals, sessions, answers) for name, totals in sorted(wijken.items())],
         webinars=lines,
+    )
+
+
+def _webinar_line(
+    webinar: WebinarInput,
+    sessions: Sequence[FeedbackSession],
+    answers: Sequence[FeedbackAnswer],
+    no_organisation: str,
+    citywide: str,
+) -> WebinarLine:
+    """One webinar's figures, with its biggest groups of questions (those big enough to
+    name no one)."""
+    one = Totals()
+    one.add_webinar(webinar)
+    top = [(n, text) for n, text in webinar.groups if n >= MIN_PEOPLE]
+    return WebinarLine(
+        title=webinar.title,
+        day=webinar.day,
+        organisation=webinar.organisation or no_organisation,
+        wijk=webinar.wijk or citywide,
+        row=row_of(webinar.title, one, sessions, answers),
+        top_groups=top[:TOP_GROUPS],
     )

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core.i18n import Translator
 from bot.feedback.requests import inloop_ref
+from bot.inloop.records import InloopSeries
 from bot.inloop.recurrence import occurrences
 from bot.monitor.document import csv_document, file_stem, html_document
 from bot.monitor.figures import MonitorReport, SeriesInput, WebinarInput, compute
@@ -60,17 +61,7 @@ async def gather(
     until = min(end, now)
     for series in await repos.inloop.all_series():
         skipped = cancelled.get(series.id, set())
-        held = (
-            [
-                occurrence.day
-                for occurrence in occurrences(
-                    series.rule, zone, start_after=start - timedelta(seconds=1), until=until
-                )
-                if first <= occurrence.day <= last and occurrence.day not in skipped
-            ]
-            if until > start
-            else []
-        )
+        held = _held_days(series, zone, (start, until), (first, last), skipped)
         if not held and not skipped:
             continue  # the series did not run in this period
         series_inputs.append(
@@ -98,6 +89,28 @@ async def gather(
         citywide=t(language, "monitor.citywide"),
         total_name=t(language, "monitor.level.total"),
     )
+
+
+def _held_days(
+    series: InloopSeries,
+    zone: ZoneInfo,
+    moments: tuple[datetime, datetime],
+    days: tuple[date, date],
+    skipped: set[date],
+) -> list[date]:
+    """The days of the period the series met: its occurrences from the first of
+    `moments` until the second (now, if the period is not over), not cancelled."""
+    start, until = moments
+    if until <= start:
+        return []
+    first, last = days
+    return [
+        occurrence.day
+        for occurrence in occurrences(
+            series.rule, zone, start_after=start - timedelta(seconds=1), until=until
+        )
+        if first <= occurrence.day <= last and occurrence.day not in skipped
+    ]
 
 
 def files(report: MonitorReport, t: Translator, language: str) -> list[tuple[str, bytes]]:

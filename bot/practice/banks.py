@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -45,24 +46,42 @@ class BankError(ValueError):
     """A bank file that is not what the practice webinar needs (names the file and why)."""
 
 
+def _two_groups_of_three(questions: Sequence[BankQuestion]) -> bool:
+    labels = Counter(q.label for q in questions if not q.vague)
+    return sum(1 for n in labels.values() if n >= 3) >= 2
+
+
+def _a_parent_asks_twice(questions: Sequence[BankQuestion]) -> bool:
+    parents = Counter(q.parent for q in questions if q.parent)
+    return any(n >= 2 for n in parents.values())
+
+
+# What every practice must offer: what a bank lacking it is told, and the test.
+_NEEDS: tuple[tuple[str, Callable[[Sequence[BankQuestion]], bool]], ...] = (
+    ("needs two groups of three or more questions with the same label", _two_groups_of_three),
+    ("needs a vague question (vague: true)", lambda qs: any(q.vague for q in qs)),
+    (
+        "needs a question with a phone number or e-mail address (masked: true)",
+        lambda qs: any(q.masked for q in qs),
+    ),
+    (
+        f"needs a long question (long: true, {LONG_CHARS}+ characters)",
+        lambda qs: any(q.long and len(q.text) >= LONG_CHARS for q in qs),
+    ),
+    (
+        'needs a question in Turkish (language: "tr")',
+        lambda qs: any(q.language == "tr" for q in qs),
+    ),
+    (
+        "needs a parent who asks twice (two questions with the same parent)",
+        _a_parent_asks_twice,
+    ),
+)
+
+
 def problems(bank: Bank) -> list[str]:
     """What a bank lacks of the kinds every practice must offer."""
-    found = []
-    labels = Counter(q.label for q in bank.questions if not q.vague)
-    if sum(1 for n in labels.values() if n >= 3) < 2:
-        found.append("needs two groups of three or more questions with the same label")
-    if not any(q.vague for q in bank.questions):
-        found.append("needs a vague question (vague: true)")
-    if not any(q.masked for q in bank.questions):
-        found.append("needs a question with a phone number or e-mail address (masked: true)")
-    if not any(q.long and len(q.text) >= LONG_CHARS for q in bank.questions):
-        found.append(f"needs a long question (long: true, {LONG_CHARS}+ characters)")
-    if not any(q.language == "tr" for q in bank.questions):
-        found.append('needs a question in Turkish (language: "tr")')
-    parents = Counter(q.parent for q in bank.questions if q.parent)
-    if not any(n >= 2 for n in parents.values()):
-        found.append("needs a parent who asks twice (two questions with the same parent)")
-    return found
+    return [need for need, met in _NEEDS if not met(bank.questions)]
 
 
 def load_bank(path: Path) -> Bank:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
-from bot.core.models import User, WebinarState
+from bot.core.models import User, Webinar, WebinarState
 from bot.core.text_input import clean_text
 from bot.practice.banks import shipped_banks
-from bot.practice.script import script, simulated_id
+from bot.practice.script import Event, script, simulated_id
 from bot.runtime.background import PeriodicPass
 from bot.services import Services
 from storage.practice import PracticeSession
@@ -52,28 +53,33 @@ class PracticeRunner:
             for index, event in enumerate(events)
             if index >= session.next_item and event.at <= elapsed
         ]
-        limit = services.settings.limits.question_max_chars
         for index, event in due:
-            user_id = simulated_id(webinar.id, event.parent)
-            question = event.question
-            if question is None:
-                await repos.practice.join(webinar.id, user_id, "nl", now)
-            else:
-                text = clean_text(question.text, limit).text or question.text[:limit]
-                parent = User(
-                    id=user_id,
-                    language=question.language,
-                    language_chosen=False,
-                    show_name=False,
-                    first_name=None,
-                    consent_version=1,
-                    current_webinar=webinar.id,
-                    active=True,
-                )
-                asked = await services.desk.ask(webinar, parent, index + 1, text)
-                await repos.practice.label(asked.question.id, question.label)
+            await self._act(webinar, index, event, now)
             await repos.practice.advance(webinar.id, index + 1)
         if due:
             log.info("practice webinar %d: %d simulated events", webinar.id, len(due))
             self.queue_changed(webinar.id)
         return len(due)
+
+    async def _act(self, webinar: Webinar, index: int, event: Event, now: datetime) -> None:
+        """One event of the script: a simulated parent joins, or asks the bank's question."""
+        services = self.services
+        user_id = simulated_id(webinar.id, event.parent)
+        question = event.question
+        if question is None:
+            await services.repos.practice.join(webinar.id, user_id, "nl", now)
+            return
+        limit = services.settings.limits.question_max_chars
+        text = clean_text(question.text, limit).text or question.text[:limit]
+        parent = User(
+            id=user_id,
+            language=question.language,
+            language_chosen=False,
+            show_name=False,
+            first_name=None,
+            consent_version=1,
+            current_webinar=webinar.id,
+            active=True,
+        )
+        asked = await services.desk.ask(webinar, parent, index + 1, text)
+        await services.repos.practice.label(asked.question.id, question.label)

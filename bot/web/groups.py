@@ -13,6 +13,7 @@ from datetime import datetime
 from bot.core.models import Question, QuestionState
 from bot.services import Services
 from bot.webinar.lexicon import language_of
+from bot.webinar.question_desk import GroupView
 
 
 @dataclass(frozen=True)
@@ -102,19 +103,24 @@ class QueueGroups:
         ]
         now = services.clock.now()
         members = {q.id: member(q, place, now) for place, q in enumerate(waiting, start=1)}
-        groups: list[Group] = []
-        placed: set[int] = set()
-        for view in await services.desk.groups(webinar_id):
-            ids = sorted(
-                (i for i in view.question_ids if i in members), key=lambda i: members[i].place
-            )
-            if not ids:
-                continue
-            placed.update(ids)
-            kind = "general" if view.general else "group"
-            groups.append(Group(ids[0], kind, members[ids[0]], [members[i] for i in ids]))
+        groups = [
+            group
+            for view in await services.desk.groups(webinar_id)
+            if (group := _group_of(view, members)) is not None
+        ]
+        placed = {m.id for g in groups for m in g.members}
         # A question the desk has not indexed yet (asked a moment ago) stands alone.
         groups += [Group(i, "group", m, [m]) for i, m in members.items() if i not in placed]
         # In queue order: a group comes where its best-placed question would be served.
         groups.sort(key=lambda g: (g.kind == "general", g.representative.place))
         return groups
+
+
+def _group_of(view: GroupView, members: dict[int, Member]) -> Group | None:
+    """The desk's group as the board shows it: its waiting questions in queue order, the
+    first placed representing it; None when none of them is waiting."""
+    ids = sorted((i for i in view.question_ids if i in members), key=lambda i: members[i].place)
+    if not ids:
+        return None
+    kind = "general" if view.general else "group"
+    return Group(ids[0], kind, members[ids[0]], [members[i] for i in ids])

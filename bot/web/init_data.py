@@ -53,10 +53,8 @@ def _hash(fields: Mapping[str, str], bot_token: str) -> str:
     return hmac.new(_secret_key(bot_token), message, hashlib.sha256).hexdigest()
 
 
-def validate_init_data(
-    init_data: str, bot_token: str, now: datetime, max_age: timedelta = MAX_AGE
-) -> WebAppUser:
-    """The user `init_data` was issued for; raises InitDataError when it is not valid."""
+def _signed_fields(init_data: str, bot_token: str) -> dict[str, str]:
+    """The fields of `init_data`, once its hash shows the bot's token signed them."""
     try:
         pairs = parse_qsl(init_data, keep_blank_values=True, strict_parsing=True)
     except ValueError:
@@ -70,6 +68,11 @@ def validate_init_data(
     expected = _hash(fields, bot_token).encode()
     if not given or not hmac.compare_digest(given.encode(errors="surrogateescape"), expected):
         raise InitDataError("hash does not match")
+    return fields
+
+
+def _issued(fields: Mapping[str, str], now: datetime, max_age: timedelta) -> datetime:
+    """When the fields were signed, if that is neither in the future nor too long ago."""
     try:
         issued = datetime.fromtimestamp(int(fields["auth_date"]), UTC)
     except (KeyError, ValueError, OverflowError, OSError):
@@ -78,6 +81,15 @@ def validate_init_data(
         raise InitDataError("auth_date in the future")
     if now - issued > max_age:
         raise InitDataError("expired")
+    return issued
+
+
+def validate_init_data(
+    init_data: str, bot_token: str, now: datetime, max_age: timedelta = MAX_AGE
+) -> WebAppUser:
+    """The user `init_data` was issued for; raises InitDataError when it is not valid."""
+    fields = _signed_fields(init_data, bot_token)
+    issued = _issued(fields, now, max_age)
     try:
         user = json.loads(fields["user"])
         user_id = int(user["id"])

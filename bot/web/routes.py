@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,10 +29,10 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.i18n import STAFF_FALLBACK, Translator
-from bot.core.models import QuestionState, Role, User, Webinar, WebinarState
+from bot.core.models import Question, QuestionState, Role, User, Webinar, WebinarState
 from bot.runtime.refusals import RefusalLog, json_beyond_limits
 from bot.services import Services
-from bot.web.groups import QueueGroups, member
+from bot.web.groups import Group, QueueGroups, member
 from bot.web.init_data import InitDataError, validate_init_data
 from bot.web.presenter_link import PATH_PREFIX, presenter_path, signature_valid
 from bot.webinar.moderation_actions import UNDOABLE, ModerationActions, Outcome, Undo
@@ -66,6 +66,40 @@ class BoardDeps:
     # The gespreksleider's chat cards of a webinar lose their buttons: what they held
     # changed on the board (webinar id, chat id).
     cards_ended: Callable[[int, int], Awaitable[None]] | None = None
+
+
+def _outcome_body(action: str, question_id: int, outcome: Outcome) -> dict[str, Any]:
+    """The answer to a done action: the questions merged, and how to undo it."""
+    body: dict[str, Any] = {"done": action, "question": question_id}
+    if outcome.merged:
+        body["merged"] = list(outcome.merged)
+    if outcome.undo is not None:
+        body["undo"] = {
+            "action": outcome.undo.action,
+            "question": outcome.undo.question,
+            "ids": list(outcome.undo.ids),
+            "deferred": outcome.undo.deferred,
+            "merge": outcome.undo.merge_id,
+        }
+    return body
+
+
+def _undo_of(data: dict[str, Any]) -> Undo | None:
+    """The undo the page sends back (as `_outcome_body` gave it); None when it is not one."""
+    action, question_id = data.get("action"), data.get("question")
+    ids = data.get("ids") or []
+    if (
+        action not in UNDOABLE
+        or not isinstance(question_id, int)
+        or not isinstance(ids, list)
+        or len(ids) > MAX_IDS
+        or not all(isinstance(i, int) for i in ids)
+    ):
+        return None
+    merge_id = data.get("merge", 0)
+    if not isinstance(merge_id, int):
+        return None
+    return Undo(str(action), question_id, tuple(ids), bool(data.get("deferred")), merge_id)
 
 
 def _error(status: int, code: str) -> web.Response:
@@ -191,21 +225,7 @@ class Board:
         counts = await questions.counts(webinar.id)
         groups = await self.groups.groups(webinar.id)
         held = await questions.held_by(webinar.id, user.id)
-        held_json = None
-        if held is not None:
-            card = await services.desk.card(held)
-            numbers = {m.id: m for g in groups for m in g.members}
-            similar = [numbers[i].as_json() for i in card.similar_open if i in numbers]
-            held_json = {
-                **member(held, 0, services.clock.now()).as_json(),
-                "similar": similar,
-                # Distinct other parents, merged questions' askers included.
-                "others": card.other_parents,
-                "merged": [
-                    {"id": r.id, "number": r.number, "text": r.text, "merge": r.merge_id}
-                    for r in card.merged
-                ],
-            }
+        held_json = None if held is None else await self._held_json(held, groups)
         return {
             "webinar": {"id": webinar.id, "title": webinar.title, "code": webinar.code},
             "counts": {
@@ -227,6 +247,24 @@ class Board:
                 for q in await questions.finished(webinar.id, HISTORY_SIZE)
             ],
             "presenter": presenter_path(webinar.id, self.deps.bot_token),
+        }
+
+    async def _held_json(self, held: Question, groups: Sequence[Group]) -> dict[str, Any]:
+        """The question this gespreksleider holds, with its card: the waiting questions
+        like it (as the queue shows them), the other parents, the questions merged in."""
+        services = self.services
+        card = await services.desk.card(held)
+        numbers = {m.id: m for g in groups for m in g.members}
+        similar = [numbers[i].as_json() for i in card.similar_open if i in numbers]
+        return {
+            **member(held, 0, services.clock.now()).as_json(),
+            "similar": similar,
+            # Distinct other parents, merged questions' askers included.
+            "others": card.other_parents,
+            "merged": [
+                {"id": r.id, "number": r.number, "text": r.text, "merge": r.merge_id}
+                for r in card.merged
+            ],
         }
 
     async def _json(self, request: web.Request) -> dict[str, Any]:
@@ -267,35 +305,29 @@ class Board:
         webinar = await self._webinar(user)
         if question is None or webinar is None or question.webinar_id != webinar.id:
             return _error(409, "stale")
-        outcome: Outcome
-        if action == "merge":
-            ids = [i for i in (data.get("ids") or []) if isinstance(i, int)][:MAX_IDS]
-            outcome = await self.actions.merge(question, user.id, ids)
-        elif action == "written":
-            text = data.get("text")
-            text = text if isinstance(text, str) else ""
-            outcome = await self.actions.written(question, user.id, text)
-            if outcome.rejection is not None:
-                return _error(422, outcome.rejection)
-        else:
-            handler: Callable[[Any, int], Awaitable[Outcome]] = getattr(self.actions, action)
-            outcome = await handler(question, user.id)
+        outcome = await self._perform(action, question, user.id, data)
+        if action == "written" and outcome.rejection is not None:
+            return _error(422, outcome.rejection)
         if not outcome.done:
             return _error(409, "stale")
         if action not in ("merge", "show", "hide"):  # the held question changed
             await self._end_cards(webinar.id, user.id)
-        body: dict[str, Any] = {"done": action, "question": question.id}
-        if outcome.merged:
-            body["merged"] = list(outcome.merged)
-        if outcome.undo is not None:
-            body["undo"] = {
-                "action": outcome.undo.action,
-                "question": outcome.undo.question,
-                "ids": list(outcome.undo.ids),
-                "deferred": outcome.undo.deferred,
-                "merge": outcome.undo.merge_id,
-            }
-        return web.json_response(body)
+        return web.json_response(_outcome_body(action, question.id, outcome))
+
+    async def _perform(
+        self, action: str, question: Question, moderator_id: int, data: dict[str, Any]
+    ) -> Outcome:
+        """One of `QUESTION_ACTIONS` on the held question, with what the request adds:
+        the questions to merge, the written answer's text."""
+        if action == "merge":
+            ids = [i for i in (data.get("ids") or []) if isinstance(i, int)][:MAX_IDS]
+            return await self.actions.merge(question, moderator_id, ids)
+        if action == "written":
+            text = data.get("text")
+            text = text if isinstance(text, str) else ""
+            return await self.actions.written(question, moderator_id, text)
+        handler: Callable[[Any, int], Awaitable[Outcome]] = getattr(self.actions, action)
+        return await handler(question, moderator_id)
 
     async def restore(self, request: web.Request) -> web.Response:
         """An answered or removed question back (held, or waiting if one is held)."""
@@ -324,24 +356,13 @@ class Board:
         webinar = await self._webinar(user)
         if not isinstance(data, dict) or webinar is None:
             return _error(409, "stale")
-        action, question_id = data.get("action"), data.get("question")
-        ids = data.get("ids") or []
-        if (
-            action not in UNDOABLE
-            or not isinstance(question_id, int)
-            or not isinstance(ids, list)
-            or len(ids) > MAX_IDS
-            or not all(isinstance(i, int) for i in ids)
-        ):
+        undo = _undo_of(data)
+        if undo is None:
             return _error(400, "bad undo")
-        merge_id = data.get("merge", 0)
-        if not isinstance(merge_id, int):
-            return _error(400, "bad undo")
-        undo = Undo(str(action), question_id, tuple(ids), bool(data.get("deferred")), merge_id)
         if not await self.actions.undo(webinar, user.id, undo):
             return _error(409, "stale")
         await self._end_cards(webinar.id, user.id)
-        return web.json_response({"undone": action, "question": question_id})
+        return web.json_response({"undone": undo.action, "question": undo.question})
 
     # ------------------------------------------------------------- presenter
 

@@ -19,10 +19,13 @@ def close_codes(typed: str, known: Sequence[tuple[str, str]]) -> list[str]:
     for code, title in known:
         if len(found) >= MAX_SUGGESTIONS:
             break
-        words = title.lower().split()
-        if code not in found and (
-            (len(typed) >= 3 and code.startswith(typed))
-            or any(word.startswith(typed) for word in words if len(typed) >= 4)
-        ):
+        if code not in found and _starts_like(typed, code, title):
             found.append(code)
     return found
+
+
+def _starts_like(typed: str, code: str, title: str) -> bool:
+    """`typed` is the start of the code (3+ letters) or of a word of the title (4+)."""
+    if len(typed) >= 3 and code.startswith(typed):
+        return True
+    return len(typed) >= 4 and any(word.startswith(typed) for word in title.lower().split())

@@ -168,17 +168,25 @@ def is_general(found: Features, theme: frozenset[str], lexicon: Lexicon) -> bool
     """Only the theme (and an audience or vague word), in a short text: a general
     question (see `MAX_GENERAL_WORDS`). One or two Arabic words no lexicon knows do not make
     a question specific (the lexicons know few of Arabic's function words); more do."""
-    if not found.concepts or not theme or found.words > MAX_GENERAL_WORDS:
-        return False
-    if not any(concept in theme for concept in found.concepts):
+    if not _short_and_on_theme(found, theme):
         return False
     weak = lexicon.audience | lexicon.vague
-    unknown_arabic = [
-        c for c in found.concepts if c not in lexicon.concept_words and _ARABIC.search(c)
-    ]
+    unknown_arabic = _unknown_arabic(found, lexicon)
     if len(unknown_arabic) > _MAX_UNKNOWN_ARABIC:
         return False  # a question in Arabic the lexicon cannot read: not known to be general
     return all(c in theme or c in weak or c in unknown_arabic for c in found.concepts)
+
+
+def _short_and_on_theme(found: Features, theme: frozenset[str]) -> bool:
+    """A short question (`MAX_GENERAL_WORDS`) with a concept that names the theme."""
+    if not found.concepts or not theme or found.words > MAX_GENERAL_WORDS:
+        return False
+    return any(concept in theme for concept in found.concepts)
+
+
+def _unknown_arabic(found: Features, lexicon: Lexicon) -> list[str]:
+    """The question's Arabic words that no lexicon concept knows."""
+    return [c for c in found.concepts if c not in lexicon.concept_words and _ARABIC.search(c)]
 
 
 def _norm_of(weights: Iterable[float], floor: float = 0.0) -> float:
@@ -322,28 +330,34 @@ class GroupingIndex:
         words) only refine at any size: two questions that share nothing else are not
         one question ("heeft iemand advies voor een peuter" and "slaapritueel voor een
         peuter")."""
-        size = len(self._entries)
         weak = {t for t in weights if self._weak(t)}
-        common = weak | {
+        common = weak | self._frequent(weights)
+        walk: dict[str, Iterable[int]] = {
+            t: self._postings.get(t, ()) for t in weights if t not in common
+        }
+        if walk:
+            return walk, common
+        # Only frequent terms: the newest questions with the rarest one are the
+        # candidates (a bounded walk; their groups are the ones still growing).
+        strong = [t for t in common - weak if t in self._postings]
+        if not strong:
+            return None
+        rarest = min(strong, key=lambda t: len(self._postings[t]))
+        common.discard(rarest)
+        walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
+        return walk, common
+
+    def _frequent(self, weights: dict[str, float]) -> set[str]:
+        """The terms too frequent to walk (see `_walk_and_refine`); none while the index
+        is small enough to score exactly."""
+        size = len(self._entries)
+        return {
             t
             for t in weights
             if size > _EXACT_UP_TO
             and t in self._postings
             and (t.startswith("^") or len(self._postings[t]) > _COMMON_POSTING)
         }
-        walk: dict[str, Iterable[int]] = {
-            t: self._postings.get(t, ()) for t in weights if t not in common
-        }
-        if not walk:
-            # Only frequent terms: the newest questions with the rarest one are the
-            # candidates (a bounded walk; their groups are the ones still growing).
-            strong = [t for t in common - weak if t in self._postings]
-            if not strong:
-                return None
-            rarest = min(strong, key=lambda t: len(self._postings[t]))
-            common.discard(rarest)
-            walk[rarest] = islice(reversed(self._postings[rarest]), _FALLBACK_WALK)
-        return walk, common
 
     def scores(self, found: Features, *, exclude: int | None = None) -> dict[int, float]:
         """Cosine of `found` with every indexed question it shares a feature with (pairs
@@ -363,20 +377,29 @@ class GroupingIndex:
         if split is None:
             return {}, set()
         dots = self._dots(weights, *split)
-        dots.pop(exclude, None)  # type: ignore[arg-type]
-        for other in self._apart.get(exclude, ()) if exclude is not None else ():
-            dots.pop(other, None)
+        if exclude is not None:
+            self._leave_out(dots, exclude)
         sure = self._sharing_a_concept(found, dots)
-        entries = self._entries
-        if len(entries) <= 64:  # small: exact norms under the weights of this moment
-            norms = {key: self._norm(entries[key].terms, newcomer) for key in dots}
-        else:
-            norms = {key: entries[key].norm for key in dots}
+        norms = self._norms(dots, newcomer)
         values = {
             key: self._unsure(_clip(dot / (query_norm * norms[key])), key in sure)
             for key, dot in dots.items()
         }
         return values, sure
+
+    def _leave_out(self, dots: dict[int, float], exclude: int) -> None:
+        """Not `exclude` itself, nor the questions a gespreksleider said are apart from it."""
+        dots.pop(exclude, None)
+        for other in self._apart.get(exclude, ()):
+            dots.pop(other, None)
+
+    def _norms(self, keys: Iterable[int], newcomer: frozenset[str] | None) -> dict[int, float]:
+        """The norms of these questions: exact under the weights of this moment while the
+        index is small, else as stored (`_refresh_norms`)."""
+        entries = self._entries
+        if len(entries) <= 64:
+            return {key: self._norm(entries[key].terms, newcomer) for key in keys}
+        return {key: entries[key].norm for key in keys}
 
     def _dots(
         self, weights: dict[str, float], walk: dict[str, Iterable[int]], common: set[str]
@@ -467,17 +490,21 @@ class GroupingIndex:
         that at least two of them use become concepts of this webinar (strong, at a
         concept's weight), so that the next question with them joins at once. Returns
         the words learned."""
+        new = [word for word in self._shared_unknown(merged) if word not in self._learned]
+        if new:
+            self._learned.update(new)
+            self.refresh()
+        return new
+
+    def _shared_unknown(self, merged: Sequence[Features]) -> list[str]:
+        """The words (of a learnable length) no lexicon concept knows that at least two of
+        the questions use, alphabetically."""
         seen: dict[str, int] = {}
         for found in merged:
             for word in set(found.concepts):
                 if word not in self.lexicon.concept_words and len(word) >= _MIN_LEARNED:
                     seen[word] = seen.get(word, 0) + 1
-        new = sorted(word for word, count in seen.items() if count >= 2) if seen else []
-        new = [word for word in new if word not in self._learned]
-        if new:
-            self._learned.update(new)
-            self.refresh()
-        return new
+        return sorted(word for word, count in seen.items() if count >= 2)
 
     def keep_apart(self, a: int, b: int) -> None:
         """A gespreksleider left `b` out of `a`'s merge: they are different questions,

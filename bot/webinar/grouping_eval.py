@@ -41,19 +41,25 @@ def load_set(path: Path) -> LabelledSet:
         raise ValueError(f"{path}: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("clusters"), list):
         raise ValueError(f"{path}: expected an object with a list of clusters")
-    clusters: list[tuple[str, ...]] = []
-    for number, cluster in enumerate(data["clusters"], 1):
-        questions = cluster.get("questions") if isinstance(cluster, dict) else None
-        if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
-            raise ValueError(f"{path}: cluster {number} needs a list of questions")
-        clusters.append(tuple(questions))
-    general = data.get("general", [])
-    if not isinstance(general, list) or not all(isinstance(q, str) for q in general):
-        raise ValueError(f"{path}: general must be a list of questions")
+    clusters = tuple(
+        _questions(
+            cluster.get("questions") if isinstance(cluster, dict) else None,
+            f"{path}: cluster {number} needs a list of questions",
+        )
+        for number, cluster in enumerate(data["clusters"], 1)
+    )
+    general = _questions(data.get("general", []), f"{path}: general must be a list of questions")
     theme = data.get("theme", "")
     if not isinstance(theme, str):
         raise ValueError(f"{path}: theme must be a text")
-    return LabelledSet(theme, tuple(clusters), tuple(general), path.stem)
+    return LabelledSet(theme, clusters, general, path.stem)
+
+
+def _questions(value: object, refusal: str) -> tuple[str, ...]:
+    """A list of questions from the file; ValueError(`refusal`) when it is not one."""
+    if not isinstance(value, list) or not all(isinstance(q, str) for q in value):
+        raise ValueError(refusal)
+    return tuple(value)
 
 
 @dataclass(frozen=True)
@@ -114,17 +120,44 @@ class _Run:
         return {i: g.key for g in self.index.groups.values() for i in g.members}
 
 
-def _insert(labelled: LabelledSet, seed: int) -> _Run:
+@dataclass
+class _CardTally:
+    """Of the questions whose paraphrase was already waiting: how often the card showed
+    one, for all of them and for those not in Dutch whose Dutch paraphrase was waiting."""
+
+    hits: int = 0
+    asked: int = 0
+    cross_hits: int = 0
+    cross_asked: int = 0
+
+    def count(self, question: int, shown: set[int], before: list[int], dutch: list[bool]) -> None:
+        """One question's arrival: `shown` on its card, `before` its waiting paraphrases."""
+        self.asked += 1
+        self.hits += any(other in shown for other in before)
+        dutch_before = [other for other in before if dutch[other]]
+        if not dutch[question] and dutch_before:
+            self.cross_asked += 1
+            self.cross_hits += any(other in shown for other in dutch_before)
+
+
+def _texts_and_labels(labelled: LabelledSet) -> tuple[list[str], list[int]]:
+    """The questions, clusters first, then the general ones; each one's cluster number
+    (-1 for a general question)."""
     texts = [text for cluster in labelled.clusters for text in cluster] + list(labelled.general)
     labels = [n for n, cluster in enumerate(labelled.clusters) for _ in cluster]
     labels += [-1] * len(labelled.general)
+    return texts, labels
+
+
+def _insert(labelled: LabelledSet, seed: int) -> _Run:
+    texts, labels = _texts_and_labels(labelled)
     order = list(range(len(texts)))
     random.Random(seed).shuffle(order)
     index = GroupingIndex(labelled.theme)
     found = [index.features(text) for text in texts]
     dutch = [index.lexicon.language(text) == "nl" for text in texts]
     waiting: dict[int, list[int]] = {}  # cluster -> questions already in
-    hits = asked = cross_hits = cross_asked = 0
+    tally = _CardTally()
     for asker, i in enumerate(order):
         group = index.add(i, found[i], asker=asker)
         label = labels[i]
@@ -133,16 +166,17 @@ def _insert(labelled: LabelledSet, seed: int) -> _Run:
         before = waiting.setdefault(label, [])
         if before:
             maybe = index.maybe(i, found[i], limit=MAX_CARD_MAYBE)  # as many as a card shows
-            shown = set(group.members) | {key for key, _ in maybe}
-            hit = any(other in shown for other in before)
-            asked, hits = asked + 1, hits + hit
-            dutch_before = [other for other in before if dutch[other]]
-            if not dutch[i] and dutch_before:
-                cross_asked += 1
-                cross_hits += any(other in shown for other in dutch_before)
+            tally.count(i, set(group.members) | {key for key, _ in maybe}, before, dutch)
         before.append(i)
     general_ids = range(len(texts) - len(labelled.general), len(texts))
-    return _Run(index, found, labels, general_ids, (hits, asked), (cross_hits, cross_asked))
+    return _Run(
+        index,
+        found,
+        labels,
+        general_ids,
+        (tally.hits, tally.asked),
+        (tally.cross_hits, tally.cross_asked),
+    )
 
 
 def _pair_figures(run: _Run) -> tuple[float, float, float]:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -69,6 +69,7 @@ _TYPO_TWO_EDITS_LEN = 9
 # "raging"; "buiten", "buien"; "taken", "talen").
 _TYPO_ANY_EDIT_LEN = 7
 _CACHE_SIZE = 1 << 14
+_V = TypeVar("_V")
 
 
 class LexiconError(ValueError):
@@ -205,54 +206,82 @@ def _phrases(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], ...]
     return tuple(found)
 
 
-def read_file(path: Path) -> LexiconFile:
-    """Parse and validate one lexicon file (structure only; `check_files` checks how the
-    files fit together)."""
-    where = path.name
+def _load_toml(path: Path) -> tuple[bytes, dict[str, Any]]:
+    """The file's bytes (for its digest) and its TOML, with only the known sections."""
     try:
         raw = path.read_bytes()
         data = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise LexiconError(f"{where}: {error}") from None
+        raise LexiconError(f"{path.name}: {error}") from None
     known = {"lexicon", "theme", "stopwords", "roles", "concepts", "broader", "phrase"}
     if unknown := set(data) - known:
-        raise LexiconError(f"{where}: unknown sections {sorted(unknown)}")
-    head = _table(data, "lexicon", where)
-    name = head.get("name")
+        raise LexiconError(f"{path.name}: unknown sections {sorted(unknown)}")
+    return raw, data
+
+
+def _name(data: Mapping[str, Any], where: str) -> str:
+    name = _table(data, "lexicon", where).get("name")
     if not isinstance(name, str) or not name:
         raise LexiconError(f"{where}: [lexicon] needs a name")
-    theme = _table(data, "theme", where)
-    roles = _table(data, "roles", where)
+    return name
+
+
+def _weights(roles: Mapping[str, Any], where: str) -> dict[str, float]:
     weights = roles.get("weights", {})
     if not isinstance(weights, dict) or not all(
         isinstance(v, int | float) and 0 <= v <= 1 for v in weights.values()
     ):
         raise LexiconError(f"{where}: [roles] weights are numbers from 0 to 1")
+    return {str(k): float(v) for k, v in weights.items()}
+
+
+def _keywords(theme: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(
+        " ".join(fold(k).split())
+        for k in theme.get("keywords", [])
+        if isinstance(k, str) and fold(k)
+    )
+
+
+def _stopwords(data: Mapping[str, Any], where: str) -> dict[str, tuple[str, ...]]:
+    return {
+        lang: _words(words, f"{where}: stopwords.{lang}")
+        for lang, words in _table(data, "stopwords", where).items()
+    }
+
+
+def _broader(data: Mapping[str, Any], where: str) -> dict[str, str]:
+    """Each narrower concept's broader one (the file lists the narrower under the broader)."""
+    return {
+        concept: broader
+        for broader, narrower in _table(data, "broader", where).items()
+        for concept in _words(narrower, f"{where}: broader.{broader}")
+    }
+
+
+def read_file(path: Path) -> LexiconFile:
+    """Parse and validate one lexicon file (structure only; `check_files` checks how the
+    files fit together)."""
+    where = path.name
+    raw, data = _load_toml(path)
+    name = _name(data, where)
+    theme = _table(data, "theme", where)
+    roles = _table(data, "roles", where)
+    weights = _weights(roles, where)
     return LexiconFile(
         name=name,
         path=path,
         digest=hashlib.sha256(raw).hexdigest()[:12],
-        keywords=tuple(
-            " ".join(fold(k).split())
-            for k in theme.get("keywords", [])
-            if isinstance(k, str) and fold(k)
-        ),
-        stopwords={
-            lang: _words(words, f"{where}: stopwords.{lang}")
-            for lang, words in _table(data, "stopwords", where).items()
-        },
+        keywords=_keywords(theme),
+        stopwords=_stopwords(data, where),
         concepts=_concepts(data, where),
-        broader={
-            concept: broader
-            for broader, narrower in _table(data, "broader", where).items()
-            for concept in _words(narrower, f"{where}: broader.{broader}")
-        },
+        broader=_broader(data, where),
         phrases=_phrases(data, where),
         same_as_theme=_words(theme.get("same_as_theme", []), f"{where}: theme.same_as_theme"),
         near_theme=_words(theme.get("near_theme", []), f"{where}: theme.near_theme"),
         audience=_words(roles.get("audience", []), f"{where}: roles.audience"),
         vague=_words(roles.get("vague", []), f"{where}: roles.vague"),
-        weights={str(k): float(v) for k, v in weights.items()},
+        weights=weights,
     )
 
 
@@ -267,13 +296,19 @@ def check_files(files: Iterable[LexiconFile]) -> list[str]:
     concepts named in roles, broader and phrase rules that no file defines, theme files
     without keywords, keywords two themes share."""
     files = list(files)
-    problems: list[str] = []
     core = [f for f in files if f.is_core]
     if len(core) != 1:
-        problems.append(f"there must be one core file ({CORE_NAME}.toml)")
-        return problems
+        return [f"there must be one core file ({CORE_NAME}.toml)"]
+    themes = [f for f in files if not f.is_core]
+    problems = _keyword_problems(themes) + _undefined_names(core[0], themes)
+    return sorted(set(problems))
+
+
+def _keyword_problems(themes: Sequence[LexiconFile]) -> list[str]:
+    """Theme files without keywords, and keywords that pick more than one theme file."""
+    problems: list[str] = []
     owner: dict[str, str] = {}
-    for theme in (f for f in files if not f.is_core):
+    for theme in themes:
         if not theme.keywords:
             problems.append(f"{theme.path.name}: [theme] needs keywords")
         for keyword in theme.keywords:
@@ -282,12 +317,17 @@ def check_files(files: Iterable[LexiconFile]) -> list[str]:
                     f"{theme.path.name}: keyword {keyword!r} also picks {owner[keyword]}"
                 )
             owner[keyword] = theme.path.name
-    core_problems = Lexicon([core[0]]).problems()
-    problems.extend(f"{core[0].path.name}: {p}" for p in core_problems)
-    for theme in (f for f in files if not f.is_core):
-        own = set(Lexicon([core[0], theme]).problems()) - set(core_problems)
+    return problems
+
+
+def _undefined_names(core: LexiconFile, themes: Sequence[LexiconFile]) -> list[str]:
+    """`Lexicon.problems` of the core alone, then what each theme file adds to them."""
+    core_problems = Lexicon([core]).problems()
+    problems = [f"{core.path.name}: {p}" for p in core_problems]
+    for theme in themes:
+        own = set(Lexicon([core, theme]).problems()) - set(core_problems)
         problems.extend(f"{theme.path.name}: {p}" for p in own)
-    return sorted(set(problems))
+    return problems
 
 
 @lru_cache(maxsize=1)
@@ -371,6 +411,107 @@ def language_of(text: str) -> str:
 # --- the lexicon -----------------------------------------------------------------------
 
 
+def _version(files: Sequence[LexiconFile]) -> str:
+    """A digest of the files' digests: stored features carry it (see the module)."""
+    return hashlib.sha256("".join(f.digest for f in files).encode()).hexdigest()[:10]
+
+
+def _content_stopwords(
+    files: Sequence[LexiconFile], theme: Sequence[LexiconFile]
+) -> frozenset[str]:
+    """Every file's stopwords but those the theme file gives a concept: such a word is
+    content in that theme, even where the core calls it a stopword ("alleen" in a
+    sleep-alone question, "advies" in a school-advice webinar)."""
+    theme_words = {
+        w for f in theme for words in f.concepts.values() for ws in words.values() for w in ws
+    }
+    return frozenset(
+        word
+        for f in files
+        for words in f.stopwords.values()
+        for word in words
+        if word not in theme_words
+    )
+
+
+def _union(
+    files: Iterable[LexiconFile], pick: Callable[[LexiconFile], Iterable[str]]
+) -> frozenset[str]:
+    """One list of every file's (`pick(file)`), as a set."""
+    return frozenset(word for f in files for word in pick(f))
+
+
+def _merged(
+    files: Iterable[LexiconFile], pick: Callable[[LexiconFile], Mapping[str, _V]]
+) -> dict[str, _V]:
+    """One table of every file's (`pick(file)`); a later file's entry wins."""
+    return {key: value for f in files for key, value in pick(f).items()}
+
+
+def _language_words(files: Sequence[LexiconFile]) -> dict[str, frozenset[str]]:
+    """Per language, its stopwords: what `Lexicon.language` counts."""
+    return {
+        lang: frozenset(word for f in files for word in f.stopwords.get(lang, ()))
+        for lang in LANGUAGES
+    }
+
+
+def _phrases_theme_first(files: Sequence[LexiconFile]) -> tuple[Phrase, ...]:
+    """The phrase rules, compiled: the theme's own first, they are the more specific ones."""
+    ordered = [*(f for f in files if not f.is_core), *(f for f in files if f.is_core)]
+    return tuple(compile_phrase(_fold_pattern(p), m) for f in ordered for p, m in f.phrases)
+
+
+def _root_language(lang: str, word: str) -> str | None:
+    """The root language (`_ROOT_LANGUAGES`) a concept's word is listed under, or whose
+    script it is written in; None for a word that matches only whole."""
+    if lang in _ROOT_LANGUAGES:
+        return lang
+    return "ar" if _ARABIC.search(word) else None
+
+
+def _concept_index(
+    files: Sequence[LexiconFile],
+) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Each word's concept, and per root language the words long enough to match as the
+    start of a longer word. A later file's concept wins (the theme's over the core's)."""
+    words: dict[str, str] = {}
+    roots: dict[str, dict[str, str]] = {lang: {} for lang in _ROOT_LANGUAGES}
+    for f in files:
+        for concept, by_language in f.concepts.items():
+            for lang, listed in by_language.items():
+                for word in listed:
+                    words[word] = concept
+                    root_lang = _root_language(lang, word)
+                    if root_lang and len(word) >= _MIN_ROOT[root_lang]:
+                        roots[root_lang][word] = concept
+    # A vague or audience word that names no concept is a concept of its own (so it is
+    # known, and weak).
+    for f in files:
+        for word in (*f.vague, *f.audience):
+            words.setdefault(word, word)
+    return words, roots
+
+
+def _concept_words(files: Sequence[LexiconFile]) -> frozenset[str]:
+    """The words of every concept's name, and the vague and audience words."""
+    return frozenset(
+        part for f in files for concept in f.concepts for part in concept.split()
+    ) | frozenset(w for f in files for w in (*f.vague, *f.audience))
+
+
+def _phrase_words(phrases: Iterable[Phrase]) -> frozenset[str]:
+    """The plain words (4+ letters) the phrase rules' patterns spell: typo correction
+    corrects towards them too, so that a rule still matches a misspelt phrase."""
+    return frozenset(
+        word
+        for phrase in phrases
+        for word in re.findall(
+            r"(?<![a-z])[a-z]{4,}(?![a-z?])", phrase.pattern.pattern.replace("\\b", " ")
+        )
+    )
+
+
 @dataclass
 class _Caches:
     spelled: dict[str, str] = field(default_factory=dict)
@@ -388,69 +529,24 @@ class Lexicon:
 
     def __init__(self, files: Sequence[LexiconFile]) -> None:
         self.files = tuple(files)
-        self.version = hashlib.sha256("".join(f.digest for f in self.files).encode()).hexdigest()[
-            :10
-        ]
+        self.version = _version(self.files)
         theme = [f for f in self.files if not f.is_core]
         self.theme_name = theme[0].name if theme else None
-        # A word a theme file gives a concept is content in that theme, even where the
-        # core calls it a stopword ("alleen" in a sleep-alone question, "advies" in
-        # a school-advice webinar).
-        theme_words = {
-            w for f in theme for words in f.concepts.values() for ws in words.values() for w in ws
-        }
-        self.stopwords: frozenset[str] = frozenset(
-            word
-            for f in self.files
-            for words in f.stopwords.values()
-            for word in words
-            if word not in theme_words
-        )
-        self._language_words = {
-            lang: frozenset(w for f in self.files for w in f.stopwords.get(lang, ()))
-            for lang in LANGUAGES
-        }
-        self._words: dict[str, str] = {}  # word -> concept
-        self._roots: dict[str, dict[str, str]] = {lang: {} for lang in _ROOT_LANGUAGES}
-        for f in self.files:
-            for concept, by_language in f.concepts.items():
-                for lang, words in by_language.items():
-                    for word in words:
-                        self._words[word] = concept  # a later concept (the theme) wins
-                        root_lang = lang if lang in _ROOT_LANGUAGES else None
-                        if root_lang is None and _ARABIC.search(word):
-                            root_lang = "ar"
-                        if root_lang and len(word) >= _MIN_ROOT[root_lang]:
-                            self._roots[root_lang][word] = concept
-        # A vague or audience word that names no concept is a concept of its own (so it
-        # is known, and weak).
-        for f in self.files:
-            for word in (*f.vague, *f.audience):
-                self._words.setdefault(word, word)
-        self.concept_words: frozenset[str] = frozenset(
-            part for f in self.files for concept in f.concepts for part in concept.split()
-        ) | frozenset(w for f in self.files for w in (*f.vague, *f.audience))
-        self.broader: dict[str, str] = {k: v for f in self.files for k, v in f.broader.items()}
-        self.same_as_theme = frozenset(c for f in theme for c in f.same_as_theme)
-        self.near_theme = frozenset(c for f in theme for c in f.near_theme)
-        self.audience = frozenset(c for f in self.files for c in f.audience)
-        self.vague = frozenset(c for f in self.files for c in f.vague)
-        self.weights = {k: v for f in self.files for k, v in f.weights.items()}
-        # A theme's own rules first: they are the more specific ones.
-        ordered = [*theme, *(f for f in self.files if f.is_core)]
-        self.phrases: tuple[Phrase, ...] = tuple(
-            compile_phrase(_fold_pattern(p), m) for f in ordered for p, m in f.phrases
-        )
+        self.stopwords: frozenset[str] = _content_stopwords(self.files, theme)
+        self._language_words = _language_words(self.files)
+        self._words, self._roots = _concept_index(self.files)
+        self.concept_words: frozenset[str] = _concept_words(self.files)
+        self.broader: dict[str, str] = _merged(self.files, lambda f: f.broader)
+        self.same_as_theme = _union(theme, lambda f: f.same_as_theme)
+        self.near_theme = _union(theme, lambda f: f.near_theme)
+        self.audience = _union(self.files, lambda f: f.audience)
+        self.vague = _union(self.files, lambda f: f.vague)
+        self.weights = _merged(self.files, lambda f: f.weights)
+        self.phrases: tuple[Phrase, ...] = _phrases_theme_first(self.files)
         self._known = frozenset(self._words) | self.stopwords
         self._stems = self._stem_lexicon()
         self._typo_targets = self._targets(self._known)
-        self.phrase_words: frozenset[str] = frozenset(
-            word
-            for phrase in self.phrases
-            for word in re.findall(
-                r"(?<![a-z])[a-z]{4,}(?![a-z?])", phrase.pattern.pattern.replace("\\b", " ")
-            )
-        )
+        self.phrase_words: frozenset[str] = _phrase_words(self.phrases)
         self._spelling_targets = self._targets(self._known | self.phrase_words)
         self._caches = _Caches()
 

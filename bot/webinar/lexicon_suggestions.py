@@ -40,19 +40,31 @@ def _evidence(lexicon: Lexicon, merged: Sequence[str]) -> set[tuple[str, str]]:
     """(unknown word, concept) pairs one merge shows; a word shared by two of its
     questions pairs with itself."""
     per_question = [set(decode(stored).concepts) for stored in merged]
-    known = lexicon.concept_words
     pairs: set[tuple[str, str]] = set()
     for i, words in enumerate(per_question):
         others = [w for j, other in enumerate(per_question) if j != i for w in other]
-        for word in words:
-            if word in known or len(word) < _MIN_WORD or word.isdigit():
-                continue
-            if word in others:
-                pairs.add((word, word))
-            for concept in others:
-                if concept in known and concept not in lexicon.same_as_theme:
-                    pairs.add((word, concept))
+        pairs |= _pairs(lexicon, words, others)
     return pairs
+
+
+def _pairs(lexicon: Lexicon, words: set[str], others: list[str]) -> set[tuple[str, str]]:
+    """Each learnable word of one question with the concepts of the others it was merged
+    with (not those that name the theme), and with itself if another question has it."""
+    known = lexicon.concept_words
+    concepts = [c for c in others if c in known and c not in lexicon.same_as_theme]
+    pairs: set[tuple[str, str]] = set()
+    for word in words:
+        if not _learnable(word, known):
+            continue
+        if word in others:
+            pairs.add((word, word))
+        pairs.update((word, concept) for concept in concepts)
+    return pairs
+
+
+def _learnable(word: str, known: frozenset[str]) -> bool:
+    """Whether a lexicon could take `word`: unknown to it, long enough, not a number."""
+    return word not in known and len(word) >= _MIN_WORD and not word.isdigit()
 
 
 def suggestions(

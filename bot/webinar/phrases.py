@@ -63,24 +63,30 @@ def _leads(pattern: str) -> list[str] | None:
     for part in _split_top(pattern):
         part = part.removeprefix("\\b")
         if part.startswith("("):
-            if part.startswith("(?") and not part.startswith("(?:"):
-                return None  # a lookaround
-            end = _group_end(part)
-            inner = _leads(part[3 if part.startswith("(?:") else 1 : end])
-            quantifier, rest = part[end + 1 : end + 2], part[end + 2 :]
-            if inner is None or quantifier in ("*", "{"):
-                return None
-            leads.extend(inner)
-            if quantifier == "?":
-                after = _leads(rest) if rest else None
-                if after is None:
-                    return None
-                leads.extend(after)
-        elif len(literal := _literal_prefix(part)) >= 2:
-            leads.append(literal)
+            found = _group_leads(part)
         else:
+            literal = _literal_prefix(part)
+            found = [literal] if len(literal) >= 2 else None
+        if found is None:
             return None
+        leads.extend(found)
     return leads
+
+
+def _group_leads(part: str) -> list[str] | None:
+    """The leads of an alternative that starts with a group: the group's, and when it is
+    optional also those of what follows it; None if unknown."""
+    if part.startswith("(?") and not part.startswith("(?:"):
+        return None  # a lookaround
+    end = _group_end(part)
+    inner = _leads(part[3 if part.startswith("(?:") else 1 : end])
+    quantifier, rest = part[end + 1 : end + 2], part[end + 2 :]
+    if inner is None or quantifier in ("*", "{"):
+        return None
+    if quantifier != "?":
+        return inner
+    after = _leads(rest) if rest else None
+    return None if after is None else inner + after
 
 
 @dataclass(frozen=True)
