@@ -20,6 +20,7 @@ from bot.core.masking import Masker
 from bot.core.models import Question, User, Webinar
 from bot.webinar.grouping import (
     Features,
+    Group,
     GroupingIndex,
     decode,
     encode,
@@ -261,25 +262,48 @@ class QuestionDesk:
 
     async def card(self, question: Question) -> Card:
         index = await self._index(question.webinar_id)
+        group = index.group_of(question.id)
+        candidates, maybe_ids = await self._card_questions(index, question, group)
+        members = await self._members(index, question, candidates, maybe_ids)
+        counts = await self.questions.counts(question.webinar_id)
+        merged = await self.questions.merged_into(question.id)
+        return Card(
+            question,
+            members,
+            _other_parents(index, question, group, merged),
+            counts.open,
+            bool(group is not None and group.general),
+            await self.questions.last_merge(question.id),
+            merged,
+        )
+
+    async def _card_questions(
+        self, index: GroupingIndex, question: Question, group: Group | None
+    ) -> tuple[list[int], list[int]]:
+        """The waiting members of the question's group and its "misschien hetzelfde"
+        ones, as many as a card lists."""
+        if group is None or group.general:
+            return [], []
         found = self._features.get(question.webinar_id, {}).get(question.id)
         if found is None:
             found = index.features(question.text or "")
-        group = index.group_of(question.id)
-        candidates: list[int] = []
-        maybe_ids: list[int] = []
-        if group is not None and not group.general:
-            # The oldest few: a card lists MAX_CARD_MEMBERS; some may be claimed by others.
-            candidates = [key for key in group.members if key != question.id][
-                : 4 * MAX_CARD_MEMBERS
-            ]
-            maybe_ids = [key for key, _ in index.maybe(question.id, found)]
+        # The oldest few: a card lists MAX_CARD_MEMBERS; some may be claimed by others.
+        candidates = [key for key in group.members if key != question.id][: 4 * MAX_CARD_MEMBERS]
+        maybe_ids = [key for key, _ in index.maybe(question.id, found)]
         open_ids = await self.questions.still_open([*candidates, *maybe_ids])
-        candidates = [key for key in candidates if key in open_ids][:MAX_CARD_MEMBERS]
-        maybe_ids = [key for key in maybe_ids if key in open_ids][:MAX_CARD_MAYBE]
-        texts = await self.questions.texts([*candidates, *maybe_ids])
-        numbers = await self.questions.numbers([*candidates, *maybe_ids])
+        return (
+            [key for key in candidates if key in open_ids][:MAX_CARD_MEMBERS],
+            [key for key in maybe_ids if key in open_ids][:MAX_CARD_MAYBE],
+        )
+
+    async def _members(
+        self, index: GroupingIndex, question: Question, candidates: list[int], maybe: list[int]
+    ) -> list[Member]:
+        """The card's other questions with their texts, numbers and toggles."""
+        texts = await self.questions.texts([*candidates, *maybe])
+        numbers = await self.questions.numbers([*candidates, *maybe])
         picks = self._picks.get(question.id, _Picks())
-        members = [
+        same_group = [
             Member(
                 key,
                 numbers.get(key, 0),
@@ -289,28 +313,12 @@ class QuestionDesk:
                 False,
             )
             for key in candidates
-        ] + [
-            Member(key, numbers.get(key, 0), texts.get(key, ""), False, key in picks.taken_in, True)
-            for key in maybe_ids
         ]
-        counts = await self.questions.counts(question.webinar_id)
-        merged = await self.questions.merged_into(question.id)
-        others = index.other_parents(question.id)
-        if merged:
-            # Merged questions left the index: their parents count with the group's.
-            in_group = [] if group is None or group.general else list(group.members)
-            askers = {index.asker(key) for key in in_group}
-            askers |= {row.asker_id for row in merged}
-            others = len(askers - {question.asker_id, None})
-        return Card(
-            question,
-            members,
-            others,
-            counts.open,
-            bool(group is not None and group.general),
-            await self.questions.last_merge(question.id),
-            merged,
-        )
+        maybe_ones = [
+            Member(key, numbers.get(key, 0), texts.get(key, ""), False, key in picks.taken_in, True)
+            for key in maybe
+        ]
+        return same_group + maybe_ones
 
     async def toggle(self, question: Question, other_id: int) -> bool:
         """Leave a member of the card's group out of the next merge (or take it back in);
@@ -406,3 +414,16 @@ class QuestionDesk:
     async def left_queue(self, question_id: int) -> None:
         """Call after a question was removed or withdrawn."""
         await self._leave_queue(question_id)
+
+
+def _other_parents(
+    index: GroupingIndex, question: Question, group: Group | None, merged: list[MergedRow]
+) -> int:
+    """Distinct other parents who asked the card's question: its group's, and (merged
+    questions left the index) those of the questions merged into it."""
+    if not merged:
+        return index.other_parents(question.id)
+    in_group = [] if group is None or group.general else list(group.members)
+    askers = {index.asker(key) for key in in_group}
+    askers |= {row.asker_id for row in merged}
+    return len(askers - {question.asker_id, None})
