@@ -87,6 +87,11 @@ TUNING_FLOORS = {
     "THEME6 schermtijd": (0.93, 0.86),
     "THEME6 school": (0.95, 0.79),
     "THEME6 het tienerbrein": (0.93, 0.71),
+    "THEME7 eten": (0.95, 0.79),
+    "THEME7 lastig gedrag": (0.92, 0.71),
+    "THEME7 scheiding en co-ouderschap": (0.92, 0.62),
+    "THEME7 opvoeden in twee culturen": (0.9, 0.68),
+    "THEME7 zindelijkheid": (0.91, 0.78),
 }
 
 
