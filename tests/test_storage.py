@@ -154,9 +154,13 @@ async def test_an_abandoned_update_leaves_nothing_and_lets_others_write(db: Data
         current_update.reset(token)
     other = asyncio.ensure_future(ask(QuestionRepository(db), webinar_id, 2, "b", source_msg=2))
     watch_database(db)
-    await eventually(lambda: db.writers_waiting == 1, what="the other write waits for the writer")
-    assert not other.done()  # the update holds the writer
-    await db.abandon_update(unit)
+    try:
+        await eventually(
+            lambda: db.writers_waiting == 1, timeout=5, what="the other write waits for the writer"
+        )
+        assert not other.done()  # the update holds the writer
+    finally:
+        await db.abandon_update(unit)
     await other
     rows = await db.fetch_all("SELECT asker_id FROM questions")
     assert [row["asker_id"] for row in rows] == [2]
