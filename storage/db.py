@@ -226,7 +226,7 @@ class Database:
         self._begun_by_savepoint = False  # see `_savepoint`
         # Called after every commit, and when a write starts waiting for the writer while
         # another holds it: tests wait on these (tests/helpers.py `eventually`) instead of
-        # polling. `writers_waiting` counts those writes.
+        # polling; a hook must not raise. `writers_waiting` counts the writes queued.
         self.on_change: list[Callable[[], None]] = []
         self.writers_waiting = 0
 
@@ -406,7 +406,9 @@ class Database:
                 await self._writer.execute("RELEASE upd")
 
     async def _acquire_writer(self) -> None:
-        self.writers_waiting += 1  # back to what it was before anyone else runs, if free
+        # A free writer is taken without yielding to other tasks: nobody sees this count
+        # then. A held one: the count stays up while this write waits.
+        self.writers_waiting += 1
         if self._lock.locked():
             self._changed()
         try:

@@ -158,8 +158,8 @@ class LocalBotApi:
         self.on_request: list[Callable[[RequestRecord], None]] = []
         # Called after every change a test may wait for: each request recorded, each
         # confirmation of updates (by getUpdates or a webhook's 200), each getUpdates
-        # that starts waiting for an update. A test's wait then
-        # re-checks its condition when something changed, not on a timer.
+        # that starts waiting for an update. A test's wait then re-checks its condition
+        # when something changed, not on a timer (tests/helpers.py `eventually`).
         self.on_change: list[Callable[[], None]] = []
 
     # --------------------------------------------------------------- lifecycle
