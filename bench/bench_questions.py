@@ -65,7 +65,7 @@ async def start_process(args: list[str], log: Path) -> asyncio.subprocess.Proces
     )
 
 
-async def until(check, timeout: float, interval: float = 0.01) -> None:  # type: ignore[no-untyped-def]
+async def until(check, timeout: float, interval: float = 0.01) -> None:
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
@@ -87,11 +87,11 @@ async def burst(
     text_of,
     is_ack,
     spread: float = 1.0,
-) -> BurstResult:  # type: ignore[no-untyped-def]
+) -> BurstResult:
     sent_at: dict[int, float] = {}
     acked_at: dict[int, float] = {}
 
-    def hook(record) -> None:  # type: ignore[no-untyped-def]
+    def hook(record) -> None:
         chat = record.chat_id
         if (
             record.method == "sendMessage"

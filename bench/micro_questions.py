@@ -19,8 +19,8 @@ CALLS = {"n": 0}
 TOPICS = ["slapen", "eten", "schermtijd", "puberteit", "scheiden", "driftbuien"]
 
 
-def counting(original):  # type: ignore[no-untyped-def]
-    def wrapper(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+def counting(original):
+    def wrapper(self, fn, *args, **kwargs):
         CALLS["n"] += 1
         return original(self, fn, *args, **kwargs)
 

@@ -56,7 +56,7 @@ async def main(n=1500):
             }
         )
 
-    res = {"ptb": [], "raw": []}
+    res: dict[str, list[float]] = {"ptb": [], "raw": []}
     for _ in range(3):
         for name, fn in (("ptb", ptb), ("raw", raw)):
             api.requests.clear()

@@ -224,6 +224,11 @@ class Database:
         self._checkpoint_after_commit = False  # see `checkpoint`
         self._closing = False
         self._begun_by_savepoint = False  # see `_savepoint`
+        # Called after every commit, and when a write starts waiting for the writer while
+        # another holds it: tests wait on these (tests/helpers.py `eventually`) instead of
+        # polling; a hook must not raise. `writers_waiting` counts the writes queued.
+        self.on_change: list[Callable[[], None]] = []
+        self.writers_waiting = 0
 
     @classmethod
     async def open(cls, path: Path, *, busy_timeout_ms: int = 5000) -> Database:
@@ -339,13 +344,14 @@ class Database:
             if unit.generation != self._generation:
                 raise StorageError("the update's transaction was lost")
             return await self._nested(operation)
-        async with self._lock:
-            try:
-                await self._begin()
-                result = await self._nested(operation)
-                waiter = self._waiter()
-            finally:
-                self._schedule_commit()
+        await self._acquire_writer()
+        try:
+            await self._begin()
+            result = await self._nested(operation)
+            waiter = self._waiter()
+        finally:
+            self._schedule_commit()
+            self._lock.release()
         await waiter
         return result
 
@@ -399,8 +405,23 @@ class Database:
                 await self._writer.execute("ROLLBACK TO upd")
                 await self._writer.execute("RELEASE upd")
 
+    async def _acquire_writer(self) -> None:
+        # A free writer is taken without yielding to other tasks: nobody sees this count
+        # then. A held one: the count stays up while this write waits.
+        self.writers_waiting += 1
+        if self._lock.locked():
+            self._changed()
+        try:
+            await self._lock.acquire()
+        finally:
+            self.writers_waiting -= 1
+
+    def _changed(self) -> None:
+        for hook in self.on_change:
+            hook()
+
     async def _hold(self, unit: UpdateInProgress) -> None:
-        await self._lock.acquire()
+        await self._acquire_writer()
         try:
             await self._begin()
             await self._savepoint("SAVEPOINT upd")
@@ -495,6 +516,7 @@ class Database:
                 await self._truncate_wal()
         for future in waiters:
             _settle(future)
+        self._changed()
 
     def _lost(self, reason: str) -> None:
         waiters, self._waiters = self._waiters, []

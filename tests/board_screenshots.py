@@ -91,7 +91,7 @@ async def main(folder: Path) -> None:
                 await bot.stop()
 
 
-async def votes(bot, wanted: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+async def votes(bot, wanted: dict[str, int]) -> None:
     """Show some questions to parents, who back them ("ik wil dit ook weten")."""
     services = bot.services
     data = init_data(MODERATOR_IDS[0], services.clock.now())
@@ -106,7 +106,7 @@ async def votes(bot, wanted: dict[str, int]) -> None:  # type: ignore[no-untyped
             await services.repos.questions.vote(question.id, backer, services.clock.now())
 
 
-async def ask(bot, api, text: str) -> None:  # type: ignore[no-untyped-def]
+async def ask(bot, api, text: str) -> None:
     services = bot.services
     webinar = await services.repos.webinars.by_code("slapen")
     user_id = 21_000 + len(await services.repos.questions.unanswered(webinar.id))

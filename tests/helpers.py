@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import json
 import time
 import weakref
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,11 @@ from typing import Any
 from bot.app import Ouderbot, button_routes, create_bot
 from bot.config import Settings, settings_from_mapping
 from bot.core import callbacks
-from bot.core.clock import ManualClock
+from bot.core.clock import Clock, ManualClock
 from bot.delivery.pacing import Timer
 from bot.localapi import LocalBotApi, RequestRecord
+from bot.runtime.background import PeriodicPass
+from storage.db import Database
 from storage.webinars import WebinarDraft
 
 TOKEN = "123456:LOCAL-TEST-TOKEN-abcdefghij"
@@ -87,6 +90,7 @@ async def running_api(timer: FastTimer) -> AsyncIterator[LocalBotApi]:
     to them itself (its outbox pacer), and `running_bot` fails a test in which Telegram
     answered 429."""
     server = limited_api(timer)
+    watch(server)
     await server.start()
     try:
         yield server
@@ -113,7 +117,7 @@ async def running_bot(
 
 def sent_button_data(requests: list[RequestRecord]) -> list[str]:
     """The callback data of every inline button in the bot's requests (sent or edited)."""
-    found = []
+    found: list[str] = []
     for request in requests:
         markup = request.params.get("reply_markup")
         if isinstance(markup, str):
@@ -157,11 +161,10 @@ def make_settings(database: Path, api: LocalBotApi, **overrides: Any) -> Setting
     return settings_from_mapping(data, {"OUDERBOT_TOKEN": TOKEN})
 
 
-async def start_bot(
-    settings: Settings, clock: ManualClock, api: LocalBotApi | None = None
-) -> Ouderbot:
+async def start_bot(settings: Settings, clock: Clock, api: LocalBotApi | None = None) -> Ouderbot:
     timer: Timer | None = _LIMITS_TIMERS.get(api) if api is not None else None
     bot = await create_bot(settings, token=TOKEN, clock=clock, timer=timer)
+    watch_bot(bot, api)
     await bot.start()
     if api is not None:
         # The bot confirms updates once stored, before handling them: the server's
@@ -232,20 +235,106 @@ async def parents_asked(bot: Ouderbot, api: LocalBotApi, questions: list[str]) -
     return parents
 
 
-async def eventually(
-    check: Callable[[], Any], timeout: float = 10.0, interval: float = 0.02
-) -> Any:
-    """Wait until `check()` returns something truthy (awaiting it if it is a coroutine)."""
+class Changes:
+    """A count bumped whenever something a test may wait for has changed: the local Bot
+    API server recorded a request or had updates confirmed, the database committed (or
+    a write began waiting for the writer). `eventually` re-checks its condition then."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._bumped = asyncio.Event()
+
+    def bump(self) -> None:
+        self.count += 1
+        bumped, self._bumped = self._bumped, asyncio.Event()
+        bumped.set()
+
+    async def since(self, count: int, seconds: float) -> None:
+        """Return once the count has moved past `count`, or after `seconds`."""
+        if self.count == count:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._bumped.wait(), seconds)
+
+
+# The changes of each event loop (one a test): the servers and databases of a test bump
+# the one of the loop they run in (`watch`, `watch_database`).
+_CHANGES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Changes] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def changes() -> Changes:
+    """The running event loop's `Changes`."""
+    return _CHANGES.setdefault(asyncio.get_running_loop(), Changes())
+
+
+def watch(api: LocalBotApi) -> None:
+    """Let `eventually` re-check when `api` records a request or has updates confirmed."""
+    bump = changes().bump
+    if bump not in api.on_change:
+        api.on_change.append(bump)
+
+
+def watch_database(database: Database) -> None:
+    """Let `eventually` re-check when `database` commits or a write waits for its writer."""
+    bump = changes().bump
+    if bump not in database.on_change:
+        database.on_change.append(bump)
+
+
+def watch_bot(bot: Ouderbot, api: LocalBotApi | None = None) -> None:
+    """Let `eventually` re-check after the bot's database commits, after each periodic
+    pass (a pass may change only the planner's own state, as retention's `checks`), and
+    on `api`'s changes."""
+    watch_database(bot.services.db)
+    for service in bot.background:
+        if isinstance(service, PeriodicPass):
+            service.step = _bumping_after(service.step, changes())
+    if api is not None:
+        watch(api)
+
+
+def _bumping_after(
+    step: Callable[[], Awaitable[object]], watched: Changes
+) -> Callable[[], Awaitable[object]]:
+    async def step_then_bump() -> object:
+        try:
+            return await step()
+        finally:
+            watched.bump()
+
+    return step_then_bump
+
+
+async def eventually(check: Callable[[], Any], timeout: float = 10.0, what: str = "") -> Any:
+    """Wait until `check()` returns something truthy (awaiting it if it is a coroutine).
+
+    It is checked now and again after each change (`Changes`): no timer, so a condition
+    nothing watched can make true fails after `timeout` seconds, naming the condition
+    (`what`, or the check's source line)."""
+    watched = changes()
     deadline = asyncio.get_running_loop().time() + timeout
     while True:
+        seen = watched.count
         result = check()
         if asyncio.iscoroutine(result):
             result = await result
         if result:
             return result
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"condition not met within {timeout} s")
-        await asyncio.sleep(interval)
+        remaining = deadline - asyncio.get_running_loop().time()
+        if remaining <= 0:
+            raise AssertionError(
+                f"not met within {timeout} s ({watched.count} changes seen): "
+                f"{what or _source_of(check)}"
+            )
+        await watched.since(seen, remaining)
+
+
+def _source_of(check: Callable[[], Any]) -> str:
+    try:
+        return inspect.getsource(check).strip()
+    except (OSError, TypeError):
+        return repr(check)
 
 
 def texts(user: Any) -> list[str]:

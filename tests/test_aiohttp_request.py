@@ -18,7 +18,7 @@ from tests.helpers import TOKEN
 
 PARENT = 4242
 MARKUP = {"inline_keyboard": [[{"text": "Intrekken", "callback_data": "v1:p:withdraw:7"}]]}
-CLIENTS = {"aiohttp": AiohttpRequest, "httpx": HTTPXRequest}
+CLIENTS: dict[str, type[BaseRequest]] = {"aiohttp": AiohttpRequest, "httpx": HTTPXRequest}
 
 
 @pytest.fixture

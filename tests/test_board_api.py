@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import aiohttp
@@ -15,7 +16,7 @@ from bot.app import Ouderbot
 from bot.config import Settings
 from bot.core.clock import ManualClock
 from bot.core.models import QuestionState, Role
-from bot.localapi import LocalBotApi
+from bot.localapi import FakeUser, LocalBotApi
 from tests.board_helpers import WEB, base_url, call, init_data, open_webinar, question_with
 from tests.helpers import MODERATOR_IDS, close_webinar, eventually, make_settings, texts
 
@@ -145,7 +146,7 @@ async def test_picks_on_the_board_and_volgende_in_the_chat_never_share_a_questio
         seen = len(chat_user.messages)
         chat_user.send("/volgende")
         status, body = await call(bot, "POST", f"questions/{top.id}/pick", data)
-        await eventually(lambda seen=seen: len(chat_user.messages) > seen)
+        await eventually(partial(_more_messages, chat_user, seen))
         on_board = await questions.held_by(webinar.id, board_user.id)
         in_chat = await questions.held_by(webinar.id, chat_user.id)
         assert in_chat is not None
@@ -343,3 +344,7 @@ async def test_an_undo_the_board_never_gave_is_refused_and_a_real_one_is_confirm
         200,
         {"undone": given["action"], "question": question.id},
     )
+
+
+def _more_messages(user: FakeUser, than: int) -> bool:
+    return len(user.messages) > than

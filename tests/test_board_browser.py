@@ -121,7 +121,7 @@ async def bot(settings: Settings, clock: ManualClock, api: LocalBotApi) -> Async
         yield running
 
 
-async def board_page(browser, bot: Ouderbot, data: str, viewport=PHONE):  # type: ignore[no-untyped-def]
+async def board_page(browser, bot: Ouderbot, data: str, viewport=PHONE):
     page = await browser.new_page(viewport=viewport)
     # Nothing may come from outside this server (the board must work offline).
     outside: list[str] = []
@@ -192,7 +192,7 @@ async def test_a_pick_on_the_board_and_volgende_in_the_chat_never_get_the_same_q
     assert mine.id != in_chat.id
 
 
-async def _either(*locators) -> bool:  # type: ignore[no-untyped-def]
+async def _either(*locators) -> bool:
     for locator in locators:
         if await locator.count() and await locator.first.is_visible():
             return True

@@ -14,6 +14,7 @@ from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+PARENT = 3  # asks every question of the queue
 
 
 async def a_queue(tmp_path: Path, size: int) -> tuple[Database, QuestionRepository, int]:
@@ -27,9 +28,10 @@ async def a_queue(tmp_path: Path, size: int) -> tuple[Database, QuestionReposito
         await UserRepository(db).ensure(moderator, "nl", NOW)
         await webinars.join(webinar.id, moderator, NOW)
     questions = QuestionRepository(db)
+    await UserRepository(db).ensure(PARENT, "nl", NOW)
     for n in range(size):
         await questions.add(
-            webinar_id=webinar.id, asker_id=None, source_msg=n, text=f"vraag {n}",
+            webinar_id=webinar.id, asker_id=PARENT, source_msg=n, text=f"vraag {n}",
             shown_name=None, now=NOW,
         )  # fmt: skip
     return db, questions, webinar.id
@@ -72,7 +74,7 @@ async def test_picks_and_pulls_at_the_same_time_never_share_a_question(tmp_path:
         claimed = [
             q for q in await questions.unanswered(webinar_id) if q.state is QuestionState.CLAIMED
         ]
-        assert sorted(q.claimed_by for q in claimed) == [1, 2]  # one each, never more
+        assert sorted(q.claimed_by or 0 for q in claimed) == [1, 2]  # one each, never more
     finally:
         await db.close()
 

@@ -17,7 +17,7 @@ from storage.db import Database
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
 from tests.bot_process import BotProcess, write_config
-from tests.helpers import START, TOKEN, eventually
+from tests.helpers import START, TOKEN, eventually, watch
 
 pytestmark = pytest.mark.slow
 
@@ -78,7 +78,6 @@ async def killed_at_a_random_point(
     await eventually(
         lambda: len(api.requests) >= target or acknowledged(api, user_ids) == set(user_ids),
         timeout=60,
-        interval=0.005,
     )
 
 
@@ -95,6 +94,7 @@ async def run_with_kills(
 ) -> None:
     """`in_flight`: telegram.requests_in_flight, the default when None."""
     api = LocalBotApi(token=TOKEN, bot_username="ouderbot_test", latency=latency)
+    watch(api)
     await api.start()
     try:
         database = tmp_path / "crash.sqlite3"
@@ -126,7 +126,6 @@ async def run_with_kills(
                 await eventually(
                     lambda: len(acknowledged(api, user_ids)) >= kill_after_acks,
                     timeout=60,
-                    interval=0.005,
                 )
             else:
                 await killed_at_a_random_point(api, rng, user_ids, kill_number, window)
@@ -146,10 +145,8 @@ async def run_with_kills(
         # parent hears that their question is in the queue: once, apart from at most one
         # message per kill and request in flight (8 by default) (Telegram took it in the instant before
         # the kill, before the outbox could mark it; see bot.delivery.dispatcher).
-        await eventually(lambda: api.pending_updates_count == 0, timeout=120, interval=0.2)
-        await eventually(
-            lambda: acknowledged(api, user_ids) == set(user_ids), timeout=120, interval=0.2
-        )
+        await eventually(lambda: api.pending_updates_count == 0, timeout=120)
+        await eventually(lambda: acknowledged(api, user_ids) == set(user_ids), timeout=120)
         await api.wait_until_idle()
         await process.stop()
         counts = acknowledgements(api, user_ids)

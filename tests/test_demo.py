@@ -125,7 +125,7 @@ def test_the_transcript_says_what_kind_of_message_the_bot_sent() -> None:
     out = io.StringIO()
     transcript = Transcript(out, {5: Person(cast(Any, None), "👩", "Sanne", "nl")})
     markup = {"inline_keyboard": [[{"text": "Ja"}, {"text": "Nee"}]]}
-    for method, params in [
+    requests: list[tuple[str, dict[str, Any]]] = [
         ("sendMessage", {"text": "<b>Hallo</b>\ndaar", "reply_markup": markup}),
         ("editMessageText", {"text": "Anders"}),
         ("sendPhoto", {"caption": "Grafiek"}),
@@ -134,7 +134,8 @@ def test_the_transcript_says_what_kind_of_message_the_bot_sent() -> None:
         ("answerCallbackQuery", {"text": "Opgeslagen"}),
         ("answerCallbackQuery", {}),
         ("getMe", {"text": "niet getoond"}),
-    ]:
+    ]
+    for method, params in requests:
         transcript.bot_request(RequestRecord(method, params, True, 200, None, 0.0, 5))
     transcript.bot_request(RequestRecord("sendMessage", {"text": "x"}, True, 200, None, 0.0, 6))
     transcript.bot_request(RequestRecord("sendMessage", {"text": "y"}, False, 400, None, 0.0, 5))

@@ -6,6 +6,7 @@ import random
 import string
 from datetime import UTC, date, datetime
 from string import Formatter
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ def three_sessions() -> list[FeedbackSession]:
     ]
 
 
-def _answers(ref: str, day: date, rows: list[tuple]) -> list[FeedbackAnswer]:
+def _answers(ref: str, day: date, rows: list[tuple[Any, ...]]) -> list[FeedbackAnswer]:
     return [FeedbackAnswer(ref, day, *row) for row in rows]
 
 
@@ -357,7 +358,7 @@ def test_every_summary_text_the_code_uses_is_in_both_catalogues(t: Translator) -
     used: set[str] = set()
 
     class Recording(Translator):
-        def __call__(self, language, key, /, **params):  # type: ignore[no-untyped-def]
+        def __call__(self, language, key, /, **params):
             used.add(key)
             return super().__call__(language, key, **params)
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import bot.webinar.question_desk as desk_module
 from bot.core.clock import ManualClock
 from bot.core.i18n import Translator
 from bot.core.masking import Masker
 from bot.core.models import User, Webinar
+from bot.webinar.grouping import GroupingIndex
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import (
     Database,
@@ -141,7 +141,7 @@ async def test_a_restart_rebuilds_the_groups_from_stored_features(
     def no_texts(index: object, text: str) -> object:
         raise AssertionError("the index was rebuilt by re-reading a text")
 
-    monkeypatch.setattr(desk_module.GroupingIndex, "features", no_texts)
+    monkeypatch.setattr(GroupingIndex, "features", no_texts)
     again = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     assert await again.groups(webinar.id) == before
 
@@ -320,7 +320,7 @@ async def test_a_question_fitting_two_alike_groups_joins_them_and_it_is_stored(
     def no_texts(index: object, text: str) -> object:
         raise AssertionError("the index was rebuilt by re-reading a text")
 
-    monkeypatch.setattr(desk_module.GroupingIndex, "features", no_texts)
+    monkeypatch.setattr(GroupingIndex, "features", no_texts)
     again = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     assert await again.groups(webinar.id) == await desk.groups(webinar.id)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from typing import Any
 
 from bot.app import Ouderbot
 from bot.localapi import LocalBotApi
@@ -27,14 +28,14 @@ def _interleaved(total: int) -> list[tuple[int, str]]:
     return picked
 
 
-def _button(user, message, action: str) -> str:  # type: ignore[no-untyped-def]
+def _button(user, message, action: str) -> str:
     return next(data for _, data in user.buttons(message) if f":q:{action}:" in data)
 
 
-async def _pull(moderator) -> dict:  # type: ignore[no-untyped-def]
+async def _pull(moderator) -> dict[str, Any]:
     before = moderator.messages[-1]["message_id"] if moderator.messages else 0
     moderator.send("/volgende")
-    return await moderator.wait_for(  # type: ignore[no-any-return]
+    return await moderator.wait_for(
         lambda m: m["message_id"] > before and ("Vraag " in m["text"] or "geen vragen" in m["text"])
     )
 
@@ -58,9 +59,9 @@ async def test_150_parents_in_11_clusters_counts_merge_shows_texts_and_undo_tell
     assert webinar is not None
 
     # Every question's count (what its card says) stays within twice its cluster's size.
-    for question in await questions.unanswered(webinar.id):
-        assert question.asker_id is not None
-        assert question.similar_count <= 2 * size[cluster_of[question.asker_id]]
+    for unanswered in await questions.unanswered(webinar.id):
+        assert unanswered.asker_id is not None
+        assert unanswered.similar_count <= 2 * size[cluster_of[unanswered.asker_id]]
 
     # The cards say so too; find one that would merge something.
     card = None

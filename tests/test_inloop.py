@@ -158,7 +158,7 @@ async def test_cancellation_reaches_every_subscriber_and_suppresses_the_reminder
     before = datetime(2026, 12, 2, 7, 30, tzinfo=UTC)  # 08:30 local
     for moment in (evening, before):
         clock.set(moment)
-        await bot.reminders.run_pass()  # type: ignore[union-attr]
+        await bot.reminders.run_pass()
         await bot.dispatcher.send_due()
     await api.wait_until_idle()
     for parent in parents:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,7 @@ from bot.webinar.phrases import Words
 from tests.data.labelled import tuning_sets
 
 
-def _all_files() -> list:
+def _all_files() -> list[Any]:
     return [read_file(LEXICON_DIR / "kern.toml"), *theme_files()]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -24,6 +24,7 @@ from telegram.warnings import PTBUserWarning
 from bot.localapi import ApiError, FakeUser, LocalBotApi, RateLimiter
 from bot.localapi.html_entities import EntityParseError, parse_html, utf16_len
 from bot.localapi.spec import ENV_VAR, SCHEMA_PATH, find_spec_path
+from tests.helpers import eventually, watch
 
 
 def test_the_packaged_bot_api_schema_is_used_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,8 +43,11 @@ def ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 async def server() -> AsyncIterator[LocalBotApi]:
     async with LocalBotApi(webhook_retry_delay=0.05, quiet_period=0.05) as api:
+        watch(api)
         yield api
 
+
+T = TypeVar("T")
 
 # Building an SSL context costs ~25 ms; PTB's two HTTP clients would each build one per Bot.
 TLS = ssl.create_default_context()
@@ -80,13 +84,10 @@ async def raw_call(
     return response.status_code, response.json()
 
 
-async def until(condition: Callable[[], bool], timeout: float = 2.0) -> None:
-    """Wait until ``condition()`` holds (for effects that need a few loop iterations)."""
-    async with asyncio.timeout(timeout):
-        while True:
-            if condition():
-                return
-            await asyncio.sleep(0.005)
+def some(value: T | None) -> T:
+    """`value`, which the Bot API marks optional and this test expects present."""
+    assert value is not None
+    return value
 
 
 def keyboard(*pairs: tuple[str, str]) -> Keyboard:
@@ -108,6 +109,7 @@ async def test_user_sees_the_current_state_after_send_edit_and_delete(
     assert sanne.buttons() == [("Ja", "q:ans:1")]
 
     edited = await bot.edit_message_text("Beantwoord", chat_id=1001, message_id=sent.message_id)
+    assert isinstance(edited, telegram.Message)
     assert edited.edit_date is not None
     assert sanne.last_message is not None
     assert sanne.last_message["text"] == "Beantwoord"
@@ -295,7 +297,7 @@ async def test_sending_to_a_blocked_user_is_forbidden(
         await bot.send_message(1001, "herinnering")
     assert server.rejections[-1].status == 403
     updates = await bot.get_updates()
-    assert updates[-1].my_chat_member.new_chat_member.status == "kicked"
+    assert some(updates[-1].my_chat_member).new_chat_member.status == "kicked"
     sanne.unblock()
     await bot.send_message(1001, "weer welkom")
     assert [m["text"] for m in sanne.messages] == ["weer welkom"]
@@ -313,8 +315,8 @@ async def test_callback_queries_can_be_answered_once(
     first = sanne.tap("Ik ook")
     forged = sanne.press(sent.message_id, "q:del:99")
     updates = await bot.get_updates()
-    assert [u.callback_query.data for u in updates] == ["v:1", "q:del:99"]
-    assert updates[0].callback_query.message.message_id == sent.message_id
+    assert [some(u.callback_query).data for u in updates] == ["v:1", "q:del:99"]
+    assert some(some(updates[0].callback_query).message).message_id == sent.message_id
     assert await bot.answer_callback_query(first, text="Geteld")
     assert server.callback_answer(first) == {"text": "Geteld", "show_alert": False, "url": None}
     assert server.unanswered_callback_queries() == [forged]
@@ -356,7 +358,7 @@ async def test_query_strings_are_accepted_like_form_fields(
 
 async def test_requests_are_checked_against_the_spec(server: LocalBotApi, sanne: FakeUser) -> None:
     assert server.spec_checked
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"text": "hoi"}, 'Bad Request: parameter "chat_id" is required'),
         (
             {"chat_id": 1001, "text": "hoi", "colour": "red"},
@@ -408,16 +410,16 @@ async def test_long_poll_returns_a_message_sent_while_waiting_and_offset_confirm
     server: LocalBotApi, bot: telegram.Bot, sanne: FakeUser
 ) -> None:
     poll = asyncio.create_task(bot.get_updates(timeout=5))
-    await until(lambda: server.waiting_pollers == 1)
+    await eventually(lambda: server.waiting_pollers == 1, timeout=2)
     sent = sanne.send("/webinar abc")
     updates = await asyncio.wait_for(poll, 1)
     assert len(updates) == 1
-    message = updates[0].message
+    message = some(updates[0].message)
     assert message.text == "/webinar abc"
     assert message.message_id == sent["message_id"]
     assert message.entities[0].type == "bot_command"
     assert message.entities[0].length == 8
-    assert message.from_user.language_code == "nl"
+    assert some(message.from_user).language_code == "nl"
     assert server.pending_updates_count == 1
     assert server.confirmed_update_id == 0
 
@@ -444,7 +446,7 @@ async def test_get_updates_honours_limit_and_allowed_updates(
     sanne.press(sent, "b")
     assert len(await bot.get_updates(limit=2)) == 2
     updates = await bot.get_updates(allowed_updates=["callback_query"])
-    assert [u.callback_query.data for u in updates] == ["b"]
+    assert [some(u.callback_query).data for u in updates] == ["b"]
     assert server.pending_updates_count == 1  # the messages were discarded
 
 
@@ -452,7 +454,7 @@ async def test_a_second_poller_terminates_the_first_with_conflict(
     server: LocalBotApi, bot: telegram.Bot
 ) -> None:
     first = asyncio.create_task(bot.get_updates(timeout=5))
-    await until(lambda: server.waiting_pollers == 1)
+    await eventually(lambda: server.waiting_pollers == 1, timeout=2)
     async with local_bot(server) as other:  # a second bot instance
         assert await other.get_updates(timeout=0) == ()
     with pytest.raises(Conflict, match="terminated by other getUpdates request"):
@@ -473,16 +475,16 @@ async def test_user_media_and_group_updates_deserialize_in_ptb(
     server.add_bot_to_group(-100123, by=sanne, title="Ouders West")
     updates = await bot.get_updates()
     messages = [u.message for u in updates if u.message]
-    assert messages[0].sticker.emoji == "👍"
+    assert some(messages[0].sticker).emoji == "👍"
     assert messages[1].photo[-1].file_id
-    assert messages[2].voice.mime_type == "audio/ogg"
-    assert messages[3].video.width == 640
-    assert messages[4].location.latitude == pytest.approx(52.09)
-    assert messages[5].contact.phone_number == "+31612345678"
-    assert updates[7].edited_message.text == "daarna"
-    assert updates[8].my_chat_member.new_chat_member.status == "member"
-    assert updates[9].message.new_chat_members[0].username == "ouderbot_test"
-    assert updates[9].message.chat.type == "supergroup"
+    assert some(messages[2].voice).mime_type == "audio/ogg"
+    assert some(messages[3].video).width == 640
+    assert some(messages[4].location).latitude == pytest.approx(52.09)
+    assert some(messages[5].contact).phone_number == "+31612345678"
+    assert some(updates[7].edited_message).text == "daarna"
+    assert some(updates[8].my_chat_member).new_chat_member.status == "member"
+    assert some(updates[9].message).new_chat_members[0].username == "ouderbot_test"
+    assert some(updates[9].message).chat.type == "supergroup"
 
     assert await bot.leave_chat(-100123)
     assert server.left_chats == [-100123]
@@ -586,7 +588,9 @@ async def test_injected_faults_fail_the_call_without_its_effect(
     with pytest.raises(TimedOut):
         await bot.send_message(1001, "4", read_timeout=0.2)
     assert sanne.messages == []
-    await until(lambda: len(server.injected_faults) == 4)  # the client gave up on the last
+    await eventually(
+        lambda: len(server.injected_faults) == 4, timeout=2
+    )  # the client gave up on the last
     assert [f.fault for f in server.injected_faults] == ["429", "500", "disconnect", "timeout"]
     assert server.rejections == []
     assert server.count_429 == 1
@@ -647,7 +651,7 @@ async def test_webhook_delivery_retries_until_2xx_and_blocks_get_updates(
             await bot.get_updates()
         await bot.delete_webhook()
         sanne.send("derde")
-        assert (await bot.get_updates())[0].message.text == "derde"
+        assert some((await bot.get_updates())[0].message).text == "derde"
     finally:
         await runner.cleanup()
 
@@ -700,7 +704,7 @@ async def test_documents_round_trip_in_both_directions(
     csv = b"soort;code\nwebinar;abc\n"
     sanne.send_document("programma.csv", csv, mime_type="text/csv")
     update = (await bot.get_updates())[0]
-    document = update.message.document
+    document = some(some(update.message).document)
     assert (document.file_name, document.mime_type, document.file_size) == (
         "programma.csv", "text/csv", len(csv),
     )  # fmt: skip
@@ -708,11 +712,12 @@ async def test_documents_round_trip_in_both_directions(
     assert bytes(await file.download_as_bytearray()) == csv
 
     sent = await bot.send_document(1001, b"a,b\n1,2\n", filename="export.csv", caption="Export")
-    assert sent.document.file_name == "export.csv"
+    sent_document = some(sent.document)
+    assert sent_document.file_name == "export.csv"
     assert sent.caption == "Export"
-    assert server.file_bytes(sent.document.file_id) == b"a,b\n1,2\n"
+    assert server.file_bytes(sent_document.file_id) == b"a,b\n1,2\n"
     assert sanne.last_message is not None
-    assert sanne.last_message["document"]["file_id"] == sent.document.file_id
+    assert sanne.last_message["document"]["file_id"] == sent_document.file_id
 
     photo = await bot.send_photo(1001, sanne.send_photo()["photo"][0]["file_id"])
     assert photo.photo[0].width == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 
@@ -17,21 +18,21 @@ from tests.helpers import (
 )
 
 
-async def setup(bot: Ouderbot, api: LocalBotApi, questions: list[str]):  # type: ignore[no-untyped-def]
+async def setup(bot: Ouderbot, api: LocalBotApi, questions: list[str]):
     """An open webinar, one gespreksleider, and one consented parent per question."""
     moderator = await webinar_opened_by_gert(bot, api)
     parents = await parents_asked(bot, api, questions)
     return moderator, parents
 
 
-async def pull(moderator) -> dict:  # type: ignore[no-untyped-def]
+async def pull(moderator) -> dict[str, Any]:
     count = len(moderator.messages)
     moderator.send("/volgende")
     await eventually(lambda: len(moderator.messages) > count)
     return moderator.messages[-1]
 
 
-def button(user, message, action: str) -> str:  # type: ignore[no-untyped-def]
+def button(user, message, action: str) -> str:
     return next(data for _, data in user.buttons(message) if f":{action}:" in data)
 
 

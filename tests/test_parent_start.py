@@ -9,7 +9,7 @@ from bot.localapi import LocalBotApi
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, start_bot
 
 
-def labels(user, message) -> list[str]:  # type: ignore[no-untyped-def]
+def labels(user, message) -> list[str]:
     return [text for text, _ in user.buttons(message)]
 
 

@@ -66,8 +66,9 @@ async def test_a_parent_who_just_joined_can_back_a_question_from_the_welcome(
     welcome = await newcomer.wait_for(has("Welkom bij"))
     newcomer.press(welcome, "1:c:agree")
     await newcomer.wait_for(has("Dank je"))
-    welcome = newcomer.message(welcome["message_id"])
-    newcomer.press(welcome, next(d for _, d in newcomer.buttons(welcome) if ":p:list:" in d))
+    agreed = newcomer.message(welcome["message_id"])
+    assert agreed is not None
+    newcomer.press(agreed, next(d for _, d in newcomer.buttons(agreed) if d and ":p:list:" in d))
     listing = await newcomer.wait_for(has("Vragen van andere ouders"))
     votes = [d for _, d in newcomer.buttons(listing) if d and ":p:vote:" in d]
     newcomer.press(listing, votes[0])

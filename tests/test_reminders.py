@@ -286,7 +286,7 @@ async def add_subscribers(bot: Ouderbot, api: LocalBotApi, user_ids: range) -> N
     now = services.clock.now()
     series = await services.repos.inloop.get(sid)
     assert series is not None
-    plans = plan_reminders(series, services.settings.zone, bot.reminders.policy, now=now)  # type: ignore[union-attr]
+    plans = plan_reminders(series, services.settings.zone, bot.reminders.policy, now=now)
     zone = services.settings.zone
 
     async def one(user_id: int) -> None:

@@ -53,11 +53,11 @@ async def test_question_texts_go_retention_days_after_the_webinar_ended_and_coun
     ]
 
     clock.advance(timedelta(days=30) - timedelta(minutes=1))
-    await bot.retention.run()  # type: ignore[union-attr]
+    await bot.retention.run()
     assert rows(bot, question, (webinar_id,))[0][0] is not None
 
     clock.advance(timedelta(minutes=2))
-    report = await bot.retention.run()  # type: ignore[union-attr]
+    report = await bot.retention.run()
     assert (report.question_texts, report.webinars) == (1, 1)
     assert rows(bot, question, (webinar_id,)) == [(None, None)]
     assert await bot.services.repos.questions.counts(webinar_id) == counts
@@ -82,7 +82,7 @@ async def test_a_webinar_never_closed_has_its_texts_deleted_after_its_scheduled_
         webinar_id=webinar_id, asker_id=2002, source_msg=1, text="Een vraag", shown_name=None,
         now=clock.now())  # fmt: skip
     clock.advance(timedelta(days=30, hours=3))
-    await bot.retention.run()  # type: ignore[union-attr]
+    await bot.retention.run()
     assert rows(bot, "SELECT text FROM questions WHERE webinar_id = ?", (webinar_id,)) == [(None,)]
     webinar = await bot.services.repos.webinars.by_id(webinar_id)
     assert webinar is not None
@@ -131,11 +131,11 @@ async def test_sent_messages_lose_their_text_after_retention_and_waiting_ones_ke
     [old] = await outbox.due(now, 10)
     await outbox.mark_sent([old.id], now)
     clock.advance(timedelta(days=29))
-    await bot.retention.run()  # type: ignore[union-attr]
+    await bot.retention.run()
     assert all("Het antwoord" in payload for (payload,) in rows(bot, "SELECT payload FROM outbox"))
 
     clock.advance(timedelta(days=2))
-    report = await bot.retention.run()  # type: ignore[union-attr]
+    report = await bot.retention.run()
     assert report.payloads == 1
     kept = dict(rows(bot, "SELECT dedup_key, payload FROM outbox"))
     assert kept["old"] == '{"erased": true}'
@@ -155,7 +155,7 @@ async def test_processed_update_ids_older_than_two_days_are_forgotten(
         )  # fmt: skip
 
     await bot.services.db.write(op, marks_update=False)
-    await bot.retention.run()  # type: ignore[union-attr]
+    await bot.retention.run()
     kept = {row[0] for row in rows(bot, "SELECT update_id FROM processed_updates")}
     assert 900_002 in kept
     assert 900_001 not in kept
@@ -180,16 +180,16 @@ async def test_parents_unseen_for_a_year_are_erased_and_everyone_else_kept(
     series = next(
         s for s in await services.repos.inloop.all_series() if s.title.endswith("doorloopt")
     )
-    await services.repos.inloop.subscribe(series.id, subscriber, start, [], lambda *_: None)  # type: ignore[arg-type,return-value]
+    await services.repos.inloop.subscribe(series.id, subscriber, start, [], lambda *_: None)  # type: ignore[arg-type]
 
     clock.advance(timedelta(days=200))
     parent = api.user(seen_later)
     parent.send("/help")
     await parent.wait_for(has("Wat kun je doen?"))
-    await bot.retention.run()  # type: ignore[union-attr]  (records who was seen)
+    await bot.retention.run()  # records who was seen
 
     clock.advance(timedelta(days=166))
-    report = await bot.retention.run()  # type: ignore[union-attr]
+    report = await bot.retention.run()
     assert report.parents == 1
     remaining = {row[0] for row in rows(bot, "SELECT id FROM users")}
     assert unseen not in remaining
@@ -209,7 +209,7 @@ async def test_a_message_or_button_marks_the_parent_as_seen(
     menu = await parent.wait_for(has("Welke taal"))
     parent.press(menu, data_of(parent, menu, ":lang:set:"))
     await eventually(lambda: api.unanswered_callback_queries() == [])
-    await bot.retention.run()  # type: ignore[union-attr]
+    await bot.retention.run()
     assert rows(bot, "SELECT last_seen_at FROM users WHERE id = ?", (parent.id,)) == [
         (to_db(clock.now()),)
     ]

@@ -19,6 +19,7 @@ from storage.questions import AddedQuestion, QuestionRepository
 from storage.updates import UpdateLog
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
+from tests.helpers import eventually, watch_database
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -95,10 +96,10 @@ async def test_concurrent_writes_are_all_committed(db: Database) -> None:
 
 
 async def test_a_failing_operation_does_not_undo_the_others_in_its_batch(db: Database) -> None:
-    async def good(conn) -> None:  # type: ignore[no-untyped-def]
+    async def good(conn) -> None:
         await conn.execute("INSERT INTO processed_updates (update_id) VALUES (1)")
 
-    async def bad(conn) -> None:  # type: ignore[no-untyped-def]
+    async def bad(conn) -> None:
         await conn.execute("INSERT INTO processed_updates (update_id) VALUES (2)")
         await conn.execute("INSERT INTO no_such_table VALUES (1)")
 
@@ -133,7 +134,7 @@ async def test_an_updates_writes_its_messages_and_its_mark_commit_together(db: D
     assert await db.fetch_value("SELECT count(*) FROM questions") == 0
     assert not await UpdateLog(db).is_processed(4242)
 
-    async def last(conn) -> None:  # type: ignore[no-untyped-def]
+    async def last(conn) -> None:
         await finish_update(conn, 4242, [ChatMessage(1, text="in de rij")], NOW)
 
     await db.finish_update(unit, last)
@@ -152,9 +153,14 @@ async def test_an_abandoned_update_leaves_nothing_and_lets_others_write(db: Data
     finally:
         current_update.reset(token)
     other = asyncio.ensure_future(ask(QuestionRepository(db), webinar_id, 2, "b", source_msg=2))
-    await asyncio.sleep(0.05)
-    assert not other.done()  # the update holds the writer
-    await db.abandon_update(unit)
+    watch_database(db)
+    try:
+        await eventually(
+            lambda: db.writers_waiting == 1, timeout=5, what="the other write waits for the writer"
+        )
+        assert not other.done()  # the update holds the writer
+    finally:
+        await db.abandon_update(unit)
     await other
     rows = await db.fetch_all("SELECT asker_id FROM questions")
     assert [row["asker_id"] for row in rows] == [2]

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -104,14 +103,15 @@ def test_ouderbot_try_runs_until_stopped(tmp_path: Path) -> None:
     )  # fmt: skip
     try:
         assert process.stdout is not None
-        lines = []
+        lines: list[str] = []
         while not any(line.startswith("Open http://127.0.0.1:") for line in lines):
             line = process.stdout.readline()
             assert line, process.stderr.read() if process.stderr else ""
             lines.append(line)
         address = lines[-1].split()[1]
         assert httpx.get(address, timeout=10).status_code == 200
-        time.sleep(0.5)
+        # A second request, to the simulated users' state, after the page: still serving.
+        assert httpx.get(address + "api/state", timeout=10).status_code == 200
         assert process.poll() is None  # still running
         process.send_signal(signal.SIGINT)
         out, _ = process.communicate(timeout=30)

@@ -18,7 +18,7 @@ from bot.config import ConfigError, Settings
 from bot.core.clock import ManualClock
 from bot.delivery.webhook import SECRET_HEADER, serve_webhook
 from bot.localapi import LocalBotApi
-from tests.helpers import TOKEN, eventually, texts
+from tests.helpers import TOKEN, changes, eventually, texts, watch_bot
 
 SECRET = "test-secret_0123456789abcdefABCDEF"
 
@@ -56,9 +56,11 @@ async def webhook(
     url = f"http://127.0.0.1:{port}/telegram"
     hooked = with_webhook(settings, url, port)
     bot = await create_bot(hooked, token=TOKEN, clock=clock)
+    watch_bot(bot, api)
     api.busy_checks.append(bot.busy)  # wait_until_idle waits for what the bot has in hand
     stop = asyncio.Event()
     task = asyncio.create_task(serve_webhook(bot, hooked, stop))
+    task.add_done_callback(lambda _: changes().bump())  # a failed start ends the wait too
     await eventually(lambda: task.done() or api.webhook_url == url)
     if task.done():
         task.result()  # raises what went wrong
@@ -156,8 +158,8 @@ async def test_same_update_posted_twice_at_once_has_its_effect_once(
 ) -> None:
     parent = api.user(1001, first_name="Sanne", language_code="nl")
     update = start_update(10_003)
-    statuses = await asyncio.gather(
-        post(webhook.url, update, SECRET), post(webhook.url, update, SECRET)
+    statuses = list(
+        await asyncio.gather(post(webhook.url, update, SECRET), post(webhook.url, update, SECRET))
     )
     assert statuses == [200, 200]
     await api.wait_until_idle()

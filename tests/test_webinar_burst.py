@@ -12,7 +12,7 @@ from bot.localapi import LocalBotApi
 from tests.helpers import MODERATOR_IDS, add_webinar, eventually, make_moderator, write_answer
 
 
-async def open_webinar(bot: Ouderbot, api: LocalBotApi, code: str = "slapen"):  # type: ignore[no-untyped-def]
+async def open_webinar(bot: Ouderbot, api: LocalBotApi, code: str = "slapen"):
     await add_webinar(bot, code)
     moderators = []
     for moderator_id in MODERATOR_IDS:
@@ -24,7 +24,7 @@ async def open_webinar(bot: Ouderbot, api: LocalBotApi, code: str = "slapen"):  
     return moderators
 
 
-async def consented_parents(bot: Ouderbot, api: LocalBotApi, count: int, first_id: int = 10_000):  # type: ignore[no-untyped-def]
+async def consented_parents(bot: Ouderbot, api: LocalBotApi, count: int, first_id: int = 10_000):
     """Parents who joined the webinar and agreed to the notice (as stored state)."""
     services = bot.services
     webinar = await services.repos.webinars.by_code("slapen")
@@ -80,7 +80,7 @@ async def test_two_moderators_pulling_at_once_never_get_the_same_question(
 
     seen: dict[int, list[int]] = {first.id: [], second.id: []}
 
-    async def pull(moderator) -> None:  # type: ignore[no-untyped-def]
+    async def pull(moderator) -> None:
         while True:
             before = len(moderator.messages)
             moderator.send("/volgende")

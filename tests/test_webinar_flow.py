@@ -14,7 +14,7 @@ from tests.helpers import (
 )
 
 
-async def agree(user, notice=None) -> None:  # type: ignore[no-untyped-def]
+async def agree(user, notice=None) -> None:
     """Agree to the notice: `notice` is the message it came in (the welcome carries it)."""
     if notice is None:
         notice = await user.wait_for(
@@ -85,7 +85,7 @@ async def test_a_parent_who_blocks_the_bot_is_inactive_until_they_write_again(
     await eventually(active)
 
 
-async def not_(awaitable) -> bool:  # type: ignore[no-untyped-def]
+async def not_(awaitable) -> bool:
     return not await awaitable
 
 

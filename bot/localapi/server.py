@@ -156,6 +156,11 @@ class LocalBotApi:
         self.busy_checks: list[Callable[[], bool]] = []
         self.count_429 = 0
         self.on_request: list[Callable[[RequestRecord], None]] = []
+        # Called after every change a test may wait for: each request recorded, each
+        # confirmation of updates (by getUpdates or a webhook's 200), each getUpdates
+        # that starts waiting for an update. A test's wait then re-checks its condition
+        # when something changed, not on a timer (tests/helpers.py `eventually`).
+        self.on_change: list[Callable[[], None]] = []
 
     # --------------------------------------------------------------- lifecycle
 
@@ -431,6 +436,14 @@ class LocalBotApi:
                 hook(record)
             except Exception:  # a broken hook must not take the server down
                 logger.exception("on_request hook failed")
+        self._changed()
+
+    def _changed(self) -> None:
+        for hook in self.on_change:
+            try:
+                hook()
+            except Exception:  # a broken hook must not take the server down
+                logger.exception("on_change hook failed")
 
     def _chat_of(self, method: str, values: dict[str, Any]) -> int | str | None:
         chat_id = values.get("chat_id")
@@ -467,6 +480,7 @@ class LocalBotApi:
         queue = self.world.updates
         if offset is not None:
             queue.confirm(offset)
+            self._changed()
         self._poll_generation += 1
         generation = self._poll_generation
         queue.wake()  # an older getUpdates still waiting ends with 409, as on Telegram
@@ -479,6 +493,7 @@ class LocalBotApi:
             if remaining <= 0:
                 return []
             self.waiting_pollers += 1
+            self._changed()
             try:
                 await queue.wait(remaining)
             finally:
@@ -575,6 +590,7 @@ class LocalBotApi:
             if error is None:
                 queue.confirm(update["update_id"] + 1)
                 hook.deliveries += 1
+                self._changed()
                 continue
             hook.last_error_date = int(time.time())
             hook.last_error_message = error
