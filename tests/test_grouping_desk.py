@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from bot.core.clock import ManualClock
 from bot.core.i18n import Translator
 from bot.core.masking import Masker
 from bot.core.models import User, Webinar
-from bot.webinar.grouping import GroupingIndex
+from bot.webinar.grouping import Features, GroupingIndex
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import (
     Database,
@@ -281,10 +281,30 @@ async def test_similar_questions_asked_at_once_are_each_counted_in_one_write(
 FALL_ASLEEP_ALONE = [
     "mijn zoon slaapt alleen in als ik naast zijn bed zit",
     "zelf in slaap vallen lukt nie, ik zit er elke avond naast",
-    "hij valt alleen in slaap met mij ernaast, hoe bouw ik dat af",
     "Kind kan niet alleen in slaap vallen. Ik moet altijd blijven.",
+    "ik blijf naast haar bed zitten tot ze slaapt",
     "hoe leert een kind zelfstandig inslapen zonder mama erbij",
 ]
+
+
+def _placing_as_told(monkeypatch: pytest.MonkeyPatch, told: list[Callable[[], int | None]]) -> None:
+    """The next questions are placed as `told` says (a group's key, or None: a group of
+    its own), in both calls the desk makes for one question; then as the index places.
+    Online grouping starts two groups for one question when its first askings happen to
+    differ; which askings do depends on the lexicon, so the tests make it happen."""
+    own_placement = GroupingIndex.placement
+    placed: dict[int, int | None] = {}
+
+    def placement(
+        index: GroupingIndex, key: int, found: Features
+    ) -> tuple[int | None, dict[int, float]]:
+        if id(found) not in placed:
+            if not told:
+                return own_placement(index, key, found)
+            placed[id(found)] = told.pop(0)()
+        return placed[id(found)], {}
+
+    monkeypatch.setattr(GroupingIndex, "placement", placement)
 
 
 async def test_a_question_fitting_two_alike_groups_joins_them_and_it_is_stored(
@@ -294,7 +314,9 @@ async def test_a_question_fitting_two_alike_groups_joins_them_and_it_is_stored(
     desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
     for number, (asker, text) in enumerate([ASKED[0], ASKED[2], ASKED[5]]):
         await desk.ask(webinar, _parent(asker), number, text)
-    ids = []
+    ids: list[int] = []
+    # Two groups of the same question: the first two askings, and the next two.
+    _placing_as_told(monkeypatch, [lambda: None, lambda: ids[0], lambda: None, lambda: ids[2]])
     for number, text in enumerate(FALL_ASLEEP_ALONE):
         asked = await desk.ask(webinar, _parent(1 + number), 10 + number, text)
         ids.append(asked.question.id)
@@ -304,6 +326,7 @@ async def test_a_question_fitting_two_alike_groups_joins_them_and_it_is_stored(
                 2,
                 2,
             ]
+    monkeypatch.undo()
     alone = next(g for g in await desk.groups(webinar.id) if ids[0] in g.question_ids)
     assert alone.question_ids == ids
     assert alone.parents == 5
