@@ -97,6 +97,12 @@ TUNING_FLOORS = {
     "THEME7 opvoeden in twee culturen": (0.9, 0.68),
     "THEME7 zindelijkheid": (0.91, 0.78),
     "THEME7 slapen": (0.82, 0.69),
+    "THEME8 eten en drinken": (0.92, 0.79),
+    "THEME8 lastig gedrag": (0.93, 0.75),
+    "THEME8 scheiding": (0.95, 0.74),
+    "THEME8 slaap": (0.87, 0.56),
+    "THEME8 meertalig opvoeden": (0.88, 0.78),
+    "THEME8 zindelijk worden": (0.9, 0.67),
 }
 
 
