@@ -137,14 +137,16 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
     assert figures.vague_worst <= HELDOUT_FLOOR["vague_worst"], figures.line()
 
 
-# Held out per theme: five new authors' sets on themes with a lexicon file (broers,
-# somberheid, schermtijd, identiteit, het tienerbrein) and one on a theme without (ziekte
-# in het gezin), measured once after tuning round 6 (docs/grouping.md) and never tuned on.
-# Only these means are printed. Measured: precision 0.802, recall 0.350, worst vague 3 on
-# the five; precision 1.00 (recall 0.00), vague 0 on the unknown theme. The floors are a
-# little below (raise them, never lower them): tuning that fits the tuning sets at the
-# cost of other authors' questions fails here.
-HELDOUT_THEMES_FLOOR = {"precision": 0.77, "recall": 0.32, "vague_worst": 3}
+# Held out per theme, never tuned on; only these means are printed. Round 7 (after tuning
+# round 6): five new authors' sets on themes with a lexicon file (broers, somberheid,
+# schermtijd, identiteit, het tienerbrein) and one without (ziekte in het gezin). Round 9
+# (after round 8): six on the themes tuned in rounds 7 and 8 (eten, lastig gedrag,
+# scheiding, slapen, twee culturen, zindelijkheid) and one without (kinderen en geld).
+# Measured on the eleven themed sets: precision 0.783, recall 0.378, worst vague 3; on the
+# two unknown themes precision 1.00 (recall 0.00), vague 0. The floors are a little below
+# (raise them, never lower them): a lexicon round that fits its own sets at the cost of
+# other authors' questions fails here.
+HELDOUT_THEMES_FLOOR = {"precision": 0.75, "recall": 0.35, "vague_worst": 3}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 
 
@@ -157,8 +159,8 @@ def test_held_out_themes_do_not_regress() -> None:
         )
         known = lexicon_for_theme(labelled.theme).theme_name is not None
         (themed if known else unknown).append(five)
-    assert len(themed) == 5
-    assert len(unknown) == 1
+    assert len(themed) == 11
+    assert len(unknown) == 2
     precision = sum(five.precision for five in themed) / len(themed)
     recall = sum(five.recall for five in themed) / len(themed)
     vague = max(figures.vague_worst for five in themed for figures in five.runs)
@@ -166,10 +168,10 @@ def test_held_out_themes_do_not_regress() -> None:
     assert precision >= HELDOUT_THEMES_FLOOR["precision"]
     assert recall >= HELDOUT_THEMES_FLOOR["recall"]
     assert vague <= HELDOUT_THEMES_FLOOR["vague_worst"]
-    (other,) = unknown
-    print(f"held-out unknown theme: precision {other.precision:.3f}")
-    assert other.precision >= UNKNOWN_THEME_FLOOR["precision"]
-    assert max(f.vague_worst for f in other.runs) <= UNKNOWN_THEME_FLOOR["vague_worst"]
+    for other in unknown:
+        print(f"held-out unknown theme: precision {other.precision:.3f}")
+        assert other.precision >= UNKNOWN_THEME_FLOOR["precision"]
+        assert max(f.vague_worst for f in other.runs) <= UNKNOWN_THEME_FLOOR["vague_worst"]
 
 
 def features(text: str, theme: str = "slapen") -> Features:
