@@ -103,6 +103,12 @@ TUNING_FLOORS = {
     "THEME8 slaap": (0.87, 0.56),
     "THEME8 meertalig opvoeden": (0.88, 0.78),
     "THEME8 zindelijk worden": (0.9, 0.67),
+    "THEME10 identiteit": (0.91, 0.73),
+    "THEME10 scheiden met kinderen": (0.92, 0.69),
+    "THEME10 slaapproblemen": (0.89, 0.6),
+    "THEME10 pubers": (0.94, 0.71),
+    "THEME10 opvoeden in twee talen en culturen": (0.91, 0.62),
+    "THEME10 zindelijkheid": (0.92, 0.72),
 }
 
 
