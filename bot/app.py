@@ -88,6 +88,9 @@ if TYPE_CHECKING:
     from bot.web.server import BoardServer
 
 log = logging.getLogger(__name__)
+# More chats than this with updates waiting is a burst: questions are acknowledged first
+# and grouped right after (bot.webinar.question_desk.GROUP_LATER_WITHIN).
+BURST_CHATS = 8
 
 OuderbotApplication = Application[Any, BotContext, Any, Any, AppState, Any]
 
@@ -315,6 +318,7 @@ class Ouderbot:
             await self.web.stop()
             self.web = None
         await self.processor.wait_idle()
+        await self.services.desk.close()
         # The planners first (what they queue is then sent), the dispatcher last.
         for service in reversed(self.background):
             await service.stop()
@@ -375,17 +379,20 @@ async def create_bot(
         practice_runner = PracticeRunner(services, queue_changed=panels.touch)
         app.bot_data.practice = practice_runner
         app.bot_data.on_webinar_closed.append(practice.webinar_closed)
+        processor = UpdateProcessor(
+            app,
+            db,
+            services.repos.updates,
+            clock,
+            on_sent=dispatcher.wake,
+            not_stored=errors.not_stored_notice(app.bot, services),
+        )
+        # In a burst the acknowledgement does not wait for grouping (QuestionDesk).
+        services.desk.in_a_burst = lambda: processor.chats_waiting > BURST_CHATS
         return Ouderbot(
             app,
             services,
-            UpdateProcessor(
-                app,
-                db,
-                services.repos.updates,
-                clock,
-                on_sent=dispatcher.wake,
-                not_stored=errors.not_stored_notice(app.bot, services),
-            ),
+            processor,
             dispatcher,
             panels,
             feedback=planner,

@@ -383,3 +383,50 @@ async def test_merges_suggest_lexicon_words_to_a_coordinator(db: Database) -> No
     await desk.undo_merge(merged.merge_id, MODERATOR)
     undone = suggestions(await desk.questions.merged_features())
     assert [s for s in undone if s.word == "zwobbeltijd"] == []
+
+
+async def test_in_a_burst_a_question_is_acknowledged_first_and_grouped_right_after(
+    db: Database,
+) -> None:
+    """The acknowledgement does not wait for grouping in a burst: the question is stored
+    without features or similar count, and grouped with its paraphrases right after."""
+    webinar = await _webinar(db)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
+    first = await desk.ask(webinar, _parent(1), 1, FALL_ASLEEP_ALONE[0])
+    desk.in_a_burst = lambda: True
+    asked = [
+        await desk.ask(webinar, _parent(2 + number), 10 + number, text)
+        for number, text in enumerate(FALL_ASLEEP_ALONE[1:4])
+    ]
+    assert [a.similar_count for a in asked] == [0, 0, 0]
+    ids = [first.question.id] + [a.question.id for a in asked]
+    marks = ",".join(map(str, ids))
+    query = f"SELECT features, group_key, similar_count FROM questions WHERE id IN ({marks})"
+    assert [row["features"] is None for row in await db.fetch_all(query)] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    await desk.grouped(webinar.id)
+    rows = await db.fetch_all(query)
+    assert all(row["features"] is not None for row in rows)
+    assert len({row["group_key"] for row in rows}) == 1
+    assert [row["similar_count"] for row in rows] == [3, 3, 3, 3]
+
+
+async def test_what_a_reader_asks_in_a_burst_includes_the_questions_not_grouped_yet(
+    db: Database,
+) -> None:
+    webinar = await _webinar(db)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
+    desk.in_a_burst = lambda: True
+    ids = [
+        (await desk.ask(webinar, _parent(1 + number), number, text)).question.id
+        for number, text in enumerate(FALL_ASLEEP_ALONE[:4])
+    ]
+    groups = await desk.groups(webinar.id)  # before the grouping after the burst ran
+    assert [view.question_ids for view in groups] == [ids]
+    assert groups[0].parents == 4
+    await desk.close()  # nothing left to group at a stop
+    assert await db.fetch_value("SELECT count(*) FROM questions WHERE features IS NULL") == 0

@@ -157,6 +157,11 @@ class UpdateProcessor:
         """Updates stored and not handled yet."""
         return bool(self._workers)
 
+    @property
+    def chats_waiting(self) -> int:
+        """Chats with updates stored and not handled yet (a burst: many)."""
+        return len(self._workers)
+
     async def wait_idle(self) -> None:
         """Until every stored update was handled (or given up)."""
         await self._idle.wait()

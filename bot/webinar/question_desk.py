@@ -13,6 +13,9 @@ The card and the web board use the same calls: `groups`, `card`, `toggle`, `merg
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.core.clock import Clock
@@ -25,12 +28,20 @@ from bot.webinar.grouping import (
     decode,
     encode,
 )
+from storage.db import StorageError
 from storage.questions import MergedRow, Notify, QuestionRepository
 
 # At most this many other questions are listed on a card (and merged by one tap): a
 # gespreksleider sees every text a merge combines.
+log = logging.getLogger(__name__)
+
 MAX_CARD_MEMBERS = 8
 MAX_CARD_MAYBE = 3
+# In a burst (many other parents' messages waiting), a question is stored and
+# acknowledged without being grouped, and grouped with the others of that moment this
+# many seconds later: the acknowledgement does not wait for grouping (it then gives the
+# queue position without the similar count).
+GROUP_LATER_WITHIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,12 @@ class QuestionDesk:
         self.questions = questions
         self.clock = clock
         self.mask = mask
+        # Whether many other updates wait (bot.app wires the update processor's count):
+        # then a question is grouped after its acknowledgement, not before.
+        self.in_a_burst: Callable[[], bool] = lambda: False
+        self._later: dict[int, list[int]] = {}  # webinar -> questions stored ungrouped
+        self._grouping_later: dict[int, asyncio.Task[None]] = {}
+        self._closed = False
         self._indexes: dict[int, GroupingIndex] = {}
         self._features: dict[int, dict[int, Features]] = {}
         self._building: dict[int, asyncio.Lock] = {}
@@ -118,6 +135,8 @@ class QuestionDesk:
     async def _index(self, webinar_id: int) -> GroupingIndex:
         index = self._indexes.get(webinar_id)
         if index is not None:
+            if self._later.get(webinar_id):  # what a reader sees includes the burst's
+                await self._group_the_later_ones(webinar_id)
             return index
         lock = self._building.setdefault(webinar_id, asyncio.Lock())
         async with lock:
@@ -160,8 +179,11 @@ class QuestionDesk:
 
     # --- asking ----------------------------------------------------------------------
     async def ask(self, webinar: Webinar, asker: User, source_msg: int, text: str) -> Asked:
-        """Store a (cleaned) question, masked, grouped, and say where it stands."""
+        """Store a (cleaned) question, masked, grouped, and say where it stands. In a
+        burst it is grouped right after (`GROUP_LATER_WITHIN`), not before."""
         masked = self.mask(text)
+        if self.in_a_burst():
+            return await self._ask_and_group_later(webinar, asker, source_msg, masked)
         index = await self._index(webinar.id)
         found = index.features(masked)
         group_key, fits = index.placement(-1, found)
@@ -210,6 +232,83 @@ class QuestionDesk:
                 refreshed = await self.questions.get(question.id)
                 question = refreshed if refreshed is not None else question
         return Asked(question, added.position, question.similar_count, added.created)
+
+    async def _ask_and_group_later(
+        self, webinar: Webinar, asker: User, source_msg: int, masked: str
+    ) -> Asked:
+        added = await self.questions.add(
+            webinar_id=webinar.id,
+            asker_id=asker.id,
+            source_msg=source_msg,
+            text=masked,
+            shown_name=asker.first_name if asker.show_name else None,
+            now=self.clock.now(),
+        )
+        if added.created:
+            self._later.setdefault(webinar.id, []).append(added.question.id)
+            self._group_soon(webinar.id)
+        return Asked(added.question, added.position, 0, added.created)
+
+    def _group_soon(self, webinar_id: int) -> None:
+        if webinar_id in self._grouping_later:
+            return
+        # A context of its own: the task must not write as part of the update that
+        # started it (storage.db's current update).
+        self._grouping_later[webinar_id] = asyncio.get_running_loop().create_task(
+            self._group_when_quiet(webinar_id), context=contextvars.Context()
+        )
+
+    async def _group_when_quiet(self, webinar_id: int) -> None:
+        try:
+            # The burst's questions of the next moment are grouped together, after it.
+            await asyncio.sleep(GROUP_LATER_WITHIN)
+            await self._group_the_later_ones(webinar_id)
+        except StorageError as error:
+            # The index is read again from what is stored (their texts) when next needed.
+            log.warning("grouping after a burst failed: %s", type(error).__name__)
+            self.forget_webinar(webinar_id)
+        finally:
+            del self._grouping_later[webinar_id]
+            if self._later.get(webinar_id) and not self._closed:
+                self._group_soon(webinar_id)
+
+    async def close(self) -> None:
+        """Group now what waits to be grouped (at a stop: a restart would read it again
+        from the stored texts otherwise)."""
+        self._closed = True
+        for task in list(self._grouping_later.values()):
+            task.cancel()
+        await asyncio.gather(*self._grouping_later.values(), return_exceptions=True)
+        for webinar_id in list(self._later):
+            await self._group_the_later_ones(webinar_id)
+
+    async def grouped(self, webinar_id: int) -> None:
+        """Until the questions stored ungrouped in a burst are grouped (tests, benchmarks)."""
+        while (task := self._grouping_later.get(webinar_id)) is not None:
+            await asyncio.shield(task)
+
+    async def _group_the_later_ones(self, webinar_id: int) -> None:
+        """Group the questions stored ungrouped, as `ask` groups one (a webinar whose index
+        is not built yet reads them with the rest when it is)."""
+        waiting = self._later.pop(webinar_id, [])
+        if not waiting:
+            return
+        index = await self._index(webinar_id)  # built now, it holds them already
+        still_open = await self.questions.still_open(waiting)
+        for question_id in waiting:
+            question = await self.questions.get(question_id) if question_id in still_open else None
+            if question is None or question.text is None or question_id in index:
+                continue
+            found = index.features(question.text)
+            group_key, fits = index.placement(question_id, found)
+            group = index.add(question_id, found, asker=question.asker_id, group=group_key)
+            self._features.setdefault(webinar_id, {})[question_id] = found
+            moved = [] if group_key is None or group.general else index.absorb(question_id, fits)
+            await self.questions.set_features([(question_id, encode(found), group.key)])
+            if moved:
+                await self.questions.set_group_key(moved, group.key)
+            if not group.general:
+                await self._recount(webinar_id, group.key)
 
     # --- groups ----------------------------------------------------------------------
     async def groups(self, webinar_id: int) -> list[GroupView]:
