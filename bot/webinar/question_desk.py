@@ -29,7 +29,7 @@ from bot.webinar.grouping import (
     encode,
 )
 from storage.db import StorageError
-from storage.questions import MergedRow, Notify, QuestionRepository
+from storage.questions import AddedQuestion, MergedRow, Notify, QuestionRepository
 
 # At most this many other questions are listed on a card (and merged by one tap): a
 # gespreksleider sees every text a merge combines.
@@ -201,23 +201,14 @@ class QuestionDesk:
             askers.discard(asker.id)
             return len(askers)
 
-        added = await self.questions.add(
-            webinar_id=webinar.id,
-            asker_id=asker.id,
-            source_msg=source_msg,
-            text=masked,
-            shown_name=asker.first_name if asker.show_name else None,
-            similar_count=others,
-            features=encode(found),
-            group_key=group_key,
-            now=self.clock.now(),
+        added = await self._store(
+            webinar, asker, source_msg, masked, others, encode(found), group_key
         )
         question = added.question
         if added.created:
-            group = index.add(question.id, found, asker=asker.id, group=group_key)
-            self._features.setdefault(webinar.id, {})[question.id] = found
-            # A question that fits two alike groups joins them into one (its own).
-            moved = [] if group_key is None or group.general else index.absorb(question.id, fits)
+            group, moved = self._place(
+                webinar.id, index, question.id, found, asker.id, group_key, fits
+            )
             if moved:
                 await self.questions.set_group_key(moved, group.key)
             if group_key is None:  # a group of its own: its key is its id
@@ -233,17 +224,50 @@ class QuestionDesk:
                 question = refreshed if refreshed is not None else question
         return Asked(question, added.position, question.similar_count, added.created)
 
-    async def _ask_and_group_later(
-        self, webinar: Webinar, asker: User, source_msg: int, masked: str
-    ) -> Asked:
-        added = await self.questions.add(
+    async def _store(
+        self,
+        webinar: Webinar,
+        asker: User,
+        source_msg: int,
+        masked: str,
+        similar_count: int | Callable[[], int] = 0,
+        features: str | None = None,
+        group_key: int | None = None,
+    ) -> AddedQuestion:
+        """Store an asked question, grouped (its features, group and count) or not yet."""
+        return await self.questions.add(
             webinar_id=webinar.id,
             asker_id=asker.id,
             source_msg=source_msg,
             text=masked,
             shown_name=asker.first_name if asker.show_name else None,
+            similar_count=similar_count,
+            features=features,
+            group_key=group_key,
             now=self.clock.now(),
         )
+
+    def _place(
+        self,
+        webinar_id: int,
+        index: GroupingIndex,
+        question_id: int,
+        found: Features,
+        asker_id: int | None,
+        group_key: int | None,
+        fits: dict[int, float],
+    ) -> tuple[Group, list[int]]:
+        """Add a stored question to the index where `placement` put it; a question that
+        fits two alike groups joins them into one (its own): the questions that moved."""
+        group = index.add(question_id, found, asker=asker_id, group=group_key)
+        self._features.setdefault(webinar_id, {})[question_id] = found
+        moved = [] if group_key is None or group.general else index.absorb(question_id, fits)
+        return group, moved
+
+    async def _ask_and_group_later(
+        self, webinar: Webinar, asker: User, source_msg: int, masked: str
+    ) -> Asked:
+        added = await self._store(webinar, asker, source_msg, masked)
         if added.created:
             self._later.setdefault(webinar.id, []).append(added.question.id)
             self._group_soon(webinar.id)
@@ -301,9 +325,9 @@ class QuestionDesk:
                 continue
             found = index.features(question.text)
             group_key, fits = index.placement(question_id, found)
-            group = index.add(question_id, found, asker=question.asker_id, group=group_key)
-            self._features.setdefault(webinar_id, {})[question_id] = found
-            moved = [] if group_key is None or group.general else index.absorb(question_id, fits)
+            group, moved = self._place(
+                webinar_id, index, question_id, found, question.asker_id, group_key, fits
+            )
             await self.questions.set_features([(question_id, encode(found), group.key)])
             if moved:
                 await self.questions.set_group_key(moved, group.key)
