@@ -218,13 +218,19 @@ class PanelRefresher:
         self._shown[(webinar_id, chat_id)] = text
 
     async def _later(self, webinar_id: int, delay: float) -> None:
+        this = asyncio.current_task()
         try:
             await self.timer.sleep(delay)
+            # A change from now on needs a refresh of its own: this one may read the
+            # queue before it (a long refresh, such as one grouping a burst's questions,
+            # would otherwise swallow every touch that came while it ran).
+            self._scheduled.pop(webinar_id, None)
             await self.refresh_now(webinar_id)
         except Exception:
             log.exception("panel refresh for webinar %d failed", webinar_id)
         finally:
-            self._scheduled.pop(webinar_id, None)
+            if self._scheduled.get(webinar_id) is this:
+                del self._scheduled[webinar_id]
 
     async def refresh_now(self, webinar_id: int) -> None:
         self._last[webinar_id] = self.timer.monotonic()
