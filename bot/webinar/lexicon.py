@@ -375,11 +375,18 @@ def _most_hits(themes: Sequence[LexiconFile], hit: Callable[[str], bool]) -> str
     return best
 
 
+# The other part of a compound is at least this long: "op" + "voeding" is not about
+# food, and "Positief opvoeden" must not pick the eating lexicon through "voeden".
+_MIN_COMPOUND_PART = 3
+
+
 def _in_a_compound(keyword: str, words: Sequence[str]) -> bool:
     if len(keyword) < 5 or " " in keyword:
         return False
     return any(
-        word != keyword and (word.startswith(keyword) or word.endswith(keyword)) for word in words
+        len(word) - len(keyword) >= _MIN_COMPOUND_PART
+        and (word.startswith(keyword) or word.endswith(keyword))
+        for word in words
     )
 
 
