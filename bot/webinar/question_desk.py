@@ -41,7 +41,7 @@ MAX_CARD_MAYBE = 3
 # acknowledged without being grouped, and grouped with the others of that moment this
 # many seconds later: the acknowledgement does not wait for grouping (it then gives the
 # queue position without the similar count).
-GROUP_LATER_WITHIN = 0.5
+GROUP_LATER_WITHIN = 0.25
 
 
 @dataclass(frozen=True)
