@@ -9,6 +9,10 @@
 3. The first pull after a restart: the index rebuilt from 10,000 stored rows, with the
    stored features (as the bot does) and without them (re-reading every text).
 4. Memory of the index of 10,000 questions (traced Python allocations).
+5. The card's sentence encoder (bot.webinar.encoder): reading the model (time, resident
+   memory before and after), encoding a question (one at a time, and the 400 a first
+   card encodes at once) against reading its features with the lexicon, and finding
+   the nearest among 400.
 
 Runs in process, on a real SQLite file, without Telegram. Figures are printed; nothing
 here is a test.
@@ -18,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
+import operator
 import random
 import statistics
 import tempfile
@@ -172,6 +178,53 @@ def main(open_questions: int, with_quality: bool) -> None:
         f" {figures['first_pull_texts_ms']:.0f} ms"
         f" (CPU {figures['first_pull_texts_cpu_ms']:.0f} ms) re-reading the texts;"
         f" next pulls {figures['second_pull_stored_ms']:.1f} ms"
+    )
+    encoder_figures(texts)
+
+
+def encoder_figures(texts: list[str]) -> None:
+    import psutil
+
+    from bot.webinar.encoder import UseEncoder, nearest
+
+    process = psutil.Process()
+    before_mb = process.memory_info().rss / 1e6
+    started = time.perf_counter()
+    encoder = UseEncoder()
+    encoder.embed(["warm"])
+    load_s = time.perf_counter() - started
+    after_mb = process.memory_info().rss / 1e6
+    print(
+        f"sentence encoder: read in {load_s:.2f} s; resident memory {before_mb:.0f} MB"
+        f" -> {after_mb:.0f} MB (+{after_mb - before_mb:.0f} MB)"
+    )
+    sample = texts[:200]
+    lexicon = lexicon_for_theme("slapen")
+    one_ms, lexicon_ms = [], []
+    for text in sample:
+        started = time.perf_counter()
+        encoder.embed([text])
+        one_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        lexicon.normalize(text + " ")  # a new string: not the lexicon's cache
+        lexicon_ms.append((time.perf_counter() - started) * 1000)
+    one_ms.sort()
+    started = time.perf_counter()
+    vectors = encoder.embed(texts[:400]) or []
+    batch_ms = (time.perf_counter() - started) * 1000
+    by_key = dict(enumerate(vectors))
+    near_ms = []
+    for key in range(100):
+        started = time.perf_counter()
+        nearest(by_key[key], by_key, functools.partial(operator.ne, key), 3)
+        near_ms.append((time.perf_counter() - started) * 1000)
+    near_ms.sort()
+    print(
+        f"encoding a question: p50 {one_ms[len(one_ms) // 2]:.2f} ms, p95"
+        f" {one_ms[int(len(one_ms) * 0.95)]:.2f} ms one at a time"
+        f" ({statistics.mean(one_ms) / statistics.mean(lexicon_ms):.1f} x reading it with the"
+        f" lexicon, {statistics.mean(lexicon_ms):.2f} ms); 400 at once (a first card)"
+        f" {batch_ms:.0f} ms; the nearest among 400: p95 {near_ms[94]:.2f} ms"
     )
 
 

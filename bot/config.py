@@ -135,6 +135,10 @@ class WebinarSettings(_Section):
     # The queue panel (/rij) is edited at most this often, whatever the traffic.
     panel_refresh_seconds: Annotated[float, Field(ge=0.5, le=60)] = 3.0
     panel_top_questions: Annotated[int, Field(ge=1, le=20)] = 5
+    # The card's "misschien hetzelfde" also lists the waiting questions a multilingual
+    # sentence encoder finds nearest (bot.webinar.encoder): about 120 MB more memory
+    # once a card is shown. Off: the lexicon's suggestions alone.
+    suggest_with_encoder: bool = True
 
 
 def _listen_address(value: str, example: str, *, may_be_off: bool = False) -> str:

@@ -11,6 +11,7 @@ from bot.core.flood import SlidingWindowLimiter
 from bot.core.i18n import Translator
 from bot.core.masking import Masker
 from bot.privacy.activity import ActivityLog
+from bot.webinar.encoder import UseEncoder
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
 from storage.feedback import FeedbackRepository
@@ -96,7 +97,12 @@ class Services:
             db=db,
             repos=repos,
             t=t,
-            desk=QuestionDesk(repos.questions, clock, masker),
+            desk=QuestionDesk(
+                repos.questions,
+                clock,
+                masker,
+                UseEncoder() if settings.webinars.suggest_with_encoder else None,
+            ),
             masker=masker,
             message_limit=SlidingWindowLimiter(settings.limits.messages_per_minute, 60.0),
             question_limit=SlidingWindowLimiter(settings.limits.questions_per_minute, 60.0),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.webinar import grouping
+from bot.webinar.encoder import UseEncoder
 from bot.webinar.grouping import (
     GENERAL_GROUP,
     Features,
@@ -149,24 +150,35 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # (after round 8): six on the themes tuned in rounds 7 and 8 (eten, lastig gedrag,
 # scheiding, slapen, twee culturen, zindelijkheid) and one without (kinderen en geld).
 # Measured on the eleven themed sets: precision 0.783, recall 0.378, worst vague 3; on the
-# two unknown themes precision 1.00 (recall 0.00), vague 0. The floors are a little below
+# two unknown themes precision 1.00 (recall 0.00), vague 0. Round 11 (fourth session,
+# after tuning round 9): seven on the organisers' own webinar names (slapen,
+# zindelijkheid, het tienerbrein, scheiding, somberheid, identiteit, lastig gedrag) and
+# one without a file (rouw en verlies): precision 0.733, recall 0.339, vague 1 at their
+# one look; all eighteen themed sets: 0.767 and 0.364. The floors are a little below
 # (raise them, never lower them): a lexicon round that fits its own sets at the cost of
 # other authors' questions fails here.
 HELDOUT_THEMES_FLOOR = {"precision": 0.75, "recall": 0.35, "vague_worst": 3}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
+# The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
+# often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
+# Dutch one (80 %). Measured on the held-out sets: themed 0.86 and 0.83 (the lexicon
+# alone 0.74 and 0.75); the two unknown themes, whose card lists five, 0.73 and 0.70
+# (the lexicon's three alone 0.44 and 0.32).
+HELDOUT_CARD_FLOOR = {"themed": 0.82, "themed_language": 0.80, "unknown": 0.65}
 
 
 def test_held_out_themes_do_not_regress() -> None:
     themed: list[OverOrders] = []
     unknown: list[OverOrders] = []
+    encoder = UseEncoder()
     for labelled in held_out_themes():
         five = evaluate_orders(
-            labelled.clusters, labelled.general, labelled.theme, pair_scores=False
+            labelled.clusters, labelled.general, labelled.theme, pair_scores=False, encoder=encoder
         )
         known = lexicon_for_theme(labelled.theme).theme_name is not None
         (themed if known else unknown).append(five)
-    assert len(themed) == 11
-    assert len(unknown) == 2
+    assert len(themed) == 18
+    assert len(unknown) == 3
     precision = sum(five.precision for five in themed) / len(themed)
     recall = sum(five.recall for five in themed) / len(themed)
     vague = max(figures.vague_worst for five in themed for figures in five.runs)
@@ -174,10 +186,18 @@ def test_held_out_themes_do_not_regress() -> None:
     assert precision >= HELDOUT_THEMES_FLOOR["precision"]
     assert recall >= HELDOUT_THEMES_FLOOR["recall"]
     assert vague <= HELDOUT_THEMES_FLOOR["vague_worst"]
+    card = sum(five.suggested for five in themed) / len(themed)
+    language = sum(five.crosslingual for five in themed) / len(themed)
+    print(f"held-out themes: a waiting paraphrase on the card {card:.3f}, language {language:.3f}")
+    assert card >= HELDOUT_CARD_FLOOR["themed"]
+    assert language >= HELDOUT_CARD_FLOOR["themed_language"]
     for other in unknown:
-        print(f"held-out unknown theme: precision {other.precision:.3f}")
+        print(
+            f"held-out unknown theme: precision {other.precision:.3f}, card {other.suggested:.3f}"
+        )
         assert other.precision >= UNKNOWN_THEME_FLOOR["precision"]
         assert max(f.vague_worst for f in other.runs) <= UNKNOWN_THEME_FLOOR["vague_worst"]
+        assert other.suggested >= HELDOUT_CARD_FLOOR["unknown"]
 
 
 def features(text: str, theme: str = "slapen") -> Features:

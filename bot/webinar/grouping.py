@@ -675,6 +675,27 @@ class GroupingIndex:
     def parents(self, group: Group) -> int:
         return len({self._entries[m].asker for m in group.members})
 
+    @property
+    def unknown_theme(self) -> bool:
+        """A webinar whose theme no lexicon file knows: nothing is grouped on its own in
+        practice (`_min_shared`); the card's suggestions are how questions are grouped."""
+        return self._min_shared > 1
+
+    def may_suggest(self, key: int, other: int) -> bool:
+        """Whether `other` may be offered as "misschien hetzelfde" on `key`'s card: another
+        waiting question, in another group that is not the general one, not one a
+        gespreksleider left out of a merge with it (`keep_apart`)."""
+        entry, candidate = self._entries.get(key), self._entries.get(other)
+        if entry is None or candidate is None or other == key:
+            return False
+        if entry.group == GENERAL_GROUP or candidate.group in (entry.group, GENERAL_GROUP):
+            return False
+        return other not in self._apart.get(key, ())
+
+    def keys(self) -> list[int]:
+        """The questions in the index, oldest first."""
+        return list(self._entries)
+
     def maybe(self, key: int, found: Features, limit: int = 5) -> list[tuple[int, float]]:
         """Questions outside `key`'s group scoring between the two thresholds, best first."""
         entry = self._entries.get(key)

@@ -7,7 +7,9 @@ questions (vague ones that must not be grouped with a specific question).
 
 Beside the grouping's own figures, two that say what a gespreksleider sees on the card
 when a question arrives (`Figures.suggested`, `Figures.crosslingual`): whether its group
-or its "misschien hetzelfde" list holds a paraphrase that was already waiting.
+or its "misschien hetzelfde" list holds a paraphrase that was already waiting. With an
+encoder (`evaluate_orders(..., encoder=UseEncoder())`, as `ouderbot grouping-eval` does)
+that list is the card's (`bot.webinar.encoder.on_card`); without one, the lexicon's alone.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.webinar.encoder import UseEncoder, Vector, nearest, on_card
 from bot.webinar.grouping import Features, GroupingIndex
-from bot.webinar.question_desk import MAX_CARD_MAYBE
+from bot.webinar.question_desk import maybe_limit
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def _texts_and_labels(labelled: LabelledSet) -> tuple[list[str], list[int]]:
     return texts, labels
 
 
-def _insert(labelled: LabelledSet, seed: int) -> _Run:
+def _insert(labelled: LabelledSet, seed: int, vectors: Sequence[Vector] | None = None) -> _Run:
+    """`vectors`: the encoder's, one per question in `_texts_and_labels` order."""
     texts, labels = _texts_and_labels(labelled)
     order = list(range(len(texts)))
     random.Random(seed).shuffle(order)
@@ -158,16 +162,17 @@ def _insert(labelled: LabelledSet, seed: int) -> _Run:
     dutch = [index.lexicon.language(text) == "nl" for text in texts]
     waiting: dict[int, list[int]] = {}  # cluster -> questions already in
     tally = _CardTally()
+    arrived: dict[int, Vector] = {}
     for asker, i in enumerate(order):
         group = index.add(i, found[i], asker=asker)
         label = labels[i]
-        if label < 0:
-            continue
-        before = waiting.setdefault(label, [])
-        if before:
-            maybe = index.maybe(i, found[i], limit=MAX_CARD_MAYBE)  # as many as a card shows
-            tally.count(i, set(group.members) | {key for key, _ in maybe}, before, dutch)
-        before.append(i)
+        if label >= 0 and waiting.get(label):
+            maybe = _card_maybe(index, i, found[i], vectors, arrived)
+            tally.count(i, set(group.members) | set(maybe), waiting[label], dutch)
+        if label >= 0:
+            waiting.setdefault(label, []).append(i)
+        if vectors is not None:
+            arrived[i] = vectors[i]
     general_ids = range(len(texts) - len(labelled.general), len(texts))
     return _Run(
         index,
@@ -177,6 +182,22 @@ def _insert(labelled: LabelledSet, seed: int) -> _Run:
         (tally.hits, tally.asked),
         (tally.cross_hits, tally.cross_asked),
     )
+
+
+def _card_maybe(
+    index: GroupingIndex,
+    key: int,
+    found: Features,
+    vectors: Sequence[Vector] | None,
+    arrived: dict[int, Vector],
+) -> list[int]:
+    """The "misschien hetzelfde" a card shows for `key` on its arrival (as the desk's)."""
+    limit = maybe_limit(index)
+    lexicon_best = [other for other, _ in index.maybe(key, found, limit)]
+    if vectors is None:
+        return lexicon_best
+    near = nearest(vectors[key], arrived, lambda other: index.may_suggest(key, other), limit)
+    return on_card(lexicon_best, near, limit)
 
 
 def _pair_figures(run: _Run) -> tuple[float, float, float]:
@@ -226,12 +247,13 @@ def evaluate(
     seed: int = 0,
     *,
     pair_scores: bool = True,
+    vectors: Sequence[Vector] | None = None,
 ) -> Figures:
     """Add all questions to one webinar's index in a shuffled order, then compare.
     `pair_scores` False leaves out what needs every pair's score (the average precision
     and the pair figures, then 0): the grouping's own figures are kept."""
     labelled = LabelledSet(theme, tuple(tuple(c) for c in clusters), tuple(general))
-    run = _insert(labelled, seed)
+    run = _insert(labelled, seed, vectors)
     group_of = run.group_of()
     tp = fp = fn = 0
     for i, j in itertools.combinations(run.specific, 2):
@@ -313,11 +335,17 @@ def evaluate_orders(
     orders: int = 5,
     *,
     pair_scores: bool = True,
+    encoder: UseEncoder | None = None,
 ) -> OverOrders:
-    """`evaluate` in the insertion orders of seeds 0 to `orders` - 1."""
+    """`evaluate` in the insertion orders of seeds 0 to `orders` - 1; with `encoder`, the
+    card figures are the card's (the lexicon's and the encoder's suggestions)."""
+    vectors = None
+    if encoder is not None:
+        labelled = LabelledSet(theme, tuple(tuple(c) for c in clusters), tuple(general))
+        vectors = encoder.embed(_texts_and_labels(labelled)[0])
     return OverOrders(
         tuple(
-            evaluate(clusters, general, theme, seed, pair_scores=pair_scores)
+            evaluate(clusters, general, theme, seed, pair_scores=pair_scores, vectors=vectors)
             for seed in range(orders)
         )
     )

