@@ -348,6 +348,8 @@ async def main(parents: int, open_questions: int, pulls: int) -> dict[str, objec
         ).fetchone()[0]
     # 3. /volgende in the moderator's webinar, which has 10,000 open questions.
     pulls_ms = await next_latencies(api, pulls)
+    # The cards read the sentence encoder (bot.webinar.encoder): the bot's memory after.
+    rss_after_cards_mb = psutil.Process(ouderbot.pid).memory_info().rss / 2**20
     ouderbot.terminate()
     await ouderbot.wait()
     await api.stop()
@@ -357,6 +359,7 @@ async def main(parents: int, open_questions: int, pulls: int) -> dict[str, objec
     results["grouped_after_last_ack_s"] = grouped_after_s
     results["throughput_ratio"] = ouder_burst.per_second / echo_burst.per_second
     results["volgende_open_questions"] = open_questions
+    results["rss_after_cards_mb"] = rss_after_cards_mb
     results["volgende_first_pull_ms"] = pulls_ms[0]
     results["volgende_p50_ms"] = statistics.median(pulls_ms)
     results["volgende_p95_ms"] = percentile(pulls_ms, 0.95)
@@ -389,6 +392,10 @@ def report(results: dict[str, object]) -> None:
         f"/volgende with {results['volgende_open_questions']} open questions: "
         f"p50 {results['volgende_p50_ms']:.1f} ms, p95 {results['volgende_p95_ms']:.1f} ms (target < 100);"
         f" first pull (rebuilds the grouping index from stored features) {results['volgende_first_pull_ms']:.0f} ms"
+    )
+    print(
+        f"resident memory after the cards (the sentence encoder read):"
+        f" {results['rss_after_cards_mb']:.0f} MB"
     )
     print(
         f"echo bot single round trip p95: {results['echo_round_trip_p95_ms']:.1f} ms; "

@@ -86,9 +86,19 @@ def _member_lines(context: BotContext, card: Card) -> list[str]:
             same = " " + context.tr("moderation.card.same_parent") if member.same_parent else ""
             lines.append(
                 f"{'✅' if member.included else '⬜'} <b>{member.number}</b> "
-                f"{html.escape(shorten(member.text, 90), quote=False)}{same}"
+                f"{html.escape(shorten(member.text, 90), quote=False)}"
+                f"{_language_mark(context, member.text)}{same}"
             )
     return lines
+
+
+def _language_mark(context: BotContext, text: str) -> str:
+    """ " (Türkçe)" after a question not in Dutch: a suggestion in another language is
+    often its paraphrase, which the gespreksleider may not be able to read."""
+    language = language_of(text)
+    if language == "nl":
+        return ""
+    return f" ({context.services.t(language, 'core.language.name')})"
 
 
 def card_buttons(

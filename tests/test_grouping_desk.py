@@ -14,7 +14,8 @@ import pytest
 from bot.core.clock import ManualClock
 from bot.core.i18n import Translator
 from bot.core.masking import Masker
-from bot.core.models import User, Webinar
+from bot.core.models import Question, User, Webinar
+from bot.webinar import question_desk
 from bot.webinar.grouping import Features, GroupingIndex
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import (
@@ -430,3 +431,47 @@ async def test_what_a_reader_asks_in_a_burst_includes_the_questions_not_grouped_
     assert groups[0].parents == 4
     await desk.close()  # nothing left to group at a stop
     assert await db.fetch_value("SELECT count(*) FROM questions WHERE features IS NULL") == 0
+
+
+async def test_a_burst_question_whose_update_commits_late_is_grouped_once_it_has(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grouping after a burst reads committed rows: a question whose update has not
+    committed yet (a long update holds the commit) is looked for again, not dropped."""
+    monkeypatch.setattr(question_desk, "GROUP_LATER_WITHIN", 0)
+    webinar = await _webinar(db)
+    desk = QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER)
+    first = await desk.ask(webinar, _parent(1), 1, FALL_ASLEEP_ALONE[0])
+    desk.in_a_burst = lambda: True
+    unit = UpdateInProgress(2)
+    token = current_update.set(unit)
+    try:
+        late = (await desk.ask(webinar, _parent(2), 10, FALL_ASLEEP_ALONE[1])).question.id
+    finally:
+        current_update.reset(token)
+    looked_unseen = asyncio.Event()
+    original_get = QuestionRepository.get
+
+    async def get(self: QuestionRepository, question_id: int) -> Question | None:
+        found = await original_get(self, question_id)
+        if question_id == late and found is None:
+            looked_unseen.set()
+        return found
+
+    monkeypatch.setattr(QuestionRepository, "get", get)
+
+    async def nothing_more(conn: object) -> None:
+        return None
+
+    try:
+        # A grouping round looked for it before the update committed (a guard, not a
+        # wait: a round that never looks fails here instead of hanging).
+        await asyncio.wait_for(looked_unseen.wait(), timeout=10)
+        await db.finish_update(unit, nothing_more)
+    finally:
+        await db.abandon_update(unit)  # nothing once finished; lets go of the writer
+    await desk.grouped(webinar.id)
+    row = await db.fetch_one("SELECT features, group_key FROM questions WHERE id = ?", (late,))
+    assert row is not None
+    assert row["features"] is not None
+    assert row["group_key"] == first.question.id

@@ -17,10 +17,11 @@ import contextvars
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from bot.core.clock import Clock
 from bot.core.masking import Masker
-from bot.core.models import Question, User, Webinar
+from bot.core.models import Question, QuestionState, User, Webinar
 from bot.webinar.encoder import SentenceEncoder, Vector, nearest, on_card
 from bot.webinar.grouping import (
     Features,
@@ -50,6 +51,9 @@ MAX_ENCODED = 400
 # many seconds later: the acknowledgement does not wait for grouping (it then gives the
 # queue position without the similar count).
 GROUP_LATER_WITHIN = 0.25
+# A question stored in a burst whose update has not committed yet is looked for again at
+# the next round, for at most this long (see `QuestionDesk._look_again`).
+_LOOK_FOR_UNSEEN = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,8 @@ class QuestionDesk:
         # then a question is grouped after its acknowledgement, not before.
         self.in_a_burst: Callable[[], bool] = lambda: False
         self._later: dict[int, list[int]] = {}  # webinar -> questions stored ungrouped
+        # When each was first looked for before its update had committed it.
+        self._not_yet_seen: dict[int, datetime] = {}
         self._grouping_later: dict[int, asyncio.Task[None]] = {}
         self._closed = False
         self._indexes: dict[int, GroupingIndex] = {}
@@ -187,6 +193,12 @@ class QuestionDesk:
                 self._features[webinar_id] = found
                 self._indexes[webinar_id] = fresh
         return self._indexes[webinar_id]
+
+    def get_ready(self) -> None:
+        """A webinar opened: read the sentence encoder now, in the background, so that the
+        first card does not wait for it."""
+        if self.encoder is not None:
+            self.encoder.warm()
 
     def forget_webinar(self, webinar_id: int) -> None:
         self._indexes.pop(webinar_id, None)
@@ -342,10 +354,19 @@ class QuestionDesk:
         if not waiting:
             return
         index = await self._index(webinar_id)  # built now, it holds them already
-        still_open = await self.questions.still_open(waiting)
+        not_yet: list[int] = []
         for question_id in waiting:
-            question = await self.questions.get(question_id) if question_id in still_open else None
-            if question is None or question.text is None or question_id in index:
+            if question_id in index:
+                continue
+            question = await self.questions.get(question_id)
+            if question is None:
+                # Stored by an update that has not committed yet (readers see committed
+                # rows only; a long update, such as a rebuild of a large index, holds the
+                # commit): look again at the next round.
+                not_yet.append(question_id)
+                continue
+            self._not_yet_seen.pop(question_id, None)
+            if question.state is not QuestionState.OPEN or question.text is None:
                 continue
             found = index.features(question.text)
             group_key, fits = index.placement(question_id, found)
@@ -357,6 +378,21 @@ class QuestionDesk:
                 await self.questions.set_group_key(moved, group.key)
             if not group.general:
                 await self._recount(webinar_id, group.key)
+        self._look_again(webinar_id, not_yet)
+
+    def _look_again(self, webinar_id: int, not_yet: list[int]) -> None:
+        """Put questions not committed yet back for the next round; one not seen for
+        `_LOOK_FOR_UNSEEN` is left to the next rebuild of the index, which groups a stored
+        question without features from its text (an erased one is gone)."""
+        now = self.clock.now()
+        for question_id in not_yet:
+            first = self._not_yet_seen.setdefault(question_id, now)
+            if now - first > _LOOK_FOR_UNSEEN:
+                del self._not_yet_seen[question_id]
+                continue
+            self._later.setdefault(webinar_id, []).append(question_id)
+        if self._later.get(webinar_id) and not self._closed:
+            self._group_soon(webinar_id)
 
     # --- groups ----------------------------------------------------------------------
     async def groups(self, webinar_id: int) -> list[GroupView]:
