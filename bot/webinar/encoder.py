@@ -45,7 +45,7 @@ class UseEncoder:
     """USE multilingual v3, read on first use and shared by every webinar of the process."""
 
     _model: Any = None
-    _lock = threading.Lock()
+    _lock = threading.Lock()  # one reads the model; one encodes at a time
     _failed = False
 
     @classmethod
@@ -76,7 +76,9 @@ class UseEncoder:
             return []
         import numpy as np  # here, not at import: see `nearest`
 
-        matrix = np.asarray(model.encode(list(texts)), dtype=np.float32)
+        with self._lock:  # two cards at once: the model's buffers are not shared
+            encoded = model.encode(list(texts))
+        matrix = np.asarray(encoded, dtype=np.float32)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         matrix /= np.where(norms > 0, norms, 1.0)
         return list(matrix)
