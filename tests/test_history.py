@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -128,13 +127,6 @@ async def test_the_board_lists_finished_questions_and_puts_one_back(
     assert status == 200
     _, body = await call(bot, "GET", "board", login)
     assert body["held"]["id"] == question.id
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "history.sqlite3")
-    yield database
-    await database.close()
 
 
 async def test_gesteld_undone_before_the_parent_was_told_cancels_the_notice_silently(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,13 +21,6 @@ from storage.webinars import WebinarDraft, WebinarRepository
 from tests.helpers import eventually, watch_database
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "test.sqlite3")
-    yield database
-    await database.close()
 
 
 async def _webinar_with_askers(db: Database, askers: int) -> int:
