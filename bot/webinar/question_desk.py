@@ -46,6 +46,9 @@ MAX_CARD_MAYBE_UNKNOWN_THEME = 5
 # The encoder's suggestions are looked for among this many of the newest waiting
 # questions (a real webinar has 30-300; each is encoded once, about 2 ms).
 MAX_ENCODED = 400
+# At most this many not yet encoded are encoded while a card waits (about 2 ms each);
+# more, in the background (see `QuestionDesk._nearest`).
+ENCODE_ON_THE_CARD = 40
 # In a burst (many other parents' messages waiting), a question is stored and
 # acknowledged without being grouped, and grouped with the others of that moment this
 # many seconds later: the acknowledgement does not wait for grouping (it then gives the
@@ -147,6 +150,7 @@ class QuestionDesk:
         # lexicon's alone.
         self.encoder = encoder
         self._vectors: dict[int, dict[int, Vector]] = {}  # webinar -> question -> vector
+        self._encoding: dict[int, asyncio.Task[None]] = {}  # webinar -> encoding them
         # Whether many other updates wait (bot.app wires the update processor's count):
         # then a question is grouped after its acknowledgement, not before.
         self.in_a_burst: Callable[[], bool] = lambda: False
@@ -330,9 +334,10 @@ class QuestionDesk:
         """Group now what waits to be grouped (at a stop: a restart would read it again
         from the stored texts otherwise)."""
         self._closed = True
-        for task in list(self._grouping_later.values()):
+        for task in [*self._grouping_later.values(), *self._encoding.values()]:
             task.cancel()
         await asyncio.gather(*self._grouping_later.values(), return_exceptions=True)
+        await asyncio.gather(*self._encoding.values(), return_exceptions=True)
         for webinar_id in list(self._later):
             await self._group_the_later_ones(webinar_id)
 
@@ -480,29 +485,64 @@ class QuestionDesk:
 
     async def _nearest(self, index: GroupingIndex, question: Question) -> list[int]:
         """The waiting questions the encoder finds nearest to the card's question (among
-        the newest `MAX_ENCODED`), that may be suggested on its card; [] without one."""
+        the newest `MAX_ENCODED`), that may be suggested on its card; [] without one.
+
+        A card never waits long for the encoder: a few questions not encoded yet are
+        encoded now (about 2 ms each), more of them (the first card of a process also
+        reads the model, about 1.2 s) in the background, and until then the card has
+        the lexicon's suggestions alone."""
         if self.encoder is None:
             return []
+        webinar_id = question.webinar_id
         keys = index.keys()[-MAX_ENCODED:]
         if question.id not in keys:
             keys.append(question.id)
-        known = self._vectors.setdefault(question.webinar_id, {})
+        known = self._vectors.setdefault(webinar_id, {})
         missing = [key for key in keys if key not in known]
-        if missing:
-            texts = await self.questions.texts(missing)
-            found = await self.encoder.vectors([texts.get(key, "") for key in missing])
-            if found is None:
-                return []
-            known.update(zip(missing, found, strict=True))
-            if len(known) > 2 * MAX_ENCODED:  # older questions no longer looked at
-                for key in set(known) - set(keys):
-                    del known[key]
+        if missing and self.encoder.ready and len(missing) <= ENCODE_ON_THE_CARD:
+            await self._encode(webinar_id, missing)
+        elif missing:
+            self._encode_soon(webinar_id, missing)
+        mine = known.get(question.id)
+        if mine is None:
+            return []
         return nearest(
-            known[question.id],
-            {key: known[key] for key in keys if key != question.id},
+            mine,
+            {key: known[key] for key in keys if key != question.id and key in known},
             lambda key: index.may_suggest(question.id, key),
             maybe_limit(index),
         )
+
+    def _encode_soon(self, webinar_id: int, missing: list[int]) -> None:
+        """Encode in the background (one task a webinar at a time)."""
+        running = self._encoding.get(webinar_id)
+        if running is not None and not running.done():
+            return
+        # A context of its own: not part of the update (a pull) that asked for it.
+        self._encoding[webinar_id] = asyncio.get_running_loop().create_task(
+            self._encode(webinar_id, missing), context=contextvars.Context()
+        )
+
+    async def _encode(self, webinar_id: int, keys: list[int]) -> None:
+        """The encoder's vectors of these questions, kept for the webinar's cards (those
+        that left the queue meanwhile are not kept: nothing of an erased text stays)."""
+        assert self.encoder is not None
+        texts = await self.questions.texts(keys)
+        found = await self.encoder.vectors([texts.get(key, "") for key in keys])
+        index, known = self._indexes.get(webinar_id), self._vectors.get(webinar_id)
+        if found is None or index is None or known is None:
+            return
+        known.update((key, vector) for key, vector in zip(keys, found, strict=True) if key in index)
+        if len(known) > 2 * MAX_ENCODED:  # older questions no longer looked at
+            newest = set(index.keys()[-MAX_ENCODED:])
+            for key in set(known) - newest:
+                del known[key]
+
+    async def encoded(self, webinar_id: int) -> None:
+        """Until the background encoding of the webinar's questions is done (tests)."""
+        running = self._encoding.get(webinar_id)
+        if running is not None:
+            await asyncio.shield(running)
 
     async def _members(
         self, index: GroupingIndex, question: Question, candidates: list[int], maybe: list[int]
