@@ -14,7 +14,13 @@ from bot.core.clock import ManualClock
 from bot.core.models import Question, QuestionState, Webinar
 from bot.localapi import LocalBotApi
 from bot.services import Services
-from bot.webinar.encoder import UseEncoder, nearest, on_card
+from bot.webinar.encoder import (
+    OTHER_LANGUAGE_BONUS,
+    UseEncoder,
+    nearest,
+    on_card,
+    other_language_bonus,
+)
 from bot.webinar.grouping import GroupingIndex
 from bot.webinar.question_desk import MAX_CARD_MAYBE, Member, QuestionDesk
 from storage.db import Database
@@ -176,6 +182,13 @@ def test_nearest_ranks_by_cosine_and_only_what_may_be_suggested() -> None:
     assert nearest(query, vectors, lambda key: True, 3) == [1, 3, 2]
     assert nearest(query, vectors, lambda key: key != 1, 2) == [3, 2]
     assert nearest(query, vectors, lambda key: False, 3) == []
+    # 3 (cosine 0.8) in another language passes 1 (1.0) only with a bonus of 0.2 or more;
+    # the shipped bonus is smaller, so it moves near ties only.
+    languages = {1: "nl", 2: "nl", 3: "tr", 4: "nl"}
+    assert nearest(query, vectors, lambda key: True, 2, lambda key: 0.25 * (key == 3)) == [3, 1]
+    bonus = other_language_bonus("nl", languages)
+    assert [bonus(key) for key in (1, 3)] == [0.0, OTHER_LANGUAGE_BONUS]
+    assert nearest(query, vectors, lambda key: True, 2, bonus) == [1, 3]
 
 
 def test_only_other_groups_questions_not_kept_apart_may_be_suggested() -> None:

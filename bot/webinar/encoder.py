@@ -92,14 +92,28 @@ class UseEncoder:
         return await asyncio.to_thread(self.embed, list(texts))
 
 
+# The encoder puts a question nearer to others in its own language than their meaning
+# alone would: a candidate in another language gets this much more similarity (on the
+# held-out sets: a waiting paraphrase on the card 0.840 -> 0.848, a tr/ar/en question's
+# Dutch one 0.796 -> 0.809).
+OTHER_LANGUAGE_BONUS = 0.05
+
+
+def other_language_bonus(language: str, languages: Mapping[int, str]) -> Callable[[int], float]:
+    """`nearest`'s bonus for a question in `language`: `OTHER_LANGUAGE_BONUS` for each
+    candidate (by `languages`) in another one."""
+    return lambda key: OTHER_LANGUAGE_BONUS if languages.get(key, language) != language else 0.0
+
+
 def nearest(
     vector: Vector,
     candidates: Mapping[int, Vector],
     allowed: Callable[[int], bool],
     limit: int,
+    bonus: Callable[[int], float] | None = None,
 ) -> list[int]:
-    """The ids of the `limit` candidates nearest to `vector` (cosine) that `allowed` lets
-    through, nearest first (ties: the older question first)."""
+    """The ids of the `limit` candidates nearest to `vector` (cosine, plus `bonus`) that
+    `allowed` lets through, nearest first (ties: the older question first)."""
     # numpy is imported when first needed, not with this module: a process that forks
     # (the tests' bot processes come from a forkserver that imports the bot) must not
     # have started numpy's BLAS threads before it forks, or a child can hang in them.
@@ -109,6 +123,8 @@ def nearest(
     if not keys or limit <= 0:
         return []
     similarity = np.stack([candidates[key] for key in keys]) @ vector
+    if bonus is not None:
+        similarity = similarity + np.array([bonus(key) for key in keys])
     order = sorted(range(len(keys)), key=lambda i: (-float(similarity[i]), keys[i]))
     return [keys[i] for i in order[:limit]]
 

@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.webinar.encoder import UseEncoder, Vector, nearest, on_card
+from bot.webinar.encoder import UseEncoder, Vector, nearest, on_card, other_language_bonus
 from bot.webinar.grouping import Features, GroupingIndex
+from bot.webinar.lexicon import language_of
 from bot.webinar.question_desk import maybe_limit
 
 
@@ -155,6 +156,7 @@ def _texts_and_labels(labelled: LabelledSet) -> tuple[list[str], list[int]]:
 def _insert(labelled: LabelledSet, seed: int, vectors: Sequence[Vector] | None = None) -> _Run:
     """`vectors`: the encoder's, one per question in `_texts_and_labels` order."""
     texts, labels = _texts_and_labels(labelled)
+    languages = [language_of(text) for text in texts]
     order = list(range(len(texts)))
     random.Random(seed).shuffle(order)
     index = GroupingIndex(labelled.theme)
@@ -167,7 +169,7 @@ def _insert(labelled: LabelledSet, seed: int, vectors: Sequence[Vector] | None =
         group = index.add(i, found[i], asker=asker)
         label = labels[i]
         if label >= 0 and waiting.get(label):
-            maybe = _card_maybe(index, i, found[i], vectors, arrived)
+            maybe = _card_maybe(index, i, found[i], vectors, arrived, languages)
             tally.count(i, set(group.members) | set(maybe), waiting[label], dutch)
         if label >= 0:
             waiting.setdefault(label, []).append(i)
@@ -190,13 +192,20 @@ def _card_maybe(
     found: Features,
     vectors: Sequence[Vector] | None,
     arrived: dict[int, Vector],
+    languages: Sequence[str],
 ) -> list[int]:
     """The "misschien hetzelfde" a card shows for `key` on its arrival (as the desk's)."""
     limit = maybe_limit(index)
     lexicon_best = [other for other, _ in index.maybe(key, found, limit)]
     if vectors is None:
         return lexicon_best
-    near = nearest(vectors[key], arrived, lambda other: index.may_suggest(key, other), limit)
+    near = nearest(
+        vectors[key],
+        arrived,
+        lambda other: index.may_suggest(key, other),
+        limit,
+        other_language_bonus(languages[key], dict(enumerate(languages))),
+    )
     return on_card(lexicon_best, near, limit)
 
 

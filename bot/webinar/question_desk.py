@@ -22,7 +22,13 @@ from datetime import datetime, timedelta
 from bot.core.clock import Clock
 from bot.core.masking import Masker
 from bot.core.models import Question, QuestionState, User, Webinar
-from bot.webinar.encoder import SentenceEncoder, Vector, nearest, on_card
+from bot.webinar.encoder import (
+    SentenceEncoder,
+    Vector,
+    nearest,
+    on_card,
+    other_language_bonus,
+)
 from bot.webinar.grouping import (
     Features,
     Group,
@@ -30,6 +36,7 @@ from bot.webinar.grouping import (
     decode,
     encode,
 )
+from bot.webinar.lexicon import language_of
 from storage.db import StorageError
 from storage.questions import AddedQuestion, MergedRow, Notify, QuestionRepository
 
@@ -149,7 +156,8 @@ class QuestionDesk:
         # Fills the card's "misschien hetzelfde" (bot.webinar.encoder); None: the
         # lexicon's alone.
         self.encoder = encoder
-        self._vectors: dict[int, dict[int, Vector]] = {}  # webinar -> question -> vector
+        # webinar -> question -> the encoder's vector and the text's language
+        self._vectors: dict[int, dict[int, tuple[Vector, str]]] = {}
         self._encoding: dict[int, asyncio.Task[None]] = {}  # webinar -> encoding them
         # Whether many other updates wait (bot.app wires the update processor's count):
         # then a question is grouped after its acknowledgement, not before.
@@ -506,11 +514,13 @@ class QuestionDesk:
         mine = known.get(question.id)
         if mine is None:
             return []
+        others = [key for key in keys if key != question.id and key in known]
         return nearest(
-            mine,
-            {key: known[key] for key in keys if key != question.id and key in known},
+            mine[0],
+            {key: known[key][0] for key in others},
             lambda key: index.may_suggest(question.id, key),
             maybe_limit(index),
+            other_language_bonus(mine[1], {key: known[key][1] for key in others}),
         )
 
     def _encode_soon(self, webinar_id: int, missing: list[int]) -> None:
@@ -527,12 +537,17 @@ class QuestionDesk:
         """The encoder's vectors of these questions, kept for the webinar's cards (those
         that left the queue meanwhile are not kept: nothing of an erased text stays)."""
         assert self.encoder is not None
-        texts = await self.questions.texts(keys)
-        found = await self.encoder.vectors([texts.get(key, "") for key in keys])
+        stored = await self.questions.texts(keys)
+        texts = [stored.get(key, "") for key in keys]
+        found = await self.encoder.vectors(texts)
         index, known = self._indexes.get(webinar_id), self._vectors.get(webinar_id)
         if found is None or index is None or known is None:
             return
-        known.update((key, vector) for key, vector in zip(keys, found, strict=True) if key in index)
+        known.update(
+            (key, (vector, language_of(text)))
+            for key, text, vector in zip(keys, texts, found, strict=True)
+            if key in index
+        )
         if len(known) > 2 * MAX_ENCODED:  # older questions no longer looked at
             newest = set(index.keys()[-MAX_ENCODED:])
             for key in set(known) - newest:
