@@ -185,12 +185,12 @@ def main(open_questions: int, with_quality: bool) -> None:
 def encoder_figures(texts: list[str]) -> None:
     import psutil
 
-    from bot.webinar.encoder import UseEncoder, nearest
+    from bot.webinar.encoder import E5Encoder, nearest
 
     process = psutil.Process()
     before_mb = process.memory_info().rss / 1e6
     started = time.perf_counter()
-    encoder = UseEncoder()
+    encoder = E5Encoder()
     encoder.embed(["warm"])
     load_s = time.perf_counter() - started
     after_mb = process.memory_info().rss / 1e6

@@ -136,7 +136,7 @@ class WebinarSettings(_Section):
     panel_refresh_seconds: Annotated[float, Field(ge=0.5, le=60)] = 3.0
     panel_top_questions: Annotated[int, Field(ge=1, le=20)] = 5
     # The card's "misschien hetzelfde" also lists the waiting questions a multilingual
-    # sentence encoder finds nearest (bot.webinar.encoder): about 120 MB more memory
+    # sentence encoder finds nearest (bot.webinar.encoder): about 25 MB more memory
     # once a card is shown. Off: the lexicon's suggestions alone.
     suggest_with_encoder: bool = True
 

@@ -11,7 +11,7 @@ from bot.core.flood import SlidingWindowLimiter
 from bot.core.i18n import Translator
 from bot.core.masking import Masker
 from bot.privacy.activity import ActivityLog
-from bot.webinar.encoder import UseEncoder
+from bot.webinar.encoder import E5Encoder
 from bot.webinar.question_desk import QuestionDesk
 from storage.db import Database
 from storage.feedback import FeedbackRepository
@@ -101,7 +101,7 @@ class Services:
                 repos.questions,
                 clock,
                 masker,
-                UseEncoder() if settings.webinars.suggest_with_encoder else None,
+                E5Encoder() if settings.webinars.suggest_with_encoder else None,
             ),
             masker=masker,
             message_limit=SlidingWindowLimiter(settings.limits.messages_per_minute, 60.0),

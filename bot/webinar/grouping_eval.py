@@ -8,7 +8,7 @@ questions (vague ones that must not be grouped with a specific question).
 Beside the grouping's own figures, two that say what a gespreksleider sees on the card
 when a question arrives (`Figures.suggested`, `Figures.crosslingual`): whether its group
 or its "misschien hetzelfde" list holds a paraphrase that was already waiting. With an
-encoder (`evaluate_orders(..., encoder=UseEncoder())`, as `ouderbot grouping-eval` does)
+encoder (`evaluate_orders(..., encoder=E5Encoder())`, as `ouderbot grouping-eval` does)
 that list is the card's (`bot.webinar.encoder.on_card`); without one, the lexicon's alone.
 """
 
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.webinar.encoder import UseEncoder, Vector, nearest, on_card, other_language_bonus
+from bot.webinar.encoder import E5Encoder, Vector, nearest, on_card, other_language_bonus
 from bot.webinar.grouping import Features, GroupingIndex
 from bot.webinar.lexicon import language_of
 from bot.webinar.question_desk import maybe_limit
@@ -344,7 +344,7 @@ def evaluate_orders(
     orders: int = 5,
     *,
     pair_scores: bool = True,
-    encoder: UseEncoder | None = None,
+    encoder: E5Encoder | None = None,
 ) -> OverOrders:
     """`evaluate` in the insertion orders of seeds 0 to `orders` - 1; with `encoder`, the
     card figures are the card's (the lexicon's and the encoder's suggestions)."""

@@ -51,11 +51,14 @@ MAX_CARD_MAYBE = 3
 # held-out sets a waiting paraphrase was on it 0.59 of the time with 3, 0.72 with 5).
 MAX_CARD_MAYBE_UNKNOWN_THEME = 5
 # The encoder's suggestions are looked for among this many of the newest waiting
-# questions (a real webinar has 30-300; each is encoded once, about 2 ms).
+# questions (a real webinar has 30-300; each is encoded once, about 35 ms).
 MAX_ENCODED = 400
-# At most this many not yet encoded are encoded while a card waits (about 2 ms each);
-# more, in the background (see `QuestionDesk._nearest`).
-ENCODE_ON_THE_CARD = 40
+# At most this many not yet encoded are encoded while a card waits (about 35 ms each);
+# more, in the background (see `QuestionDesk._nearest`). Once the model is read, a new
+# question is encoded in the background as it arrives.
+ENCODE_ON_THE_CARD = 4
+# The background encodes this many at a time (between them the cards see the new ones).
+_ENCODE_BATCH = 16
 # In a burst (many other parents' messages waiting), a question is stored and
 # acknowledged without being grouped, and grouped with the others of that moment this
 # many seconds later: the acknowledgement does not wait for grouping (it then gives the
@@ -159,6 +162,7 @@ class QuestionDesk:
         # webinar -> question -> the encoder's vector and the text's language
         self._vectors: dict[int, dict[int, tuple[Vector, str]]] = {}
         self._encoding: dict[int, asyncio.Task[None]] = {}  # webinar -> encoding them
+        self._to_encode: dict[int, dict[int, str | None]] = {}  # webinar -> question -> text
         # Whether many other updates wait (bot.app wires the update processor's count):
         # then a question is grouped after its acknowledgement, not before.
         self.in_a_burst: Callable[[], bool] = lambda: False
@@ -251,6 +255,7 @@ class QuestionDesk:
             group, moved = self._place(
                 webinar.id, index, question.id, found, asker.id, group_key, fits
             )
+            self._encode_on_arrival(webinar.id, question.id, masked)
             if moved:
                 await self.questions.set_group_key(moved, group.key)
             if group_key is None:  # a group of its own: its key is its id
@@ -380,6 +385,7 @@ class QuestionDesk:
             group, moved = self._place(
                 webinar_id, index, question_id, found, question.asker_id, group_key, fits
             )
+            self._encode_on_arrival(webinar_id, question_id, question.text)
             await self.questions.set_features([(question_id, encode(found), group.key)])
             if moved:
                 await self.questions.set_group_key(moved, group.key)
@@ -496,8 +502,8 @@ class QuestionDesk:
         the newest `MAX_ENCODED`), that may be suggested on its card; [] without one.
 
         A card never waits long for the encoder: a few questions not encoded yet are
-        encoded now (about 2 ms each), more of them (the first card of a process also
-        reads the model, about 1.2 s) in the background, and until then the card has
+        encoded now (about 35 ms each), more of them (and the model's first read, at the
+        first card of a process) in the background, and until then the card has
         the lexicon's suggestions alone."""
         if self.encoder is None:
             return []
@@ -508,9 +514,9 @@ class QuestionDesk:
         known = self._vectors.setdefault(webinar_id, {})
         missing = [key for key in keys if key not in known]
         if missing and self.encoder.ready and len(missing) <= ENCODE_ON_THE_CARD:
-            await self._encode(webinar_id, missing)
+            await self._encode(webinar_id, dict.fromkeys(missing))
         elif missing:
-            self._encode_soon(webinar_id, missing)
+            self._encode_soon(webinar_id, dict.fromkeys(missing))
         mine = known.get(question.id)
         if mine is None:
             return []
@@ -523,26 +529,54 @@ class QuestionDesk:
             other_language_bonus(mine[1], {key: known[key][1] for key in others}),
         )
 
-    def _encode_soon(self, webinar_id: int, missing: list[int]) -> None:
-        """Encode in the background (one task a webinar at a time)."""
+    def _encode_soon(self, webinar_id: int, missing: dict[int, str | None]) -> None:
+        """Encode in the background (one task a webinar at a time, taking what is added
+        while it runs). `missing`: question -> its text, or None to read it."""
+        self._to_encode.setdefault(webinar_id, {}).update(missing)
         running = self._encoding.get(webinar_id)
         if running is not None and not running.done():
             return
-        # A context of its own: not part of the update (a pull) that asked for it.
+        # A context of its own: not part of the update (a pull, a question) that asked.
         self._encoding[webinar_id] = asyncio.get_running_loop().create_task(
-            self._encode(webinar_id, missing), context=contextvars.Context()
+            self._encode_waiting(webinar_id), context=contextvars.Context()
         )
 
-    async def _encode(self, webinar_id: int, keys: list[int]) -> None:
-        """The encoder's vectors of these questions, kept for the webinar's cards (those
-        that left the queue meanwhile are not kept: nothing of an erased text stays)."""
+    async def _encode_waiting(self, webinar_id: int) -> None:
+        try:
+            while waiting := self._to_encode.pop(webinar_id, {}):
+                keys = sorted(waiting)
+                for start in range(0, len(keys), _ENCODE_BATCH):
+                    batch = keys[start : start + _ENCODE_BATCH]
+                    await self._encode(webinar_id, {key: waiting[key] for key in batch})
+        except StorageError as error:  # the next card asks again
+            log.warning("encoding questions failed: %s", type(error).__name__)
+
+    def _encode_on_arrival(self, webinar_id: int, question_id: int, text: str | None) -> None:
+        """Once the model is read (a card was shown), a new question is encoded in the
+        background as it arrives, so that the cards need not wait for it. With its text:
+        the update that stores it may not have committed yet."""
+        if self.encoder is not None and self.encoder.ready and not self._closed:
+            self._encode_soon(webinar_id, {question_id: text})
+
+    async def _encode(self, webinar_id: int, texts_of: dict[int, str | None]) -> None:
+        """The encoder's vectors of these questions (by their texts; None: read it), kept
+        for the webinar's cards. Those that left the queue meanwhile are not kept (nothing
+        of an erased text stays), nor those whose text is not to be read (yet)."""
         assert self.encoder is not None
-        stored = await self.questions.texts(keys)
-        texts = [stored.get(key, "") for key in keys]
-        found = await self.encoder.vectors(texts)
-        index, known = self._indexes.get(webinar_id), self._vectors.get(webinar_id)
-        if found is None or index is None or known is None:
+        unread = [key for key, text in texts_of.items() if text is None]
+        stored = await self.questions.texts(unread) if unread else {}
+        pairs = [
+            (key, text if text is not None else stored.get(key)) for key, text in texts_of.items()
+        ]
+        keys = [key for key, text in pairs if text]
+        texts = [text for _, text in pairs if text]
+        if not keys:
             return
+        found = await self.encoder.vectors(texts)
+        index = self._indexes.get(webinar_id)
+        if found is None or index is None:  # no encoder, or the webinar was forgotten
+            return
+        known = self._vectors.setdefault(webinar_id, {})
         known.update(
             (key, (vector, language_of(text)))
             for key, text, vector in zip(keys, texts, found, strict=True)

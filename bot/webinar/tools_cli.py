@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from bot.config import Settings
-from bot.webinar.encoder import UseEncoder
+from bot.webinar.encoder import E5Encoder
 from bot.webinar.grouping_eval import evaluate_orders, load_set
 from bot.webinar.lexicon import (
     CORE_NAME,
@@ -38,7 +38,7 @@ def grouping_eval(path: Path, orders: int, as_json: bool) -> int:
         max(orders, 1),
         pair_scores=False,
         # The card figures (text output only) are the card's: the encoder's suggestions too.
-        encoder=None if as_json else UseEncoder(),
+        encoder=None if as_json else E5Encoder(),
     )
     if as_json:
         print(json.dumps(figures.as_json()))
