@@ -15,9 +15,10 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.core.clock import Clock
 from bot.core.masking import Masker
@@ -253,9 +254,8 @@ class QuestionDesk:
         question = added.question
         if added.created:
             group, moved = self._place(
-                webinar.id, index, question.id, found, asker.id, group_key, fits
+                webinar.id, index, question.id, found, asker.id, group_key, fits, masked
             )
-            self._encode_on_arrival(webinar.id, question.id, masked)
             if moved:
                 await self.questions.set_group_key(moved, group.key)
             if group_key is None:  # a group of its own: its key is its id
@@ -303,11 +303,14 @@ class QuestionDesk:
         asker_id: int | None,
         group_key: int | None,
         fits: dict[int, float],
+        text: str,
     ) -> tuple[Group, list[int]]:
         """Add a stored question to the index where `placement` put it; a question that
-        fits two alike groups joins them into one (its own): the questions that moved."""
+        fits two alike groups joins them into one (its own): the questions that moved.
+        The encoder gets its text now (`_encode_on_arrival`)."""
         group = index.add(question_id, found, asker=asker_id, group=group_key)
         self._features.setdefault(webinar_id, {})[question_id] = found
+        self._encode_on_arrival(webinar_id, question_id, text)
         moved = [] if group_key is None or group.general else index.absorb(question_id, fits)
         return group, moved
 
@@ -321,13 +324,7 @@ class QuestionDesk:
         return Asked(added.question, added.position, 0, added.created)
 
     def _group_soon(self, webinar_id: int) -> None:
-        if webinar_id in self._grouping_later:
-            return
-        # A context of its own: the task must not write as part of the update that
-        # started it (storage.db's current update).
-        self._grouping_later[webinar_id] = asyncio.get_running_loop().create_task(
-            self._group_when_quiet(webinar_id), context=contextvars.Context()
-        )
+        _in_background(self._grouping_later, webinar_id, self._group_when_quiet)
 
     async def _group_when_quiet(self, webinar_id: int) -> None:
         try:
@@ -383,9 +380,15 @@ class QuestionDesk:
             found = index.features(question.text)
             group_key, fits = index.placement(question_id, found)
             group, moved = self._place(
-                webinar_id, index, question_id, found, question.asker_id, group_key, fits
+                webinar_id,
+                index,
+                question_id,
+                found,
+                question.asker_id,
+                group_key,
+                fits,
+                question.text,
             )
-            self._encode_on_arrival(webinar_id, question_id, question.text)
             await self.questions.set_features([(question_id, encode(found), group.key)])
             if moved:
                 await self.questions.set_group_key(moved, group.key)
@@ -533,13 +536,7 @@ class QuestionDesk:
         """Encode in the background (one task a webinar at a time, taking what is added
         while it runs). `missing`: question -> its text, or None to read it."""
         self._to_encode.setdefault(webinar_id, {}).update(missing)
-        running = self._encoding.get(webinar_id)
-        if running is not None and not running.done():
-            return
-        # A context of its own: not part of the update (a pull, a question) that asked.
-        self._encoding[webinar_id] = asyncio.get_running_loop().create_task(
-            self._encode_waiting(webinar_id), context=contextvars.Context()
-        )
+        _in_background(self._encoding, webinar_id, self._encode_waiting)
 
     async def _encode_waiting(self, webinar_id: int) -> None:
         try:
@@ -712,6 +709,22 @@ class QuestionDesk:
     async def left_queue(self, question_id: int) -> None:
         """Call after a question was removed or withdrawn."""
         await self._leave_queue(question_id)
+
+
+def _in_background(
+    tasks: dict[int, asyncio.Task[None]],
+    webinar_id: int,
+    work: Callable[[int], Coroutine[Any, Any, None]],
+) -> None:
+    """Start `work(webinar_id)` as the webinar's task in `tasks`, unless one runs. In a
+    context of its own: it must not write as part of the update that started it
+    (storage.db's current update)."""
+    running = tasks.get(webinar_id)
+    if running is not None and not running.done():
+        return
+    tasks[webinar_id] = asyncio.get_running_loop().create_task(
+        work(webinar_id), context=contextvars.Context()
+    )
 
 
 def _other_parents(
