@@ -18,7 +18,7 @@ import itertools
 import json
 import random
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,12 +156,12 @@ def _texts_and_labels(labelled: LabelledSet) -> tuple[list[str], list[int]]:
 def _insert(labelled: LabelledSet, seed: int, vectors: Sequence[Vector] | None = None) -> _Run:
     """`vectors`: the encoder's, one per question in `_texts_and_labels` order."""
     texts, labels = _texts_and_labels(labelled)
-    languages = [language_of(text) for text in texts]
+    languages = dict(enumerate(language_of(text) for text in texts))
     order = list(range(len(texts)))
     random.Random(seed).shuffle(order)
     index = GroupingIndex(labelled.theme)
     found = [index.features(text) for text in texts]
-    dutch = [index.lexicon.language(text) == "nl" for text in texts]
+    dutch = [languages[i] == "nl" for i in range(len(texts))]
     waiting: dict[int, list[int]] = {}  # cluster -> questions already in
     tally = _CardTally()
     arrived: dict[int, Vector] = {}
@@ -192,7 +192,7 @@ def _card_maybe(
     found: Features,
     vectors: Sequence[Vector] | None,
     arrived: dict[int, Vector],
-    languages: Sequence[str],
+    languages: Mapping[int, str],
 ) -> list[int]:
     """The "misschien hetzelfde" a card shows for `key` on its arrival (as the desk's)."""
     limit = maybe_limit(index)
@@ -204,7 +204,7 @@ def _card_maybe(
         arrived,
         lambda other: index.may_suggest(key, other),
         limit,
-        other_language_bonus(languages[key], dict(enumerate(languages))),
+        other_language_bonus(languages[key], languages),
     )
     return on_card(lexicon_best, near, limit)
 
