@@ -54,9 +54,8 @@ def card_text(context: BotContext, card: Card) -> str:
         )
     ]
     lines.append(f"<blockquote>{html.escape(question.text or '', quote=False)}</blockquote>")
-    language = language_of(question.text or "")
-    if language != "nl":  # the gespreksleider sees it was not asked in Dutch
-        name = context.services.t(language, "core.language.name")
+    name = _language_name(context, question.text or "")
+    if name is not None:  # the gespreksleider sees it was not asked in Dutch
         lines.append(context.tr("moderation.card.language", language=name))
     if question.shown_name:
         lines.append(context.tr("moderation.card.asked_by", name=question.shown_name))
@@ -95,10 +94,14 @@ def _member_lines(context: BotContext, card: Card) -> list[str]:
 def _language_mark(context: BotContext, text: str) -> str:
     """ " (Türkçe)" after a question not in Dutch: a suggestion in another language is
     often its paraphrase, which the gespreksleider may not be able to read."""
+    name = _language_name(context, text)
+    return "" if name is None else f" ({name})"
+
+
+def _language_name(context: BotContext, text: str) -> str | None:
+    """The name of the language `text` is written in, None for Dutch."""
     language = language_of(text)
-    if language == "nl":
-        return ""
-    return f" ({context.services.t(language, 'core.language.name')})"
+    return None if language == "nl" else context.services.t(language, "core.language.name")
 
 
 def card_buttons(
