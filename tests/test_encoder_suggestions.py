@@ -22,7 +22,13 @@ from bot.webinar.encoder import (
     other_language_bonus,
 )
 from bot.webinar.grouping import GroupingIndex
-from bot.webinar.question_desk import MAX_CARD_MAYBE, Member, QuestionDesk
+from bot.webinar.question_desk import (
+    MAX_CARD_MAYBE,
+    Member,
+    QuestionDesk,
+    encoder_places,
+    maybe_limit,
+)
 from storage.db import Database
 from storage.questions import QuestionRepository
 from tests.helpers import START, TOKEN, make_settings, parents_asked, webinar_opened_by_gert
@@ -183,6 +189,22 @@ def test_on_card_keeps_the_lexicons_best_and_gives_the_encoder_the_last_place() 
     assert on_card([1, 2, 3, 4], [], 3) == [1, 2, 3]  # no encoder: the lexicon's three
     assert on_card([], [7, 8, 9, 10], 3) == [7, 8, 9]
     assert on_card([1, 2, 3], [3, 2, 1], 3) == [1, 2, 3]
+
+
+def test_under_an_unknown_theme_the_encoder_fills_three_of_the_five_places() -> None:
+    unknown, themed = GroupingIndex("Rouw en verlies"), GroupingIndex("Slapen")
+    assert (maybe_limit(unknown), encoder_places(unknown)) == (5, 3)
+    assert (maybe_limit(themed), encoder_places(themed)) == (3, 1)
+    lexicon, encoder = [1, 2, 3, 4, 5], [7, 8, 9, 10]
+    assert on_card(lexicon, encoder, maybe_limit(unknown), encoder_places(unknown)) == [
+        1,
+        2,
+        7,
+        8,
+        9,
+    ]
+    assert on_card(lexicon, [], 5, 3) == [1, 2, 3, 4, 5]  # no encoder: the lexicon's five
+    assert on_card([1], encoder, 5, 3) == [1, 7, 8, 9, 10]  # the lexicon has one: it stays
 
 
 def test_nearest_ranks_by_cosine_and_only_what_may_be_suggested() -> None:

@@ -133,11 +133,14 @@ def nearest(
     return [keys[i] for i in order[:limit]]
 
 
-def on_card(lexicon_best: Iterable[int], nearest_ids: Iterable[int], limit: int) -> list[int]:
-    """The card's "misschien hetzelfde": the lexicon's best (all but one place when the
-    encoder has a suggestion), then the encoder's nearest, `limit` in all, none twice."""
+def on_card(
+    lexicon_best: Iterable[int], nearest_ids: Iterable[int], limit: int, encoder_places: int = 1
+) -> list[int]:
+    """The card's "misschien hetzelfde": the lexicon's best (all but `encoder_places`
+    places when the encoder has suggestions), then the encoder's nearest, `limit` in all,
+    none twice."""
     from_lexicon = list(lexicon_best)
     from_encoder = [key for key in nearest_ids if key not in from_lexicon]
-    keep = limit - 1 if from_encoder else limit
+    keep = max(limit - encoder_places, 0) if from_encoder else limit
     chosen = from_lexicon[:keep]
     return chosen + from_encoder[: limit - len(chosen)]

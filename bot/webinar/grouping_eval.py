@@ -25,7 +25,7 @@ from pathlib import Path
 from bot.webinar.encoder import E5Encoder, Vector, nearest, on_card, other_language_bonus
 from bot.webinar.grouping import Features, GroupingIndex
 from bot.webinar.lexicon import language_of
-from bot.webinar.question_desk import maybe_limit
+from bot.webinar.question_desk import encoder_places, maybe_limit
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ def _card_maybe(
         limit,
         other_language_bonus(languages[key], languages),
     )
-    return on_card(lexicon_best, near, limit)
+    return on_card(lexicon_best, near, limit, encoder_places(index))
 
 
 def _pair_figures(run: _Run) -> tuple[float, float, float]:

@@ -51,6 +51,13 @@ MAX_CARD_MAYBE = 3
 # suggestions are how the gespreksleider groups there, so it lists more of them (on the
 # held-out sets a waiting paraphrase was on it 0.59 of the time with 3, 0.72 with 5).
 MAX_CARD_MAYBE_UNKNOWN_THEME = 5
+# How many of the card's places the encoder's nearest may take (`encoder_places`): one
+# under a theme with a lexicon file; three of the five under an unknown theme, where the
+# core lexicon's suggestions are weak (on the three unknown held-out themes a waiting
+# paraphrase was on the card 0.765 -> 0.782 of the time, a tr/ar/en question's Dutch one
+# 0.715 -> 0.749; on the grief tuning set 0.81 -> 0.83 and 0.66 -> 0.68).
+ENCODER_PLACES = 1
+ENCODER_PLACES_UNKNOWN_THEME = 3
 # The encoder's suggestions are looked for among this many of the newest waiting
 # questions (a real webinar has 30-300; each is encoded once, about 35 ms).
 MAX_ENCODED = 400
@@ -144,6 +151,11 @@ class _Picks:
 def maybe_limit(index: GroupingIndex) -> int:
     """How many "misschien hetzelfde" a card in this webinar lists."""
     return MAX_CARD_MAYBE_UNKNOWN_THEME if index.unknown_theme else MAX_CARD_MAYBE
+
+
+def encoder_places(index: GroupingIndex) -> int:
+    """How many of a card's "misschien hetzelfde" the encoder may fill (`on_card`)."""
+    return ENCODER_PLACES_UNKNOWN_THEME if index.unknown_theme else ENCODER_PLACES
 
 
 class QuestionDesk:
@@ -497,6 +509,7 @@ class QuestionDesk:
                 [key for key in maybe_ids if key in open_ids],
                 [key for key in nearest_ids if key in open_ids],
                 maybe_limit(index),
+                encoder_places(index),
             ),
         )
 
