@@ -112,6 +112,15 @@ TUNING_FLOORS = {
     "THEME10 pubers": (0.94, 0.71),
     "THEME10 opvoeden in twee talen en culturen": (0.91, 0.62),
     "THEME10 zindelijkheid": (0.92, 0.72),
+    # Round 11, held out in the fourth session, tuned on in the fifth.
+    "THEME11 identiteit": (0.94, 0.53),
+    "THEME11 lastig gedrag": (0.95, 0.77),
+    "THEME11 rouw en verlies": (0.85, 0.0),
+    "THEME11 scheiding": (0.94, 0.69),
+    "THEME11 slapen": (0.95, 0.70),
+    "THEME11 somberheid": (0.93, 0.84),
+    "THEME11 het tienerbrein": (0.91, 0.55),
+    "THEME11 zindelijkheid": (0.92, 0.80),
 }
 
 
@@ -151,22 +160,23 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # schermtijd, identiteit, het tienerbrein) and one without (ziekte in het gezin). Round 9
 # (after round 8): six on the themes tuned in rounds 7 and 8 (eten, lastig gedrag,
 # scheiding, slapen, twee culturen, zindelijkheid) and one without (kinderen en geld).
-# Measured on the eleven themed sets: precision 0.783, recall 0.378, worst vague 3; on the
-# two unknown themes precision 1.00 (recall 0.00), vague 0. Round 11 (fourth session,
-# after tuning round 9): seven on the organisers' own webinar names (slapen,
-# zindelijkheid, het tienerbrein, scheiding, somberheid, identiteit, lastig gedrag) and
-# one without a file (rouw en verlies): precision 0.733, recall 0.339, vague 1 at their
-# one look; all eighteen themed sets: 0.767 and 0.364. The floors are a little below
-# (raise them, never lower them): a lexicon round that fits its own sets at the cost of
-# other authors' questions fails here.
-HELDOUT_THEMES_FLOOR = {"precision": 0.75, "recall": 0.35, "vague_worst": 3}
+# Round 11 was held out in the fourth session (precision 0.733, recall 0.339 at its one
+# look) and tuned on in the fifth (now tests/data/sets/theme11-*.json). Round 12 (fifth
+# session): seven on the organisers' webinar names (slapen, zindelijkheid, het
+# tienerbrein, scheiding, somberheid, identiteit, lastig gedrag) and one without a file
+# (grootouders en familie), measured once on the session's first main (precision 0.765,
+# recall 0.351, vague 3) and once after its changes (0.816, 0.371, vague 1). All eighteen
+# themed sets after the fifth session: precision 0.821, recall 0.387, vague 1. The floors
+# are a little below (raise them, never lower them): a lexicon round that fits its own
+# sets at the cost of other authors' questions fails here.
+HELDOUT_THEMES_FLOOR = {"precision": 0.80, "recall": 0.37, "vague_worst": 1}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
-# Dutch one (80 %). Measured on the eighteen themed held-out sets: 0.865 and 0.879 (the
-# lexicon alone 0.72 and 0.73); the three unknown themes, whose card lists five,
-# 0.73-0.79 (the lexicon's three alone 0.32-0.44).
-HELDOUT_CARD_FLOOR = {"themed": 0.84, "themed_language": 0.85, "unknown": 0.70}
+# Dutch one (80 %). Measured on the eighteen themed held-out sets (rounds 7, 9, 12): 0.869
+# and 0.879; the three unknown themes, whose card lists five (three of them the
+# encoder's), 0.79-0.81.
+HELDOUT_CARD_FLOOR = {"themed": 0.85, "themed_language": 0.86, "unknown": 0.75}
 
 
 def test_held_out_themes_do_not_regress() -> None:
