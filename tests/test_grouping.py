@@ -123,12 +123,15 @@ TUNING_FLOORS = {
     "THEME11 somberheid": (0.93, 0.84),
     "THEME11 het tienerbrein": (0.91, 0.55),
     "THEME11 zindelijkheid": (0.92, 0.80),
-    # Round 12's sets of four themes, tuned on in the fifth session (its other four are
+    # Round 12's seven themed sets, tuned on in the fifth session (its grootouders set is
     # still held out).
     "THEME12 lastig gedrag": (0.88, 0.67),
     "THEME12 slapen": (0.91, 0.60),
     "THEME12 het tienerbrein": (0.94, 0.58),
     "THEME12 zindelijkheid": (0.91, 0.76),
+    "THEME12 identiteit": (0.94, 0.65),
+    "THEME12 scheiding en co-ouderschap": (0.98, 0.79),
+    "THEME12 somberheid en angst bij kinderen": (0.97, 0.88),
 }
 
 
@@ -173,20 +176,19 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # session): seven on the organisers' webinar names (slapen, zindelijkheid, het
 # tienerbrein, scheiding, somberheid, identiteit, lastig gedrag) and one without a file
 # (grootouders en familie), measured once on the session's first main (precision 0.765,
-# recall 0.351, vague 3) and once after tuning round 11 (0.816, 0.371, vague 1); then
-# four of its themes were tuned on (slapen, het tienerbrein, lastig gedrag,
-# zindelijkheid: now in tests/data/sets) and round 13 written on those four by new
-# authors: 0.784 / 0.371 / vague 3 on the session's first main, 0.819 / 0.408 / 3 after
-# round 11's tuning, 0.836 / 0.431 / 2 after round 12's. The eighteen themed sets held
-# out now (rounds 7, 9, 13 and round 12's identiteit, scheiding, somberheid): precision
-# 0.833, recall 0.408, worst vague 2 (a round-13 set; the issue asks 1). The floors are a
-# little below (raise them, never lower them): a lexicon round that fits its own sets at
-# the cost of other authors' questions fails here.
-HELDOUT_THEMES_FLOOR = {"precision": 0.82, "recall": 0.39, "vague_worst": 2}
+# recall 0.351, vague 3) and once after tuning round 11 (0.816, 0.371, vague 1); then its
+# seven themed sets were tuned on (now in tests/data/sets) and round 13 written on the
+# same seven themes by new authors: 0.771 / 0.388 / vague 3 on the session's first main,
+# 0.807 / 0.414 after round 11's tuning, 0.821 / 0.434 / vague 2 after round 12's. The
+# eighteen themed sets held out now (rounds 7, 9, 13): precision 0.828, recall 0.419,
+# worst vague 2 (a round-13 set; the issue asks 1). The floors are a little below (raise
+# them, never lower them): a lexicon round that fits its own sets at the cost of other
+# authors' questions fails here.
+HELDOUT_THEMES_FLOOR = {"precision": 0.82, "recall": 0.40, "vague_worst": 2}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
-# Dutch one (80 %). Measured on the eighteen themed held-out sets: 0.881 and 0.898; the
+# Dutch one (80 %). Measured on the eighteen themed held-out sets: 0.882 and 0.895; the
 # three unknown themes, whose card lists five (three of them the encoder's), 0.79-0.81.
 HELDOUT_CARD_FLOOR = {"themed": 0.86, "themed_language": 0.88, "unknown": 0.75}
 
