@@ -22,10 +22,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.webinar.encoder import E5Encoder, Vector, nearest, on_card, other_language_bonus
+from bot.webinar.encoder import E5Encoder, Vector
 from bot.webinar.grouping import Features, GroupingIndex
 from bot.webinar.lexicon import language_of
-from bot.webinar.question_desk import encoder_places, maybe_limit
+from bot.webinar.question_desk import card_maybe, card_nearest, maybe_limit
 
 
 @dataclass(frozen=True)
@@ -195,18 +195,11 @@ def _card_maybe(
     languages: Mapping[int, str],
 ) -> list[int]:
     """The "misschien hetzelfde" a card shows for `key` on its arrival (as the desk's)."""
-    limit = maybe_limit(index)
-    lexicon_best = [other for other, _ in index.maybe(key, found, limit)]
+    lexicon_best = [other for other, _ in index.maybe(key, found, maybe_limit(index))]
     if vectors is None:
         return lexicon_best
-    near = nearest(
-        vectors[key],
-        arrived,
-        lambda other: index.may_suggest(key, other),
-        limit,
-        other_language_bonus(languages[key], languages),
-    )
-    return on_card(lexicon_best, near, limit, encoder_places(index))
+    near = card_nearest(index, key, vectors[key], languages[key], arrived, languages)
+    return card_maybe(index, lexicon_best, near)
 
 
 def _pair_figures(run: _Run) -> tuple[float, float, float]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -156,6 +156,34 @@ def maybe_limit(index: GroupingIndex) -> int:
 def encoder_places(index: GroupingIndex) -> int:
     """How many of a card's "misschien hetzelfde" the encoder may fill (`on_card`)."""
     return ENCODER_PLACES_UNKNOWN_THEME if index.unknown_theme else ENCODER_PLACES
+
+
+def card_nearest(
+    index: GroupingIndex,
+    key: int,
+    vector: Vector,
+    language: str,
+    vectors: Mapping[int, Vector],
+    languages: Mapping[int, str],
+) -> list[int]:
+    """The waiting questions (by their `vectors` and `languages`) the encoder finds nearest
+    to question `key` (its `vector`, in `language`) that its card may suggest, nearest
+    first: the desk's cards and the evaluation tool's (bot.webinar.grouping_eval)."""
+    return nearest(
+        vector,
+        vectors,
+        lambda other: index.may_suggest(key, other),
+        maybe_limit(index),
+        other_language_bonus(language, languages),
+    )
+
+
+def card_maybe(
+    index: GroupingIndex, lexicon_best: Iterable[int], nearest_ids: Iterable[int]
+) -> list[int]:
+    """A card's "misschien hetzelfde" in this webinar: the lexicon's best and the
+    encoder's nearest (`on_card`, with this webinar's `maybe_limit` and `encoder_places`)."""
+    return on_card(lexicon_best, nearest_ids, maybe_limit(index), encoder_places(index))
 
 
 class QuestionDesk:
@@ -505,11 +533,10 @@ class QuestionDesk:
         open_ids = await self.questions.still_open([*candidates, *maybe_ids, *nearest_ids])
         return (
             [key for key in candidates if key in open_ids][:MAX_CARD_MEMBERS],
-            on_card(
+            card_maybe(
+                index,
                 [key for key in maybe_ids if key in open_ids],
                 [key for key in nearest_ids if key in open_ids],
-                maybe_limit(index),
-                encoder_places(index),
             ),
         )
 
@@ -537,12 +564,12 @@ class QuestionDesk:
         if mine is None:
             return []
         others = [key for key in keys if key != question.id and key in known]
-        return nearest(
-            mine[0],
+        return card_nearest(
+            index,
+            question.id,
+            *mine,
             {key: known[key][0] for key in others},
-            lambda key: index.may_suggest(question.id, key),
-            maybe_limit(index),
-            other_language_bonus(mine[1], {key: known[key][1] for key in others}),
+            {key: known[key][1] for key in others},
         )
 
     def _encode_soon(self, webinar_id: int, missing: dict[int, str | None]) -> None:
