@@ -147,6 +147,16 @@ def test_a_broken_file_is_refused_with_its_name_and_the_entry(tmp_path: Path) ->
         read_file(bad_rule)
 
 
+def test_a_rule_with_passes_runs_that_many_times_in_a_row(tmp_path: Path) -> None:
+    """A rule with a gap keeps the words it skips: each pass rewrites one match."""
+    rule = "pattern = 'zwart (?:\\w+ ){0,4}geld'\nmeans = 'zwart'\n"
+    once = tmp_path / "een.toml"
+    once.write_text(f'[lexicon]\nname = "een"\n[[phrase]]\n{rule}')
+    twice = tmp_path / "twee.toml"
+    twice.write_text(f'[lexicon]\nname = "twee"\n[[phrase]]\n{rule}passes = 2\n')
+    assert read_file(once).phrases * 2 == read_file(twice).phrases
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -170,6 +180,14 @@ def test_a_broken_file_is_refused_with_its_name_and_the_entry(tmp_path: Path) ->
         (
             '[lexicon]\nname = "fout"\n[theme]\nnear_theme = 1\n',
             r"fout\.toml: theme\.near_theme: expected words",
+        ),
+        (
+            '[lexicon]\nname = "fout"\n[[phrase]]\npattern = "a b"\nmeans = "c"\npasses = 0\n',
+            r"fout\.toml: phrase 1: passes is a whole number 1-5",
+        ),
+        (
+            '[lexicon]\nname = "fout"\n[[phrase]]\npattern = "a b"\nmeans = "c"\nsoms = 1\n',
+            r"fout\.toml: phrase 1 needs `pattern` and `means`",
         ),
     ],
 )

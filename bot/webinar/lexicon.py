@@ -187,22 +187,34 @@ def _concepts(data: Mapping[str, Any], where: str) -> dict[str, dict[str, tuple[
     return concepts
 
 
+_PHRASE_KEYS = {"pattern", "means", "passes"}
+_MAX_PASSES = 5
+
+
 def _phrases(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], ...]:
     rules = data.get("phrase", [])
     if not isinstance(rules, list):
         raise LexiconError(f"{where}: [[phrase]] must be a list of tables")
     found: list[tuple[str, str]] = []
     for number, rule in enumerate(rules, 1):
-        if not isinstance(rule, dict) or set(rule) != {"pattern", "means"}:
-            raise LexiconError(f"{where}: phrase {number} needs `pattern` and `means` only")
-        pattern, means = rule["pattern"], rule["means"]
+        if not isinstance(rule, dict) or not {"pattern", "means"} <= set(rule) <= _PHRASE_KEYS:
+            raise LexiconError(
+                f"{where}: phrase {number} needs `pattern` and `means` (and maybe `passes`) only"
+            )
+        pattern, means, passes = rule["pattern"], rule["means"], rule.get("passes", 1)
         if not isinstance(pattern, str) or not isinstance(means, str):
             raise LexiconError(f"{where}: phrase {number}: pattern and means are texts")
+        if type(passes) is not int or not 1 <= passes <= _MAX_PASSES:
+            raise LexiconError(
+                f"{where}: phrase {number}: passes is a whole number 1-{_MAX_PASSES}"
+            )
         try:
             re.compile(pattern)
         except re.error as error:
             raise LexiconError(f"{where}: phrase {number}: {error}") from None
-        found.append((pattern, means))
+        # A rule with a gap keeps the words it skips, so one pass rewrites one match: a rule
+        # that must take every such word after its anchor runs again, `passes` times in a row.
+        found.extend([(pattern, means)] * passes)
     return tuple(found)
 
 
