@@ -94,6 +94,19 @@ def test_turkish_and_arabic_words_match_by_their_root_and_without_accents() -> N
     assert sleep.spelled(fold("yatıyor")) == "yatiyor"
 
 
+def test_a_compound_takes_its_last_parts_concept_but_not_after_a_verb_prefix() -> None:
+    lexicon = core_lexicon()
+    # A compound names the thing by its last part ...
+    assert lexicon.concept("cyberpesten") == lexicon.concept("pesten") == "pesten"
+    assert lexicon.concept("meivakantie") == lexicon.concept("vakantie")
+    # ... but a verb's prefix makes another verb: read as itself, and not "corrected" to
+    # some other word either.
+    for word, other in [("verwachten", "wachten"), ("weglopen", "lopen"), ("aanspreken", "praten")]:
+        assert lexicon.concept(word) not in lexicon.concept_words
+        assert lexicon.concept(word) != lexicon.concept(other)
+        assert lexicon.spelled(word) == word
+
+
 def test_a_phrase_rule_may_be_written_with_accents_and_arabic_letter_forms() -> None:
     from bot.webinar.lexicon import Lexicon, LexiconFile
 

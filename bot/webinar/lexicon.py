@@ -60,6 +60,10 @@ _MIN_STEM = 4
 # ("cyberpesten" -> "pesten"), when the part has at least this many letters: shorter
 # ones match by accident ("vergeten" ends in "eten").
 _MIN_COMPOUND_TAIL = 5
+# ... but not after one of these Dutch verb prefixes, which make another verb:
+# "verwachten" (expect) is not "wachten" (wait), "weglopen" (run away) not "lopen", "aanspreken"
+# not "praten"; the word is then read as itself. ("uit" is not here: "uitvechten" is a fight.)
+_VERB_PREFIXES = frozenset({"ver", "ont", "weg", "aan", "mee", "her", "toe"})
 # Typo correction: words of at least this length may be 1 edit (2 from the second
 # length) away from a known word.
 _TYPO_MIN_LEN = 5
@@ -664,7 +668,9 @@ class Lexicon:
             if head_concept is not None:
                 return " ".join(c for c in (head_concept, tail_concept) if c)
             if len(tail) >= _MIN_COMPOUND_TAIL and tail_concept:
-                return tail_concept
+                # A verb's prefix makes another verb ("verwachten" is not "wachten"): the
+                # word stays itself (and is not a typo of another either).
+                return _stem(word) if head in _VERB_PREFIXES else tail_concept
         return None
 
     def spelled(self, word: str) -> str:
