@@ -179,6 +179,23 @@ TUNING_FLOORS = {
     "THEME18 het tienerbrein": (0.91, 0.63),
     "THEME18 opvoeden in twee talen en culturen": (0.89, 0.70),
     "THEME18 zindelijk worden": (0.86, 0.66),
+    # Rounds 20 and 21 (seventh session): each measured once before tuning (docs/grouping.md).
+    "THEME20 identiteit": (0.97, 0.81),
+    "THEME20 lastig-gedrag": (0.98, 0.82),
+    "THEME20 scheiding": (0.99, 0.93),
+    "THEME20 slapen": (0.98, 0.82),
+    "THEME20 somberheid": (0.97, 0.91),
+    "THEME20 tienerbrein": (0.99, 0.9),
+    "THEME20 twee-culturen": (0.99, 0.85),
+    "THEME20 zindelijkheid": (0.99, 0.94),
+    "THEME21 identiteit": (0.99, 0.87),
+    "THEME21 lastig-gedrag": (0.99, 0.88),
+    "THEME21 scheiding": (0.99, 0.91),
+    "THEME21 slapen": (0.98, 0.91),
+    "THEME21 somberheid": (0.99, 0.9),
+    "THEME21 tienerbrein": (0.99, 0.78),
+    "THEME21 twee-culturen": (0.94, 0.83),
+    "THEME21 zindelijkheid": (0.98, 0.94),
 }
 
 
@@ -232,20 +249,22 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # sets of round 16 on themes without a file (alleenstaande ouder, vriendschappen) are held
 # out. Round 19 (the same eight themes) is held out: 0.795 / 0.388 / vague 13 on the
 # session's first main, 0.806 / 0.423 / vague 14 before round 18's tuning, 0.811 / 0.428
-# / vague 1 at the end (three of its vague questions were looked at to find the readings
-# behind the 14). The nineteen themed sets held out now (rounds 7, 9, 19): precision
-# 0.832, recall 0.429, worst vague 1. The floors are a little below (raise them, never
-# lower them; the precision floor went from 0.84 to 0.82 when round 19 replaced round 18,
-# an easier round): a lexicon round that fits its own sets at the cost of other authors'
-# questions fails here.
-HELDOUT_THEMES_FLOOR = {"precision": 0.82, "recall": 0.42, "vague_worst": 1}
+# / vague 1 at the end of the sixth session (three of its vague questions were looked at
+# to find the readings behind the 14). Seventh session: rounds 20, 21 and 22 were each
+# measured once and then tuned on; round 19 stayed held out and went to 0.837 / 0.466.
+# The nineteen themed sets held out now (rounds 7, 9, 19): precision 0.846, recall 0.455,
+# worst vague 1. The floors are a little below (raise them, never lower them; the
+# precision floor went from 0.84 to 0.82 when round 19 replaced round 18, an easier round,
+# and back to 0.84 in the seventh session): a lexicon round that fits its own sets at the
+# cost of other authors' questions fails here.
+HELDOUT_THEMES_FLOOR = {"precision": 0.84, "recall": 0.45, "vague_worst": 1}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
-# Dutch one (80 %). Measured on the nineteen themed held-out sets: 0.879 and 0.892; the
+# Dutch one (80 %). Measured on the nineteen themed held-out sets: 0.885 and 0.895; the
 # five unknown themes, whose card lists five (three of them the encoder's), 0.74-0.81
 # (the floor went from 0.75 to 0.72 when alleenstaande ouder, at 0.74, joined them).
-HELDOUT_CARD_FLOOR = {"themed": 0.86, "themed_language": 0.88, "unknown": 0.72}
+HELDOUT_CARD_FLOOR = {"themed": 0.87, "themed_language": 0.89, "unknown": 0.72}
 
 
 def test_held_out_themes_do_not_regress() -> None:
