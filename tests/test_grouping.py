@@ -179,7 +179,7 @@ TUNING_FLOORS = {
     "THEME18 het tienerbrein": (0.91, 0.63),
     "THEME18 opvoeden in twee talen en culturen": (0.89, 0.70),
     "THEME18 zindelijk worden": (0.86, 0.66),
-    # Rounds 20 and 21 (seventh session): each measured once before tuning (docs/grouping.md).
+    # Rounds 20, 21 and 22 (seventh session): each measured once before tuning (docs/grouping.md).
     "THEME20 identiteit": (0.97, 0.81),
     "THEME20 lastig-gedrag": (0.98, 0.82),
     "THEME20 scheiding": (0.99, 0.93),
@@ -196,6 +196,14 @@ TUNING_FLOORS = {
     "THEME21 tienerbrein": (0.99, 0.78),
     "THEME21 twee-culturen": (0.94, 0.83),
     "THEME21 zindelijkheid": (0.98, 0.94),
+    "THEME22 identiteit": (0.99, 0.82),
+    "THEME22 lastig-gedrag": (0.99, 0.84),
+    "THEME22 scheiding": (0.99, 0.95),
+    "THEME22 slapen": (0.97, 0.84),
+    "THEME22 somberheid": (0.99, 0.89),
+    "THEME22 tienerbrein": (0.97, 0.84),
+    "THEME22 twee-culturen": (0.93, 0.82),
+    "THEME22 zindelijkheid": (0.98, 0.93),
 }
 
 
@@ -251,20 +259,21 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # session's first main, 0.806 / 0.423 / vague 14 before round 18's tuning, 0.811 / 0.428
 # / vague 1 at the end of the sixth session (three of its vague questions were looked at
 # to find the readings behind the 14). Seventh session: rounds 20, 21 and 22 were each
-# measured once and then tuned on; round 19 stayed held out and went to 0.837 / 0.466.
-# The nineteen themed sets held out now (rounds 7, 9, 19): precision 0.846, recall 0.455,
-# worst vague 1. The floors are a little below (raise them, never lower them; the
-# precision floor went from 0.84 to 0.82 when round 19 replaced round 18, an easier round,
-# and back to 0.84 in the seventh session): a lexicon round that fits its own sets at the
-# cost of other authors' questions fails here.
-HELDOUT_THEMES_FLOOR = {"precision": 0.84, "recall": 0.45, "vague_worst": 1}
+# measured once and then tuned on; round 19 stayed held out and went to 0.850 / 0.479;
+# round 23 (the same eight themes, new authors) was written last, measured once on the
+# final lexicons (0.894 / 0.518 / vague 1) and is held out. The 27 themed sets held out
+# now (rounds 7, 9, 19, 23): precision 0.865, recall 0.478, worst vague 1. The floors are
+# a little below (raise them, never lower them; the precision floor went from 0.84 to 0.82
+# when round 19 replaced round 18, an easier round, and to 0.86 in the seventh session): a
+# lexicon round that fits its own sets at the cost of other authors' questions fails here.
+HELDOUT_THEMES_FLOOR = {"precision": 0.86, "recall": 0.47, "vague_worst": 1}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
-# Dutch one (80 %). Measured on the nineteen themed held-out sets: 0.885 and 0.895; the
+# Dutch one (80 %). Measured on the 27 themed held-out sets: 0.886 and 0.912; the
 # five unknown themes, whose card lists five (three of them the encoder's), 0.74-0.81
 # (the floor went from 0.75 to 0.72 when alleenstaande ouder, at 0.74, joined them).
-HELDOUT_CARD_FLOOR = {"themed": 0.87, "themed_language": 0.89, "unknown": 0.72}
+HELDOUT_CARD_FLOOR = {"themed": 0.88, "themed_language": 0.90, "unknown": 0.72}
 
 
 def test_held_out_themes_do_not_regress() -> None:
@@ -276,7 +285,7 @@ def test_held_out_themes_do_not_regress() -> None:
         )
         known = lexicon_for_theme(labelled.theme).theme_name is not None
         (themed if known else unknown).append(five)
-    assert len(themed) == 19
+    assert len(themed) == 27
     assert len(unknown) == 5
     precision = sum(five.precision for five in themed) / len(themed)
     recall = sum(five.recall for five in themed) / len(themed)
