@@ -66,7 +66,9 @@ def _leads(pattern: str) -> list[str] | None:
             found = _group_leads(part)
         else:
             literal = _literal_prefix(part)
-            found = [literal] if len(literal) >= 2 else None
+            # One letter is a lead too ("i", Arabic "ب"): it still spares the rule for
+            # every text without a word that starts with it.
+            found = [literal] if literal else None
         if found is None:
             return None
         leads.extend(found)
@@ -76,9 +78,11 @@ def _leads(pattern: str) -> list[str] | None:
 def _group_leads(part: str) -> list[str] | None:
     """The leads of an alternative that starts with a group: the group's, and when it is
     optional also those of what follows it; None if unknown."""
-    if part.startswith("(?") and not part.startswith("(?:"):
-        return None  # a lookaround
     end = _group_end(part)
+    if part.startswith("(?") and not part.startswith("(?:"):
+        # A lookaround matches no text: every match starts like what follows it.
+        rest = part[end + 1 :]
+        return _leads(rest) if rest and rest[0] not in "?*+{" else None
     inner = _leads(part[3 if part.startswith("(?:") else 1 : end])
     quantifier, rest = part[end + 1 : end + 2], part[end + 2 :]
     if inner is None or quantifier in ("*", "{"):
