@@ -272,12 +272,12 @@ def test_the_quick_test_that_spares_a_rule_never_skips_a_match(theme_file: Lexic
 
 def test_a_rule_that_starts_with_one_letter_or_a_lookbehind_still_has_leads() -> None:
     rule = compile_phrase("(?:ik|i) (?:\\w+ )?(?:roep|shout)", "roepen")
-    assert rule.word_starts == {"ik", "i"}
+    assert rule.word_starts == frozenset({"ik", "i"})
     assert rule.may_match(Words.of("i always shout"))
     assert rule.pattern.search("i always shout")
     assert not rule.may_match(Words.of("hij roept steeds"))
     behind = compile_phrase("(?<!niet )uit (?:zijn )?bed", "uitbed")
-    assert behind.first_words == {"uit"}
+    assert behind.first_words == frozenset({"uit"})
     assert not behind.may_match(Words.of("in bed blijven"))
     ahead = compile_phrase("(?!nooit)\\w+ bed", "bed")  # what follows has no plain start
     assert ahead.first_words is None
