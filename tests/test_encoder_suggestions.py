@@ -15,6 +15,7 @@ from bot.core.models import Question, QuestionState, Webinar
 from bot.localapi import LocalBotApi
 from bot.services import Services
 from bot.webinar.encoder import (
+    DUTCH_BONUS,
     OTHER_LANGUAGE_BONUS,
     E5Encoder,
     nearest,
@@ -225,6 +226,20 @@ def test_nearest_ranks_by_cosine_and_only_what_may_be_suggested() -> None:
     bonus = other_language_bonus("nl", languages)
     assert [bonus(key) for key in (1, 3)] == [0.0, OTHER_LANGUAGE_BONUS]
     assert nearest(query, vectors, lambda key: True, 2, bonus) == [1, 3]
+
+
+def test_a_question_in_another_language_favours_dutch_candidates() -> None:
+    """A Turkish question's twins in English and Arabic are nearer than its Dutch
+    paraphrase; its card still shows the Dutch one first: its group is Dutch."""
+    vectors = {
+        1: np.array([0.95, 0.312]),  # the same question in English (cosine 0.95)
+        2: np.array([0.93, 0.367]),  # ... and in Arabic (0.93)
+        3: np.array([0.86, 0.51]),  # a Dutch paraphrase (0.86)
+    }
+    languages = {1: "en", 2: "ar", 3: "nl"}
+    bonus = other_language_bonus("tr", languages)
+    assert [bonus(key) for key in (1, 2, 3)] == [0.0, 0.0, DUTCH_BONUS]
+    assert nearest(np.array([1.0, 0.0]), vectors, lambda key: True, 1, bonus) == [3]
 
 
 def test_only_other_groups_questions_not_kept_apart_may_be_suggested() -> None:
