@@ -281,6 +281,8 @@ def test_a_rule_that_starts_with_one_letter_or_a_lookbehind_still_has_leads() ->
     assert not behind.may_match(Words.of("in bed blijven"))
     ahead = compile_phrase("(?!nooit)\\w+ bed", "bed")  # what follows has no plain start
     assert ahead.first_words is None
+    named = compile_phrase("(?P<word>slaap) goed", "slapen")  # consumes text: no leads read
+    assert named.first_words is None
 
 
 def test_features_made_with_another_lexicon_version_are_not_current() -> None:

@@ -79,10 +79,12 @@ def _group_leads(part: str) -> list[str] | None:
     """The leads of an alternative that starts with a group: the group's, and when it is
     optional also those of what follows it; None if unknown."""
     end = _group_end(part)
-    if part.startswith("(?") and not part.startswith("(?:"):
+    if part.startswith(("(?=", "(?!", "(?<=", "(?<!")):
         # A lookaround matches no text: every match starts like what follows it.
         rest = part[end + 1 :]
         return _leads(rest) if rest and rest[0] not in "?*+{" else None
+    if part.startswith("(?") and not part.startswith("(?:"):
+        return None  # a named group, a flag: not worth reading
     inner = _leads(part[3 if part.startswith("(?:") else 1 : end])
     quantifier, rest = part[end + 1 : end + 2], part[end + 2 :]
     if inner is None or quantifier in ("*", "{"):
