@@ -203,6 +203,10 @@ def test_a_rule_with_passes_runs_that_many_times_in_a_row(tmp_path: Path) -> Non
             '[lexicon]\nname = "fout"\n[[phrase]]\npattern = "a b"\nmeans = "c"\nsoms = 1\n',
             r"fout\.toml: phrase 1 needs `pattern` and `means`",
         ),
+        (
+            '[lexicon]\nname = "fout"\n[stopwords]\nnl = """\nalleen\n# a note\nsamen\n"""\n',
+            r"fout\.toml: stopwords\.nl: a '#' line inside the words",
+        ),
     ],
 )
 def test_a_file_that_breaks_a_rule_is_refused_with_the_rule(

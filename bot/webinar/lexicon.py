@@ -160,6 +160,10 @@ class LexiconFile:
 
 def _words(value: object, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
+        # Inside a multi-line text a "#" line is no comment: its words would be read as
+        # words ("nappy" became a stopword that way).
+        if any(line.lstrip().startswith("#") for line in value.splitlines()):
+            raise LexiconError(f"{where}: a '#' line inside the words; put comments above")
         return tuple(fold(word) for word in value.split() if fold(word))
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(folded for item in value if (folded := fold(item)))
