@@ -243,6 +243,9 @@ TUNING_FLOORS = {
     "THEME27 schermtijd": (0.96, 0.89),
     "THEME27 school": (0.99, 0.91),
     "THEME27 tienerbrein": (0.98, 0.86),
+    # Round 30 (ninth session), measured once on the session's first main and tuned on.
+    "THEME30 slapen": (0.98, 0.93),
+    "THEME30 somberheid": (0.94, 0.86),
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }
