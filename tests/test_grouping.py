@@ -246,6 +246,7 @@ TUNING_FLOORS = {
     # Round 30 (ninth session), measured once on the session's first main and tuned on.
     "THEME30 slapen": (0.98, 0.93),
     "THEME30 somberheid": (0.94, 0.86),
+    "THEME30 twee-culturen": (0.96, 0.77),
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }
@@ -461,7 +462,10 @@ def test_a_long_question_is_not_general_even_when_only_the_theme_is_recognised()
     long = features("Mijn dochter slaapt. Dan zij doet het weer, elke keer, ik weet het niet meer.")
     assert set(long.concepts) <= theme
     assert not is_general(long, theme)
-    assert is_general(features("Mijn dochter slaapt niet goed. Wat is uw advies?"), theme)
+    assert is_general(features("Mijn dochter slaapt niet goed. Uw advies?"), theme)
+    # Nine words are too many (`MAX_GENERAL_WORDS`): at that length a question the
+    # lexicon reads as only the theme was as often a specific one it half-read.
+    assert not is_general(features("Mijn dochter slaapt niet goed. Wat is uw advies?"), theme)
 
 
 def test_the_parents_own_tiredness_does_not_make_two_questions_one() -> None:
