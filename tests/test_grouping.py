@@ -249,6 +249,7 @@ TUNING_FLOORS = {
     "THEME30 twee-culturen": (0.96, 0.77),
     # Rounds 31 and 32 (ninth session), each measured once on the main of the day.
     "THEME31 lastig-gedrag": (0.94, 0.82),
+    "THEME31 scheiding": (0.98, 0.85),
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }
