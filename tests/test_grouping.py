@@ -252,6 +252,10 @@ TUNING_FLOORS = {
     "THEME31 lastig-gedrag": (0.94, 0.82),
     "THEME31 scheiding": (0.98, 0.85),
     "THEME31 zindelijkheid": (0.96, 0.91),
+    "THEME32 broers": (0.98, 0.90),
+    "THEME32 eten": (0.99, 0.88),
+    "THEME32 schermtijd": (0.97, 0.93),
+    "THEME32 school": (0.99, 0.93),
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }
