@@ -323,21 +323,26 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # broers, eten, pubers, schermtijd, school and tienerbrein sets were tuned on, the other
 # seven themed sets and the translations are held out (0.898 / 0.564 / vague 0 on the
 # eight webinar names at that look); round 27 (the six themes tuned on last) was written
-# last and measured once on the final lexicons (0.882 / 0.509 / vague 6). The 37 themed
-# sets held out now (rounds 7, 9, 19, 23, 26, 27): precision 0.878, recall 0.525. The
-# floors are a little below (raise them, never lower them; the precision floor went from
-# 0.84 to 0.82 when round 19 replaced round 18, an easier round, to 0.86 in the seventh
-# session and to 0.87 in the eighth): a lexicon round that fits its own sets at the cost
-# of other authors' questions fails here.
-HELDOUT_THEMES_FLOOR = {"precision": 0.87, "recall": 0.52, "vague_worst": 1}
+# last and measured once on the final lexicons (0.882 / 0.509 / vague 6). Ninth session:
+# round 27 was tuned on (now tests/data/sets), and so were rounds 30, 31 and 32, each
+# measured once on the main of the day; round 29 (seven themes with a file: eten,
+# identiteit, lastig gedrag, scheiding, schermtijd, het tienerbrein, zindelijkheid; and
+# gezonde tanden, a theme without one) was written first, put aside unread and measured
+# once on the final lexicons (themed 0.897 / 0.557 / vague 1). The 38 themed sets held
+# out now (rounds 7, 9, 19, 23, 26, 29): precision 0.882, recall 0.541, vague at most 1
+# on every one. The floors are a little below (raise them, never lower them; the
+# precision floor went from 0.84 to 0.82 when round 19 replaced round 18, an easier
+# round, to 0.86 in the seventh session and to 0.87 in the eighth): a lexicon round that
+# fits its own sets at the cost of other authors' questions fails here.
+HELDOUT_THEMES_FLOOR = {"precision": 0.87, "recall": 0.53, "vague_worst": 1}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
-# Dutch one (80 %). Measured on the 37 themed held-out sets: 0.901 and 0.930; the six
-# unknown themes, whose card lists five (three of them the encoder's), 0.73-0.85 (the
-# floor went from 0.75 to 0.72 when alleenstaande ouder, at 0.74, joined them). The two
-# held-out sets of translations (round 26: slapen, and vriendschappen, a theme without a
-# file): a tr/ar/en translation's Dutch group on the card 0.947 and 0.907.
+# Dutch one (80 %). Measured on the 38 themed held-out sets (ninth session): 0.907 and
+# 0.935; the seven unknown themes, whose card lists five (three of them the encoder's),
+# 0.74-0.86 (the floor went from 0.75 to 0.72 when alleenstaande ouder, at 0.74, joined
+# them). The two held-out sets of translations (round 26: slapen, and vriendschappen, a
+# theme without a file): a tr/ar/en translation's Dutch group on the card 0.938 and 0.911.
 HELDOUT_CARD_FLOOR = {
     "themed": 0.89,
     "themed_language": 0.92,
@@ -357,8 +362,8 @@ def test_held_out_themes_do_not_regress() -> None:
             themed.append(five)
         else:
             unknown.append(five)
-    assert len(themed) == 31
-    assert len(unknown) == 6
+    assert len(themed) == 38
+    assert len(unknown) == 7
     precision = sum(five.precision for five in themed) / len(themed)
     recall = sum(five.recall for five in themed) / len(themed)
     vague = max(figures.vague_worst for five in themed for figures in five.runs)
