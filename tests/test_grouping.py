@@ -256,6 +256,7 @@ TUNING_FLOORS = {
     "THEME32 eten": (0.99, 0.88),
     "THEME32 schermtijd": (0.97, 0.93),
     "THEME32 school": (0.99, 0.93),
+    "THEME33 eten": (0.99, 0.95),
     "THEME33 identiteit": (0.98, 0.83),
     "THEME33 tienerbrein": (0.98, 0.85),
     "THEME28 talen-sport": (0.99, 0.0),
