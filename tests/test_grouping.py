@@ -65,7 +65,10 @@ TUNING_FLOORS = {
     # set's author put it with shame of one's background): F1 0.76 -> 0.754. Sixth session:
     # "ik ben dom" apart from building confidence and body image apart from influencers,
     # as rounds 13-17's authors ask them (this author groups each pair): F1 0.754 -> 0.725.
-    "THEME identiteit": (0.92, 0.71),
+    # Ninth session: "straattaal" as trying a style, not group pressure (rounds 14 and 31
+    # lose 0.012-0.019 precision with it as group pressure), and being compared with a
+    # sibling apart from "ik ben dom": F1 0.725 -> 0.700, precision 0.982 unchanged.
+    "THEME identiteit": (0.92, 0.69),
     "THEME lastig gedrag": (0.94, 0.87),
     "THEME pubers en social media": (0.95, 0.87),
     "THEME rouw en verlies": (0.85, 0.0),
@@ -327,22 +330,25 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # seven themed sets and the translations are held out (0.898 / 0.564 / vague 0 on the
 # eight webinar names at that look); round 27 (the six themes tuned on last) was written
 # last and measured once on the final lexicons (0.882 / 0.509 / vague 6). Ninth session:
-# round 27 was tuned on (now tests/data/sets), and so were rounds 30, 31 and 32, each
+# round 27 was tuned on (now tests/data/sets), and so were rounds 30 to 33, each
 # measured once on the main of the day; round 29 (seven themes with a file: eten,
 # identiteit, lastig gedrag, scheiding, schermtijd, het tienerbrein, zindelijkheid; and
 # gezonde tanden, a theme without one) was written first, put aside unread and measured
-# once on the final lexicons (themed 0.897 / 0.557 / vague 1). The 38 themed sets held
-# out now (rounds 7, 9, 19, 23, 26, 29): precision 0.882, recall 0.541, vague at most 1
-# on every one. The floors are a little below (raise them, never lower them; the
-# precision floor went from 0.84 to 0.82 when round 19 replaced round 18, an easier
-# round, to 0.86 in the seventh session and to 0.87 in the eighth): a lexicon round that
-# fits its own sets at the cost of other authors' questions fails here.
-HELDOUT_THEMES_FLOOR = {"precision": 0.87, "recall": 0.53, "vague_worst": 1}
+# once before the last tuning round (themed 0.897 / 0.557 / vague 1); round 34 (eten,
+# identiteit, schermtijd, somberheid, het tienerbrein) was written and put aside the same
+# way and measured once on the final lexicons (0.888 / 0.604 / vague 0). The 43 themed
+# sets held out now (rounds 7, 9, 19, 23, 26, 29, 34): precision 0.884, recall 0.549,
+# vague at most 1 on every one. The floors are a little below (raise them, never lower
+# them; the precision floor went from 0.84 to 0.82 when round 19 replaced round 18, an
+# easier round, to 0.86 in the seventh session and to 0.87 in the eighth; the recall
+# floor to 0.54 in the ninth): a lexicon round that fits its own sets at the cost of
+# other authors' questions fails here.
+HELDOUT_THEMES_FLOOR = {"precision": 0.87, "recall": 0.54, "vague_worst": 1}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
-# Dutch one (80 %). Measured on the 38 themed held-out sets (ninth session): 0.907 and
-# 0.935; the seven unknown themes, whose card lists five (three of them the encoder's),
+# Dutch one (80 %). Measured on the 43 themed held-out sets (ninth session): 0.909 and
+# 0.937; the seven unknown themes, whose card lists five (three of them the encoder's),
 # 0.74-0.86 (the floor went from 0.75 to 0.72 when alleenstaande ouder, at 0.74, joined
 # them). The two held-out sets of translations (round 26: slapen, and vriendschappen, a
 # theme without a file): a tr/ar/en translation's Dutch group on the card 0.938 and 0.911.
@@ -365,7 +371,7 @@ def test_held_out_themes_do_not_regress() -> None:
             themed.append(five)
         else:
             unknown.append(five)
-    assert len(themed) == 38
+    assert len(themed) == 43
     assert len(unknown) == 7
     precision = sum(five.precision for five in themed) / len(themed)
     recall = sum(five.recall for five in themed) / len(themed)
