@@ -250,7 +250,7 @@ TUNING_FLOORS = {
     "THEME30 slapen": (0.98, 0.93),
     "THEME30 somberheid": (0.94, 0.86),
     "THEME30 twee-culturen": (0.96, 0.77),
-    # Rounds 31 and 32 (ninth session), each measured once on the main of the day.
+    # Rounds 31 to 35 (ninth session), each measured once on the main of the day.
     "THEME31 identiteit": (0.99, 0.89),
     "THEME31 lastig-gedrag": (0.94, 0.82),
     "THEME31 scheiding": (0.98, 0.85),
@@ -262,6 +262,8 @@ TUNING_FLOORS = {
     "THEME33 eten": (0.99, 0.95),
     "THEME33 identiteit": (0.98, 0.83),
     "THEME33 tienerbrein": (0.98, 0.85),
+    "THEME35 schermtijd-a": (0.95, 0.91),
+    "THEME35 schermtijd-b": (0.98, 0.91),
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }
