@@ -262,6 +262,8 @@ TUNING_FLOORS = {
     "THEME33 eten": (0.99, 0.95),
     "THEME33 identiteit": (0.98, 0.83),
     "THEME33 tienerbrein": (0.98, 0.85),
+    "THEME35 identiteit-a": (0.93, 0.68),
+    "THEME35 identiteit-b": (0.97, 0.79),
     "THEME35 schermtijd-a": (0.95, 0.91),
     "THEME35 schermtijd-b": (0.98, 0.91),
     "THEME28 talen-sport": (0.99, 0.0),
