@@ -207,6 +207,10 @@ def test_a_rule_with_passes_runs_that_many_times_in_a_row(tmp_path: Path) -> Non
             '[lexicon]\nname = "fout"\n[stopwords]\nnl = """\nalleen\n# a note\nsamen\n"""\n',
             r"fout\.toml: stopwords\.nl: a '#' line inside the words",
         ),
+        (
+            "[lexicon]\nname = \"fout\"\n[[phrase]]\npattern = 'he doesn t eat'\nmeans = 'c'\n",
+            r"fout\.toml: phrase 1: 'doesn t' never matches .*write 'doesn \?t'",
+        ),
     ],
 )
 def test_a_file_that_breaks_a_rule_is_refused_with_the_rule(
@@ -383,3 +387,16 @@ def test_lexicon_check_passes_the_shipped_files_and_fails_a_broken_one(
     )
     assert main(["lexicon", "check", str(broken)]) == 1
     assert "'bestaatniet' is not a concept" in capsys.readouterr().out
+
+
+def test_a_rule_for_an_english_contraction_matches_the_folded_text(tmp_path: Path) -> None:
+    # The folded text joins "doesn't" into "doesnt"; the check above refuses "doesn t".
+    theme = tmp_path / "thema.toml"
+    theme.write_text(
+        "[lexicon]\nname = \"thema\"\n[[phrase]]\npattern = 'doesn ?t eat'\nmeans = 'nachtmerrie'\n"
+    )
+    from bot.webinar.lexicon import Lexicon
+
+    lexicon = Lexicon([read_file(LEXICON_DIR / "kern.toml"), read_file(theme)])
+    assert lexicon.normalize("He doesn't eat") == lexicon.normalize("he doesnt eat")
+    assert lexicon.normalize("He doesn't eat anything") == "nachtmerrie"

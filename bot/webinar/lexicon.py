@@ -199,6 +199,14 @@ _PHRASE_KEYS = {"pattern", "means", "passes"}
 _MAX_PASSES = 5
 
 
+# "doesn't" is folded to "doesnt" (`fold`), so a rule that spells "doesn t" or "you re"
+# never matches: such rules are refused, with the spelling that works.
+_SPACED_APOSTROPHE = re.compile(
+    r"\b(?:doesn|don|can|won|isn|didn|haven|aren|wasn|shouldn|couldn|wouldn|hasn|weren) t\b"
+    r"|\b(?:you|we|they) (?:re|ve|ll)\b|\b(?:it|that|he|she|what|there|let) s\b|\bi (?:m|ve|ll)\b"
+)
+
+
 def _phrases(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], ...]:
     rules = data.get("phrase", [])
     if not isinstance(rules, list):
@@ -220,6 +228,13 @@ def _phrases(data: Mapping[str, Any], where: str) -> tuple[tuple[str, str], ...]
             re.compile(pattern)
         except re.error as error:
             raise LexiconError(f"{where}: phrase {number}: {error}") from None
+        spaced = _SPACED_APOSTROPHE.search(pattern)
+        if spaced:
+            joined = spaced.group().replace(" ", " ?")
+            raise LexiconError(
+                f"{where}: phrase {number}: {spaced.group()!r} never matches (an apostrophe"
+                f' joins: "doesn\'t" reads as "doesnt"); write {joined!r}'
+            )
         # A rule with a gap keeps the words it skips, so one pass rewrites one match: a rule
         # that must take every such word after its anchor runs again, `passes` times in a row.
         found.extend([(pattern, means)] * passes)
