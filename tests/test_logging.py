@@ -9,6 +9,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.localapi import LocalBotApi
 from bot.runtime.logging_setup import configure_logging
@@ -30,7 +31,14 @@ def has(text: str) -> Any:
 async def seed_webinar(database: Path) -> None:
     db = await Database.open(database)
     try:
-        starts = datetime.now(UTC) + timedelta(minutes=30)
+        # On today's date where the programme is (the config's default time zone), or
+        # `/open` asks "not today, open anyway?": near midnight, half an hour from now
+        # is tomorrow there, so the webinar then began half an hour ago.
+        now = datetime.now(ZoneInfo("Europe/Amsterdam"))
+        starts = now + timedelta(minutes=30)
+        if starts.date() != now.date():
+            starts = now - timedelta(minutes=30)
+        starts = starts.astimezone(UTC)
         await WebinarRepository(db).upsert(
             [WebinarDraft("slapen", "Slapen", "slapen", starts, starts + timedelta(hours=1), None)]
         )
