@@ -400,3 +400,22 @@ def test_a_rule_for_an_english_contraction_matches_the_folded_text(tmp_path: Pat
     lexicon = Lexicon([read_file(LEXICON_DIR / "kern.toml"), read_file(theme)])
     assert lexicon.normalize("He doesn't eat") == lexicon.normalize("he doesnt eat")
     assert lexicon.normalize("He doesn't eat anything") == "nachtmerrie"
+
+
+def test_a_rule_written_with_a_real_apostrophe_matches_as_the_text_is_folded(
+    tmp_path: Path,
+) -> None:
+    # A coordinator writes "doesn't" or "z’n" as parents do (a double-quoted TOML string);
+    # the pattern's apostrophe is folded away as the text's is.
+    theme = tmp_path / "thema.toml"
+    theme.write_text(
+        '[lexicon]\nname = "thema"\n'
+        "[[phrase]]\npattern = \"doesn't eat\"\nmeans = 'nachtmerrie'\n"
+        "[[phrase]]\npattern = \"z’n knuffel\"\nmeans = 'nachtmerrie'\n"
+    )
+    from bot.webinar.lexicon import Lexicon
+
+    lexicon = Lexicon([read_file(LEXICON_DIR / "kern.toml"), read_file(theme)])
+    assert lexicon.normalize("He doesn't eat anything") == "nachtmerrie"
+    assert lexicon.normalize("he doesnt eat") == "nachtmerrie"
+    assert lexicon.normalize("z'n knuffel") == "nachtmerrie"

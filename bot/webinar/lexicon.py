@@ -80,24 +80,27 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be used; the message names the file and the entry."""
 
 
+# "'s avonds", "doesn't": an apostrophe between letters joins them, it does not separate.
+_JOINING_APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
+
+
 def fold(text: str) -> str:
     """Lowercase, fold accents and letter variants, turn everything but letters and digits
     into spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.translate(_LETTER_FORMS)
-    # "'s avonds", "doesn't": an apostrophe joins, it does not separate.
-    plain = re.sub(r"(?<=\w)['’`](?=\w)", "", plain)
+    plain = _JOINING_APOSTROPHE.sub("", plain.translate(_LETTER_FORMS))
     return _NON_WORD.sub(" ", plain).strip()
 
 
 def _fold_pattern(pattern: str) -> str:
     """A phrase rule's pattern as the folded text spells its letters (accents dropped,
-    Arabic letter variants as one), so that a coordinator may write "متى" or "çocuk".
-    Not lowercased: that would change the meaning of escapes such as \\S."""
+    Arabic letter variants as one, an apostrophe between letters dropped), so that a
+    coordinator may write "متى", "çocuk" or "doesn't". Not lowercased: that would change
+    the meaning of escapes such as \\S."""
     decomposed = unicodedata.normalize("NFKD", pattern)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.translate(_LETTER_FORMS)
+    return _JOINING_APOSTROPHE.sub("", plain.translate(_LETTER_FORMS))
 
 
 def _stem(word: str) -> str:
