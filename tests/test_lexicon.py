@@ -389,6 +389,24 @@ def test_lexicon_check_passes_the_shipped_files_and_fails_a_broken_one(
     assert "'bestaatniet' is not a concept" in capsys.readouterr().out
 
 
+def test_lexicon_check_names_a_theme_stopword_the_core_already_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    theme = tmp_path / "nieuw.toml"
+    theme.write_text(
+        '[lexicon]\nname = "nieuw"\n[theme]\nkeywords = ["nieuwthema"]\n'
+        '[stopwords]\nnl = "hetzelfde woensdagmiddag"\nen = "hetzelfde"\n'
+    )
+    assert main(["lexicon", "check", str(theme)]) == 1
+    out = capsys.readouterr().out
+    assert "nieuw.toml: stopword 'hetzelfde' (nl) is already in kern.toml" in out
+    # Only the same language counts: the core's Dutch list says nothing of English.
+    assert "(en)" not in out
+    assert "woensdagmiddag" not in out
+
+
 def test_a_rule_for_an_english_contraction_matches_the_folded_text(tmp_path: Path) -> None:
     # The folded text joins "doesn't" into "doesnt"; the check above refuses "doesn t".
     theme = tmp_path / "thema.toml"

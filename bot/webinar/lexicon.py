@@ -332,14 +332,30 @@ def theme_files(directory: Path = LEXICON_DIR) -> tuple[LexiconFile, ...]:
 def check_files(files: Iterable[LexiconFile]) -> list[str]:
     """What is wrong with a set of lexicon files taken together (empty: all is well):
     concepts named in roles, broader and phrase rules that no file defines, theme files
-    without keywords, keywords two themes share."""
+    without keywords, keywords two themes share, a theme's stopwords the core lists."""
     files = list(files)
     core = [f for f in files if f.is_core]
     if len(core) != 1:
         return [f"there must be one core file ({CORE_NAME}.toml)"]
     themes = [f for f in files if not f.is_core]
-    problems = _keyword_problems(themes) + _undefined_names(core[0], themes)
+    problems = (
+        _keyword_problems(themes)
+        + _undefined_names(core[0], themes)
+        + _core_stopwords_again(core[0], themes)
+    )
     return sorted(set(problems))
+
+
+def _core_stopwords_again(core: LexiconFile, themes: Sequence[LexiconFile]) -> list[str]:
+    """A theme's stopwords the core already lists in the same language: harmless, but a
+    second copy stays behind when the core's is taken out, and hides why it is there."""
+    return [
+        f"{theme.path.name}: stopword {word!r} ({language}) is already in {core.path.name}"
+        for theme in themes
+        for language, words in theme.stopwords.items()
+        for word in words
+        if word in core.stopwords.get(language, ())
+    ]
 
 
 def _keyword_problems(themes: Sequence[LexiconFile]) -> list[str]:
