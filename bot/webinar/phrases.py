@@ -136,7 +136,12 @@ class Words:
 
 def compile_phrase(pattern: str, replacement: str) -> Phrase:
     """Compile one phrase rule. Words a rule skips over ("hoeveel *moet een baby*
-    slapen") are kept after its replacement: they may carry content of their own."""
+    slapen") are kept after its replacement: they may carry content of their own.
+
+    Only the first gap's words are kept (and none in a pattern that has a capturing
+    group: its own backreferences would be renumbered). Keeping every gap's words was
+    measured on all tuning sets (tenth session): precision 0.971 -> 0.970, recall 0.714
+    -> 0.712, as the lexicons were tuned with this behaviour."""
     leads = _leads(pattern)
     if _GAP in pattern and "(?:" in pattern and re.search(r"\((?!\?)", pattern) is None:
         start = pattern.index(_GAP)
