@@ -437,3 +437,14 @@ def test_a_rule_written_with_a_real_apostrophe_matches_as_the_text_is_folded(
     assert lexicon.normalize("He doesn't eat anything") == "nachtmerrie"
     assert lexicon.normalize("he doesnt eat") == "nachtmerrie"
     assert lexicon.normalize("z'n knuffel") == "nachtmerrie"
+
+
+def test_a_turkish_verb_is_not_corrected_into_another_verb() -> None:
+    # "istiyor" (wants) is one letter from "itiyor" (pushes) and two from "istemiyor"
+    # (does not want): a Turkish verb is only corrected to its own start.
+    from bot.webinar.lexicon import _correction
+
+    assert _correction("istiyor", ["itiyor", "istemiyor"]) is None
+    assert _correction("konusuyor", ["kotuluyor"]) is None
+    assert _correction("anlamiyorum", ["anlamiyor"]) == "anlamiyor"
+    assert _correction("slaaapt", ["slaapt"]) == "slaapt"  # other words as before

@@ -124,12 +124,23 @@ def _plausible_typo(word: str, target: str) -> bool:
     return len(target) == len(word) and sorted(target) == sorted(word)  # two swapped
 
 
+# A Turkish verb ("istiyor", "konusuyor", "zorlamali", with a person ending): a letter or
+# two more or less is another verb or its negation ("istiyor" wants / "istemiyor" does not),
+# so such a word is only corrected to its own start ("anlamiyorum" -> "anlamiyor").
+_TURKISH_VERB = re.compile(
+    r"(?:[iu]yor(?:um|uz|sun|sunuz|lar|du|dum|duk)?|m[ae]li(?:yim|yiz|sin|ler)?)$"
+)
+
+
 def _correction(word: str, targets: Sequence[str]) -> str | None:
     """The known word `word` is a typing error of, if any (the longest, then the first)."""
     max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
+    turkish_verb = _TURKISH_VERB.search(word) is not None
     for target, _, _ in process.extract(
         word, targets, scorer=OSA.distance, score_cutoff=max_edits, limit=None
     ):
+        if turkish_verb and not word.startswith(target):
+            continue
         if _plausible_typo(word, target):
             return target
     return None
