@@ -188,7 +188,10 @@ TUNING_FLOORS = {
     "THEME18 zindelijk worden": (0.86, 0.66),
     # Rounds 20, 21 and 22 (seventh session): each measured once before tuning (docs/grouping.md).
     "THEME20 identiteit": (0.97, 0.81),
-    "THEME20 lastig-gedrag": (0.98, 0.82),
+    # Tenth session, lowered in the open (precision unchanged): lastig gedrag split "is it
+    # normal for the age" from "when to get help" (round 36's author asks them apart, this
+    # one together): F1 0.82 -> 0.80, measured 0.808.
+    "THEME20 lastig-gedrag": (0.98, 0.80),
     "THEME20 scheiding": (0.99, 0.93),
     "THEME20 slapen": (0.98, 0.82),
     "THEME20 somberheid": (0.97, 0.91),
@@ -203,12 +206,16 @@ TUNING_FLOORS = {
     "THEME21 tienerbrein": (0.99, 0.78),
     "THEME21 twee-culturen": (0.94, 0.83),
     "THEME21 zindelijkheid": (0.98, 0.94),
-    "THEME22 identiteit": (0.99, 0.82),
+    # Tenth session, lowered in the open (precision 0.994): suspecting an orientation apart
+    # from a child who came out (round 36), brands apart from friends' influence (round 40).
+    "THEME22 identiteit": (0.99, 0.81),
     "THEME22 lastig-gedrag": (0.99, 0.84),
     "THEME22 scheiding": (0.99, 0.95),
     "THEME22 slapen": (0.97, 0.84),
     "THEME22 somberheid": (0.99, 0.89),
-    "THEME22 tienerbrein": (0.97, 0.84),
+    # Tenth session, lowered in the open (precision 0.975): hours of sleep apart from the
+    # late rhythm (round 39's author asks them apart): F1 0.84 -> 0.83, measured 0.837.
+    "THEME22 tienerbrein": (0.97, 0.83),
     "THEME22 twee-culturen": (0.93, 0.82),
     "THEME22 zindelijkheid": (0.98, 0.93),
     # Eighth session (rounds 23-26 tuned on; round 28's two sets of translations on themes
@@ -266,6 +273,31 @@ TUNING_FLOORS = {
     "THEME35 identiteit-b": (0.97, 0.79),
     "THEME35 schermtijd-a": (0.95, 0.91),
     "THEME35 schermtijd-b": (0.98, 0.91),
+    # Tenth session: rounds 36, 38, 39 and 40, each measured once on the main of the day
+    # (figures in each set's about), then tuned on.
+    "THEME36 broers": (0.97, 0.90),  # P 0.981 F1 0.919
+    "THEME36 eten": (0.99, 0.93),  # P 1.000 F1 0.946
+    "THEME36 identiteit": (0.97, 0.80),  # P 0.988 F1 0.814
+    "THEME36 lastig-gedrag": (0.98, 0.88),  # P 0.991 F1 0.897
+    "THEME36 scheiding": (0.99, 0.96),  # P 1.000 F1 0.971
+    "THEME36 schermtijd": (0.96, 0.93),  # P 0.980 F1 0.945
+    "THEME36 school": (0.98, 0.88),  # P 0.999 F1 0.892
+    "THEME36 tienerbrein": (0.94, 0.79),  # P 0.952 F1 0.805
+    "THEME38 slapen": (0.97, 0.89),  # P 0.980 F1 0.909
+    "THEME38 somberheid": (0.99, 0.98),  # P 1.000 F1 0.996
+    "THEME38 twee-culturen": (0.96, 0.86),  # P 0.972 F1 0.879
+    "THEME38 zindelijkheid": (0.98, 0.97),  # P 0.997 F1 0.987
+    "THEME39 eten": (0.97, 0.89),  # P 0.982 F1 0.901
+    "THEME39 identiteit": (0.96, 0.73),  # P 0.971 F1 0.741
+    "THEME39 lastig-gedrag": (0.96, 0.88),  # P 0.977 F1 0.900
+    "THEME39 schermtijd": (0.99, 0.97),  # P 1.000 F1 0.981
+    "THEME39 tienerbrein": (0.98, 0.82),  # P 0.996 F1 0.836
+    "THEME40 broers": (0.99, 0.91),  # P 1.000 F1 0.927
+    "THEME40 identiteit": (0.98, 0.86),  # P 0.999 F1 0.879
+    "THEME40 scheiding": (0.98, 0.86),  # P 0.995 F1 0.880
+    "THEME40 school": (0.97, 0.89),  # P 0.983 F1 0.906
+    "THEME40 somberheid": (0.97, 0.88),  # P 0.981 F1 0.900
+    "THEME40 tienerbrein": (0.97, 0.79),  # P 0.986 F1 0.802
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }
@@ -340,22 +372,26 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # gezonde tanden, a theme without one) was written first, put aside unread and measured
 # once before the last tuning round (themed 0.897 / 0.557 / vague 1); round 34 (eten,
 # identiteit, schermtijd, somberheid, het tienerbrein) was written and put aside the same
-# way and measured once on the final lexicons (0.888 / 0.604 / vague 0). The 43 themed
-# sets held out now (rounds 7, 9, 19, 23, 26, 29, 34): precision 0.884, recall 0.549,
-# vague at most 1 on every one. The floors are a little below (raise them, never lower
-# them; the precision floor went from 0.84 to 0.82 when round 19 replaced round 18, an
-# easier round, to 0.86 in the seventh session and to 0.87 in the eighth; the recall
-# floor to 0.54 in the ninth): a lexicon round that fits its own sets at the cost of
-# other authors' questions fails here.
-HELDOUT_THEMES_FLOOR = {"precision": 0.87, "recall": 0.54, "vague_worst": 1}
+# way and measured once on the final lexicons (0.888 / 0.604 / vague 0). Tenth session:
+# rounds 36, 38, 39 and 40 were tuned on; round 37 (identiteit, slapen, somberheid, het
+# tienerbrein, twee culturen, zindelijkheid; and rouw, a theme without a file) was written
+# first, put aside unread and measured once on the final lexicons (themed 0.865 / 0.569 /
+# vague 1). The 49 themed sets held out now (rounds 7, 9, 19, 23, 26, 29, 34, 37):
+# precision 0.886, recall 0.566, vague at most 1 on every one. The floors are a little
+# below (raise them, never lower them; the precision floor went from 0.84 to 0.82 when
+# round 19 replaced round 18, an easier round, to 0.86 in the seventh session and to 0.87
+# in the eighth; the recall floor to 0.54 in the ninth and 0.55 in the tenth): a lexicon
+# round that fits its own sets at the cost of other authors' questions fails here (in the
+# tenth session this check caught a rule that read "het loopt uit de hand" as addiction).
+HELDOUT_THEMES_FLOOR = {"precision": 0.87, "recall": 0.55, "vague_worst": 1}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
-# Dutch one (80 %). Measured on the 43 themed held-out sets (ninth session): 0.909 and
-# 0.937; the seven unknown themes, whose card lists five (three of them the encoder's),
+# Dutch one (80 %). Measured on the 49 themed held-out sets (tenth session): 0.913 and
+# 0.940; the eight unknown themes, whose card lists five (three of them the encoder's),
 # 0.74-0.86 (the floor went from 0.75 to 0.72 when alleenstaande ouder, at 0.74, joined
 # them). The two held-out sets of translations (round 26: slapen, and vriendschappen, a
-# theme without a file): a tr/ar/en translation's Dutch group on the card 0.938 and 0.911.
+# theme without a file): a tr/ar/en translation's Dutch group on the card 0.933 and 0.906.
 HELDOUT_CARD_FLOOR = {
     "themed": 0.89,
     "themed_language": 0.92,
@@ -375,8 +411,8 @@ def test_held_out_themes_do_not_regress() -> None:
             themed.append(five)
         else:
             unknown.append(five)
-    assert len(themed) == 43
-    assert len(unknown) == 7
+    assert len(themed) == 49
+    assert len(unknown) == 8
     precision = sum(five.precision for five in themed) / len(themed)
     recall = sum(five.recall for five in themed) / len(themed)
     vague = max(figures.vague_worst for five in themed for figures in five.runs)
