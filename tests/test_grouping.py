@@ -273,7 +273,7 @@ TUNING_FLOORS = {
     "THEME35 identiteit-b": (0.97, 0.79),
     "THEME35 schermtijd-a": (0.95, 0.91),
     "THEME35 schermtijd-b": (0.98, 0.91),
-    # Tenth session: rounds 36, 38, 39 and 40, each measured once on the main of the day
+    # Tenth session: rounds 36, 38, 39, 40 and 41, each measured once on the main of the day
     # (figures in each set's about), then tuned on.
     "THEME36 broers": (0.97, 0.90),  # P 0.981 F1 0.919
     "THEME36 eten": (0.99, 0.93),  # P 1.000 F1 0.946
@@ -298,6 +298,10 @@ TUNING_FLOORS = {
     "THEME40 school": (0.97, 0.89),  # P 0.983 F1 0.906
     "THEME40 somberheid": (0.97, 0.88),  # P 0.981 F1 0.900
     "THEME40 tienerbrein": (0.97, 0.79),  # P 0.986 F1 0.802
+    "THEME41 identiteit": (0.97, 0.92),  # P 0.990 F1 0.932
+    "THEME41 tienerbrein": (0.98, 0.84),  # P 1.000 F1 0.854
+    "THEME41 twee-culturen": (0.94, 0.61),  # P 0.951 F1 0.626
+    "THEME41 zindelijkheid": (0.94, 0.84),  # P 0.957 F1 0.859
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }
