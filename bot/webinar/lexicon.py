@@ -87,17 +87,15 @@ _JOINING_APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
 def fold(text: str) -> str:
     """Lowercase, fold accents and letter variants, turn everything but letters and digits
     into spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = _JOINING_APOSTROPHE.sub("", plain.translate(_LETTER_FORMS))
-    return _NON_WORD.sub(" ", plain).strip()
+    return _NON_WORD.sub(" ", _fold_pattern(text.casefold())).strip()
 
 
 def _fold_pattern(pattern: str) -> str:
     """A phrase rule's pattern as the folded text spells its letters (accents dropped,
     Arabic letter variants as one, an apostrophe between letters dropped), so that a
-    coordinator may write "متى", "çocuk" or "doesn't". Not lowercased: that would change
-    the meaning of escapes such as \\S."""
+    coordinator may write "متى", "çocuk" or "doesn't"; `fold` is this, lowercased first and
+    with everything but letters and digits made spaces. Not lowercased here: that would
+    change the meaning of escapes such as \\S."""
     decomposed = unicodedata.normalize("NFKD", pattern)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _JOINING_APOSTROPHE.sub("", plain.translate(_LETTER_FORMS))
