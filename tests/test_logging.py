@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.config import Settings
 from bot.localapi import LocalBotApi
 from bot.runtime.logging_setup import configure_logging
 from storage.db import Database
@@ -31,10 +32,11 @@ def has(text: str) -> Any:
 async def seed_webinar(database: Path) -> None:
     db = await Database.open(database)
     try:
-        # On today's date where the programme is (the config's default time zone), or
-        # `/open` asks "not today, open anyway?": near midnight, half an hour from now
-        # is tomorrow there, so the webinar then began half an hour ago.
-        now = datetime.now(ZoneInfo("Europe/Amsterdam"))
+        # On today's date where the programme is (the config's default time zone: the
+        # test config names none), or `/open` asks "not today, open anyway?": near
+        # midnight, half an hour from now is tomorrow there, so the webinar then began
+        # half an hour ago.
+        now = datetime.now(ZoneInfo(Settings.model_fields["timezone"].default))
         starts = now + timedelta(minutes=30)
         if starts.date() != now.date():
             starts = now - timedelta(minutes=30)
