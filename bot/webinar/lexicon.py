@@ -414,7 +414,9 @@ def theme_file_for(thema: str, themes: Sequence[LexiconFile] | None = None) -> s
     """The name of the theme file a programme's `thema` picks: its name, else the one
     whose keywords occur most in it as whole words, else (a Dutch compound such as
     "tienerbrein" or "slaapritueel") the one with most words that begin or end with one of
-    its keywords of five letters or more; None: no theme file."""
+    its keywords of five letters or more; None: no theme file. Between files with as many
+    keywords, the one named first wins: a title names its subject first ("Zindelijkheid:
+    dag en nacht droog" is not a sleep webinar)."""
     words = fold(thema).split()
     if not words:
         return None
@@ -423,18 +425,26 @@ def theme_file_for(thema: str, themes: Sequence[LexiconFile] | None = None) -> s
         if " ".join(words) == fold(theme.name):
             return theme.name
     folded = f" {' '.join(words)} "
-    best = _most_hits(candidates, lambda keyword: f" {keyword} " in folded)
-    if best is None:
-        best = _most_hits(candidates, lambda keyword: _in_a_compound(keyword, words))
-    return best
+
+    def as_word(keyword: str) -> int | None:
+        at = folded.find(f" {keyword} ")
+        return None if at < 0 else at
+
+    def in_a_compound(keyword: str) -> int | None:
+        return next((at for at, word in enumerate(words) if _in_a_compound(keyword, word)), None)
+
+    return _most_hits(candidates, as_word) or _most_hits(candidates, in_a_compound)
 
 
-def _most_hits(themes: Sequence[LexiconFile], hit: Callable[[str], bool]) -> str | None:
-    best, best_hits = None, 0
+def _most_hits(themes: Sequence[LexiconFile], where: Callable[[str], int | None]) -> str | None:
+    """The theme with most keywords found (`where`: a keyword's place in the name, None
+    when absent); a tie goes to the one found first."""
+    best, best_score = None, (0, 0)
     for theme in themes:
-        hits = sum(hit(keyword) for keyword in theme.keywords)
-        if hits > best_hits:
-            best, best_hits = theme.name, hits
+        places = [at for at in map(where, theme.keywords) if at is not None]
+        score = (len(places), -min(places, default=0))
+        if places and score > best_score:
+            best, best_score = theme.name, score
     return best
 
 
@@ -443,13 +453,11 @@ def _most_hits(themes: Sequence[LexiconFile], hit: Callable[[str], bool]) -> str
 _MIN_COMPOUND_PART = 3
 
 
-def _in_a_compound(keyword: str, words: Sequence[str]) -> bool:
+def _in_a_compound(keyword: str, word: str) -> bool:
     if len(keyword) < 5 or " " in keyword:
         return False
-    return any(
-        len(word) - len(keyword) >= _MIN_COMPOUND_PART
-        and (word.startswith(keyword) or word.endswith(keyword))
-        for word in words
+    return len(word) - len(keyword) >= _MIN_COMPOUND_PART and (
+        word.startswith(keyword) or word.endswith(keyword)
     )
 
 
