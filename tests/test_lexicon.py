@@ -67,6 +67,8 @@ def test_the_shipped_lexicons_have_no_problems() -> None:
         ("Zindelijkheid: dag en nacht droog", "zindelijkheid"),
         ("Slapen: een goede nacht voor je kind en voor jou", "slapen"),
         ("Dag en nacht droog", "zindelijkheid"),
+        ("Telefoon", "schermtijd"),
+        ("Kinderen en hun telefoon", "schermtijd"),
         # "opvoeding" ends in the eating file's "voeding" but is no compound of it.
         ("Grootouders en opvoeding", None),
         ("Positief opvoeden", None),
