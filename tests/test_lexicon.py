@@ -454,3 +454,20 @@ def test_a_turkish_verb_is_not_corrected_into_another_verb() -> None:
     assert _correction("konusuyor", ["kotuluyor"]) is None
     assert _correction("anlamiyorum", ["anlamiyor"]) == "anlamiyor"
     assert _correction("slaaapt", ["slaapt"]) == "slaapt"  # other words as before
+
+
+def test_a_correctly_spelt_word_is_not_corrected_into_another_word() -> None:
+    # "spanning" (tension) is one letter from "spanking", "voordeur" (front door) from
+    # "voorkeur", "uitgerust" (rested) two from "uitgeput" (exhausted): real Dutch and
+    # English words, so they stay; a real word still becomes another form of itself, and
+    # a misspelling is still corrected.
+    from bot.webinar.lexicon import _correction
+
+    assert _correction("spanning", ["spanking"]) is None
+    assert _correction("voordeur", ["voorkeur"]) is None
+    assert _correction("uitgerust", ["uitgeput"]) is None
+    assert _correction("conversation", ["conversion"]) is None
+    assert _correction("huilend", ["huilen"]) == "huilen"
+    assert _correction("frustrated", ["frustratie"]) == "frustratie"
+    assert _correction("slapn", ["slapen"]) == "slapen"
+    assert _correction("nachtmeries", ["nachtmerries"]) == "nachtmerries"

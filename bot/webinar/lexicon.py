@@ -35,6 +35,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.webinar.phrases import Phrase, Words, compile_phrase
+from bot.webinar.real_words import real_words
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 CORE_NAME = "kern"
@@ -130,18 +131,44 @@ _TURKISH_VERB = re.compile(
 )
 
 
+# Two spellings are forms of one word when they differ only in the last letters of the
+# longer and share a start this long: "huilend" / "huilen", "frustrated" / "frustratie",
+# but not "voordeur" / "voorkeur" or "beloven" / "belonen".
+_FORM_SHARED_START = 5
+_FORM_OWN_ENDING = 3
+
+
+def _another_form(word: str, target: str) -> bool:
+    shared = next(
+        (at for at, (a, b) in enumerate(zip(word, target, strict=False)) if a != b),
+        min(len(word), len(target)),
+    )
+    return shared >= _FORM_SHARED_START and shared >= max(len(word), len(target)) - _FORM_OWN_ENDING
+
+
 def _correction(word: str, targets: Sequence[str]) -> str | None:
-    """The known word `word` is a typing error of, if any (the longest, then the first)."""
+    """The known word `word` is a typing error of, if any (the longest, then the first).
+    A correctly spelt Dutch or English word (`real_words`) is only corrected to another
+    form of itself ("huilend" -> "huilen", "juist" -> "juiste"), not to another word
+    ("spanning", tension, is not "spanking")."""
     max_edits = 2 if len(word) >= _TYPO_TWO_EDITS_LEN else 1
     turkish_verb = _TURKISH_VERB.search(word) is not None
+    real_word = word in _real_words()
     for target, _, _ in process.extract(
         word, targets, scorer=OSA.distance, score_cutoff=max_edits, limit=None
     ):
         if turkish_verb and not word.startswith(target):
             continue
+        if real_word and not _another_form(word, target):
+            continue
         if _plausible_typo(word, target):
             return target
     return None
+
+
+@lru_cache(maxsize=1)
+def _real_words() -> frozenset[str]:
+    return real_words(fold)
 
 
 # --- the files -------------------------------------------------------------------------
@@ -475,6 +502,7 @@ def read_lexicons(themes: Iterable[str]) -> None:
     """Read every lexicon file and build the lexicons of these themes now (the bot's
     start, in a thread): reading them takes about half a second, which the first question
     of a webinar would otherwise wait for, holding up every other parent's."""
+    _real_words()
     for thema in themes:
         lexicon_for_theme(thema)
     core_lexicon()
