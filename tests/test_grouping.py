@@ -302,6 +302,18 @@ TUNING_FLOORS = {
     "THEME41 tienerbrein": (0.98, 0.84),  # P 1.000 F1 0.854
     "THEME41 twee-culturen": (0.94, 0.61),  # P 0.951 F1 0.626
     "THEME41 zindelijkheid": (0.94, 0.84),  # P 0.957 F1 0.859
+    "THEME42 identiteit": (0.99, 0.84),  # P 1.000 F1 0.852
+    "THEME42 lastig-gedrag": (0.97, 0.91),  # P 0.989 F1 0.925
+    "THEME42 scheiding": (0.98, 0.84),  # P 0.998 F1 0.852
+    "THEME42 somberheid": (0.96, 0.92),  # P 0.973 F1 0.931
+    "THEME42 tienerbrein": (0.91, 0.71),  # P 0.924 F1 0.727
+    "THEME42 twee-culturen": (0.85, 0.74),  # P 0.866 F1 0.752
+    "THEME42 zindelijkheid": (0.98, 0.97),  # P 0.996 F1 0.982
+    "THEME44 identiteit": (0.93, 0.57),  # P 0.950 F1 0.586
+    "THEME44 scheiding": (0.92, 0.67),  # P 0.939 F1 0.690
+    "THEME44 slapen": (0.88, 0.85),  # P 0.891 F1 0.868
+    "THEME44 tienerbrein": (0.97, 0.72),  # P 0.986 F1 0.731
+    "THEME44 twee-culturen": (0.96, 0.79),  # P 0.979 F1 0.810
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }
