@@ -392,14 +392,18 @@ def test_held_out_set_does_not_regress(seed: int) -> None:
 # rounds 36, 38, 39, 40 and 41 were tuned on; round 37 (identiteit, slapen, somberheid, het
 # tienerbrein, twee culturen, zindelijkheid; and rouw, a theme without a file) was written
 # first, put aside unread and measured once before the last tuning round (themed 0.865 /
-# 0.569 / vague 1). The 49 themed sets held out now (rounds 7, 9, 19, 23, 26, 29, 34, 37):
-# precision 0.887, recall 0.568, vague at most 1 on every one. The floors are a little
-# below (raise them, never lower them; the precision floor went from 0.84 to 0.82 when
-# round 19 replaced round 18, an easier round, to 0.86 in the seventh session and to 0.87
-# in the eighth; the recall floor to 0.54 in the ninth and 0.55 in the tenth): a lexicon
+# 0.569 / vague 1). Eleventh session: rounds 42 and 44 were tuned on; round 43 (the seven
+# webinar names: identiteit, lastig gedrag, scheiding, slapen, somberheid, het
+# tienerbrein, zindelijkheid) was written first, put aside unread and measured once on the
+# final lexicons (0.914 / 0.606 / vague 1). The 56 themed sets held out now (rounds 7, 9,
+# 19, 23, 26, 29, 34, 37, 43): precision 0.895, recall 0.577, vague at most 1 on every
+# one. The floors are a little below (raise them, never lower them; the precision floor
+# went from 0.84 to 0.82 when round 19 replaced round 18, an easier round, to 0.86 in the
+# seventh session, 0.87 in the eighth and 0.88 in the eleventh; the recall floor to 0.54
+# in the ninth, 0.55 in the tenth and 0.56 in the eleventh): a lexicon
 # round that fits its own sets at the cost of other authors' questions fails here (in the
 # tenth session this check caught a rule that read "het loopt uit de hand" as addiction).
-HELDOUT_THEMES_FLOOR = {"precision": 0.87, "recall": 0.55, "vague_worst": 1}
+HELDOUT_THEMES_FLOOR = {"precision": 0.88, "recall": 0.56, "vague_worst": 1}
 UNKNOWN_THEME_FLOOR = {"precision": 0.85, "vague_worst": 1}  # the issue's goal
 # The card (the lexicon's "misschien hetzelfde" filled with the encoder's nearest): how
 # often a waiting paraphrase is on it (issue 20: 70 %), and for a tr/ar/en question its
@@ -427,7 +431,7 @@ def test_held_out_themes_do_not_regress() -> None:
             themed.append(five)
         else:
             unknown.append(five)
-    assert len(themed) == 49
+    assert len(themed) == 56
     assert len(unknown) == 8
     precision = sum(five.precision for five in themed) / len(themed)
     recall = sum(five.recall for five in themed) / len(themed)
