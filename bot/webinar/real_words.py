@@ -3,8 +3,8 @@
 A word the lexicons do not know is corrected to a known word one or two letters away
 (`lexicon._correction`). For a real word that is another word: "voordeur" (front door)
 became "voorkeur" (favouritism), "spanning" (tension) "spanking", "uitgerust" (rested)
-"uitgeput" (exhausted). The lists are the frequency lists that ship inside the
-pyspellchecker wheel (built from OpenSubtitles and Wikipedia); nothing is downloaded.
+"uitgeput" (exhausted). The lists are the word-frequency lists that ship inside the
+pyspellchecker wheel; nothing is downloaded.
 Turkish has no list there (its verbs have their own guard), and Arabic is not corrected.
 """
 
