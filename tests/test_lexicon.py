@@ -68,6 +68,7 @@ def test_the_shipped_lexicons_have_no_problems() -> None:
         ("Slapen: een goede nacht voor je kind en voor jou", "slapen"),
         ("Dag en nacht droog", "zindelijkheid"),
         ("Telefoon", "schermtijd"),
+        ("Mijn kind, wie ben jij?", "identiteit"),
         ("Kinderen en hun telefoon", "schermtijd"),
         # "opvoeding" ends in the eating file's "voeding" but is no compound of it.
         ("Grootouders en opvoeding", None),
