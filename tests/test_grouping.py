@@ -299,7 +299,9 @@ TUNING_FLOORS = {
     "THEME40 somberheid": (0.97, 0.88),  # P 0.981 F1 0.900
     "THEME40 tienerbrein": (0.97, 0.79),  # P 0.986 F1 0.802
     "THEME41 identiteit": (0.97, 0.92),  # P 0.990 F1 0.932
-    "THEME41 tienerbrein": (0.98, 0.84),  # P 1.000 F1 0.854
+    # F1 0.854 -> 0.834 after round 45's pubers tuning in the eleventh session (precision
+    # 1.000 kept; a recall loss its tuner saw, from readings split off for a newer author).
+    "THEME41 tienerbrein": (0.98, 0.82),  # P 1.000 F1 0.834
     "THEME41 twee-culturen": (0.94, 0.61),  # P 0.951 F1 0.626
     "THEME41 zindelijkheid": (0.94, 0.84),  # P 0.957 F1 0.859
     "THEME42 identiteit": (0.99, 0.84),  # P 1.000 F1 0.852
@@ -314,6 +316,10 @@ TUNING_FLOORS = {
     "THEME44 slapen": (0.88, 0.85),  # P 0.891 F1 0.868
     "THEME44 tienerbrein": (0.97, 0.72),  # P 0.986 F1 0.731
     "THEME44 twee-culturen": (0.96, 0.79),  # P 0.979 F1 0.810
+    "THEME45 identiteit": (0.97, 0.77),  # P 0.980 F1 0.788
+    "THEME45 somberheid": (0.93, 0.75),  # P 0.943 F1 0.768
+    "THEME45 tienerbrein-a": (0.84, 0.60),  # P 0.860 F1 0.618
+    "THEME45 tienerbrein-b": (0.93, 0.65),  # P 0.940 F1 0.667
     "THEME28 talen-sport": (0.99, 0.0),
     "THEME28 talen-verhuizen": (0.99, 0.0),
 }

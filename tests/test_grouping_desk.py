@@ -148,7 +148,7 @@ async def test_a_maybe_the_same_question_is_shown_left_out_until_taken_in(db: Da
         webinar, _parent(1), 1, "ons ventje wil op de creche niet meer slapen smiddags"
     )
     second = await desk.ask(
-        webinar, _parent(2), 1, "toddler fights every nap, is it time to stop naps?"
+        webinar, _parent(2), 1, "toddler watches tv every nap, is it time to stop naps?"
     )
     groups = await desk.groups(webinar.id)
     assert len(groups) == 2  # between the thresholds: not grouped automatically
